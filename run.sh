@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds and starts Daftar on the embedded default (SQLite in ./data, demo organisation seeded on first start).
+#   ./run.sh                 start the web application at http://127.0.0.1:5080 (DAFTAR_URLS or --urls to change)
+#   ./run.sh VERB …          run an admin verb (migrate, seed, import FILE, token create --user CODE, --help)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "run.sh: the .NET SDK (dotnet) is not on PATH. Install the .NET 10 SDK first." >&2
+  exit 1
+fi
+
+APP_DIR="$ROOT/.build/app"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Publish quietly; a second run rebuilds only what changed.
+if ! dotnet publish src/Daftar.Web/Daftar.Web.csproj -c Release -o "$APP_DIR" --nologo -v quiet -p:UseAppHost=false > "$ROOT/.build.log" 2>&1; then
+  cat "$ROOT/.build.log" >&2
+  echo "run.sh: the build failed (log above)." >&2
+  exit 1
+fi
+
+export Daftar__DataPath="${DAFTAR_DATA:-${Daftar__DataPath:-$ROOT/data}}"
+export Daftar__SeedDemo="${Daftar__SeedDemo:-true}"
+export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Production}" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+
+if [ "$#" -eq 0 ] || [[ "${1:-}" == --* && "${1:-}" != "--help" ]]; then
+  echo "Daftar is starting at ${DAFTAR_URLS:-http://127.0.0.1:5080} (data in $Daftar__DataPath). Press Ctrl-C to stop."
+fi
+# exec so that Ctrl-C reaches Daftar itself and it shuts down cleanly.
+exec dotnet "$APP_DIR/Daftar.Web.dll" "$@"

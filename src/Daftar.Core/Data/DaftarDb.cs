@@ -1,0 +1,29 @@
+using Daftar.Accounts;
+using Daftar.People;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Data;
+
+/// <summary>
+/// The one database context. The provider (SQLite or PostgreSQL) is chosen at run time; each has its own
+/// migrations assembly (Daftar.Migrations.Sqlite, Daftar.Migrations.Postgres).
+/// </summary>
+public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Account, IdentityRole<int>, int>(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Designation> Designations => Set<Designation>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<PostAssignment> PostAssignments => Set<PostAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DaftarDb).Assembly);
+    }
+}

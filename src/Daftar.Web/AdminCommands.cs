@@ -1,0 +1,205 @@
+using System.Globalization;
+using Daftar.Accounts;
+using Daftar.Data;
+using Daftar.Web.Features.People;
+using Daftar.Web.Features.People.Import;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web;
+
+/// <summary>
+/// The administrator's command line: the same program, settings and database as the web application.
+/// Every verb answers --help, prints errors a person can act on and exits non-zero on failure.
+/// </summary>
+public static class AdminCommands
+{
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "help", "--help", "-h"];
+
+    private const string Usage = """
+        Daftar — e-Office. Usage: ./run.sh [VERB [OPTIONS]]
+
+        Without a verb, Daftar starts the web application (http://127.0.0.1:5080 unless DAFTAR_URLS or --urls say otherwise).
+
+        Verbs:
+          migrate                 apply database migrations and exit
+          seed                    create the demo organisation if the database has none
+          import FILE             import the employee master from CSV or Excel (.xlsx)
+          token create --user CODE [--name NAME] [--days N]
+                                  create an API token for an employee code; printed once
+          token revoke --user CODE [--name NAME]
+                                  revoke a user's tokens (all, or those with NAME)
+          --help                  this text; VERB --help tells more about one verb
+
+        Settings come from appsettings.json, environment variables (Database__Provider, Database__ConnectionString,
+        Daftar__DataPath) or --Key=value options.
+        """;
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? errors = null)
+    {
+        var stdout = output ?? Console.Out;
+        var stderr = errors ?? Console.Error;
+        var verb = args[0];
+        if (verb is "help" or "--help" or "-h")
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
+        var rest = args.Skip(1).ToList();
+        if (verb == "token" && rest.Count > 0 && rest[0] is "create" or "revoke")
+        {
+            verb = "token " + rest[0];
+            rest.RemoveAt(0);
+        }
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            stdout.WriteLine(VerbHelp(verb));
+            return 0;
+        }
+        if (verb == "token")
+        {
+            stderr.WriteLine("token needs 'create' or 'revoke'. " + VerbHelp("token create"));
+            return 64;
+        }
+
+        var (options, settings) = Split(rest);
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings.ToArray(), ContentRootPath = AppContext.BaseDirectory });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddDaftarServices(builder.Configuration);
+            await using var app = builder.Build();
+            await DatabaseStartup.MigrateAsync(app.Services);
+            await using var scope = app.Services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            return verb switch
+            {
+                "migrate" => Done(stdout, "Database is up to date."),
+                "seed" => await SeedAsync(sp, stdout),
+                "import" => await ImportAsync(sp, options, stdout, stderr),
+                "token create" => await CreateTokenAsync(sp, options, stdout, stderr),
+                "token revoke" => await RevokeTokensAsync(sp, options, stdout, stderr),
+                _ => Fail(stderr, $"Unknown verb '{verb}'. Run ./run.sh --help."),
+            };
+        }
+        catch (ConfigurationProblem problem)
+        {
+            stderr.WriteLine($"Error: {problem.Message}");
+            return 2;
+        }
+    }
+
+    private static string VerbHelp(string verb) => verb switch
+    {
+        "migrate" => "Usage: ./run.sh migrate\n  Applies pending database migrations to the configured database and exits.",
+        "seed" => "Usage: ./run.sh seed\n  Creates the demo organisation (departments, offices, posts, about 60 employees with accounts) if the\n  database has no organisation yet. Running it again changes nothing.",
+        "import" => "Usage: ./run.sh import FILE [--valid-rows]\n  Imports the employee master from FILE (.csv or .xlsx). Columns: employee_code, name_en, name_hi, email,\n  mobile, post_code, charge (primary|additional), from_date (YYYY-MM-DD), to_date, designation_code, office_code,\n  section_code, reports_to. Existing employees are updated by employee_code.\n  By default nothing is imported when any row has an error; --valid-rows imports the valid rows and reports the others.",
+        "token create" => "Usage: ./run.sh token create --user CODE [--name NAME] [--days N]\n  Creates an API token for the account with employee code CODE and prints it once. --days sets an expiry.",
+        "token revoke" => "Usage: ./run.sh token revoke --user CODE [--name NAME]\n  Revokes the user's API tokens, or only those named NAME.",
+        _ => Usage,
+    };
+
+    /// <summary>Verb options (--user X) apart from settings (--Database:Provider=Postgres).</summary>
+    private static (Dictionary<string, string?> Options, List<string> Settings) Split(List<string> args)
+    {
+        var options = new Dictionary<string, string?>();
+        var settings = new List<string>();
+        var positional = 0;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            if (a.StartsWith("--", StringComparison.Ordinal) && (a.Contains(':') || a.Contains('=')))
+                settings.Add(a);
+            else if (a.StartsWith("--", StringComparison.Ordinal))
+                options[a[2..]] = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
+            else
+                options[$"arg{positional++}"] = a;
+        }
+        return (options, settings);
+    }
+
+    private static int Done(TextWriter output, string message)
+    {
+        output.WriteLine(message);
+        return 0;
+    }
+
+    private static int Fail(TextWriter errors, string message)
+    {
+        errors.WriteLine($"Error: {message}");
+        return 1;
+    }
+
+    private static async Task<int> SeedAsync(IServiceProvider sp, TextWriter output)
+    {
+        var outcome = await sp.GetRequiredService<DemoOrganisation>().SeedAsync();
+        await DaftarStartup.PrintDemoAccountsAsync(sp.GetRequiredService<DaftarDb>(), outcome.Seeded, output);
+        return 0;
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
+    {
+        if (!options.TryGetValue("arg0", out var path) || path is null)
+            return Fail(errors, "Name the file to import: ./run.sh import employees.csv");
+        if (!File.Exists(path))
+            return Fail(errors, $"File '{path}' does not exist.");
+        var mode = options.ContainsKey("valid-rows") ? ImportMode.ValidRows : ImportMode.AllOrNothing;
+        var importer = sp.GetRequiredService<EmployeeImporter>();
+        await using var stream = File.OpenRead(path);
+        var lastPercent = -10;
+        var progress = new Progress<ImportProgress>(p =>
+        {
+            var percent = p.Total == 0 ? 0 : p.Done * 100 / p.Total;
+            if (percent < lastPercent + 10) return;
+            lastPercent = percent;
+            output.WriteLine($"  {p.Stage}: {p.Done}/{p.Total}");
+        });
+        var report = await importer.ImportAsync(stream, Path.GetFileName(path), mode, progress, CancellationToken.None);
+        foreach (var e in report.Errors.Take(200))
+            errors.WriteLine(e.Row is null ? $"  {e.Message}" : $"  row {e.Row}, column {e.Column}: {e.Message}");
+        if (report.Errors.Count > 200) errors.WriteLine($"  … and {report.Errors.Count - 200} more errors.");
+        output.WriteLine(report.Summary(CultureInfo.InvariantCulture));
+        return report.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
+    {
+        if (!options.TryGetValue("user", out var code) || string.IsNullOrWhiteSpace(code))
+            return Fail(errors, "Say whose token it is: ./run.sh token create --user RJ100014");
+        var db = sp.GetRequiredService<DaftarDb>();
+        var account = await db.Users.SingleOrDefaultAsync(a => a.NormalizedUserName == code.ToUpperInvariant());
+        if (account is null) return Fail(errors, $"No account has the employee code '{code}'.");
+        int? days = null;
+        if (options.TryGetValue("days", out var d))
+        {
+            if (!int.TryParse(d, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 3650)
+                return Fail(errors, "--days must be a whole number from 1 to 3650.");
+            days = n;
+        }
+        var name = options.GetValueOrDefault("name") ?? "command line";
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var (token, secret) = ApiToken.Issue(account, name, now, days is null ? null : now.AddDays(days.Value));
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        output.WriteLine($"API token '{name}' for {account.UserName}{(days is null ? "" : $", valid for {days} days")}. It is shown only now:");
+        output.WriteLine(secret);
+        return 0;
+    }
+
+    private static async Task<int> RevokeTokensAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
+    {
+        if (!options.TryGetValue("user", out var code) || string.IsNullOrWhiteSpace(code))
+            return Fail(errors, "Say whose tokens to revoke: ./run.sh token revoke --user RJ100014");
+        var db = sp.GetRequiredService<DaftarDb>();
+        var name = options.GetValueOrDefault("name");
+        var tokens = await db.ApiTokens.Where(t => t.Account.NormalizedUserName == code.ToUpperInvariant() && t.RevokedAt == null)
+            .Where(t => name == null || t.Name == name).ToListAsync();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        tokens.ForEach(t => t.Revoke(now));
+        await db.SaveChangesAsync();
+        output.WriteLine($"Revoked {tokens.Count} token(s).");
+        return 0;
+    }
+}

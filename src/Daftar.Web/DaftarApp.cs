@@ -1,0 +1,163 @@
+using System.Threading.RateLimiting;
+using Daftar.Accounts;
+using Daftar.Data;
+using Daftar.Web.Features.Api;
+using Daftar.Web.Features.Me;
+using Daftar.Web.Features.People;
+using Daftar.Web.Features.People.Import;
+using Daftar.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web;
+
+/// <summary>Wires the application together: one place to read how a request is served.</summary>
+public static class DaftarApp
+{
+    public static void AddDaftar(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var urls = Environment.GetEnvironmentVariable("DAFTAR_URLS");
+        if (!string.IsNullOrWhiteSpace(urls)) builder.WebHost.UseUrls(urls);
+        else if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+
+        builder.Services.AddDaftarServices(config);
+
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            foreach (var page in new[] { "/Account/SignIn", "/Account/TwoFactor", "/Account/Recovery", "/Account/SignOut", "/Account/Language", "/Account/AccessDenied" })
+                o.Conventions.AllowAnonymousToPage(page);
+            o.Conventions.AuthorizeFolder("/People/Admin", Policies.Administrator);
+            o.Conventions.AllowAnonymousToPage("/Error");
+        })
+        .AddViewLocalization()
+        .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
+            .Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, f) => o.ModelBindingMessageProvider.UseLocalisedMessages(f));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Daftar API";
+            doc.Info.Description = "The same operations as Daftar's pages, for programs. Authenticate with 'Authorization: Bearer <token>'; create a token on the Me page or with './run.sh token create'.";
+            return Task.CompletedTask;
+        }));
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+        });
+    }
+
+    public static void AddDaftarServices(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => DatabaseSettings.From(config));
+        services.AddDbContext<DaftarDb>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Configure(o));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddHttpContextAccessor();
+        // Hindi text goes out as UTF-8, not as numeric character references (a third of the bytes, and readable).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+        services.AddIdentity<Account, IdentityRole<int>>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<DaftarDb>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalisedIdentityErrors>();
+        // A password change or a revoked 2FA must end sessions elsewhere quickly, not after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "daftar.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator).RequireClaim("amr", "mfa"))
+            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(Policies.ApiAdministrator, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "daftar.af";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddScoped<CurrentOfficer>();
+        services.AddScoped<DemoOrganisation>();
+        services.AddScoped<ManageApiTokens>();
+        services.AddPeopleFeatures();
+    }
+
+    public static void UseDaftar(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePages(async ctx =>
+        {
+            // The API answers in ProblemDetails; pages keep the plain status page.
+            if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+                await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
+        });
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(Localisation.English.Name);
+            o.SupportedCultures = Localisation.Supported;
+            o.SupportedUICultures = Localisation.Supported;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<RequireAdministratorTwoFactor>();
+
+        app.MapGet("/healthz", async (DaftarDb db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unreachable", statusCode: 503))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapApiReference();
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).WithTags("Daftar");
+        api.MapMeApi();
+        api.MapPeopleApi();
+        api.MapImportApi();
+        // Anything else under /api is a 404 in ProblemDetails, not a page.
+        api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not Found")).AllowAnonymous().ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using Daftar.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Features.Account;
+
+[EnableRateLimiting("sign-in")]
+public sealed class RecoveryModel(SignInManager<Daftar.Accounts.Account> signIn, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "{0} is required.")]
+    [Display(Name = "Recovery code")]
+    [StringLength(20, ErrorMessage = "{0} must be at most {1} characters.")]
+    public string? Code { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("/Account/SignIn");
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Code!.Replace(" ", ""));
+        if (result.Succeeded)
+        {
+            TempData["Message"] = l["You signed in with a recovery code. It cannot be used again; set up your authenticator app again if you lost your phone."].Value;
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+        ModelState.AddModelError("", result.IsLockedOut
+            ? l["Too many wrong attempts. The account is locked for 15 minutes; an administrator can unlock it sooner."]
+            : l["That recovery code is wrong or has been used."]);
+        return Page();
+    }
+}

@@ -1,0 +1,46 @@
+using Daftar.Data;
+using Daftar.People;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.People;
+
+public sealed record AssignPostCommand(int PostId, ChargeKind Kind, DateOnly? From, DateOnly? To);
+
+/// <summary>Posts an employee to a post (regular posting or additional charge); an earlier regular posting ends the day before.</summary>
+public sealed class AssignPost(DaftarDb db, TimeProvider clock)
+{
+    public async Task<Result<int>> HandleAsync(int employeeId, AssignPostCommand cmd, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(cmd.Kind))
+            return new Error("invalid_charge", "Choose a regular posting or additional charge.", ErrorKind.Invalid, "kind");
+        var employee = await db.Employees.Include(e => e.Assignments).ThenInclude(a => a.Post)
+            .SingleOrDefaultAsync(e => e.Id == employeeId, ct);
+        if (employee is null) return Error.NotFound("Employee");
+        var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.PostId, ct);
+        if (post is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "postId", "Post");
+        var holders = await db.PostAssignments.Where(a => a.PostId == post.Id).ToListAsync(ct);
+        var from = cmd.From ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var refused = employee.AssignTo(post, cmd.Kind, from, cmd.To, holders);
+        if (refused is not null)
+            return new Error(refused.Code, refused.Message, refused == PeopleError.PostAlreadyHeld ? ErrorKind.Conflict : ErrorKind.Invalid, "postId");
+        await db.SaveChangesAsync(ct);
+        return employee.Assignments.Last().Id;
+    }
+}
+
+/// <summary>Ends a posting on a given day (a transfer or the end of additional charge).</summary>
+public sealed class EndAssignment(DaftarDb db, TimeProvider clock)
+{
+    public async Task<Result<int>> HandleAsync(int assignmentId, DateOnly? lastDay, CancellationToken ct)
+    {
+        var assignment = await db.PostAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct);
+        if (assignment is null) return Error.NotFound("Posting");
+        var day = lastDay ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (day < assignment.From)
+            return new Error("assignment_ends_before_start", "The end date is before the start date.", ErrorKind.Invalid, "to");
+        assignment.End(day);
+        await db.SaveChangesAsync(ct);
+        return assignment.Id;
+    }
+}

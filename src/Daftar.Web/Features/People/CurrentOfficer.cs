@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Claims;
+using Daftar.Data;
+using Daftar.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.People;
+
+public sealed record HeldPost(int PostId, string Code, string TitleEn, string TitleHi, ChargeKind Kind);
+
+/// <summary>The signed-in person as the office sees them: their employee record, the posts they hold today, and the post they act for.</summary>
+public sealed record Officer(int AccountId, string UserName, int? EmployeeId, string NameEn, string NameHi, IReadOnlyList<HeldPost> Posts, HeldPost? ActingPost, bool IsAdministrator);
+
+/// <summary>
+/// Resolves the officer for the current request. Someone holding additional charge chooses which post they act
+/// for; the choice is kept in a cookie and checked against today's postings on every request.
+/// </summary>
+public sealed class CurrentOfficer(IHttpContextAccessor http, DaftarDb db, TimeProvider clock)
+{
+    public const string ActingPostCookie = "daftar.acting-post";
+    private Officer? _officer;
+    private bool _loaded;
+
+    public async Task<Officer?> GetAsync(CancellationToken ct = default)
+    {
+        if (_loaded) return _officer;
+        _loaded = true;
+        var user = http.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated != true) return null;
+        if (!int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var accountId)) return null;
+
+        var account = await db.Users.AsNoTracking().Where(a => a.Id == accountId)
+            .Select(a => new { a.Id, a.UserName, a.EmployeeId, NameEn = a.Employee != null ? a.Employee.NameEn : a.UserName, NameHi = a.Employee != null ? a.Employee.NameHi : a.UserName })
+            .SingleOrDefaultAsync(ct);
+        if (account is null) return null;
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var posts = account.EmployeeId is null ? [] : await HeldPostsAsync(db, account.EmployeeId.Value, today, ct);
+
+        var chosen = http.HttpContext!.Request.Cookies[ActingPostCookie];
+        var acting = posts.FirstOrDefault(p => p.PostId.ToString(CultureInfo.InvariantCulture) == chosen)
+            ?? posts.FirstOrDefault(p => p.Kind == ChargeKind.Primary)
+            ?? posts.FirstOrDefault();
+        _officer = new Officer(account.Id, account.UserName ?? "", account.EmployeeId, account.NameEn ?? "", account.NameHi ?? "",
+            posts, acting, user.IsInRole(Daftar.Accounts.Roles.Administrator));
+        return _officer;
+    }
+
+    public static async Task<List<HeldPost>> HeldPostsAsync(DaftarDb db, int employeeId, DateOnly today, CancellationToken ct) =>
+        (await db.PostAssignments.AsNoTracking()
+            .Where(a => a.EmployeeId == employeeId && a.From <= today && (a.To == null || a.To >= today))
+            .Select(a => new
+            {
+                a.PostId, a.Post.Code, a.Kind,
+                DesEn = a.Post.Designation.NameEn, DesHi = a.Post.Designation.NameHi,
+                OffEn = a.Post.Office.NameEn, OffHi = a.Post.Office.NameHi,
+            })
+            .ToListAsync(ct))
+        .OrderBy(p => p.Kind).ThenBy(p => p.Code)
+        .Select(p => new HeldPost(p.PostId, p.Code, $"{p.DesEn}, {p.OffEn}", $"{p.DesHi}, {p.OffHi}", p.Kind))
+        .ToList();
+}

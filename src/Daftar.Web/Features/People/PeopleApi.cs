@@ -1,0 +1,66 @@
+using Daftar.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Features.People;
+
+/// <summary>The organisation over HTTP: anyone signed in reads; administrators change.</summary>
+public static class PeopleApi
+{
+    public static void MapPeopleApi(this RouteGroupBuilder api)
+    {
+        var read = api.MapGroup("").WithTags("Organisation");
+        var admin = api.MapGroup("").WithTags("Organisation").RequireAuthorization(Policies.ApiAdministrator);
+
+        read.MapGet("/offices", (int? parentId, OrganisationDirectory dir, CancellationToken ct) => dir.GetChildOfficesAsync(parentId, ct))
+            .WithSummary("Offices directly under a parent office (the top of the tree when parentId is omitted).");
+        read.MapGet("/offices/{id:int}", async (int id, OrganisationDirectory dir, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await dir.GetOfficeAsync(id, ct) is { } office ? Results.Ok(office) : ApiResults.NotFound(l, "Office"))
+            .WithSummary("An office with its path from the top, child offices, sections, posts and their holders.");
+        read.MapGet("/posts/{id:int}", async (int id, OrganisationDirectory dir, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await dir.GetPostAsync(id, ct) is { } post ? Results.Ok(post) : ApiResults.NotFound(l, "Post"))
+            .WithSummary("A post with its current holders.");
+        read.MapGet("/employees/{id:int}", async (int id, OrganisationDirectory dir, CurrentOfficer me, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var employee = await dir.GetEmployeeAsync(id, ct);
+                if (employee is null) return ApiResults.NotFound(l, "Employee");
+                return Results.Ok(await CanSeeContactDetailsAsync(me, id, ct) ? employee : employee with { Mobile = null });
+            })
+            .WithSummary("An employee with their postings. The mobile number is shown only to administrators and the employee.");
+        read.MapGet("/directory", async (string? q, int? limit, OrganisationDirectory dir, CurrentOfficer me, CancellationToken ct) =>
+            {
+                var found = await dir.SearchAsync(q, limit ?? 20, ct);
+                var officer = await me.GetAsync(ct);
+                return officer?.IsAdministrator == true ? found
+                    : found with { Employees = found.Employees.Select(e => e with { Mobile = e.Id == officer?.EmployeeId ? e.Mobile : null }).ToList() };
+            })
+            .WithSummary("Search employees, posts and offices by name (Hindi or English), code or e-mail.");
+
+        admin.MapPost("/departments", async (SaveDepartmentCommand cmd, CreateDepartment handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/departments/{id}", new { id })));
+        admin.MapPost("/designations", async (SaveDesignationCommand cmd, CreateDesignation handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/designations/{id}", new { id })));
+        admin.MapPost("/offices", async (SaveOfficeCommand cmd, SaveOffice handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/offices/{id}", new { id })));
+        admin.MapPut("/offices/{id:int}", async (int id, SaveOfficeCommand cmd, SaveOffice handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+        admin.MapPost("/sections", async (SaveSectionCommand cmd, CreateSection handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/sections/{id}", new { id })));
+        admin.MapPost("/posts", async (SavePostCommand cmd, SavePost handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/posts/{id}", new { id })));
+        admin.MapPut("/posts/{id:int}", async (int id, SavePostCommand cmd, SavePost handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+        admin.MapPost("/employees", async (SaveEmployeeCommand cmd, SaveEmployee handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/employees/{id}", new { id })));
+        admin.MapPut("/employees/{id:int}", async (int id, SaveEmployeeCommand cmd, SaveEmployee handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+        admin.MapPost("/employees/{id:int}/assignments", async (int id, AssignPostCommand cmd, AssignPost handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, aid => Results.Created($"/api/assignments/{aid}", new { id = aid })));
+        admin.MapPost("/assignments/{id:int}/end", async (int id, EndAssignmentCommand cmd, EndAssignment handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(id, cmd.LastDay, ct)).ToHttp(l, _ => Results.NoContent()));
+    }
+
+    private static async Task<bool> CanSeeContactDetailsAsync(CurrentOfficer me, int employeeId, CancellationToken ct) =>
+        await me.GetAsync(ct) is { } officer && (officer.IsAdministrator || officer.EmployeeId == employeeId);
+}
+
+public sealed record EndAssignmentCommand(DateOnly? LastDay);

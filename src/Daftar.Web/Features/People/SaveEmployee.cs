@@ -1,0 +1,41 @@
+using Daftar.Data;
+using Daftar.People;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.People;
+
+public sealed record SaveEmployeeCommand(string? Code, string? NameEn, string? NameHi, string? Email, string? Mobile, bool IsActive = true);
+
+/// <summary>Creates an employee, or updates the one with the given id; the employee code cannot change.</summary>
+public sealed class SaveEmployee(DaftarDb db)
+{
+    public async Task<Result<int>> HandleAsync(int? id, SaveEmployeeCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var code = id is null ? v.Code(cmd.Code, "code", "Employee code", 40) : null;
+        var nameEn = v.Required(cmd.NameEn, "nameEn", "Name (English)", 200);
+        var nameHi = v.Required(cmd.NameHi, "nameHi", "Name (Hindi)", 200);
+        var email = v.Email(cmd.Email, "email", "E-mail");
+        var mobile = v.Mobile(cmd.Mobile, "mobile", "Mobile");
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+
+        Employee? employee;
+        if (id is null)
+        {
+            if (await db.Employees.AnyAsync(e => e.Code == code, ct))
+                return new Error("duplicate_code", "An employee with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+            employee = new Employee(code!, nameEn!, nameHi!, email, mobile);
+            db.Employees.Add(employee);
+        }
+        else
+        {
+            employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == id, ct);
+            if (employee is null) return Error.NotFound("Employee");
+            employee.Update(nameEn!, nameHi!, email, mobile);
+        }
+        employee.SetActive(cmd.IsActive);
+        await db.SaveChangesAsync(ct);
+        return employee.Id;
+    }
+}

@@ -1,0 +1,108 @@
+using Daftar.Data;
+using Daftar.People;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.People;
+
+public sealed record SavePostCommand(string? Code, string? DesignationCode, int OfficeId, int? SectionId, int? ReportsToId, int? Level);
+
+/// <summary>Creates a post, or moves an existing one (designation, office, section, reporting line, level).</summary>
+public sealed class SavePost(DaftarDb db)
+{
+    public async Task<Result<int>> HandleAsync(int? id, SavePostCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var code = id is null ? v.Code(cmd.Code, "code", "Post code", 60) : null;
+        var designationCode = v.Required(cmd.DesignationCode, "designationCode", "Designation", 40)?.ToUpperInvariant();
+        if (cmd.Level is < 1 or > 20) v.Add(new Error("invalid_level", "Level must be between 1 and 20.", ErrorKind.Invalid, "level"));
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+
+        var designation = await db.Designations.SingleOrDefaultAsync(d => d.Code == designationCode, ct);
+        if (designation is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "designationCode", "Designation");
+        var office = await db.Offices.SingleOrDefaultAsync(o => o.Id == cmd.OfficeId, ct);
+        if (office is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "officeId", "Office");
+        Section? section = null;
+        if (cmd.SectionId is not null)
+        {
+            section = await db.Sections.SingleOrDefaultAsync(s => s.Id == cmd.SectionId, ct);
+            if (section is null || section.OfficeId != office.Id)
+                return new Error("section_not_in_office", "The section belongs to another office.", ErrorKind.Invalid, "sectionId");
+        }
+        Post? reportsTo = null;
+        if (cmd.ReportsToId is not null)
+        {
+            reportsTo = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ReportsToId, ct);
+            if (reportsTo is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "reportsToId", "Reporting post");
+            // Load the reporting chain so the loop check sees all of it.
+            var above = reportsTo;
+            for (var hops = 0; above.ReportsToId is not null && hops < 100; hops++)
+            {
+                var next = above.ReportsToId;
+                above = above.ReportsTo ?? await db.Posts.SingleAsync(x => x.Id == next, ct);
+            }
+        }
+
+        Post post;
+        if (id is null)
+        {
+            if (await db.Posts.AnyAsync(p => p.Code == code, ct))
+                return new Error("duplicate_code", "A post with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+            post = new Post(code!, designation, office, section, reportsTo);
+            if (cmd.Level is { } level) post.Move(designation, office, section, reportsTo, level);
+            db.Posts.Add(post);
+        }
+        else
+        {
+            var existing = await db.Posts.SingleOrDefaultAsync(p => p.Id == id, ct);
+            if (existing is null) return Error.NotFound("Post");
+            post = existing;
+            var refused = post.Move(designation, office, section, reportsTo, cmd.Level ?? designation.Level);
+            if (refused is not null) return new Error(refused.Code, refused.Message, ErrorKind.Invalid, "reportsToId");
+        }
+        await db.SaveChangesAsync(ct);
+        return post.Id;
+    }
+}
+
+public sealed record SaveDepartmentCommand(string? Code, string? NameEn, string? NameHi, string? FileHead);
+
+public sealed class CreateDepartment(DaftarDb db)
+{
+    public async Task<Result<int>> HandleAsync(SaveDepartmentCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var code = v.Code(cmd.Code, "code", "Department code", 20);
+        var nameEn = v.Required(cmd.NameEn, "nameEn", "Name (English)", 200);
+        var nameHi = v.Required(cmd.NameHi, "nameHi", "Name (Hindi)", 200);
+        var head = v.Code(cmd.FileHead ?? cmd.Code, "fileHead", "File head", 20);
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        if (await db.Departments.AnyAsync(d => d.Code == code, ct))
+            return new Error("duplicate_code", "A department with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+        var department = new Department(code!, nameEn!, nameHi!, head!);
+        db.Departments.Add(department);
+        await db.SaveChangesAsync(ct);
+        return department.Id;
+    }
+}
+
+public sealed record SaveDesignationCommand(string? Code, string? NameEn, string? NameHi, int Level);
+
+public sealed class CreateDesignation(DaftarDb db)
+{
+    public async Task<Result<int>> HandleAsync(SaveDesignationCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var code = v.Code(cmd.Code, "code", "Designation code", 40);
+        var nameEn = v.Required(cmd.NameEn, "nameEn", "Name (English)", 200);
+        var nameHi = v.Required(cmd.NameHi, "nameHi", "Name (Hindi)", 200);
+        if (cmd.Level is < 1 or > 20) v.Add(new Error("invalid_level", "Level must be between 1 and 20.", ErrorKind.Invalid, "level"));
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        if (await db.Designations.AnyAsync(d => d.Code == code, ct))
+            return new Error("duplicate_code", "A designation with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+        var designation = new Designation(code!, nameEn!, nameHi!, cmd.Level);
+        db.Designations.Add(designation);
+        await db.SaveChangesAsync(ct);
+        return designation.Id;
+    }
+}

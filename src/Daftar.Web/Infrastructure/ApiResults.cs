@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Infrastructure;
+
+/// <summary>Turns handler results into HTTP answers: the value, or RFC 9457 ProblemDetails in the caller's language.</summary>
+public static class ApiResults
+{
+    public static IResult ToHttp<T>(this Result<T> result, IStringLocalizer localizer, Func<T, IResult> onSuccess)
+    {
+        if (result.Succeeded) return onSuccess(result.Value!);
+        var first = result.Errors[0];
+        var status = first.Kind switch
+        {
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var fieldErrors = result.Errors.Where(e => e.Field is not null)
+            .GroupBy(e => e.Field!)
+            .ToDictionary(g => g.Key, g => g.Select(localizer.Describe).ToArray());
+        var extensions = new Dictionary<string, object?> { ["code"] = first.Code };
+        if (status == StatusCodes.Status400BadRequest && fieldErrors.Count > 0)
+            return Results.ValidationProblem(fieldErrors, detail: localizer.Describe(first), extensions: extensions, title: localizer["The request has errors."]);
+        if (fieldErrors.Count > 0) extensions["errors"] = fieldErrors;
+        return Results.Problem(detail: localizer.Describe(first), statusCode: status, extensions: extensions);
+    }
+
+    public static IResult NotFound(IStringLocalizer localizer, string what) =>
+        Results.Problem(detail: localizer.Describe(Error.NotFound(what)), statusCode: StatusCodes.Status404NotFound,
+            extensions: new Dictionary<string, object?> { ["code"] = "not_found" });
+}

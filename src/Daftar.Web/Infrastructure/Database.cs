@@ -1,0 +1,87 @@
+using Daftar.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Infrastructure;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Where the data lives: chosen at run time by Database:Provider and Database:ConnectionString.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public static DatabaseSettings From(IConfiguration config)
+    {
+        var providerText = config["Database:Provider"] ?? "Sqlite";
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+            throw new ConfigurationProblem(
+                $"Database:Provider is '{providerText}'. Use 'Sqlite' (the default) or 'Postgres'.");
+        var connectionString = config["Database:ConnectionString"] ?? config.GetConnectionString("Daftar");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.Postgres)
+                throw new ConfigurationProblem(
+                    "Database:Provider is Postgres but no connection string is set. Set Database:ConnectionString " +
+                    "(environment variable Database__ConnectionString), e.g. 'Host=127.0.0.1;Port=5432;Database=daftar;Username=daftar;Password=…'.");
+            var dataPath = DataPath(config);
+            Directory.CreateDirectory(dataPath);
+            connectionString = $"Data Source={Path.Combine(dataPath, "daftar.db")}";
+        }
+        return new DatabaseSettings(provider, connectionString);
+    }
+
+    public static string DataPath(IConfiguration config) =>
+        Path.GetFullPath(config["Daftar:DataPath"] ?? Path.Combine(Environment.CurrentDirectory, "data"));
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Daftar.Migrations.Postgres"));
+        else
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Daftar.Migrations.Sqlite"));
+    }
+
+    /// <summary>The connection string without its password, for messages.</summary>
+    public string SafeDescription()
+    {
+        var parts = ConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.TrimStart().StartsWith("password", StringComparison.OrdinalIgnoreCase)
+                     && !p.TrimStart().StartsWith("pwd", StringComparison.OrdinalIgnoreCase));
+        return $"{Provider}: {string.Join(';', parts)}";
+    }
+}
+
+/// <summary>A setting or environment problem the operator must fix; printed as one line, never a stack trace.</summary>
+public sealed class ConfigurationProblem(string message, Exception? inner = null) : Exception(message, inner);
+
+public static class DatabaseStartup
+{
+    /// <summary>Checks the database can be reached and applies pending migrations, with one clear message on failure.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DaftarDb>();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        try
+        {
+            if (settings.Provider == DatabaseProvider.Postgres)
+            {
+                // CanConnect swallows the reason; open the connection ourselves so the message says why.
+                await db.Database.OpenConnectionAsync(ct);
+                await db.Database.CloseConnectionAsync();
+            }
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new ConfigurationProblem(
+                $"Cannot open the database ({settings.SafeDescription()}): {Describe(ex)} " +
+                "Check Database:Provider and Database:ConnectionString.", ex);
+        }
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var inner = ex;
+        while (inner.InnerException is not null && inner is not System.Net.Sockets.SocketException) inner = inner.InnerException;
+        return inner.Message.TrimEnd('.') + ".";
+    }
+}
