@@ -22,6 +22,8 @@ fi
 
 export Daftar__DataPath="${DAFTAR_DATA:-${Daftar__DataPath:-$ROOT/data}}"
 export Daftar__SeedDemo="${Daftar__SeedDemo:-true}"
+# Static files and appsettings.json live beside the published program, wherever it is started from.
+export ASPNETCORE_CONTENTROOT="$APP_DIR"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Production}" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 
 if [ "$#" -eq 0 ] || [[ "${1:-}" == --* && "${1:-}" != "--help" ]]; then

@@ -67,7 +67,7 @@ public static class AdminCommands
         var (options, settings) = Split(rest);
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings.ToArray(), ContentRootPath = AppContext.BaseDirectory });
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings.ToArray() });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddDaftarServices(builder.Configuration);
             await using var app = builder.Build();

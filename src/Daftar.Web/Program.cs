@@ -8,11 +8,7 @@ if (AdminCommands.IsVerb(args))
 WebApplication app;
 try
 {
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-    {
-        Args = args,
-        ContentRootPath = AppContext.BaseDirectory,
-    });
+    var builder = WebApplication.CreateBuilder(args);
     builder.AddDaftar();
     app = builder.Build();
     app.UseDaftar();

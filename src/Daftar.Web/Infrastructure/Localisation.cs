@@ -4,9 +4,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Daftar.Web.Infrastructure;
 
-/// <summary>Marker for the one shared resource file; English text is the key, Resources/SharedResource.hi.resx the Hindi.</summary>
-public sealed class SharedResource;
-
 public static class Localisation
 {
     public static readonly CultureInfo English = new("en-IN");

@@ -55,7 +55,7 @@ public sealed class EmployeeImporter(DaftarDb db, TimeProvider clock)
         }
         catch (ImportFileException ex)
         {
-            return new ImportReport(mode, 0, 0, 0, 0, 0, [new ImportError(null, null, ex.Message)], false, watch.Elapsed);
+            return new ImportReport(mode, 0, 0, 0, 0, 0, [new ImportError(null, null, ex.Message, ex.Args)], false, watch.Elapsed);
         }
 
         var headerErrors = CheckHeaders(rows);

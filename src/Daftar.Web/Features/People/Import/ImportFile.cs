@@ -12,7 +12,11 @@ public sealed record ImportRow(int Number, IReadOnlyDictionary<string, string?> 
     public string? this[string column] => Cells.TryGetValue(column, out var v) ? v : null;
 }
 
-public sealed class ImportFileException(string message) : Exception(message);
+public sealed class ImportFileException(string message, params object[] args) : Exception(message)
+{
+    /// <summary>Values for the placeholders in the message, which is also its translation key.</summary>
+    public object[] Args { get; } = args;
+}
 
 /// <summary>Reads CSV (UTF-8, with or without BOM) and Excel .xlsx files into header-named rows.</summary>
 public static class ImportFile
@@ -59,12 +63,12 @@ public static class ImportFile
                     cells[headers[i]] = csv.TryGetField<string>(i, out var value) ? value : null;
                 if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
                 rows.Add(new ImportRow(line, cells));
-                if (rows.Count > MaxRows) throw new ImportFileException($"The file has more than {MaxRows} rows. Split it into smaller files.");
+                if (rows.Count > MaxRows) throw new ImportFileException("The file has more than {0} rows. Split it into smaller files.", MaxRows);
             }
         }
         catch (CsvHelperException ex)
         {
-            throw new ImportFileException($"The CSV file could not be read near line {ex.Context?.Parser?.RawRow}.");
+            throw new ImportFileException("The CSV file could not be read near line {0}.", ex.Context?.Parser?.RawRow ?? 0);
         }
         return rows;
     }
@@ -108,7 +112,7 @@ public static class ImportFile
                 for (var i = 0; i < headers.Length; i++) cells[headers[i]] = values.GetValueOrDefault(i)?.Trim();
                 if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
                 rows.Add(new ImportRow(number, cells));
-                if (rows.Count > MaxRows) throw new ImportFileException($"The file has more than {MaxRows} rows. Split it into smaller files.");
+                if (rows.Count > MaxRows) throw new ImportFileException("The file has more than {0} rows. Split it into smaller files.", MaxRows);
             }
             if (headers is null) throw new ImportFileException("The file is empty: the first line must name the columns.");
             return rows;
