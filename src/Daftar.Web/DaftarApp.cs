@@ -49,12 +49,14 @@ public static class DaftarApp
             return Task.CompletedTask;
         }));
 
+        // Sign-in attempts per client address per minute; account lockout stops guessing one account, this stops spraying many.
+        var signInLimit = config.GetValue("Daftar:SignInAttemptsPerMinute", 30);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInLimit, Window = TimeSpan.FromMinutes(1) }));
         });
     }
 
@@ -85,7 +87,18 @@ public static class DaftarApp
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalisedIdentityErrors>();
         // A password change or a revoked 2FA must end sessions elsewhere quickly, not after the default 30 minutes.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Daftar:SessionRecheckSeconds", 60));
+            // The re-issued principal must remember that the session passed two-factor sign-in.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                if (ctx.CurrentPrincipal?.FindFirst("amr") is { } amr && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim("amr", amr.Value))
+                    identity.AddClaim(new System.Security.Claims.Claim("amr", amr.Value));
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/SignIn";
@@ -143,8 +156,8 @@ public static class DaftarApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseMiddleware<RequireAdministratorTwoFactor>();
+        app.UseAuthorization();
 
         app.MapGet("/healthz", async (DaftarDb db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unreachable", statusCode: 503))

@@ -32,6 +32,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string DataPath { get; } = Directory.CreateTempSubdirectory("daftar-test-").FullName;
     public string ConnectionString { get; private set; } = "";
+    protected virtual int SignInAttemptsPerMinute => 10_000;
 
     public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(DataPath);
 
@@ -55,6 +56,9 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Daftar:DataPath", DataPath);
         builder.UseSetting("Daftar:SeedDemo", "false");
+        builder.UseSetting("Daftar:SessionRecheckSeconds", "0");
+        // Every test client comes from one address; the limit itself has its own test.
+        builder.UseSetting("Daftar:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<T> WithDbAsync<T>(Func<DaftarDb, Task<T>> work)
@@ -74,6 +78,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A cookie-signed-in client. Administrators get two-factor set up and pass it with a TOTP code.</summary>
     public async Task<HttpClient> SignInAsync(string employeeCode, string password = Demo.Password)
     {
+        if (await IsAdministratorAsync(employeeCode)) await EnableTwoFactorAsync(employeeCode);
         var client = Browser();
         var response = await PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = employeeCode, ["Password"] = password });
         if (response.Headers.Location?.OriginalString.StartsWith("/Account/TwoFactor", StringComparison.Ordinal) == true)
@@ -95,6 +100,13 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (await users.GetAuthenticatorKeyAsync(account) is not { Length: > 0 }) await users.ResetAuthenticatorKeyAsync(account);
         await users.SetTwoFactorEnabledAsync(account, true);
         return (await users.GetAuthenticatorKeyAsync(account))!;
+    }
+
+    private async Task<bool> IsAdministratorAsync(string employeeCode)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        return await users.FindByNameAsync(employeeCode) is { } account && await users.IsInRoleAsync(account, Roles.Administrator);
     }
 
     private async Task<string> AuthenticatorKeyAsync(string employeeCode)

@@ -98,6 +98,8 @@ public sealed class TwoFactorModel(UserManager<Daftar.Accounts.Account> users, S
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(account);
+            // A new key changes the security stamp; re-issue this session's cookie so it stays valid.
+            await signIn.RefreshSignInAsync(account);
             key = await users.GetAuthenticatorKeyAsync(account);
         }
         SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

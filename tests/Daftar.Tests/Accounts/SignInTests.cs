@@ -1,0 +1,156 @@
+using System.Net;
+using Daftar.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Daftar.Tests.Accounts;
+
+public class SignInTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    [Fact]
+    public async Task SignIn_ByEmployeeCode_OpensTheHomePage()
+    {
+        var client = await app.SignInAsync(Demo.Clerk);
+        var home = await DaftarFactory.PageAsync(client, "/");
+        Assert.Contains("Priyanka Sharma", home.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Junior Assistant, DoIT&C, Secretariat", home.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task SignIn_ByEmail_Works()
+    {
+        var client = app.Browser();
+        var response = await DaftarFactory.PostFormAsync(client, "/Account/SignIn",
+            new() { ["Login"] = "ANITA.CHOUDHARY@rajasthan.example", ["Password"] = Demo.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_SaysSoWithoutRevealingWhetherTheAccountExists()
+    {
+        var client = app.Browser();
+        var wrongPassword = await DaftarFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = Demo.Collector, ["Password"] = "wrong" });
+        var noSuchUser = await DaftarFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = "RJ000000", ["Password"] = "wrong" });
+        Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
+        var a = await wrongPassword.Content.ReadAsStringAsync();
+        var b = await noSuchUser.Content.ReadAsStringAsync();
+        Assert.Contains("The employee code, e-mail or password is wrong.", a);
+        Assert.Contains("The employee code, e-mail or password is wrong.", b);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword()
+    {
+        var client = app.Browser();
+        for (var i = 0; i < 5; i++)
+            await DaftarFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = "RJ100059", ["Password"] = "Wrong-password-1" });
+        var response = await DaftarFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = "RJ100059", ["Password"] = Demo.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Administrator_WithoutTwoFactor_IsSentToSetItUp_AndCannotOpenAdministration()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Daftar.Accounts.Account>>();
+            await users.SetTwoFactorEnabledAsync((await users.FindByNameAsync(Demo.Admin))!, false);
+        }
+        var client = app.Browser();
+        var signIn = await DaftarFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = Demo.Admin, ["Password"] = Demo.Password });
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+        var home = await client.GetAsync("/");
+        Assert.Equal("/Account/Manage/TwoFactor?required=1", home.Headers.Location!.OriginalString);
+        var admin = await client.GetAsync("/People/Admin");
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+        Assert.StartsWith("/Account/Manage/TwoFactor", admin.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TwoFactor_SetUpFromThePage_ThenRequiredAtNextSignIn_WithRecoveryCodesAsFallback()
+    {
+        var code = "RJ100010";
+        var client = await app.SignInAsync(code);
+        var setup = await DaftarFactory.PageAsync(client, "/Account/Manage/TwoFactor");
+        var key = setup.QuerySelector("#shared-key")!.TextContent.Replace(" ", "").ToUpperInvariant();
+        Assert.NotNull(setup.QuerySelector("img[src^='data:image/svg+xml']"));
+
+        var wrong = await DaftarFactory.PostFormAsync(client, "/Account/Manage/TwoFactor", new() { ["Code"] = "000000" }, "Enable");
+        Assert.Contains("The code is wrong", await wrong.Content.ReadAsStringAsync());
+        var enabled = await DaftarFactory.PostFormAsync(client, "/Account/Manage/TwoFactor", new() { ["Code"] = DaftarFactory.Totp(key) }, "Enable");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await enabled.Content.ReadAsStringAsync());
+        var recovery = page.QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(10, recovery.Count);
+
+        var again = app.Browser();
+        var first = await DaftarFactory.PostFormAsync(again, "/Account/SignIn", new() { ["Login"] = code, ["Password"] = Demo.Password });
+        Assert.StartsWith("/Account/TwoFactor", first.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/")).StatusCode);
+        var viaRecovery = await DaftarFactory.PostFormAsync(again, "/Account/Recovery?returnUrl=%2F", new() { ["Code"] = recovery[0] });
+        Assert.Equal("/", viaRecovery.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/Me")).StatusCode);
+
+        var third = app.Browser();
+        await DaftarFactory.PostFormAsync(third, "/Account/SignIn", new() { ["Login"] = code, ["Password"] = Demo.Password });
+        var reused = await DaftarFactory.PostFormAsync(third, "/Account/Recovery?returnUrl=%2F", new() { ["Code"] = recovery[0] });
+        Assert.Contains("That recovery code is wrong or has been used.", await reused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Administrator_WithTwoFactor_OpensAdministration()
+    {
+        var client = await app.SignInAsync(Demo.Admin);
+        var response = await client.GetAsync("/People/Admin");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task NonAdministrator_IsDeniedAdministrationPages()
+    {
+        var client = await app.SignInAsync(Demo.SectionOfficer);
+        var response = await client.GetAsync("/People/Admin/Import");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/AccessDenied", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        var client = await app.SignInAsync("RJ100015");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Me")).StatusCode);
+        await DaftarFactory.PostFormAsync(client, "/Me", new(), handler: null);
+        var signOut = await PostSignOutAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.StartsWith("/Account/SignIn", (await client.GetAsync("/Me")).Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task PasswordChange_SignsOutOtherSessions()
+    {
+        const string code = "RJ100020";
+        var laptop = await app.SignInAsync(code);
+        var phone = await app.SignInAsync(code);
+        var changed = await DaftarFactory.PostFormAsync(laptop, "/Account/Manage/Password",
+            new() { ["Current"] = Demo.Password, ["New"] = "Naya-Password-2026", ["Confirm"] = "Naya-Password-2026" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/Me")).StatusCode);
+        var onPhone = await phone.GetAsync("/Me");
+        Assert.Equal(HttpStatusCode.Redirect, onPhone.StatusCode);
+        Assert.Equal("/Account/SignIn", onPhone.Headers.Location!.AbsolutePath);
+        var again = app.Browser();
+        var withOld = await DaftarFactory.PostFormAsync(again, "/Account/SignIn", new() { ["Login"] = code, ["Password"] = Demo.Password });
+        Assert.Equal(HttpStatusCode.OK, withOld.StatusCode);
+        await app.SignInAsync(code, "Naya-Password-2026");
+    }
+
+    private static async Task<HttpResponseMessage> PostSignOutAsync(HttpClient client)
+    {
+        var page = await DaftarFactory.PageAsync(client, "/Me");
+        var form = page.Forms.First(f => f.GetAttribute("action") == "/Account/SignOut");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await client.PostAsync("/Account/SignOut", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+    }
+}
