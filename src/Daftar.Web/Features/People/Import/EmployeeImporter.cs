@@ -116,7 +116,7 @@ public sealed class EmployeeImporter(DaftarDb db, TimeProvider clock)
             {
                 post = NewPost(row, postCode, designations, offices, sections, posts, Fail);
             }
-            else if (postCode is null && (row["designation_code"] ?? row["office_code"]) is not null)
+            else if (postCode is null && (Daftar.People.Text.Clean(row["designation_code"]) ?? Daftar.People.Text.Clean(row["office_code"])) is not null)
             {
                 Fail("post_code", "Give a post code to create or fill a post.");
             }
