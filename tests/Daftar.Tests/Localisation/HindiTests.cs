@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using AngleSharp.Dom;
+using Daftar.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Tests.Localisation;
+
+public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    // Words that stay in Latin script in the Hindi UI: product and standard names, and the import file's column names and values.
+    private static readonly HashSet<string> Allowed =
+        ["CSV", "UTF", "Excel", "xlsx", "csv", "Google", "Microsoft", "Authenticator", "FreeOTP", "YYYY", "MM", "DD", "primary", "additional", "charge"];
+
+    [Fact]
+    public async Task MainPages_InHindi_HaveNoEnglishLeft()
+    {
+        var admin = await app.SignInAsync(Demo.Admin);
+        await SwitchToHindiAsync(admin);
+        var ids = await app.WithDbAsync(async db => new
+        {
+            Station = await db.Offices.Where(o => o.Code == "PS-CHAKSU").Select(o => o.Id).SingleAsync(),
+            Secretariat = await db.Offices.Where(o => o.Code == "SECT-DOIT").Select(o => o.Id).SingleAsync(),
+            Post = await db.Posts.Where(p => p.Code == "SDO-CHAKSU").Select(p => p.Id).SingleAsync(),
+            Employee = await db.Employees.Where(e => e.Code == Demo.SdoSanganer).Select(e => e.Id).SingleAsync(),
+        });
+        string[] pages =
+        [
+            "/", "/People", $"/People/Office?id={ids.Station}", $"/People/Office?id={ids.Secretariat}", $"/People/Post?id={ids.Post}",
+            $"/People/Employee?id={ids.Employee}", "/People/Search?q=%E0%A4%AE%E0%A5%80%E0%A4%A3%E0%A4%BE", "/Me", "/Account/Manage/TwoFactor",
+            "/Account/Manage/Password", "/People/Admin", "/People/Admin/Import", $"/People/Admin/Employee?id={ids.Employee}",
+            $"/People/Admin/Post?id={ids.Post}", $"/People/Admin/Office?id={ids.Station}", "/Account/AccessDenied",
+        ];
+        foreach (var url in pages)
+        {
+            var page = await DaftarFactory.PageAsync(admin, url);
+            Assert.Equal("hi", page.DocumentElement.GetAttribute("lang"));
+            AssertNoEnglish(url, page);
+        }
+    }
+
+    [Fact]
+    public async Task SignInPageAndItsErrors_InHindi()
+    {
+        var client = app.Browser();
+        await SwitchToHindiAsync(client);
+        var empty = await DaftarFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = "", ["Password"] = "" });
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await empty.Content.ReadAsStringAsync());
+        Assert.Contains("आवश्यक है", page.Body!.TextContent);
+        AssertNoEnglish("/Account/SignIn (empty)", page);
+        var wrong = await DaftarFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = Demo.Clerk, ["Password"] = "x" });
+        var wrongPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("कार्मिक कोड, ई-मेल या पासवर्ड गलत है।", wrongPage.Body!.TextContent);
+        AssertNoEnglish("/Account/SignIn (wrong)", wrongPage);
+    }
+
+    [Fact]
+    public async Task AdminFormErrors_InHindi()
+    {
+        var admin = await app.SignInAsync(Demo.Admin);
+        await SwitchToHindiAsync(admin);
+        var response = await DaftarFactory.PostFormAsync(admin, "/People/Admin",
+            new() { ["Employee.Code"] = "bad code!", ["Employee.NameEn"] = "", ["Employee.NameHi"] = "", ["Employee.Email"] = "x", ["Employee.Mobile"] = "1" }, "Employee");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("मान्य ई-मेल पता नहीं है", page.Body!.TextContent);
+        Assert.Contains("नाम (अंग्रेज़ी) आवश्यक है।", page.Body.TextContent);
+        AssertNoEnglish("/People/Admin (errors)", page);
+    }
+
+    [Fact]
+    public async Task LanguageChoice_IsRememberedOnTheAccount()
+    {
+        var client = await app.SignInAsync("RJ100030");
+        await SwitchToHindiAsync(client);
+        Assert.Equal("hi", await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "RJ100030").Select(u => u.PreferredCulture).SingleAsync()));
+        var elsewhere = await app.SignInAsync("RJ100030");
+        var home = await DaftarFactory.PageAsync(elsewhere, "/");
+        Assert.Equal("hi", home.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public void EveryTextTheCodeTranslates_HasAHindiTranslation()
+    {
+        var root = FindRepositoryRoot();
+        var resx = XDocument.Load(Path.Combine(root, "src/Daftar.Web/Resources/SharedResource.hi.resx"));
+        var hindi = resx.Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+        var missing = new SortedSet<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/obj/") && !f.Contains("/bin/") && !f.Contains("/Migrations/")))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var regex in TranslatedLiterals)
+                foreach (Match m in regex.Matches(text))
+                    if (!hindi.ContainsKey(Regex.Unescape(m.Groups[1].Value))) missing.Add($"{Path.GetFileName(file)}: {m.Groups[1].Value}");
+        }
+        Assert.True(missing.Count == 0, "No Hindi for:\n" + string.Join("\n", missing));
+        Assert.All(hindi, kv => Assert.Matches(@"\p{IsDevanagari}", kv.Value));
+    }
+
+    private static readonly Regex[] TranslatedLiterals =
+    [
+        new(@"\bT\[""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
+        new(@"\bl\[""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
+        new(@"ErrorMessage = ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
+        new(@"new(?: Error)?\(""[a-z_]+"", ""((?:[^""\\]|\\.)+)"", ErrorKind", RegexOptions.Compiled),
+        new(@"PeopleError\(""[a-z_]+"", ""((?:[^""\\]|\\.)+)""\)", RegexOptions.Compiled),
+        new(@"new ImportError\([^,]+, [^,]+, ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
+        new(@"ImportFileException\(""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
+        new(@"[Ff]ail\((?:""[a-z_]+""|column), ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
+        new(@"v\.(?:Required|Optional|Code|Email|Mobile)\([^,]+, ""[a-zA-Z_]+"", ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
+        new(@"_Field"" model='\(""[A-Za-z.]+"", ""([^""]+)""", RegexOptions.Compiled),
+        new(@"\(string\?\)""([^""]+)""", RegexOptions.Compiled),
+        new(@"Error\.(?:Required\(""[a-zA-Z]+"", |NotFound\()""([^""]+)""\)", RegexOptions.Compiled),
+        new(@"OfficeType\.[A-Za-z]+ => ""([^""]+)""", RegexOptions.Compiled),
+    ];
+
+    private static async Task SwitchToHindiAsync(HttpClient client)
+    {
+        var page = await DaftarFactory.PageAsync(client, "/Account/AccessDenied");
+        var form = page.Forms.First(f => f.GetAttribute("action") == "/Account/Language");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await client.PostAsync("/Account/Language", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("language", "hi"), new("returnUrl", "/")]));
+    }
+
+    private static void AssertNoEnglish(string url, IDocument page)
+    {
+        var leftovers = new List<string>();
+        Collect(page.Body!, leftovers);
+        var title = page.Title ?? "";
+        leftovers.AddRange(LatinWord().Matches(title).Select(m => m.Value).Where(w => !Allowed.Contains(w)));
+        Assert.True(leftovers.Count == 0, $"{url} shows English in Hindi: {string.Join(", ", leftovers.Distinct())}");
+    }
+
+    private static void Collect(INode node, List<string> leftovers)
+    {
+        if (node is IElement e && (e.GetAttribute("lang") == "en" || e.LocalName is "script" or "style" or "code" or "kbd"
+            || e.ClassList.Contains("code")))
+            return;
+        if (node is IElement withText)
+            foreach (var attribute in new[] { "aria-label", "alt", "placeholder", "title" })
+                if (withText.GetAttribute(attribute) is { } value)
+                    leftovers.AddRange(LatinWord().Matches(value).Select(m => m.Value).Where(w => !Allowed.Contains(w)));
+        if (node.NodeType == NodeType.Text)
+        {
+            var text = Regex.Replace(node.TextContent, @"[\w.+-]+@[\w.-]+", " ");
+            leftovers.AddRange(LatinWord().Matches(text).Select(m => m.Value).Where(w => !Allowed.Contains(w) && !IsCode(text, w)));
+        }
+        foreach (var child in node.ChildNodes) Collect(child, leftovers);
+    }
+
+    // E-mail addresses (removed above) and codes such as RJ100014 or GR-1 are data, not UI text.
+    private static bool IsCode(string text, string word) => Regex.IsMatch(text, $@"\b{Regex.Escape(word)}[-_]?\d");
+
+    [GeneratedRegex(@"\b[A-Za-z]{2,}\b")]
+    private static partial Regex LatinWord();
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Daftar.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Daftar.slnx not found above the test binaries.");
+    }
+}
