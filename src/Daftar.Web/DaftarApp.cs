@@ -153,6 +153,8 @@ public static class DaftarApp
             o.FallBackToParentUICultures = true;
         });
         app.UseStaticFiles();
+        // The API reference is public, like the OpenAPI document it shows; it is served before sign-in is asked for.
+        app.UseApiReference();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -163,7 +165,6 @@ public static class DaftarApp
             await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unreachable", statusCode: 503))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapApiReference();
         app.MapRazorPages();
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).WithTags("Daftar");
@@ -171,6 +172,6 @@ public static class DaftarApp
         api.MapPeopleApi();
         api.MapImportApi();
         // Anything else under /api is a 404 in ProblemDetails, not a page.
-        api.MapFallback(() => Results.Problem(statusCode: 404, title: "Not Found")).AllowAnonymous().ExcludeFromDescription();
+        api.MapFallback("{**path}", () => Results.Problem(statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
     }
 }

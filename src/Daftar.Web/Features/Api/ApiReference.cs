@@ -3,7 +3,7 @@ namespace Daftar.Web.Features.Api;
 public static class ApiReference
 {
     /// <summary>A browsable reference of the OpenAPI document at /api/docs (Swagger UI, served from the app, no CDN).</summary>
-    public static void MapApiReference(this WebApplication app) =>
+    public static void UseApiReference(this WebApplication app) =>
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api/docs";

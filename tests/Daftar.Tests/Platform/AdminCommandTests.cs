@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Daftar.Tests.Infrastructure;
+using Daftar.Web;
+
+namespace Daftar.Tests.Platform;
+
+public class AdminCommandTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await AdminCommands.RunAsync(args, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    private string[] Db(string connectionString) =>
+        [$"--Database:Provider={TestDatabase.Provider}", $"--Database:ConnectionString={connectionString}"];
+
+    [Fact]
+    public async Task Help_ListsEveryVerb_AndEachVerbHasItsOwnHelp()
+    {
+        var (code, output, _) = await RunAsync("--help");
+        Assert.Equal(0, code);
+        foreach (var verb in new[] { "migrate", "seed", "import FILE", "token create", "token revoke" }) Assert.Contains(verb, output);
+        foreach (var verb in new[] { new[] { "migrate", "--help" }, ["seed", "--help"], ["import", "--help"], ["token", "create", "--help"] })
+        {
+            var (verbCode, verbOutput, _) = await RunAsync(verb);
+            Assert.Equal(0, verbCode);
+            Assert.StartsWith("Usage: ./run.sh " + verb[0], verbOutput);
+        }
+    }
+
+    [Fact]
+    public async Task MigrateThenSeed_OnAnEmptyDatabase_BuildsTheDemo_AndSeedingTwiceChangesNothing()
+    {
+        var empty = await TestDatabase.CreateEmptyAsync(app.DataPath);
+        var migrate = await RunAsync(["migrate", .. Db(empty)]);
+        Assert.Equal(0, migrate.Code);
+        Assert.Contains("Database is up to date.", migrate.Out);
+        var seed = await RunAsync(["seed", .. Db(empty)]);
+        Assert.Equal(0, seed.Code);
+        Assert.Contains("Demo organisation created.", seed.Out);
+        Assert.Contains("RJ100014", seed.Out);
+        Assert.Contains("Daftar@2026", seed.Out);
+        var again = await RunAsync(["seed", .. Db(empty)]);
+        Assert.Contains("already present", again.Out);
+    }
+
+    [Fact]
+    public async Task TokenCreate_PrintsATokenThatOpensTheApi_AndRevokeClosesIt()
+    {
+        _ = app.Server;
+        var (code, output, _) = await RunAsync(["token", "create", "--user", Demo.Collector, "--name", "cli", "--days", "5", .. Db(app.ConnectionString)]);
+        Assert.Equal(0, code);
+        var token = output.Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith("dft_"));
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+
+        var revoke = await RunAsync(["token", "revoke", "--user", Demo.Collector, "--name", "cli", .. Db(app.ConnectionString)]);
+        Assert.Equal(0, revoke.Code);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenCreate_ForAnUnknownUserOrBadDays_FailsWithAMessage()
+    {
+        var unknown = await RunAsync(["token", "create", "--user", "NOBODY", .. Db(app.ConnectionString)]);
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("No account has the employee code 'NOBODY'.", unknown.Err);
+        var days = await RunAsync(["token", "create", "--user", Demo.Clerk, "--days", "lots", .. Db(app.ConnectionString)]);
+        Assert.Equal(1, days.Code);
+        Assert.Contains("--days", days.Err);
+        var missing = await RunAsync(["token", "create", .. Db(app.ConnectionString)]);
+        Assert.Equal(1, missing.Code);
+    }
+
+    [Fact]
+    public async Task Import_ReportsBadRows_AndExitsNonZero_ThenImportsAGoodFile()
+    {
+        var bad = Path.Combine(app.DataPath, "bad.csv");
+        await File.WriteAllTextAsync(bad, "employee_code,name_en,name_hi\nRJ777001,Good,अच्छा\nRJ777002,,खराब\n", Encoding.UTF8);
+        var result = await RunAsync(["import", bad, .. Db(app.ConnectionString)]);
+        Assert.Equal(1, result.Code);
+        Assert.Contains("row 3, column name_en", result.Err);
+        Assert.Contains("Nothing was imported", result.Out);
+
+        var good = Path.Combine(app.DataPath, "good.csv");
+        await File.WriteAllTextAsync(good, "employee_code,name_en,name_hi\nRJ777001,Good,अच्छा\n", Encoding.UTF8);
+        var ok = await RunAsync(["import", good, .. Db(app.ConnectionString)]);
+        Assert.Equal(0, ok.Code);
+        Assert.Contains("1 employees created", ok.Out);
+
+        var missing = await RunAsync(["import", "/no/such/file.csv", .. Db(app.ConnectionString)]);
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("does not exist", missing.Err);
+    }
+
+    [Fact]
+    public async Task WrongConnectionString_GivesOneClearMessage_NotAStackTrace()
+    {
+        var (code, _, err) = await RunAsync("migrate", "--Database:Provider=Postgres",
+            "--Database:ConnectionString=Host=127.0.0.1;Port=1;Database=daftar;Username=daftar;Password=secret;Timeout=2");
+        Assert.Equal(2, code);
+        Assert.Contains("Cannot open the database", err);
+        Assert.Contains("Database:ConnectionString", err);
+        Assert.DoesNotContain("secret", err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var provider = await RunAsync("migrate", "--Database:Provider=Oracle");
+        Assert.Equal(2, provider.Code);
+        Assert.Contains("Use 'Sqlite' (the default) or 'Postgres'", provider.Err);
+    }
+}

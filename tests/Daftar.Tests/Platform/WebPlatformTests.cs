@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using Daftar.Tests.Infrastructure;
+
+namespace Daftar.Tests.Platform;
+
+public class WebPlatformTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    [Fact]
+    public async Task Healthz_AnswersOkWhenTheDatabaseIsReachable()
+    {
+        var response = await app.CreateClient().GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApi_AndTheReferencePageServesIt()
+    {
+        var client = app.CreateClient();
+        var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/me", "/api/offices", "/api/offices/{id}", "/api/directory", "/api/employees", "/api/employees/{id}/assignments", "/api/imports/employees", "/api/me/tokens" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        var reference = await client.GetAsync("/api/docs/index.html");
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.Contains("swagger", await reference.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Pages_CarryAStrictContentSecurityPolicy_AndNoInlineScript()
+    {
+        var client = app.Browser();
+        var response = await client.GetAsync("/Account/SignIn");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var page = await DaftarFactory.PageAsync(client, "/Account/SignIn");
+        Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source), "inline script"));
+        Assert.Empty(page.QuerySelectorAll("[style]"));
+    }
+
+    [Fact]
+    public async Task PagesNeedSignIn_AndFormsRefusePostsWithoutAntiforgeryToken()
+    {
+        var client = app.Browser();
+        var home = await client.GetAsync("/People");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/Account/SignIn", home.Headers.Location!.AbsolutePath);
+        var forged = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent([new("Login", Demo.Clerk), new("Password", Demo.Password)]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInIsRateLimited()
+    {
+        await using var strict = new StrictRateFactory();
+        await ((IAsyncLifetime)strict).InitializeAsync();
+        var client = strict.Browser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await client.GetAsync("/Account/SignIn")).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    private sealed class StrictRateFactory : DaftarFactory
+    {
+        protected override int SignInAttemptsPerMinute => 3;
+    }
+}
