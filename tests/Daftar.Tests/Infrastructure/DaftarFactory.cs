@@ -34,10 +34,14 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     protected virtual int SignInAttemptsPerMinute => 10_000;
 
-    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(DataPath);
+    public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(DataPath);
+
+    /// <summary>Stops what a derived factory started (a browser, say) before the application stops.</summary>
+    protected virtual Task CleanupAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await CleanupAsync();
         await DisposeAsync();
         try
         {

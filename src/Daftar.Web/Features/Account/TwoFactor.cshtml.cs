@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Daftar.Web.Infrastructure;
 
 namespace Daftar.Web.Features.Account;
 

@@ -51,9 +51,13 @@ public sealed class CurrentOfficer(IHttpContextAccessor http, DaftarDb db, TimeP
             .Where(a => a.EmployeeId == employeeId && a.From <= today && (a.To == null || a.To >= today))
             .Select(a => new
             {
-                a.PostId, a.Post.Code, a.Kind,
-                DesEn = a.Post.Designation.NameEn, DesHi = a.Post.Designation.NameHi,
-                OffEn = a.Post.Office.NameEn, OffHi = a.Post.Office.NameHi,
+                a.PostId,
+                a.Post.Code,
+                a.Kind,
+                DesEn = a.Post.Designation.NameEn,
+                DesHi = a.Post.Designation.NameHi,
+                OffEn = a.Post.Office.NameEn,
+                OffHi = a.Post.Office.NameHi,
             })
             .ToListAsync(ct))
         .OrderBy(p => p.Kind).ThenBy(p => p.Code)

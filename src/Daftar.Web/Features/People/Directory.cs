@@ -75,9 +75,19 @@ public sealed class OrganisationDirectory(DaftarDb db, TimeProvider clock)
         var rows = await posts.OrderBy(p => p.Level).ThenBy(p => p.Code).Take(limit)
             .Select(p => new
             {
-                p.Id, p.Code, DesEn = p.Designation.NameEn, DesHi = p.Designation.NameHi, p.OfficeId,
-                OffEn = p.Office.NameEn, OffHi = p.Office.NameHi, p.SectionId, SectionCode = p.Section != null ? p.Section.Code : null,
-                p.ReportsToId, ReportsToCode = p.ReportsTo != null ? p.ReportsTo.Code : null, p.Level, p.IsActive,
+                p.Id,
+                p.Code,
+                DesEn = p.Designation.NameEn,
+                DesHi = p.Designation.NameHi,
+                p.OfficeId,
+                OffEn = p.Office.NameEn,
+                OffHi = p.Office.NameHi,
+                p.SectionId,
+                SectionCode = p.Section != null ? p.Section.Code : null,
+                p.ReportsToId,
+                ReportsToCode = p.ReportsTo != null ? p.ReportsTo.Code : null,
+                p.Level,
+                p.IsActive,
                 Holders = p.Assignments.Where(a => a.From <= today && (a.To == null || a.To >= today))
                     .Select(a => new HolderSummary(a.EmployeeId, a.Employee.Code, a.Employee.NameEn, a.Employee.NameHi, a.Kind, a.From, a.To)).ToList(),
             })
@@ -91,7 +101,13 @@ public sealed class OrganisationDirectory(DaftarDb db, TimeProvider clock)
         var rows = await employees.OrderBy(e => e.NameEn).Take(limit)
             .Select(e => new
             {
-                e.Id, e.Code, e.NameEn, e.NameHi, e.Email, e.Mobile, e.IsActive,
+                e.Id,
+                e.Code,
+                e.NameEn,
+                e.NameHi,
+                e.Email,
+                e.Mobile,
+                e.IsActive,
                 Assignments = e.Assignments.Select(a => new AssignmentSummary(a.Id, a.PostId, a.Post.Code,
                     a.Post.Designation.NameEn + ", " + a.Post.Office.NameEn, a.Post.Designation.NameHi + ", " + a.Post.Office.NameHi,
                     a.Kind, a.From, a.To)).ToList(),

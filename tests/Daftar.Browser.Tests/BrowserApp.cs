@@ -1,0 +1,71 @@
+using System.Net;
+using Daftar.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Daftar.Browser.Tests;
+
+/// <summary>Daftar on real Kestrel at a free loopback port, driven by Debian's Chromium through Playwright.</summary>
+public sealed class BrowserApp : DaftarFactory
+{
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright? _playwright;
+    public IBrowser Chromium { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("DAFTAR_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    protected override async Task CleanupAsync()
+    {
+        if (Chromium is not null) await Chromium.CloseAsync();
+        _playwright?.Dispose();
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-IN",
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page; for an administrator, passes two-factor with a fresh TOTP code.</summary>
+    public async Task<IPage> SignedInPageAsync(string employeeCode, int width = 1280)
+    {
+        var isAdmin = employeeCode == Demo.Admin;
+        var key = isAdmin ? await EnableTwoFactorAsync(employeeCode) : null;
+        var page = await NewPageAsync(width);
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("Employee code or e-mail").FillAsync(employeeCode);
+        await page.GetByLabel("Password").FillAsync(Demo.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (key is not null)
+        {
+            await page.GetByLabel("Code from your authenticator app").FillAsync(Totp(key));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        }
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+}
+
+[CollectionDefinition(nameof(BrowserCollection))]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>;
