@@ -85,6 +85,7 @@ public static class DaftarApp
             })
             .AddEntityFrameworkStores<DaftarDb>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<DaftarClaimsFactory>()
             .AddErrorDescriber<LocalisedIdentityErrors>();
         // A password change or a revoked 2FA must end sessions elsewhere quickly, not after the default 30 minutes.
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -126,6 +127,7 @@ public static class DaftarApp
         services.AddScoped<CurrentOfficer>();
         services.AddScoped<DemoOrganisation>();
         services.AddScoped<ManageApiTokens>();
+        services.AddScoped<Daftar.Web.Features.Accounts.ManageAccount>();
         services.AddPeopleFeatures();
     }
 
@@ -158,7 +160,7 @@ public static class DaftarApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseMiddleware<RequireAdministratorTwoFactor>();
+        app.UseMiddleware<SignInRequirements>();
         app.UseAuthorization();
 
         app.MapGet("/healthz", async (DaftarDb db, CancellationToken ct) =>

@@ -28,7 +28,7 @@ public class JourneyTests(BrowserApp app)
         await page.GetByLabel("Password").FillAsync(Demo.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/Account/Manage/TwoFactor?required=1");
+        await page.WaitForURLAsync("**/Account/Manage/TwoFactor?required=true");
         var key = (await page.Locator("#shared-key").TextContentAsync())!.Replace(" ", "").ToUpperInvariant();
         await page.GetByLabel("Code from your authenticator app").FillAsync(DaftarFactory.Totp(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();

@@ -11,6 +11,14 @@ public class Account : IdentityUser<int>
     /// <summary>"hi" or "en"; applied on sign-in so the language follows the officer between devices.</summary>
     public string PreferredCulture { get; set; } = "en";
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Set when an administrator issued a temporary password; the officer must choose their own before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+}
+
+/// <summary>Claim types Daftar adds to a signed-in principal.</summary>
+public static class DaftarClaims
+{
+    public const string MustChangePassword = "daftar:must_change_password";
 }
 
 public static class Roles

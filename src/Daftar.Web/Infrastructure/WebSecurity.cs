@@ -44,24 +44,29 @@ public static class WebSecurity
 }
 
 /// <summary>
-/// Administrators must use two-factor sign-in: until one has set up an authenticator app, every page except
-/// the set-up page and sign-out sends them there.
+/// What a signed-in officer must do before anything else: choose their own password after an administrator issued a
+/// temporary one, and, for administrators, set up two-factor sign-in. Until then every page except those under
+/// /Account sends them there.
 /// </summary>
-public sealed class RequireAdministratorTwoFactor(RequestDelegate next)
+public sealed class SignInRequirements(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext ctx, UserManager<Account> users)
     {
         var user = ctx.User;
         var path = ctx.Request.Path;
-        if (user.Identity?.IsAuthenticated == true && user.Identity.AuthenticationType != ApiTokenHandler.SchemeName
-            && user.IsInRole(Roles.Administrator) && !user.HasClaim("amr", "mfa")
-            && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/lib") && !path.StartsWithSegments("/css")
-            && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/api"))
+        var exempt = path.StartsWithSegments("/Account") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css")
+            || path.StartsWithSegments("/js") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/api");
+        if (user.Identity?.IsAuthenticated == true && user.Identity.AuthenticationType != ApiTokenHandler.SchemeName && !exempt)
         {
-            var account = await users.GetUserAsync(user);
-            if (account is not null && !account.TwoFactorEnabled)
+            if (user.HasClaim(DaftarClaims.MustChangePassword, "true"))
             {
-                ctx.Response.Redirect("/Account/Manage/TwoFactor?required=1");
+                ctx.Response.Redirect("/Account/Manage/Password?required=true");
+                return;
+            }
+            if (user.IsInRole(Roles.Administrator) && !user.HasClaim("amr", "mfa")
+                && await users.GetUserAsync(user) is { TwoFactorEnabled: false })
+            {
+                ctx.Response.Redirect("/Account/Manage/TwoFactor?required=true");
                 return;
             }
         }

@@ -63,7 +63,7 @@ public class SignInTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var signIn = await DaftarFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = Demo.Admin, ["Password"] = Demo.Password });
         Assert.Equal("/", signIn.Headers.Location!.OriginalString);
         var home = await client.GetAsync("/");
-        Assert.Equal("/Account/Manage/TwoFactor?required=1", home.Headers.Location!.OriginalString);
+        Assert.Equal("/Account/Manage/TwoFactor?required=true", home.Headers.Location!.OriginalString);
         var admin = await client.GetAsync("/People/Admin");
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
         Assert.StartsWith("/Account/Manage/TwoFactor", admin.Headers.Location!.OriginalString);

@@ -57,6 +57,18 @@ public static class PeopleApi
             (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, aid => Results.Created($"/api/assignments/{aid}", new { id = aid })));
         admin.MapPost("/assignments/{id:int}/end", async (int id, EndAssignmentCommand cmd, EndAssignment handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await handler.HandleAsync(id, cmd.LastDay, ct)).ToHttp(l, _ => Results.NoContent()));
+
+        var accounts = admin.MapGroup("/employees/{id:int}/account").WithTags("Accounts");
+        accounts.MapGet("", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await handler.StatusAsync(id, ct) is { } status ? Results.Ok(status) : ApiResults.NotFound(l, "Employee"))
+            .WithSummary("Whether the employee can sign in, is locked out, uses two-factor sign-in.");
+        accounts.MapPost("/temporary-password", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.IssueTemporaryPasswordAsync(id, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Opens the employee's account or resets its password; returns a temporary password the officer must change.");
+        accounts.MapPost("/unlock", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.UnlockAsync(id, ct)).ToHttp(l, _ => Results.NoContent()));
+        accounts.MapPost("/reset-two-factor", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.ResetTwoFactorAsync(id, ct)).ToHttp(l, _ => Results.NoContent()));
     }
 
     private static async Task<bool> CanSeeContactDetailsAsync(CurrentOfficer me, int employeeId, CancellationToken ct) =>

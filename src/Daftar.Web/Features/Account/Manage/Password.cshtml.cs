@@ -22,6 +22,8 @@ public sealed class PasswordModel(UserManager<Daftar.Accounts.Account> users, Si
     [Compare(nameof(New), ErrorMessage = "The two new passwords are not the same.")]
     public string? Confirm { get; set; }
 
+    [BindProperty(SupportsGet = true)] public bool Required { get; set; }
+
     public void OnGet()
     {
     }
@@ -36,6 +38,11 @@ public sealed class PasswordModel(UserManager<Daftar.Accounts.Account> users, Si
         {
             foreach (var e in result.Errors) ModelState.AddModelError(e.Code == "PasswordMismatch" ? nameof(Current) : nameof(New), e.Description);
             return Page();
+        }
+        if (account.MustChangePassword)
+        {
+            account.MustChangePassword = false;
+            await users.UpdateAsync(account);
         }
         await signIn.RefreshSignInAsync(account);
         TempData["Message"] = l["Your password has been changed. Other devices are signed out."].Value;

@@ -22,11 +22,14 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
     [BindProperty] public DateOnly? From { get; set; }
     [BindProperty] public DateOnly? To { get; set; }
     public EmployeeSummary? Employee { get; private set; }
+    public Daftar.Web.Features.Accounts.AccountStatus? Account { get; private set; }
+    public Daftar.Web.Features.Accounts.TemporaryPassword? IssuedPassword { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct)
     {
         Employee = await directory.GetEmployeeAsync(Id, ct);
         if (Employee is null) return NotFound();
+        Account = await accounts.StatusAsync(Id, ct);
         (NameEn, NameHi, Email, Mobile, IsActive) = (Employee.NameEn, Employee.NameHi, Employee.Email, Employee.Mobile, Employee.IsActive);
         return Page();
     }
@@ -63,6 +66,26 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
         var result = await handler.HandleAsync(assignmentId, To, ct);
         return await AfterAsync(result, l["The posting has been ended."], ct);
     }
+
+    public async Task<IActionResult> OnPostPasswordAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct)
+    {
+        var result = await accounts.IssueTemporaryPasswordAsync(Id, ct);
+        if (!result.Succeeded) ModelState.AddErrors(result.Errors, l);
+        else IssuedPassword = result.Value;
+        var page = await ReloadAsync(ct);
+        Account = await accounts.StatusAsync(Id, ct);
+        if (Employee is not null) (NameEn, NameHi, Email, Mobile, IsActive) = (Employee.NameEn, Employee.NameHi, Employee.Email, Employee.Mobile, Employee.IsActive);
+        return page;
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct) =>
+        await AfterAsync(await accounts.UnlockAsync(Id, ct), l["The account has been unlocked."], ct);
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct) =>
+        await AfterAsync(await accounts.ResetTwoFactorAsync(Id, ct), l["Two-factor sign-in has been reset; the officer sets it up again at next sign-in."], ct);
+
+    private async Task<IActionResult> AfterAsync(Result<bool> result, string message, CancellationToken ct) =>
+        await AfterAsync(result.Succeeded ? Result<int>.Ok(Id) : Result<int>.Fail(result.Errors), message, ct);
 
     private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Daftar.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(DaftarDb))]
-    [Migration("20261124172205_Initial")]
+    [Migration("20261124175754_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -58,6 +58,9 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Daftar.Accounts;
+using Daftar.Data;
+using Daftar.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Accounts;
+
+public sealed record AccountStatus(bool Exists, string? UserName, bool LockedOut, bool TwoFactorEnabled, bool MustChangePassword, bool IsAdministrator);
+public sealed record TemporaryPassword(string UserName, string Password);
+
+/// <summary>
+/// What the IT nodal officer does for an employee's sign-in: open an account (for employees who came in through the
+/// import), reset a forgotten password to a temporary one the officer must change, unlock, and reset two-factor.
+/// Each of these changes the security stamp, so existing sessions end.
+/// </summary>
+public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock)
+{
+    public async Task<AccountStatus?> StatusAsync(int employeeId, CancellationToken ct)
+    {
+        if (!await db.Employees.AnyAsync(e => e.Id == employeeId, ct)) return null;
+        var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
+        if (account is null) return new AccountStatus(false, null, false, false, false, false);
+        return new AccountStatus(true, account.UserName, account.LockoutEnd > clock.GetUtcNow(), account.TwoFactorEnabled,
+            account.MustChangePassword, await users.IsInRoleAsync(account, Roles.Administrator));
+    }
+
+    /// <summary>Opens the employee's account, or resets its password; either way returns a temporary password, shown once.</summary>
+    public async Task<Result<TemporaryPassword>> IssueTemporaryPasswordAsync(int employeeId, CancellationToken ct)
+    {
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == employeeId, ct);
+        if (employee is null) return Error.NotFound("Employee");
+        if (!employee.IsActive) return new Error("employee_inactive", "The employee is inactive; make them active first.", ErrorKind.Conflict);
+        var password = NewTemporaryPassword();
+        var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
+        IdentityResult result;
+        if (account is null)
+        {
+            account = new Daftar.Accounts.Account
+            {
+                UserName = employee.Code,
+                Email = employee.Email,
+                EmailConfirmed = employee.Email is not null,
+                EmployeeId = employee.Id,
+                CreatedAt = clock.GetUtcNow(),
+                MustChangePassword = true,
+                LockoutEnabled = true,
+            };
+            result = await users.CreateAsync(account, password);
+        }
+        else
+        {
+            account.MustChangePassword = true;
+            var token = await users.GeneratePasswordResetTokenAsync(account);
+            result = await users.ResetPasswordAsync(account, token, password);
+            if (result.Succeeded) await users.SetLockoutEndDateAsync(account, null);
+        }
+        if (!result.Succeeded)
+            return new Error("account_refused", "The account could not be saved: {0}", ErrorKind.Conflict, null, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return new TemporaryPassword(account.UserName!, password);
+    }
+
+    public async Task<Result<bool>> UnlockAsync(int employeeId, CancellationToken ct)
+    {
+        var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
+        if (account is null) return Error.NotFound("Account");
+        await users.SetLockoutEndDateAsync(account, null);
+        await users.ResetAccessFailedCountAsync(account);
+        return true;
+    }
+
+    /// <summary>For an officer who lost their phone and their recovery codes: they set two-factor up again at next sign-in.</summary>
+    public async Task<Result<bool>> ResetTwoFactorAsync(int employeeId, CancellationToken ct)
+    {
+        var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
+        if (account is null) return Error.NotFound("Account");
+        await users.SetTwoFactorEnabledAsync(account, false);
+        await users.ResetAuthenticatorKeyAsync(account);
+        return true;
+    }
+
+    // 16 characters from an alphabet without look-alikes, with the classes the password policy asks for.
+    private static string NewTemporaryPassword()
+    {
+        const string letters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var chars = Enumerable.Range(0, 12).Select(_ => letters[RandomNumberGenerator.GetInt32(letters.Length)]).ToList();
+        chars.AddRange(['K', '7', '-', 'm']);
+        return new string(chars.OrderBy(_ => RandomNumberGenerator.GetInt32(1000)).ToArray());
+    }
+}
