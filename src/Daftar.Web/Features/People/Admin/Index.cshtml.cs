@@ -14,6 +14,8 @@ public sealed class IndexModel(DaftarDb db, IStringLocalizer<SharedResource> l) 
     [BindProperty] public EmployeeForm Employee { get; set; } = new();
     [BindProperty] public OfficeForm Office { get; set; } = new();
     [BindProperty] public PostForm Post { get; set; } = new();
+    [BindProperty] public DepartmentForm Department { get; set; } = new();
+    [BindProperty] public DesignationForm Designation { get; set; } = new();
     public IReadOnlyList<Department> Departments { get; private set; } = [];
     public IReadOnlyList<Designation> Designations { get; private set; } = [];
     public string? OpenForm { get; private set; }
@@ -46,7 +48,39 @@ public sealed class IndexModel(DaftarDb db, IStringLocalizer<SharedResource> l) 
         public string? ReportsToCode { get; set; }
     }
 
+    public sealed class DepartmentForm
+    {
+        public string? Code { get; set; }
+        public string? NameEn { get; set; }
+        public string? NameHi { get; set; }
+        public string? FileHead { get; set; }
+    }
+
+    public sealed class DesignationForm
+    {
+        public string? Code { get; set; }
+        public string? NameEn { get; set; }
+        public string? NameHi { get; set; }
+        public int Level { get; set; } = 9;
+    }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostDepartmentAsync([FromServices] CreateDepartment handler, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(new SaveDepartmentCommand(Department.Code, Department.NameEn, Department.NameHi, Department.FileHead), ct);
+        if (!result.Succeeded) return await FailAsync(result.Errors, "Department.", "department", ct);
+        TempData["Message"] = l["The department has been added."].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDesignationAsync([FromServices] CreateDesignation handler, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(new SaveDesignationCommand(Designation.Code, Designation.NameEn, Designation.NameHi, Designation.Level), ct);
+        if (!result.Succeeded) return await FailAsync(result.Errors, "Designation.", "designation", ct);
+        TempData["Message"] = l["The designation has been added."].Value;
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostEmployeeAsync([FromServices] SaveEmployee handler, CancellationToken ct)
     {
