@@ -70,7 +70,7 @@ run_tests() { # name project [env…]
   say "Tests: $name"
   env "$@" dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" \
-    | grep -E '^\s+Failed |^\s+Error Message|^(Passed|Failed)!' -A3 || true
+    | grep -E '^\s+Failed |^\s+Error Message|^\s+Stack Trace|^(Passed|Failed)!' -A6 || true
   if [ ! -f "$RESULTS/$name.trx" ]; then
     echo "test.sh: $name produced no results (the test host crashed?)." >&2
     failed_steps=$((failed_steps + 1))

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Daftar.Accounts;
 using Daftar.Data;
 using Daftar.Web.Features.Api;
+using Daftar.Web.Features.Files;
 using Daftar.Web.Features.Me;
 using Daftar.Web.Features.People;
 using Daftar.Web.Features.People.Import;
@@ -129,6 +130,7 @@ public static class DaftarApp
         services.AddScoped<ManageApiTokens>();
         services.AddScoped<Daftar.Web.Features.Accounts.ManageAccount>();
         services.AddPeopleFeatures();
+        services.AddFilesFeatures();
     }
 
     public static void UseDaftar(this WebApplication app)
@@ -173,6 +175,7 @@ public static class DaftarApp
         api.MapMeApi();
         api.MapPeopleApi();
         api.MapImportApi();
+        api.MapFilesApi();
         // Anything else under /api is a 404 in ProblemDetails, not a page.
         api.MapFallback("{**path}", () => Results.Problem(statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
     }

@@ -44,6 +44,9 @@ public sealed class BrowserApp : DaftarFactory
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-IN",
         });
+        // Generous limits: on a loaded 2-core CI machine a page can take seconds, and a wait that times out is a false failure.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -1,4 +1,5 @@
 using Daftar.Accounts;
+using Daftar.Files;
 using Daftar.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +21,12 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<PostAssignment> PostAssignments => Set<PostAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<EFile> Files => Set<EFile>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<Movement> Movements => Set<Movement>();
+    public DbSet<FileParticipant> FileParticipants => Set<FileParticipant>();
+    public DbSet<FileHead> FileHeads => Set<FileHead>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

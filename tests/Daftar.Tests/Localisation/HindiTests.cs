@@ -104,6 +104,7 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
         new(@"ErrorMessage = ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
         new(@"new(?: Error)?\(""[a-z_]+"", ""((?:[^""\\]|\\.)+)"", ErrorKind", RegexOptions.Compiled),
         new(@"PeopleError\(""[a-z_]+"", ""((?:[^""\\]|\\.)+)""\)", RegexOptions.Compiled),
+        new(@"FileError\(""[a-z_]+"", ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
         new(@"new ImportError\([^,]+, [^,]+, ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
         new(@"ImportFileException\(""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
         new(@"[Ff]ail\((?:""[a-z_]+""|column), ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),

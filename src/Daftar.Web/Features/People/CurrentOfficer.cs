@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.People;
 
-public sealed record HeldPost(int PostId, string Code, string TitleEn, string TitleHi, ChargeKind Kind);
+public sealed record HeldPost(int PostId, string Code, string TitleEn, string TitleHi, ChargeKind Kind, int? SectionId = null, int Level = 0);
 
 /// <summary>The signed-in person as the office sees them: their employee record, the posts they hold today, and the post they act for.</summary>
 public sealed record Officer(int AccountId, string UserName, int? EmployeeId, string NameEn, string NameHi, IReadOnlyList<HeldPost> Posts, HeldPost? ActingPost, bool IsAdministrator);
@@ -54,6 +54,8 @@ public sealed class CurrentOfficer(IHttpContextAccessor http, DaftarDb db, TimeP
                 a.PostId,
                 a.Post.Code,
                 a.Kind,
+                a.Post.SectionId,
+                a.Post.Level,
                 DesEn = a.Post.Designation.NameEn,
                 DesHi = a.Post.Designation.NameHi,
                 OffEn = a.Post.Office.NameEn,
@@ -61,6 +63,6 @@ public sealed class CurrentOfficer(IHttpContextAccessor http, DaftarDb db, TimeP
             })
             .ToListAsync(ct))
         .OrderBy(p => p.Kind).ThenBy(p => p.Code)
-        .Select(p => new HeldPost(p.PostId, p.Code, $"{p.DesEn}, {p.OffEn}", $"{p.DesHi}, {p.OffHi}", p.Kind))
+        .Select(p => new HeldPost(p.PostId, p.Code, $"{p.DesEn}, {p.OffEn}", $"{p.DesHi}, {p.OffHi}", p.Kind, p.SectionId, p.Level))
         .ToList();
 }

@@ -197,6 +197,23 @@ public sealed class DemoOrganisation(DaftarDb db, IPasswordHasher<Daftar.Account
         var sections = SectionRows.ToDictionary(s => (s.Office, s.Code), s => new Section(offices[s.Office], s.Code, s.En, s.Hi));
         db.Sections.AddRange(sections.Values);
 
+        // Every department starts with the common heads of the file classification, and one of its own.
+        foreach (var (code, department) in departments)
+        {
+            db.FileHeads.Add(new Daftar.Files.FileHead(department, 1, "General administration", "सामान्य प्रशासन"));
+            db.FileHeads.Add(new Daftar.Files.FileHead(department, 2, "Establishment", "स्थापना"));
+            var (number, en, hi) = code switch
+            {
+                "DOIT" => (12, "e-Governance", "ई-गवर्नेंस"),
+                "HOME" => (7, "Law and order", "कानून व्यवस्था"),
+                "RDPR" => (9, "Rural development schemes", "ग्रामीण विकास योजनाएँ"),
+                "REV" => (5, "Land records", "भू-अभिलेख"),
+                "MH" => (8, "Public health", "जन स्वास्थ्य"),
+                _ => (3, "Coordination", "समन्वय"),
+            };
+            db.FileHeads.Add(new Daftar.Files.FileHead(department, number, en, hi));
+        }
+
         var designations = DesignationRows.ToDictionary(d => d.Code, d => new Designation(d.Code, d.En, d.Hi, d.Level));
         db.Designations.AddRange(designations.Values);
 

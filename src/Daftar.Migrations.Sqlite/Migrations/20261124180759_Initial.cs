@@ -78,6 +78,18 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Next = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -96,6 +108,28 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FileHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameHi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FileHeads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FileHeads_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -344,6 +378,58 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Files",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ComputerNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grading = table.Column<int>(type: "INTEGER", nullable: false),
+                    Retention = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetentionYears = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByPostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    HolderPostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldSince = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Files", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Files_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Files_Posts_CreatedByPostId",
+                        column: x => x.CreatedByPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Files_Posts_HolderPostId",
+                        column: x => x.HolderPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Files_Sections_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "Sections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PostAssignments",
                 columns: table => new
                 {
@@ -367,6 +453,117 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_PostAssignments_Posts_PostId",
                         column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FileParticipants",
+                columns: table => new
+                {
+                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FileParticipants", x => new { x.FileId, x.PostId });
+                    table.ForeignKey(
+                        name: "FK_FileParticipants_Files_FileId",
+                        column: x => x.FileId,
+                        principalTable: "Files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FileParticipants_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Movements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromPostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToPostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ById = table.Column<int>(type: "INTEGER", nullable: false),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PulledBackAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Movements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Movements_Employees_ById",
+                        column: x => x.ById,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Movements_Files_FileId",
+                        column: x => x.FileId,
+                        principalTable: "Files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Movements_Posts_FromPostId",
+                        column: x => x.FromPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Movements_Posts_ToPostId",
+                        column: x => x.ToPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    AuthorPostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    Html = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    IsConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notes_Employees_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Notes_Files_FileId",
+                        column: x => x.FileId,
+                        principalTable: "Files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notes_Posts_AuthorPostId",
+                        column: x => x.AuthorPostId,
                         principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -442,6 +639,85 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "IX_Employees_Code",
                 table: "Employees",
                 column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FileHeads_DepartmentId_Number",
+                table: "FileHeads",
+                columns: new[] { "DepartmentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FileParticipants_PostId",
+                table: "FileParticipants",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_ComputerNumber",
+                table: "Files",
+                column: "ComputerNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_CreatedByPostId",
+                table: "Files",
+                column: "CreatedByPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_DepartmentId",
+                table: "Files",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_FileNumber",
+                table: "Files",
+                column: "FileNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_HolderPostId_Status",
+                table: "Files",
+                columns: new[] { "HolderPostId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_SectionId",
+                table: "Files",
+                column: "SectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Movements_ById",
+                table: "Movements",
+                column: "ById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Movements_FileId_Id",
+                table: "Movements",
+                columns: new[] { "FileId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Movements_FromPostId_At",
+                table: "Movements",
+                columns: new[] { "FromPostId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Movements_ToPostId",
+                table: "Movements",
+                column: "ToPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notes_AuthorId",
+                table: "Notes",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notes_AuthorPostId",
+                table: "Notes",
+                column: "AuthorPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notes_FileId_Number",
+                table: "Notes",
+                columns: new[] { "FileId", "Number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -525,6 +801,21 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "FileHeads");
+
+            migrationBuilder.DropTable(
+                name: "FileParticipants");
+
+            migrationBuilder.DropTable(
+                name: "Movements");
+
+            migrationBuilder.DropTable(
+                name: "Notes");
+
+            migrationBuilder.DropTable(
+                name: "NumberSequences");
+
+            migrationBuilder.DropTable(
                 name: "PostAssignments");
 
             migrationBuilder.DropTable(
@@ -534,10 +825,13 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Posts");
+                name: "Files");
 
             migrationBuilder.DropTable(
                 name: "Employees");
+
+            migrationBuilder.DropTable(
+                name: "Posts");
 
             migrationBuilder.DropTable(
                 name: "Designations");

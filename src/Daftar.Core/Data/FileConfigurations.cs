@@ -1,0 +1,84 @@
+using Daftar.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Daftar.Data;
+
+internal sealed class EFileConfiguration : IEntityTypeConfiguration<EFile>
+{
+    public void Configure(EntityTypeBuilder<EFile> b)
+    {
+        b.ToTable("Files");
+        b.HasIndex(x => x.ComputerNumber).IsUnique();
+        b.Property(x => x.FileNumber).HasMaxLength(100);
+        b.HasIndex(x => x.FileNumber).IsUnique();
+        b.Property(x => x.Subject).HasMaxLength(500);
+        b.Property(x => x.Category).HasMaxLength(100);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Department).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Section).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.CreatedByPost).WithMany().HasForeignKey(x => x.CreatedByPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.HolderPost).WithMany().HasForeignKey(x => x.HolderPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.HolderPostId, x.Status });
+        b.HasIndex(x => x.SectionId);
+        b.Ignore(x => x.LastArrival);
+    }
+}
+
+internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
+{
+    public void Configure(EntityTypeBuilder<Note> b)
+    {
+        b.HasOne(x => x.File).WithMany(x => x.Notes).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.AuthorPost).WithMany().HasForeignKey(x => x.AuthorPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Author).WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Text).HasMaxLength(100_000);
+        b.Property(x => x.Html).HasMaxLength(200_000);
+        b.HasIndex(x => new { x.FileId, x.Number }).IsUnique();
+    }
+}
+
+internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
+{
+    public void Configure(EntityTypeBuilder<Movement> b)
+    {
+        b.HasOne(x => x.File).WithMany(x => x.Movements).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.FromPost).WithMany().HasForeignKey(x => x.FromPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ToPost).WithMany().HasForeignKey(x => x.ToPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.By).WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Remarks).HasMaxLength(2000);
+        b.HasIndex(x => new { x.FileId, x.Id });
+        b.HasIndex(x => new { x.FromPostId, x.At });
+    }
+}
+
+internal sealed class FileParticipantConfiguration : IEntityTypeConfiguration<FileParticipant>
+{
+    public void Configure(EntityTypeBuilder<FileParticipant> b)
+    {
+        b.HasKey(x => new { x.FileId, x.PostId });
+        b.HasOne(x => x.File).WithMany(x => x.Participants).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Post).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.PostId);
+    }
+}
+
+internal sealed class FileHeadConfiguration : IEntityTypeConfiguration<FileHead>
+{
+    public void Configure(EntityTypeBuilder<FileHead> b)
+    {
+        b.HasIndex(x => new { x.DepartmentId, x.Number }).IsUnique();
+        b.Property(x => x.NameEn).HasMaxLength(200);
+        b.Property(x => x.NameHi).HasMaxLength(200);
+        b.HasOne(x => x.Department).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<NumberSequence>
+{
+    public void Configure(EntityTypeBuilder<NumberSequence> b)
+    {
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(120);
+    }
+}

@@ -1,0 +1,182 @@
+using Daftar.People;
+
+namespace Daftar.Files;
+
+/// <summary>
+/// An e-file: a note sheet and correspondence that move between posts. Exactly one post holds it at a time, and
+/// only that post acts on it. Every change bumps <see cref="Version"/>, so two officers acting on one file at the
+/// same moment cannot both succeed.
+/// </summary>
+public class EFile
+{
+    private EFile() { }
+
+    public EFile(long computerNumber, string fileNumber, string subject, string? category, FileKind kind, Grading grading,
+        RetentionCategory retention, int? retentionYears, Department department, Section section, Post creator, Employee by, DateTimeOffset now)
+    {
+        ComputerNumber = computerNumber;
+        FileNumber = fileNumber;
+        Subject = subject;
+        Category = category;
+        Kind = kind;
+        Grading = grading;
+        Retention = retention;
+        RetentionYears = retention == RetentionCategory.A ? null : retentionYears;
+        Department = department;
+        Section = section;
+        CreatedByPost = creator;
+        CreatedByPostId = creator.Id;
+        CreatedAt = now;
+        HolderPost = creator;
+        HolderPostId = creator.Id;
+        HeldSince = now;
+        Status = FileStatus.Open;
+        Version = Guid.NewGuid();
+        Movements.Add(new Movement(this, MovementKind.Created, creator, creator, by, null, Priority.Normal, null, now) { OpenedAt = now });
+        Participants.Add(new FileParticipant(this, creator));
+    }
+
+    public int Id { get; private set; }
+    /// <summary>The running number every file gets, whatever its department: what clerks quote on the phone.</summary>
+    public long ComputerNumber { get; private set; }
+    public string FileNumber { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string? Category { get; private set; }
+    public FileKind Kind { get; private set; }
+    public Grading Grading { get; private set; }
+    public RetentionCategory Retention { get; private set; }
+    public int? RetentionYears { get; private set; }
+    public FileStatus Status { get; private set; }
+    public int DepartmentId { get; private set; }
+    public Department Department { get; private set; } = null!;
+    public int SectionId { get; private set; }
+    public Section Section { get; private set; } = null!;
+    public int CreatedByPostId { get; private set; }
+    public Post CreatedByPost { get; private set; } = null!;
+    public DateTimeOffset CreatedAt { get; private set; }
+    public int HolderPostId { get; private set; }
+    public Post HolderPost { get; private set; } = null!;
+    public DateTimeOffset HeldSince { get; private set; }
+    /// <summary>Optimistic concurrency token: changed by every action on the file.</summary>
+    public Guid Version { get; private set; }
+    public List<Note> Notes { get; private set; } = [];
+    public List<Movement> Movements { get; private set; } = [];
+    public List<FileParticipant> Participants { get; private set; } = [];
+
+    public bool IsHeldBy(int postId) => HolderPostId == postId;
+
+    /// <summary>The movement that brought the file to its holder: the last send (or pull-back), if any.</summary>
+    public Movement? LastArrival => Movements.Where(m => m.Kind is MovementKind.Sent or MovementKind.PulledBack).MaxBy(m => m.Id == 0 ? int.MaxValue : m.Id);
+
+    public FileError? SaveDraftNote(Post author, Employee by, string text, string html, DateTimeOffset now, out Note note)
+    {
+        note = null!;
+        if (!IsHeldBy(author.Id)) return FileError.NotInYourCustody;
+        if (Status != FileStatus.Open) return FileError.NotOpen;
+        if (string.IsNullOrWhiteSpace(text)) return FileError.EmptyNote;
+        var draft = Notes.SingleOrDefault(n => !n.IsConfirmed && n.AuthorPostId == author.Id);
+        if (draft is null)
+        {
+            draft = new Note(this, author, by, text, html, now);
+            Notes.Add(draft);
+        }
+        else
+        {
+            draft.Edit(by, text, html, now);
+        }
+        note = draft;
+        Touch();
+        return null;
+    }
+
+    public FileError? DiscardDraft(Note note, Post post)
+    {
+        if (note.IsConfirmed) return FileError.NoteConfirmed;
+        if (note.AuthorPostId != post.Id) return FileError.NotYourDraft;
+        Notes.Remove(note);
+        Touch();
+        return null;
+    }
+
+    public FileError? ConfirmNote(Note note, Post post, DateTimeOffset now)
+    {
+        if (note.IsConfirmed) return FileError.NoteConfirmed;
+        if (note.AuthorPostId != post.Id) return FileError.NotYourDraft;
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        note.Confirm(NextNoteNumber(), now);
+        Touch();
+        return null;
+    }
+
+    /// <summary>Sends the file to another post; the sender's draft note is confirmed first, as on paper.</summary>
+    public FileError? SendTo(Post from, Post to, Employee by, string? remarks, Priority priority, DateOnly? dueOn, DateTimeOffset now)
+    {
+        if (!IsHeldBy(from.Id)) return FileError.NotInYourCustody;
+        if (Status != FileStatus.Open) return FileError.NotOpen;
+        if (from.Id == to.Id) return FileError.SendToSelf;
+        foreach (var draft in Notes.Where(n => !n.IsConfirmed && n.AuthorPostId == from.Id).ToList())
+            draft.Confirm(NextNoteNumber(), now);
+        Movements.Add(new Movement(this, MovementKind.Sent, from, to, by, remarks, priority, dueOn, now));
+        HolderPost = to;
+        HolderPostId = to.Id;
+        HeldSince = now;
+        if (Participants.All(p => p.PostId != to.Id)) Participants.Add(new FileParticipant(this, to));
+        Touch();
+        return null;
+    }
+
+    /// <summary>The holder opened the file: from now on the sender cannot pull it back.</summary>
+    public bool MarkOpened(int postId, DateTimeOffset now)
+    {
+        if (!IsHeldBy(postId) || LastArrival is not { OpenedAt: null } arrival || arrival.ToPostId != postId) return false;
+        arrival.OpenedAt = now;
+        Touch();
+        return true;
+    }
+
+    public FileError? PullBack(Post post, Employee by, DateTimeOffset now)
+    {
+        var last = LastArrival;
+        if (last is null || last.Kind != MovementKind.Sent || last.FromPostId != post.Id || last.ToPostId != HolderPostId)
+            return FileError.NothingToPullBack;
+        if (last.OpenedAt is not null) return FileError.AlreadyOpened;
+        last.PulledBackAt = now;
+        Movements.Add(new Movement(this, MovementKind.PulledBack, last.ToPost, post, by, null, last.Priority, last.DueOn, now) { OpenedAt = now });
+        HolderPost = post;
+        HolderPostId = post.Id;
+        HeldSince = now;
+        Touch();
+        return null;
+    }
+
+    public FileError? Park(Post post, Employee by, string? remarks, DateTimeOffset now) =>
+        ChangeStatus(post, by, FileStatus.Open, FileStatus.Parked, MovementKind.Parked, FileError.NotOpen, remarks, now);
+
+    public FileError? Unpark(Post post, Employee by, DateTimeOffset now) =>
+        ChangeStatus(post, by, FileStatus.Parked, FileStatus.Open, MovementKind.Unparked, FileError.NotParked, null, now);
+
+    /// <summary>Closed by the post that created the file or by a post senior to it (a smaller level number).</summary>
+    public FileError? Close(Post post, Employee by, string? remarks, DateTimeOffset now)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (post.Id != CreatedByPostId && post.Level >= CreatedByPost.Level) return FileError.CannotClose;
+        return ChangeStatus(post, by, FileStatus.Open, FileStatus.Closed, MovementKind.Closed, FileError.NotOpen, remarks, now);
+    }
+
+    public FileError? Reopen(Post post, Employee by, string? remarks, DateTimeOffset now) =>
+        ChangeStatus(post, by, FileStatus.Closed, FileStatus.Open, MovementKind.Reopened, FileError.NotClosed, remarks, now);
+
+    private FileError? ChangeStatus(Post post, Employee by, FileStatus from, FileStatus to, MovementKind kind, FileError wrongStatus, string? remarks, DateTimeOffset now)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (Status != from) return wrongStatus;
+        Status = to;
+        Movements.Add(new Movement(this, kind, post, post, by, remarks, Priority.Normal, null, now) { OpenedAt = now });
+        Touch();
+        return null;
+    }
+
+    private int NextNoteNumber() => Notes.Where(n => n.IsConfirmed).Select(n => n.Number ?? 0).DefaultIfEmpty(0).Max() + 1;
+
+    private void Touch() => Version = Guid.NewGuid();
+}

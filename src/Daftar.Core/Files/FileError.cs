@@ -1,0 +1,18 @@
+namespace Daftar.Files;
+
+/// <summary>Why a file refused an action; the message is English and the key of its translation.</summary>
+public sealed record FileError(string Code, string Message, bool IsConflict = true)
+{
+    public static readonly FileError NotInYourCustody = new("file_not_in_your_custody", "The file is not with your post now; only the post that holds a file can act on it.");
+    public static readonly FileError NotOpen = new("file_not_open", "The file is parked or closed; unpark or reopen it first.");
+    public static readonly FileError NotParked = new("file_not_parked", "The file is not parked.");
+    public static readonly FileError NotClosed = new("file_not_closed", "The file is not closed.");
+    public static readonly FileError SendToSelf = new("send_to_self", "Choose a post other than your own.", IsConflict: false);
+    public static readonly FileError AlreadyOpened = new("already_opened", "The recipient has already opened the file, so it can no longer be pulled back.");
+    public static readonly FileError NothingToPullBack = new("nothing_to_pull_back", "You did not send this file last, so there is nothing to pull back.");
+    public static readonly FileError NotYourDraft = new("not_your_draft", "Only the author's post can change or discard a draft note.");
+    public static readonly FileError NoteConfirmed = new("note_confirmed", "A confirmed (green) note never changes.");
+    public static readonly FileError DraftExists = new("draft_exists", "Your post already has a draft note on this file; edit that one.");
+    public static readonly FileError CannotClose = new("cannot_close", "Only the post that created the file, or a post senior to it, can close it.");
+    public static readonly FileError EmptyNote = new("empty_note", "Write the note first.", IsConflict: false);
+}

@@ -1,0 +1,57 @@
+using Daftar.People;
+
+namespace Daftar.Files;
+
+/// <summary>
+/// A note on the note sheet. A draft (yellow) note belongs to its author's post and can be edited or discarded; once
+/// confirmed (green) it is numbered and never changes.
+/// </summary>
+public class Note
+{
+    private Note() { }
+
+    internal Note(EFile file, Post author, Employee by, string text, string html, DateTimeOffset now)
+    {
+        File = file;
+        AuthorPost = author;
+        AuthorPostId = author.Id;
+        Author = by;
+        Text = text;
+        Html = html;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int FileId { get; private set; }
+    public EFile File { get; private set; } = null!;
+    /// <summary>Position on the note sheet; given when the note is confirmed.</summary>
+    public int? Number { get; private set; }
+    public int AuthorPostId { get; private set; }
+    public Post AuthorPost { get; private set; } = null!;
+    public int AuthorId { get; private set; }
+    public Employee Author { get; private set; } = null!;
+    /// <summary>What the officer wrote (paragraphs, "- " lists, *emphasis*).</summary>
+    public string Text { get; private set; } = "";
+    /// <summary>The text rendered to HTML and sanitised; what pages show.</summary>
+    public string Html { get; private set; } = "";
+    public bool IsConfirmed { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    internal void Edit(Employee by, string text, string html, DateTimeOffset now)
+    {
+        Author = by;
+        Text = text;
+        Html = html;
+        UpdatedAt = now;
+    }
+
+    internal void Confirm(int number, DateTimeOffset now)
+    {
+        Number = number;
+        IsConfirmed = true;
+        ConfirmedAt = now;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Daftar.Data;
+using Daftar.Files;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Files;
+
+public sealed record CreateFileCommand(string? Subject, int? HeadNumber, string? Category, FileKind Kind = FileKind.Electronic,
+    Grading Grading = Grading.Normal, RetentionCategory Retention = RetentionCategory.C, int? RetentionYears = 10);
+
+/// <summary>
+/// Opens a new file in the acting post's section. The file number is built from the department's head, a serial
+/// per head, section and year, the department's file head and the section: F.12(3)/DOIT/GR-1/2026.
+/// </summary>
+public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbers)
+{
+    public async Task<Result<int>> HandleAsync(CreateFileCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var subject = v.Required(cmd.Subject, "subject", "Subject", 500);
+        var category = v.Optional(cmd.Category, "category", "Category", 100);
+        if (cmd.HeadNumber is null) v.Add(Error.Required("headNumber", "File head"));
+        if (!Enum.IsDefined(cmd.Kind)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "kind"));
+        if (!Enum.IsDefined(cmd.Grading)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "grading"));
+        if (!Enum.IsDefined(cmd.Retention)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "retention"));
+        if (cmd.Retention != RetentionCategory.A && cmd.RetentionYears is not (>= 1 and <= 100))
+            v.Add(new Error("invalid_retention", "Keep B and C files for 1 to 100 years.", ErrorKind.Invalid, "retentionYears"));
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer?.ActingPostId is not { } postId) return FileActions.NoPost;
+        var post = await db.Posts.Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
+        if (post.Section is null)
+            return new Error("no_section", "Your post belongs to no section, and every file belongs to a section. Ask the administrator to place the post in a section.", ErrorKind.Invalid);
+        var department = post.Office.Department;
+        var head = await db.FileHeads.SingleOrDefaultAsync(h => h.DepartmentId == department.Id && h.Number == cmd.HeadNumber, ct);
+        if (head is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "headNumber", "File head");
+        var employee = await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct);
+        var now = files.Now;
+        var year = now.Year.ToString(CultureInfo.InvariantCulture);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var computerNumber = await numbers.NextAsync("computer-number", ct);
+        var serial = await numbers.NextAsync($"file/{department.Code}/{head.Number}/{post.Section.Code}/{year}", ct);
+        var fileNumber = string.Create(CultureInfo.InvariantCulture, $"F.{head.Number}({serial})/{department.FileHead}/{post.Section.Code}/{year}");
+        var file = new EFile(computerNumber, fileNumber, subject!, category, cmd.Kind, cmd.Grading, cmd.Retention, cmd.RetentionYears,
+            department, post.Section, post, employee, now);
+        db.Files.Add(file);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return file.Id;
+    }
+}

@@ -1,0 +1,95 @@
+using Daftar.Data;
+using Daftar.Files;
+using Daftar.People;
+using Daftar.Web.Features.People;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Files;
+
+/// <summary>Who is looking at files: the posts the officer holds today and their sections.</summary>
+public sealed record Viewer(Officer Officer, int EmployeeId, int[] PostIds, int[] SectionIds)
+{
+    public int? ActingPostId => Officer.ActingPost?.PostId;
+}
+
+/// <summary>The file an action is about, the post that acts (the holder, when the officer holds it), and who.</summary>
+public sealed record FileContext(EFile File, Viewer Viewer, Post ActingPost, Employee Employee);
+
+/// <summary>
+/// What every file action shares: load the file only if the officer may see it (otherwise "not found", so its
+/// existence does not leak), act as the holding post when the officer holds it (regular or additional charge),
+/// run the file's own rule, and save — a parallel change to the same file makes this save fail with a conflict.
+/// </summary>
+public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvider clock)
+{
+    public static readonly Error ChangedMeanwhile = new("file_changed", "Someone else changed this file a moment ago. Reload it to see what changed, then try again.", ErrorKind.Conflict);
+    public static readonly Error NoPost = new("no_post", "You hold no post today, so you cannot act on files.", ErrorKind.Forbidden);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<Viewer?> ViewerAsync(CancellationToken ct)
+    {
+        var officer = await current.GetAsync(ct);
+        if (officer?.EmployeeId is not { } employeeId || officer.Posts.Count == 0) return null;
+        return new Viewer(officer, employeeId, officer.Posts.Select(p => p.PostId).ToArray(),
+            officer.Posts.Where(p => p.SectionId is not null).Select(p => p.SectionId!.Value).Distinct().ToArray());
+    }
+
+    /// <summary>DESIGN 2.2: posts that held the file see it; so does its section, unless it is confidential or secret.</summary>
+    public static IQueryable<EFile> VisibleTo(IQueryable<EFile> files, Viewer viewer) =>
+        files.Where(f => f.Participants.Any(p => viewer.PostIds.Contains(p.PostId))
+                         || (f.Grading == Grading.Normal && viewer.SectionIds.Contains(f.SectionId)));
+
+    public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct)
+    {
+        var viewer = await ViewerAsync(ct);
+        if (viewer is null) return NoPost;
+        var file = await VisibleTo(db.Files, viewer)
+            .Include(f => f.Notes).Include(f => f.Movements).ThenInclude(m => m.ToPost)
+            .Include(f => f.Participants).Include(f => f.CreatedByPost).Include(f => f.HolderPost)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(f => f.Id == fileId, ct);
+        if (file is null) return Error.NotFound("File");
+        var postId = viewer.PostIds.Contains(file.HolderPostId) ? file.HolderPostId : viewer.ActingPostId ?? viewer.PostIds[0];
+        var post = await db.Posts.SingleAsync(p => p.Id == postId, ct);
+        var employee = await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct);
+        return new FileContext(file, viewer, post, employee);
+    }
+
+    /// <summary>Loads the file, applies the action, saves; maps the file's refusals and concurrent changes to errors.</summary>
+    public async Task<Result<int>> RunAsync(int fileId, Func<FileContext, Task<FileError?>> action, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(fileId, ct);
+        if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
+        var refused = await action(loaded.Value!);
+        if (refused is not null) return ToError(refused);
+        return await SaveAsync(fileId, ct);
+    }
+
+    public async Task<Result<int>> SaveAsync(int id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return id;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ChangedMeanwhile;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            // Two confirmations racing for the same note number end here: the loser changed nothing.
+            db.ChangeTracker.Clear();
+            return ChangedMeanwhile;
+        }
+    }
+
+    public static Error ToError(FileError e) => new(e.Code, e.Message, e.IsConflict ? ErrorKind.Conflict : ErrorKind.Invalid);
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is Npgsql.PostgresException { SqlState: "23505" }
+        || ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+}

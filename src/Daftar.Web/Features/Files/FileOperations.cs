@@ -1,0 +1,108 @@
+using Daftar.Data;
+using Daftar.Files;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Files;
+
+public sealed record SaveNoteCommand(string? Text);
+public sealed record SendFileCommand(int? ToPostId, string? Remarks, Priority Priority = Priority.Normal, DateOnly? DueOn = null);
+public sealed record RemarksCommand(string? Remarks);
+
+/// <summary>Writes or edits the acting post's yellow (draft) note on a file it holds.</summary>
+public sealed class SaveNote(FileActions files, NoteText noteText)
+{
+    public async Task<Result<int>> HandleAsync(int fileId, SaveNoteCommand cmd, CancellationToken ct)
+    {
+        var text = NoteText.Normalise(cmd.Text ?? "").Trim();
+        if (text.Length == 0) return new Error("required", "{0} is required.", ErrorKind.Invalid, "text", "Note");
+        if (text.Length > NoteText.MaxLength) return new Error("too_long", "{0} must be at most {1} characters.", ErrorKind.Invalid, "text", "Note", NoteText.MaxLength);
+        Note? saved = null;
+        var result = await files.RunAsync(fileId, c =>
+        {
+            var refused = c.File.SaveDraftNote(c.ActingPost, c.Employee, text, noteText.ToHtml(text), files.Now, out var note);
+            saved = note;
+            return Task.FromResult(refused);
+        }, ct);
+        return result.Succeeded ? saved!.Id : result;
+    }
+}
+
+/// <summary>Turns the acting post's draft note green: numbered, and never changed again.</summary>
+public sealed class ConfirmNote(DaftarDb db, FileActions files)
+{
+    public async Task<Result<int>> HandleAsync(int noteId, CancellationToken ct)
+    {
+        var fileId = await db.Notes.Where(n => n.Id == noteId).Select(n => (int?)n.FileId).SingleOrDefaultAsync(ct);
+        if (fileId is null) return Error.NotFound("Note");
+        return await files.RunAsync(fileId.Value, c => Task.FromResult(c.File.Notes.SingleOrDefault(n => n.Id == noteId) is { } note
+            ? c.File.ConfirmNote(note, c.ActingPost, files.Now) : FileError.NotYourDraft), ct);
+    }
+}
+
+/// <summary>Throws away the acting post's draft note.</summary>
+public sealed class DiscardNote(DaftarDb db, FileActions files)
+{
+    public async Task<Result<int>> HandleAsync(int noteId, CancellationToken ct)
+    {
+        var fileId = await db.Notes.Where(n => n.Id == noteId).Select(n => (int?)n.FileId).SingleOrDefaultAsync(ct);
+        if (fileId is null) return Error.NotFound("Note");
+        return await files.RunAsync(fileId.Value, c => Task.FromResult(c.File.Notes.SingleOrDefault(n => n.Id == noteId) is { } note
+            ? c.File.DiscardDraft(note, c.ActingPost) : FileError.NotYourDraft), ct);
+    }
+}
+
+/// <summary>Sends a file to another post, with remarks, priority and an optional due date.</summary>
+public sealed class SendFile(DaftarDb db, FileActions files)
+{
+    public async Task<Result<int>> HandleAsync(int fileId, SendFileCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", 2000);
+        if (cmd.ToPostId is null) v.Add(Error.Required("toPostId", "Send to"));
+        if (!Enum.IsDefined(cmd.Priority)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "priority"));
+        if (cmd.DueOn is { } due && due < DateOnly.FromDateTime(files.Now.UtcDateTime))
+            v.Add(new Error("due_in_past", "The due date has already passed.", ErrorKind.Invalid, "dueOn"));
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        var to = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
+        if (to is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "toPostId", "Post");
+        return await files.RunAsync(fileId, c => Task.FromResult(c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now)), ct);
+    }
+}
+
+/// <summary>Takes a sent file back, as long as the recipient has not opened it.</summary>
+public sealed class PullBackFile(DaftarDb db, FileActions files)
+{
+    public async Task<Result<int>> HandleAsync(int fileId, CancellationToken ct) =>
+        await files.RunAsync(fileId, async c =>
+        {
+            // The sender no longer holds the file, so act as whichever of the officer's posts sent it.
+            var sender = c.File.LastArrival?.FromPostId;
+            var post = sender is { } id && c.Viewer.PostIds.Contains(id) ? await db.Posts.SingleAsync(p => p.Id == id, ct) : c.ActingPost;
+            return c.File.PullBack(post, c.Employee, files.Now);
+        }, ct);
+}
+
+public sealed class ParkFile(FileActions files)
+{
+    public Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct) =>
+        files.RunAsync(fileId, c => Task.FromResult(c.File.Park(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct);
+}
+
+public sealed class UnparkFile(FileActions files)
+{
+    public Task<Result<int>> HandleAsync(int fileId, CancellationToken ct) =>
+        files.RunAsync(fileId, c => Task.FromResult(c.File.Unpark(c.ActingPost, c.Employee, files.Now)), ct);
+}
+
+public sealed class CloseFile(FileActions files)
+{
+    public Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct) =>
+        files.RunAsync(fileId, c => Task.FromResult(c.File.Close(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct);
+}
+
+public sealed class ReopenFile(FileActions files)
+{
+    public Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct) =>
+        files.RunAsync(fileId, c => Task.FromResult(c.File.Reopen(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct);
+}

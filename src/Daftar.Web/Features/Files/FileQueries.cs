@@ -1,0 +1,182 @@
+using Daftar.Data;
+using Daftar.Files;
+using Daftar.People;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Files;
+
+public sealed record PostRef(int Id, string Code, string TitleEn, string TitleHi);
+public sealed record NoteView(int Id, int? Number, string Html, string Text, bool IsConfirmed, PostRef AuthorPost, string AuthorEn, string AuthorHi,
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, bool IsMine);
+public sealed record MovementView(long Id, MovementKind Kind, PostRef From, PostRef To, string ByEn, string ByHi, string? Remarks, Priority Priority,
+    DateOnly? DueOn, DateTimeOffset At, DateTimeOffset? OpenedAt, DateTimeOffset? PulledBackAt);
+public sealed record FileView(int Id, long ComputerNumber, string FileNumber, string Subject, string? Category, FileKind Kind, Grading Grading,
+    RetentionCategory Retention, int? RetentionYears, FileStatus Status, string SectionCode, PostRef CreatedBy, PostRef Holder, DateTimeOffset CreatedAt,
+    IReadOnlyList<NoteView> Notes, IReadOnlyList<MovementView> Movements, FilePermissions Can);
+public sealed record FilePermissions(bool Act, bool WriteNote, bool Send, bool PullBack, bool Park, bool Unpark, bool Close, bool Reopen);
+public sealed record InboxRow(int Id, long ComputerNumber, string FileNumber, string Subject, Grading Grading, FileStatus Status, PostRef? From,
+    string? FromNameEn, string? FromNameHi, DateTimeOffset ReceivedAt, DateOnly? DueOn, Priority Priority, string? Remarks, bool Opened, PostRef Holder);
+public sealed record InboxCounts(int New, int Opened, int Overdue, int Sent, int Created, int Parked, int Closed);
+public sealed record Inbox(string Tab, IReadOnlyList<InboxRow> Rows, InboxCounts Counts);
+
+public static class InboxTabs
+{
+    public static readonly string[] All = ["new", "opened", "overdue", "sent", "created", "parked", "closed"];
+}
+
+/// <summary>Reads of files, always through the visibility rule; opening a file you hold marks it opened.</summary>
+public sealed class FileQueries(DaftarDb db, FileActions files)
+{
+    public async Task<Result<FileView>> GetAsync(int fileId, bool markOpened, CancellationToken ct)
+    {
+        var loaded = await files.LoadAsync(fileId, ct);
+        if (!loaded.Succeeded) return Result<FileView>.Fail(loaded.Errors);
+        var c = loaded.Value!;
+        if (markOpened && c.File.MarkOpened(c.ActingPost.Id, files.Now))
+        {
+            // Opening races with a pull-back: if the sender won, show the file as it now is.
+            var saved = await files.SaveAsync(fileId, ct);
+            if (!saved.Succeeded) return await GetAsync(fileId, markOpened: false, ct);
+        }
+        return await ViewAsync(c, ct);
+    }
+
+    private async Task<FileView> ViewAsync(FileContext c, CancellationToken ct)
+    {
+        var f = c.File;
+        var postIds = f.Notes.Select(n => n.AuthorPostId).Concat(f.Movements.SelectMany(m => new[] { m.FromPostId, m.ToPostId }))
+            .Append(f.CreatedByPostId).Append(f.HolderPostId).Distinct().ToList();
+        var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
+            .Select(p => new PostRef(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi))
+            .ToDictionaryAsync(p => p.Id, ct);
+        var employeeIds = f.Notes.Select(n => n.AuthorId).Concat(f.Movements.Select(m => m.ById)).Distinct().ToList();
+        var people = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var sectionCode = await db.Sections.Where(s => s.Id == f.SectionId).Select(s => s.Code).SingleAsync(ct);
+
+        var holds = c.Viewer.PostIds.Contains(f.HolderPostId);
+        var last = f.LastArrival;
+        var can = new FilePermissions(
+            Act: holds,
+            WriteNote: holds && f.Status == FileStatus.Open,
+            Send: holds && f.Status == FileStatus.Open,
+            PullBack: last is { Kind: MovementKind.Sent, OpenedAt: null } && last.ToPostId == f.HolderPostId && c.Viewer.PostIds.Contains(last.FromPostId),
+            Park: holds && f.Status == FileStatus.Open,
+            Unpark: holds && f.Status == FileStatus.Parked,
+            Close: holds && f.Status == FileStatus.Open && (c.ActingPost.Id == f.CreatedByPostId || c.ActingPost.Level < f.CreatedByPost.Level),
+            Reopen: holds && f.Status == FileStatus.Closed);
+
+        var notes = f.Notes
+            .Where(n => n.IsConfirmed || c.Viewer.PostIds.Contains(n.AuthorPostId))
+            .OrderBy(n => n.IsConfirmed ? 0 : 1).ThenBy(n => n.Number).ThenBy(n => n.CreatedAt)
+            .Select(n => new NoteView(n.Id, n.Number, n.Html, n.IsConfirmed ? "" : n.Text, n.IsConfirmed, posts[n.AuthorPostId],
+                people[n.AuthorId].NameEn, people[n.AuthorId].NameHi, n.CreatedAt, n.ConfirmedAt, c.Viewer.PostIds.Contains(n.AuthorPostId)))
+            .ToList();
+        var movements = f.Movements.OrderBy(m => m.At).ThenBy(m => m.Id)
+            .Select(m => new MovementView(m.Id, m.Kind, posts[m.FromPostId], posts[m.ToPostId], people[m.ById].NameEn, people[m.ById].NameHi,
+                m.Remarks, m.Priority, m.DueOn, m.At, m.OpenedAt, m.PulledBackAt))
+            .ToList();
+        return new FileView(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, f.Category, f.Kind, f.Grading, f.Retention, f.RetentionYears, f.Status,
+            sectionCode, posts[f.CreatedByPostId], posts[f.HolderPostId], f.CreatedAt, notes, movements, can);
+    }
+
+    /// <summary>The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed.</summary>
+    public async Task<Result<Inbox>> InboxAsync(string? tab, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return FileActions.NoPost;
+        tab = InboxTabs.All.Contains(tab) ? tab! : "new";
+        var today = DateOnly.FromDateTime(files.Now.UtcDateTime);
+        var posts = viewer.PostIds;
+        var held = db.Files.Where(f => posts.Contains(f.HolderPostId));
+        // The movement that brought each held file: the latest send or pull-back into the holder.
+        var arrivals = db.Movements.Where(m => (m.Kind == MovementKind.Sent || m.Kind == MovementKind.PulledBack || m.Kind == MovementKind.Created)
+            && m.Id == db.Movements.Where(x => x.FileId == m.FileId && (x.Kind == MovementKind.Sent || x.Kind == MovementKind.PulledBack || x.Kind == MovementKind.Created)).Max(x => x.Id));
+
+        var counts = new InboxCounts(
+            New: await held.CountAsync(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.OpenedAt == null), ct),
+            Opened: await held.CountAsync(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.OpenedAt != null), ct),
+            Overdue: await held.CountAsync(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.DueOn < today), ct),
+            Sent: await db.Files.CountAsync(f => !posts.Contains(f.HolderPostId) && arrivals.Any(a => a.FileId == f.Id && a.Kind == MovementKind.Sent && posts.Contains(a.FromPostId)), ct),
+            Created: await db.Files.CountAsync(f => posts.Contains(f.CreatedByPostId), ct),
+            Parked: await held.CountAsync(f => f.Status == FileStatus.Parked, ct),
+            Closed: await held.CountAsync(f => f.Status == FileStatus.Closed, ct));
+
+        IQueryable<EFile> query = tab switch
+        {
+            "new" => held.Where(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.OpenedAt == null)),
+            "opened" => held.Where(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.OpenedAt != null)),
+            "overdue" => held.Where(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.DueOn < today)),
+            "sent" => db.Files.Where(f => !posts.Contains(f.HolderPostId) && arrivals.Any(a => a.FileId == f.Id && a.Kind == MovementKind.Sent && posts.Contains(a.FromPostId))),
+            "created" => db.Files.Where(f => posts.Contains(f.CreatedByPostId)),
+            "parked" => held.Where(f => f.Status == FileStatus.Parked),
+            _ => held.Where(f => f.Status == FileStatus.Closed),
+        };
+        var rows = await query
+            .Select(f => new
+            {
+                f.Id,
+                f.ComputerNumber,
+                f.FileNumber,
+                f.Subject,
+                f.Grading,
+                f.Status,
+                f.HolderPostId,
+                Arrival = arrivals.Where(a => a.FileId == f.Id).Select(a => new { a.FromPostId, a.ById, a.At, a.DueOn, a.Priority, a.Remarks, a.OpenedAt, a.Kind }).FirstOrDefault(),
+            })
+            .OrderByDescending(r => r.Arrival!.Priority).ThenByDescending(r => r.Id)
+            .Take(200)
+            .ToListAsync(ct);
+        var postIds = rows.SelectMany(r => new[] { r.HolderPostId, r.Arrival?.FromPostId ?? r.HolderPostId }).Distinct().ToList();
+        var postRefs = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
+            .Select(p => new PostRef(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi))
+            .ToDictionaryAsync(p => p.Id, ct);
+        var byIds = rows.Where(r => r.Arrival is not null).Select(r => r.Arrival!.ById).Distinct().ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => byIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.NameEn, e.NameHi }, ct);
+        var result = rows.Select(r => new InboxRow(r.Id, r.ComputerNumber, r.FileNumber, r.Subject, r.Grading, r.Status,
+            r.Arrival is { Kind: MovementKind.Sent or MovementKind.PulledBack } a ? postRefs[a.FromPostId] : null,
+            r.Arrival is null ? null : names[r.Arrival.ById].NameEn, r.Arrival is null ? null : names[r.Arrival.ById].NameHi,
+            r.Arrival?.At ?? default, r.Arrival?.DueOn, r.Arrival?.Priority ?? Priority.Normal, r.Arrival?.Remarks, r.Arrival?.OpenedAt is not null,
+            postRefs[r.HolderPostId])).ToList();
+        return new Inbox(tab, result, counts);
+    }
+}
+
+/// <summary>Finds posts to send a file to, by name, designation or office in either script, with quick picks.</summary>
+public sealed class FindRecipients(DaftarDb db, FileActions files, TimeProvider clock)
+{
+    public sealed record Recipient(int PostId, string Code, string TitleEn, string TitleHi, string? HolderEn, string? HolderHi, string Why);
+
+    public async Task<IReadOnlyList<Recipient>> HandleAsync(string? query, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer?.ActingPostId is not { } me) return [];
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (Daftar.People.Text.Clean(query) is { } q)
+        {
+            var pattern = Daftar.People.Text.ContainsPattern(q);
+            var byPost = db.Posts.Where(p => p.IsActive && p.Id != me && EF.Functions.Like(p.SearchKey, pattern, "\\"));
+            var byHolder = db.Posts.Where(p => p.IsActive && p.Id != me && p.Assignments.Any(a => a.From <= today && (a.To == null || a.To >= today)
+                && EF.Functions.Like(a.Employee.SearchKey, pattern, "\\")));
+            return await ProjectAsync(byPost.Union(byHolder), "match", today, 20, ct);
+        }
+        var reportsTo = db.Posts.Where(p => db.Posts.Any(x => x.Id == me && x.ReportsToId == p.Id));
+        var below = db.Posts.Where(p => p.ReportsToId == me && p.IsActive);
+        var recentIds = await db.Movements.Where(m => m.FromPostId == me && m.Kind == MovementKind.Sent && m.ToPostId != me)
+            .OrderByDescending(m => m.Id).Select(m => m.ToPostId).Take(30).ToListAsync(ct);
+        var recent = recentIds.Distinct().Take(5).ToList();
+        var picks = new List<Recipient>();
+        picks.AddRange(await ProjectAsync(reportsTo, "reporting officer", today, 1, ct));
+        picks.AddRange(await ProjectAsync(db.Posts.Where(p => recent.Contains(p.Id)), "recently used", today, 5, ct));
+        picks.AddRange(await ProjectAsync(below, "below me", today, 10, ct));
+        return picks.DistinctBy(p => p.PostId).ToList();
+    }
+
+    private static async Task<List<Recipient>> ProjectAsync(IQueryable<Post> posts, string why, DateOnly today, int take, CancellationToken ct) =>
+        await posts.OrderBy(p => p.Level).ThenBy(p => p.Code).Take(take)
+            .Select(p => new Recipient(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi,
+                p.Assignments.Where(a => a.From <= today && (a.To == null || a.To >= today)).OrderBy(a => a.Kind).Select(a => a.Employee.NameEn).FirstOrDefault(),
+                p.Assignments.Where(a => a.From <= today && (a.To == null || a.To >= today)).OrderBy(a => a.Kind).Select(a => a.Employee.NameHi).FirstOrDefault(),
+                why))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Daftar.Files;
+using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Tests.Files;
+
+public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private static async Task<int> CreateFileAsync(HttpClient api, string subject = "Procurement of laptops for work from home", Grading grading = Grading.Normal, int head = 12)
+    {
+        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, head, "Procurement", Grading: grading));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private static async Task<FileView> GetAsync(HttpClient api, int id) => (await api.GetFromJsonAsync<FileView>($"/api/files/{id}", Json))!;
+
+    [Fact]
+    public async Task CreatedFile_GetsAFileNumberFromHeadSectionAndYear_AndARunningComputerNumber()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var first = await GetAsync(clerk, await CreateFileAsync(clerk));
+        var second = await GetAsync(clerk, await CreateFileAsync(clerk, "Broadband reimbursement"));
+        var year = DateTime.UtcNow.Year;
+        Assert.Matches($@"^F\.12\(\d+\)/DOIT/GR-1/{year}$", first.FileNumber);
+        var serial = int.Parse(first.FileNumber.Split('(', ')')[1]);
+        Assert.Equal($"F.12({serial + 1})/DOIT/GR-1/{year}", second.FileNumber);
+        Assert.Equal(first.ComputerNumber + 1, second.ComputerNumber);
+        Assert.Equal("LDC-DOIT-GR1", first.Holder.Code);
+        Assert.Equal(FileStatus.Open, first.Status);
+    }
+
+    [Fact]
+    public async Task CreateFile_BadInput_IsRefused_AndUsesNoNumber()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var before = await app.WithDbAsync(db => db.NumberSequences.Where(s => s.Key == "computer-number").Select(s => s.Next).SingleOrDefaultAsync());
+        var noHead = await clerk.PostAsJsonAsync("/api/files", new CreateFileCommand("Subject", 99, null));
+        Assert.Equal(HttpStatusCode.BadRequest, noHead.StatusCode);
+        var noSubject = await clerk.PostAsJsonAsync("/api/files", new CreateFileCommand("", 12, null));
+        Assert.Equal(HttpStatusCode.BadRequest, noSubject.StatusCode);
+        Assert.Equal(before, await app.WithDbAsync(db => db.NumberSequences.Where(s => s.Key == "computer-number").Select(s => s.Next).SingleOrDefaultAsync()));
+    }
+
+    [Fact]
+    public async Task Notes_YellowUntilConfirmed_OnlyTheAuthorEdits_GreenNeverChanges_SendingConfirmsDrafts()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var id = await CreateFileAsync(clerk);
+        var draft = await clerk.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand("प्रस्ताव अवलोकनार्थ प्रस्तुत है।\n\n- 40 laptops\n- *urgent*\n\n<script>alert(1)</script><img src=x onerror=alert(2)>"));
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        var noteId = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var file = await GetAsync(clerk, id);
+        var note = Assert.Single(file.Notes);
+        Assert.False(note.IsConfirmed);
+        Assert.Null(note.Number);
+        Assert.Contains("<li>40 laptops</li>", note.Html);
+        Assert.Contains("<em>urgent</em>", note.Html);
+        Assert.Contains("प्रस्ताव", note.Html);
+        // The markup typed into the note survives only as visible text: no element, no attribute can run.
+        var fragment = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{note.Html}</body>").Body!;
+        Assert.Empty(fragment.QuerySelectorAll("script, img, iframe, a, [onerror], [onclick], [style]"));
+        Assert.All(fragment.QuerySelectorAll("*"), e => Assert.Empty(e.Attributes));
+        Assert.Contains("<script>alert(1)</script>", fragment.TextContent);
+
+        // Editing replaces the draft; there is still one draft.
+        await clerk.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand("Proposal for 40 laptops is submitted for approval."));
+        Assert.Single((await GetAsync(clerk, id)).Notes);
+
+        var so = await app.PostIdAsync("SO-DOIT-GR1");
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, "For approval", Priority.Urgent))).StatusCode);
+        var officer = await app.ApiClientAsync(Demo.SectionOfficer);
+        var seen = await GetAsync(officer, id);
+        var green = Assert.Single(seen.Notes);
+        Assert.True(green.IsConfirmed);
+        Assert.Equal(1, green.Number);
+        Assert.Equal("Proposal for 40 laptops is submitted for approval.", System.Text.RegularExpressions.Regex.Replace(green.Html, "<.*?>", "").Trim());
+
+        // The section officer cannot change the clerk's green note, nor discard it.
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.DeleteAsync($"/api/notes/{noteId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/notes/{noteId}/confirm", null)).StatusCode);
+
+        // The section officer's own note: confirmed explicitly, numbered 2.
+        var soNote = (await (await officer.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand("अनुमोदित किया जाए।"))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/notes/{soNote}/confirm", null)).StatusCode);
+        Assert.Equal([1, 2], (await GetAsync(officer, id)).Notes.Select(n => n.Number!.Value));
+    }
+
+    [Fact]
+    public async Task OnlyTheHolderActs_AndOthersAreToldWhy()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var id = await CreateFileAsync(clerk);
+        var so = await app.PostIdAsync("SO-DOIT-GR1");
+        await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, null));
+        var again = await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, null));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("file_not_in_your_custody", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var note = await clerk.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand("late note"));
+        Assert.Equal(HttpStatusCode.Conflict, note.StatusCode);
+    }
+
+    [Fact]
+    public async Task PullBack_WorksUntilTheRecipientOpens_ThenIsRefused()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var so = await app.PostIdAsync("SO-DOIT-GR1");
+        var id = await CreateFileAsync(clerk);
+        await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, "by mistake"));
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/files/{id}/pull-back", null)).StatusCode);
+        var back = await GetAsync(clerk, id);
+        Assert.Equal("LDC-DOIT-GR1", back.Holder.Code);
+        Assert.Contains(back.Movements, m => m.Kind == MovementKind.PulledBack);
+        Assert.NotNull(back.Movements.Single(m => m.Kind == MovementKind.Sent).PulledBackAt);
+
+        await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, "for approval"));
+        var officer = await app.ApiClientAsync(Demo.SectionOfficer);
+        await GetAsync(officer, id);
+        var refused = await clerk.PostAsync($"/api/files/{id}/pull-back", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("already_opened", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Inbox_ShowsNewOpenedSentCreatedParked_WithCounts()
+    {
+        var clerk = await app.ApiClientAsync("RJ100005");
+        var so = await app.PostIdAsync("SO-GAD-GR1");
+        var a = await CreateFileAsync(clerk, "Inbox A", head: 1);
+        var b = await CreateFileAsync(clerk, "Inbox B", head: 1);
+        await clerk.PostAsJsonAsync($"/api/files/{a}/send", new SendFileCommand(so, "please see", Priority.Immediate, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3)));
+        await clerk.PostAsJsonAsync($"/api/files/{b}/park", new RemarksCommand("awaiting budget"));
+
+        var officer = await app.ApiClientAsync("RJ100004");
+        var inbox = (await officer.GetFromJsonAsync<Inbox>("/api/inbox?tab=new", Json))!;
+        var row = Assert.Single(inbox.Rows, r => r.Id == a);
+        Assert.Equal((Priority.Immediate, "please see", "ASO-GAD-GR1"), (row.Priority, row.Remarks, row.From!.Code));
+        Assert.Equal("Sunita Kumari", row.FromNameEn);
+        await GetAsync(officer, a);
+        var opened = (await officer.GetFromJsonAsync<Inbox>("/api/inbox?tab=opened", Json))!;
+        Assert.Contains(opened.Rows, r => r.Id == a);
+        Assert.DoesNotContain((await officer.GetFromJsonAsync<Inbox>("/api/inbox?tab=new", Json))!.Rows, r => r.Id == a);
+
+        var mine = (await clerk.GetFromJsonAsync<Inbox>("/api/inbox?tab=sent", Json))!;
+        Assert.Contains(mine.Rows, r => r.Id == a);
+        Assert.Contains((await clerk.GetFromJsonAsync<Inbox>("/api/inbox?tab=parked", Json))!.Rows, r => r.Id == b);
+        Assert.True(mine.Counts.Created >= 2);
+        Assert.True(mine.Counts.Parked >= 1);
+    }
+
+    [Fact]
+    public async Task ParkCloseReopen_FollowTheRules()
+    {
+        var clerk = await app.ApiClientAsync("RJ100024");
+        var id = await CreateFileAsync(clerk, "Gram panchayat building repair", head: 9);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/park", new RemarksCommand(null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SO-RDPR-GR1"), null))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/files/{id}/unpark", null)).StatusCode);
+
+        // A post junior to the creator cannot close; the creator can, and reopen.
+        var junior = await app.ApiClientAsync("RJ100060");
+        Assert.Equal(HttpStatusCode.NotFound, (await junior.PostAsJsonAsync($"/api/files/{id}/close", new RemarksCommand(null))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/close", new RemarksCommand("Work completed"))).StatusCode);
+        Assert.Equal(FileStatus.Closed, (await GetAsync(clerk, id)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/reopen", new RemarksCommand("Audit objection"))).StatusCode);
+
+        // Sent up to the section officer (senior to the creator), who may close it.
+        var so = await app.PostIdAsync("SO-RDPR-GR1");
+        await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, null));
+        var officer = await app.ApiClientAsync("RJ100023");
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/files/{id}/close", new RemarksCommand(null))).StatusCode);
+        var history = (await GetAsync(officer, id)).Movements.Select(m => m.Kind).ToList();
+        Assert.Equal([MovementKind.Created, MovementKind.Parked, MovementKind.Unparked, MovementKind.Closed, MovementKind.Reopened, MovementKind.Sent, MovementKind.Closed], history);
+    }
+
+    [Fact]
+    public async Task Visibility_PreviousHoldersAndTheSectionSee_ConfidentialOnlyTheChain_OthersGet404()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var normal = await CreateFileAsync(clerk, "Normal file");
+        var secret = await CreateFileAsync(clerk, "Confidential file", Grading.Confidential);
+        var sectionMate = await app.ApiClientAsync("RJ100012");
+        Assert.Equal(HttpStatusCode.OK, (await sectionMate.GetAsync($"/api/files/{normal}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await sectionMate.GetAsync($"/api/files/{secret}")).StatusCode);
+        var outsider = await app.ApiClientAsync("RJ100059");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/files/{normal}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/files/{normal}/notes", new SaveNoteCommand("x"))).StatusCode);
+
+        // Sent up and onward: the clerk (a previous holder) still sees it; the recipient does.
+        var so = await app.PostIdAsync("SO-DOIT-GR1");
+        await clerk.PostAsJsonAsync($"/api/files/{secret}/send", new SendFileCommand(so, null));
+        var officer = await app.ApiClientAsync(Demo.SectionOfficer);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/files/{secret}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/api/files/{secret}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await sectionMate.GetAsync($"/api/files/{secret}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdditionalChargeHolder_ActsForTheChargedPost()
+    {
+        var tehsildar = await app.ApiClientAsync("RJ100044");
+        Assert.Equal(HttpStatusCode.BadRequest, (await tehsildar.PostAsJsonAsync("/api/files", new CreateFileCommand("No section", 5, null))).StatusCode);
+        // The tehsildar's post has no section; a file from the Collectorate's land records branch is sent to SDO Chaksu.
+        var udc = await app.ApiClientAsync("RJ100041");
+        var id = await CreateFileAsync(udc, "Mutation dispute, village Kotkhawda", head: 5);
+        await udc.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), "Report please"));
+        var sdo = await app.ApiClientAsync(Demo.SdoSanganer);
+        var file = await GetAsync(sdo, id);
+        Assert.True(file.Can.Send);
+        Assert.Equal(HttpStatusCode.OK, (await sdo.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand("तहसीलदार से रिपोर्ट मंगाई जाए।"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await sdo.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("TEH-CHAKSU"), null))).StatusCode);
+        var note = Assert.Single((await GetAsync(sdo, id)).Notes);
+        Assert.Equal("SDO-CHAKSU", note.AuthorPost.Code);
+    }
+
+    [Fact]
+    public async Task Recipients_FoundByNameOrDesignationInEitherScript_WithQuickPicks()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var picks = (await clerk.GetFromJsonAsync<List<FindRecipients.Recipient>>("/api/recipients"))!;
+        Assert.Contains(picks, p => p.Code == "ASO-DOIT-GR1" && p.Why == "reporting officer");
+        var byHindi = (await clerk.GetFromJsonAsync<List<FindRecipients.Recipient>>($"/api/recipients?q={Uri.EscapeDataString("उपखण्ड")}"))!;
+        Assert.Contains(byHindi, p => p.Code == "SDO-CHAKSU");
+        var byName = (await clerk.GetFromJsonAsync<List<FindRecipients.Recipient>>("/api/recipients?q=arpita"))!;
+        Assert.Contains(byName, p => p.Code == "SDO-SANGANER");
+    }
+}
