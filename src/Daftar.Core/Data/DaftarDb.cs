@@ -1,4 +1,5 @@
 using Daftar.Accounts;
+using Daftar.Audit;
 using Daftar.Files;
 using Daftar.People;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,7 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<FileParticipant> FileParticipants => Set<FileParticipant>();
     public DbSet<FileHead> FileHeads => Set<FileHead>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

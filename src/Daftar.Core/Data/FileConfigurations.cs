@@ -82,3 +82,19 @@ internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Num
         b.Property(x => x.Key).HasMaxLength(120);
     }
 }
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<Daftar.Audit.AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<Daftar.Audit.AuditEvent> b)
+    {
+        b.Property(x => x.Action).HasMaxLength(100);
+        b.Property(x => x.ObjectType).HasMaxLength(50);
+        b.Property(x => x.ObjectId).HasMaxLength(50);
+        b.Property(x => x.Summary).HasMaxLength(4000);
+        b.Property(x => x.PreviousHash).HasMaxLength(64);
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => x.Sequence).IsUnique();
+        b.HasIndex(x => new { x.ObjectType, x.ObjectId });
+        b.HasIndex(x => x.SealedAt);
+    }
+}

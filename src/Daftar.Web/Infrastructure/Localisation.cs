@@ -10,6 +10,29 @@ public static class Localisation
     public static readonly CultureInfo Hindi = new("hi-IN");
     public static readonly CultureInfo[] Supported = [English, Hindi];
 
+    private static readonly TimeZoneInfo India = FindIndia();
+
+    /// <summary>A moment as officers read it: Indian time, day first, 24-hour clock (no am/pm to translate).</summary>
+    public static string Time(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, India).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Date(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, India).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly day) => day.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+
+    private static TimeZoneInfo FindIndia()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("IST", TimeSpan.FromMinutes(330), "India Standard Time", "IST");
+        }
+    }
+
     public static bool IsHindi => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "hi";
 
     /// <summary>Picks the Hindi or English form of a name for the current request's language.</summary>

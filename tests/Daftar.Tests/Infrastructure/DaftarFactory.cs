@@ -128,7 +128,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var secret = await WithDbAsync(async db =>
         {
             var account = await db.Users.SingleAsync(a => a.UserName == employeeCode);
-            var (token, secret) = ApiToken.Issue(account, "test", DateTimeOffset.UtcNow, null);
+            var (token, secret) = ApiToken.Issue(account, "परीक्षण", DateTimeOffset.UtcNow, null);
             db.ApiTokens.Add(token);
             await db.SaveChangesAsync();
             return secret;

@@ -23,12 +23,13 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
             Secretariat = await db.Offices.Where(o => o.Code == "SECT-DOIT").Select(o => o.Id).SingleAsync(),
             Post = await db.Posts.Where(p => p.Code == "SDO-CHAKSU").Select(p => p.Id).SingleAsync(),
             Employee = await db.Employees.Where(e => e.Code == Demo.SdoSanganer).Select(e => e.Id).SingleAsync(),
+            File = await FileWithANoteAsync(),
         });
         string[] pages =
         [
             "/", "/People", $"/People/Office?id={ids.Station}", $"/People/Office?id={ids.Secretariat}", $"/People/Post?id={ids.Post}",
             $"/People/Employee?id={ids.Employee}", "/People/Search?q=%E0%A4%AE%E0%A5%80%E0%A4%A3%E0%A4%BE", "/Me", "/Account/Manage/TwoFactor",
-            "/Account/Manage/Password", "/People/Admin", "/People/Admin/Import", $"/People/Admin/Employee?id={ids.Employee}",
+            "/Account/Manage/Password", "/People/Admin", "/Files/Inbox", "/Files/Inbox?tab=created", "/Files/New", $"/Files/View?id={ids.File}", $"/Files/Send?id={ids.File}", "/People/Admin/Import", $"/People/Admin/Employee?id={ids.Employee}",
             $"/People/Admin/Post?id={ids.Post}", $"/People/Admin/Office?id={ids.Station}", "/Account/AccessDenied",
         ];
         foreach (var url in pages)
@@ -37,6 +38,21 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
             Assert.Equal("hi", page.DocumentElement.GetAttribute("lang"));
             AssertNoEnglish(url, page);
         }
+    }
+
+    // The administrator's own file: a confirmed note, a draft note and a movement, so every part of the file page shows.
+    private async Task<int> FileWithANoteAsync()
+    {
+        var api = await app.ApiClientAsync(Demo.Admin);
+        var created = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/files", new Daftar.Web.Features.Files.CreateFileCommand("ई-ऑफ़िस प्रशिक्षण", 12, "प्रशिक्षण"));
+        var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(created.Content)).GetProperty("id").GetInt32();
+        var note = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, $"/api/files/{id}/notes", new Daftar.Web.Features.Files.SaveNoteCommand("प्रशिक्षण का प्रस्ताव।"));
+        var noteId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(note.Content)).GetProperty("id").GetInt32();
+        await api.PostAsync($"/api/notes/{noteId}/confirm", null);
+        await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, $"/api/files/{id}/notes", new Daftar.Web.Features.Files.SaveNoteCommand("दूसरी टिप्पणी का प्रारूप।"));
+        await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, $"/api/files/{id}/park", new Daftar.Web.Features.Files.RemarksCommand("बजट की प्रतीक्षा"));
+        await api.PostAsync($"/api/files/{id}/unpark", null);
+        return id;
     }
 
     [Fact]

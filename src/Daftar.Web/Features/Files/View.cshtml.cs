@@ -1,0 +1,62 @@
+using Daftar.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Features.Files;
+
+/// <summary>A file as on paper: the note sheet on the left, the file's particulars, actions and movements on the right.</summary>
+public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? Remarks { get; set; }
+    public FileView? EFile { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostNoteAsync([FromServices] SaveNote handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Id, new SaveNoteCommand(Text), ct), l["The draft note has been saved."], ct);
+
+    public async Task<IActionResult> OnPostConfirmAsync(int noteId, [FromServices] ConfirmNote handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(noteId, ct), l["The note is confirmed."], ct);
+
+    public async Task<IActionResult> OnPostDiscardAsync(int noteId, [FromServices] DiscardNote handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(noteId, ct), l["The draft note has been discarded."], ct);
+
+    public async Task<IActionResult> OnPostPullBackAsync([FromServices] PullBackFile handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Id, ct), l["The file has been pulled back."], ct);
+
+    public async Task<IActionResult> OnPostParkAsync([FromServices] ParkFile handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Id, new RemarksCommand(Remarks), ct), l["The file has been parked."], ct);
+
+    public async Task<IActionResult> OnPostUnparkAsync([FromServices] UnparkFile handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Id, ct), l["The file is active again."], ct);
+
+    public async Task<IActionResult> OnPostCloseAsync([FromServices] CloseFile handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Id, new RemarksCommand(Remarks), ct), l["The file has been closed."], ct);
+
+    public async Task<IActionResult> OnPostReopenAsync([FromServices] ReopenFile handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Id, new RemarksCommand(Remarks), ct), l["The file has been reopened."], ct);
+
+    private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
+    {
+        if (result.Succeeded)
+        {
+            TempData["Message"] = message;
+            return RedirectToPage(new { Id });
+        }
+        if (result.Errors[0].Kind == ErrorKind.NotFound) return NotFound();
+        foreach (var e in result.Errors) ModelState.AddModelError(e.Field is "text" ? nameof(Text) : "", l.Describe(e));
+        return await LoadAsync(ct);
+    }
+
+    private async Task<IActionResult> LoadAsync(CancellationToken ct)
+    {
+        var result = await queries.GetAsync(Id, markOpened: HttpMethods.IsGet(Request.Method), ct);
+        if (!result.Succeeded) return NotFound();
+        EFile = result.Value;
+        Text ??= EFile!.Notes.FirstOrDefault(n => !n.IsConfirmed && n.IsMine)?.Text;
+        return Page();
+    }
+}
