@@ -14,7 +14,7 @@ namespace Daftar.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "help", "--help", "-h"];
 
     private const string Usage = """
         Daftar — e-Office. Usage: ./run.sh [VERB [OPTIONS]]
@@ -29,6 +29,7 @@ public static class AdminCommands
                                   create an API token for an employee code; printed once
           token revoke --user CODE [--name NAME]
                                   revoke a user's tokens (all, or those with NAME)
+          audit verify            seal what is pending, then check the audit chain; non-zero exit if anything was changed
           --help                  this text; VERB --help tells more about one verb
 
         Settings come from appsettings.json, environment variables (Database__Provider, Database__ConnectionString,
@@ -48,6 +49,11 @@ public static class AdminCommands
             return 0;
         }
         var rest = args.Skip(1).ToList();
+        if (verb == "audit" && rest.Count > 0 && rest[0] == "verify")
+        {
+            verb = "audit verify";
+            rest.RemoveAt(0);
+        }
         if (verb == "token" && rest.Count > 0 && rest[0] is "create" or "revoke")
         {
             verb = "token " + rest[0];
@@ -57,6 +63,11 @@ public static class AdminCommands
         {
             stdout.WriteLine(VerbHelp(verb));
             return 0;
+        }
+        if (verb == "audit")
+        {
+            stderr.WriteLine("audit needs 'verify'. " + VerbHelp("audit verify"));
+            return 64;
         }
         if (verb == "token")
         {
@@ -81,6 +92,7 @@ public static class AdminCommands
                 "import" => await ImportAsync(sp, options, stdout, stderr),
                 "token create" => await CreateTokenAsync(sp, options, stdout, stderr),
                 "token revoke" => await RevokeTokensAsync(sp, options, stdout, stderr),
+                "audit verify" => await VerifyAuditAsync(sp, stdout, stderr),
                 _ => Fail(stderr, $"Unknown verb '{verb}'. Run ./run.sh --help."),
             };
         }
@@ -97,6 +109,7 @@ public static class AdminCommands
         "seed" => "Usage: ./run.sh seed\n  Creates the demo organisation (departments, offices, posts, about 60 employees with accounts) if the\n  database has no organisation yet. Running it again changes nothing.",
         "import" => "Usage: ./run.sh import FILE [--valid-rows]\n  Imports the employee master from FILE (.csv or .xlsx). Columns: employee_code, name_en, name_hi, email,\n  mobile, post_code, charge (primary|additional), from_date (YYYY-MM-DD), to_date, designation_code, office_code,\n  section_code, reports_to. Existing employees are updated by employee_code.\n  By default nothing is imported when any row has an error; --valid-rows imports the valid rows and reports the others.",
         "token create" => "Usage: ./run.sh token create --user CODE [--name NAME] [--days N]\n  Creates an API token for the account with employee code CODE and prints it once. --days sets an expiry.",
+        "audit verify" => "Usage: ./run.sh audit verify\n  Seals audit events that are waiting, then recomputes the whole hash chain. Exits 0 only when no event\n  was changed, inserted or deleted.",
         "token revoke" => "Usage: ./run.sh token revoke --user CODE [--name NAME]\n  Revokes the user's API tokens, or only those named NAME.",
         _ => Usage,
     };
@@ -162,6 +175,18 @@ public static class AdminCommands
         if (report.Errors.Count > 200) errors.WriteLine($"  … and {report.Errors.Count - 200} more errors.");
         output.WriteLine(report.Summary(CultureInfo.InvariantCulture));
         return report.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider sp, TextWriter output, TextWriter errors)
+    {
+        var chain = sp.GetRequiredService<AuditChain>();
+        while (await chain.SealAsync(CancellationToken.None) == AuditChain.BatchSize) { }
+        var report = await chain.VerifyAsync(CancellationToken.None);
+        foreach (var problem in report.Problems) errors.WriteLine($"  {problem}");
+        output.WriteLine(report.Intact
+            ? $"Audit chain intact: {report.Sealed} events, {report.Unsealed} waiting to be sealed."
+            : $"Audit chain BROKEN: {report.Problems.Count} problem(s) in {report.Sealed} events.");
+        return report.Intact ? 0 : 1;
     }
 
     private static async Task<int> CreateTokenAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)

@@ -27,6 +27,7 @@ public static class DaftarApp
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
         builder.Services.AddDaftarServices(config);
+        if (config.GetValue("Audit:SealInBackground", true)) builder.Services.AddHostedService<AuditSealerService>();
 
         builder.Services.AddRazorPages(o =>
         {
@@ -65,7 +66,15 @@ public static class DaftarApp
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => DatabaseSettings.From(config));
-        services.AddDbContext<DaftarDb>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Configure(o));
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddScoped<AuditChain>();
+        services.AddScoped<FileNumbers>();
+        services.AddDbContext<DaftarDb>((sp, o) =>
+        {
+            sp.GetRequiredService<DatabaseSettings>().Configure(o);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddHttpContextAccessor();
         // Hindi text goes out as UTF-8, not as numeric character references (a third of the bytes, and readable).

@@ -19,6 +19,7 @@ public class Account : IdentityUser<int>
 public static class DaftarClaims
 {
     public const string MustChangePassword = "daftar:must_change_password";
+    public const string EmployeeId = "daftar:employee_id";
 }
 
 public static class Roles

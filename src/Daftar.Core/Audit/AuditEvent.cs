@@ -15,7 +15,8 @@ public class AuditEvent
 
     public AuditEvent(DateTimeOffset at, int? actorEmployeeId, int? actingPostId, string action, string objectType, string objectId, string summary)
     {
-        At = at;
+        // Microsecond precision, as PostgreSQL stores it, so the hash computed now matches the one recomputed later.
+        At = at.AddTicks(-(at.Ticks % 10));
         ActorEmployeeId = actorEmployeeId;
         ActingPostId = actingPostId;
         Action = action;

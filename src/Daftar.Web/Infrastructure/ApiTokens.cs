@@ -47,6 +47,8 @@ public sealed class ApiTokenHandler(
             new("token_id", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (token.Account.EmployeeId is { } employeeId)
+            claims.Add(new Claim(DaftarClaims.EmployeeId, employeeId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

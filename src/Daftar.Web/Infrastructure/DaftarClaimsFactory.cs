@@ -13,6 +13,8 @@ public sealed class DaftarClaimsFactory(UserManager<Account> users, RoleManager<
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.MustChangePassword) identity.AddClaim(new Claim(DaftarClaims.MustChangePassword, "true"));
+        if (user.EmployeeId is { } employeeId)
+            identity.AddClaim(new Claim(DaftarClaims.EmployeeId, employeeId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }
 }

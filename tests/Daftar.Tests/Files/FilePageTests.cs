@@ -53,6 +53,9 @@ public class FilePageTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Contains("लैपटॉप क्रय प्रस्ताव", inbox.QuerySelector("#inbox")!.TextContent);
         var opened = await DaftarFactory.PageAsync(officer, fileUrl);
         Assert.Contains("40 लैपटॉप", opened.QuerySelector("#notes")!.TextContent);
+        var trail = opened.QuerySelectorAll("#audit-trail li").Select(li => li.TextContent).ToList();
+        Assert.Contains(trail, t => t.Contains("Movement.Added") && t.Contains("Priya"));
+        Assert.Contains(trail, t => t.Contains("EFile.Added"));
         Assert.Null(opened.Forms.FirstOrDefault(f => f.GetAttribute("action")!.Contains("handler=PullBack")));
         // The clerk's page no longer offers Pull back; a stale page that still posts it is refused with the reason.
         var clerkPage = await DaftarFactory.PageAsync(clerk, fileUrl);

@@ -13,7 +13,7 @@ public sealed record CreateFileCommand(string? Subject, int? HeadNumber, string?
 /// Opens a new file in the acting post's section. The file number is built from the department's head, a serial
 /// per head, section and year, the department's file head and the section: F.12(3)/DOIT/GR-1/2026.
 /// </summary>
-public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbers)
+public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbers, AuditActor audit)
 {
     public async Task<Result<int>> HandleAsync(CreateFileCommand cmd, CancellationToken ct)
     {
@@ -37,6 +37,7 @@ public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbe
         var head = await db.FileHeads.SingleOrDefaultAsync(h => h.DepartmentId == department.Id && h.Number == cmd.HeadNumber, ct);
         if (head is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "headNumber", "File head");
         var employee = await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct);
+        audit.ActingPostId = post.Id;
         var now = files.Now;
         var year = now.Year.ToString(CultureInfo.InvariantCulture);
 

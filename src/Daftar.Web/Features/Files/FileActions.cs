@@ -21,7 +21,7 @@ public sealed record FileContext(EFile File, Viewer Viewer, Post ActingPost, Emp
 /// existence does not leak), act as the holding post when the officer holds it (regular or additional charge),
 /// run the file's own rule, and save — a parallel change to the same file makes this save fail with a conflict.
 /// </summary>
-public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvider clock)
+public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvider clock, AuditActor audit)
 {
     public static readonly Error ChangedMeanwhile = new("file_changed", "Someone else changed this file a moment ago. Reload it to see what changed, then try again.", ErrorKind.Conflict);
     public static readonly Error NoPost = new("no_post", "You hold no post today, so you cannot act on files.", ErrorKind.Forbidden);
@@ -54,6 +54,7 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         var postId = viewer.PostIds.Contains(file.HolderPostId) ? file.HolderPostId : viewer.ActingPostId ?? viewer.PostIds[0];
         var post = await db.Posts.SingleAsync(p => p.Id == postId, ct);
         var employee = await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct);
+        audit.ActingPostId = post.Id;
         return new FileContext(file, viewer, post, employee);
     }
 

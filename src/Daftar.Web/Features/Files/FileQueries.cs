@@ -13,7 +13,12 @@ public sealed record MovementView(long Id, MovementKind Kind, PostRef From, Post
     DateOnly? DueOn, DateTimeOffset At, DateTimeOffset? OpenedAt, DateTimeOffset? PulledBackAt);
 public sealed record FileView(int Id, long ComputerNumber, string FileNumber, string Subject, string? Category, FileKind Kind, Grading Grading,
     RetentionCategory Retention, int? RetentionYears, FileStatus Status, string SectionCode, PostRef CreatedBy, PostRef Holder, DateTimeOffset CreatedAt,
-    IReadOnlyList<NoteView> Notes, IReadOnlyList<MovementView> Movements, FilePermissions Can);
+    IReadOnlyList<NoteView> Notes, IReadOnlyList<MovementView> Movements, FilePermissions Can)
+{
+    /// <summary>The file's audit trail (filled for the file page, not for API reads).</summary>
+    public IReadOnlyList<AuditLine> Audit { get; init; } = [];
+}
+public sealed record AuditLine(long? Sequence, DateTimeOffset At, string? ActorEn, string? ActorHi, string Action, string Summary);
 public sealed record FilePermissions(bool Act, bool WriteNote, bool Send, bool PullBack, bool Park, bool Unpark, bool Close, bool Reopen);
 public sealed record InboxRow(int Id, long ComputerNumber, string FileNumber, string Subject, Grading Grading, FileStatus Status, PostRef? From,
     string? FromNameEn, string? FromNameHi, DateTimeOffset ReceivedAt, DateOnly? DueOn, Priority Priority, string? Remarks, bool Opened, PostRef Holder);
@@ -40,6 +45,19 @@ public sealed class FileQueries(DaftarDb db, FileActions files)
             if (!saved.Succeeded) return await GetAsync(fileId, markOpened: false, ct);
         }
         return await ViewAsync(c, ct);
+    }
+
+    /// <summary>Every audit event of the file, newest first, with who did it; draft-note text is left out for others.</summary>
+    public async Task<IReadOnlyList<AuditLine>> AuditAsync(int fileId, CancellationToken ct)
+    {
+        var key = fileId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await db.AuditEvents.AsNoTracking().Where(e => e.ObjectType == "file" && e.ObjectId == key)
+            .OrderByDescending(e => e.Id).Take(200)
+            .Select(e => new AuditLine(e.Sequence, e.At,
+                db.Employees.Where(x => x.Id == e.ActorEmployeeId).Select(x => x.NameEn).FirstOrDefault(),
+                db.Employees.Where(x => x.Id == e.ActorEmployeeId).Select(x => x.NameHi).FirstOrDefault(),
+                e.Action, e.Action.StartsWith("Note.") ? "" : e.Summary))
+            .ToListAsync(ct);
     }
 
     private async Task<FileView> ViewAsync(FileContext c, CancellationToken ct)

@@ -45,7 +45,7 @@ public static class FilesApi
     public static IServiceCollection AddFilesFeatures(this IServiceCollection services)
     {
         services.AddSingleton<NoteText>();
-        services.AddScoped<FileNumbers>();
+
         services.AddScoped<FileActions>();
         services.AddScoped<FileQueries>();
         services.AddScoped<FindRecipients>();

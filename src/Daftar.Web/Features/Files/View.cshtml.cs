@@ -55,7 +55,7 @@ public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResour
     {
         var result = await queries.GetAsync(Id, markOpened: HttpMethods.IsGet(Request.Method), ct);
         if (!result.Succeeded) return NotFound();
-        EFile = result.Value;
+        EFile = result.Value! with { Audit = await queries.AuditAsync(Id, ct) };
         Text ??= EFile!.Notes.FirstOrDefault(n => !n.IsConfirmed && n.IsMine)?.Text;
         return Page();
     }

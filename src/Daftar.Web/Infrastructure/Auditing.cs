@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Daftar.Accounts;
+using Daftar.Audit;
+using Daftar.Files;
+using Daftar.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Daftar.Web.Infrastructure;
+
+/// <summary>Who is acting in this request, for the audit trail; handlers that act for a particular post say which.</summary>
+public sealed class AuditActor(IHttpContextAccessor http)
+{
+    public int? ActingPostId { get; set; }
+
+    public int? EmployeeId =>
+        int.TryParse(http.HttpContext?.User.FindFirstValue(DaftarClaims.EmployeeId), CultureInfo.InvariantCulture, out var id) ? id : null;
+}
+
+/// <summary>
+/// Writes an audit event for every change to Daftar's records inside the transaction that makes the change. Keys of
+/// new rows are only known after the insert, so the events are added after EF has saved, before the transaction
+/// commits (the interceptor opens the transaction itself when the caller has none).
+/// </summary>
+public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    // Never copied into the audit trail: secrets and values that change on their own.
+    private static readonly HashSet<string> Hidden =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "NormalizedUserName", "NormalizedEmail", "SearchKey", "Version", "Html", "LastUsedAt"];
+
+    private sealed record Pending(EntityEntry Entry, EntityState State, string Changes);
+
+    private List<Pending>? _pending;
+    private IDbContextTransaction? _ownTransaction;
+    private bool _writingEvents;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        var db = eventData.Context!;
+        if (_writingEvents) return result;
+        _pending = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
+            .Select(e => new Pending(e, e.State, Describe(e)))
+            .Where(p => p.State != EntityState.Modified || p.Changes.Length > 0)
+            .ToList();
+        if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
+            _ownTransaction = await db.Database.BeginTransactionAsync(ct);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        var db = eventData.Context!;
+        if (_writingEvents || _pending is not { Count: > 0 } pending) return result;
+        _pending = null;
+        var now = clock.GetUtcNow();
+        foreach (var p in pending)
+        {
+            var (type, id) = ObjectOf(p.Entry);
+            db.Add(new AuditEvent(now, actor.EmployeeId, actor.ActingPostId, $"{p.Entry.Metadata.ClrType.Name}.{p.State}", type, id, p.Changes));
+        }
+        _writingEvents = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            if (_ownTransaction is not null) await _ownTransaction.CommitAsync(ct);
+        }
+        finally
+        {
+            _writingEvents = false;
+            await DisposeTransactionAsync();
+        }
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    {
+        if (_writingEvents) return;
+        _pending = null;
+        if (_ownTransaction is not null) await _ownTransaction.RollbackAsync(ct);
+        await DisposeTransactionAsync();
+    }
+
+    private async Task DisposeTransactionAsync()
+    {
+        if (_ownTransaction is not null) await _ownTransaction.DisposeAsync();
+        _ownTransaction = null;
+    }
+
+    private static bool IsAudited(object entity) => entity is Department or Office or Section or Designation or Post or Employee or PostAssignment
+        or Account or ApiToken or EFile or Note or Movement or FileHead;
+
+    /// <summary>Notes and movements belong to their file's trail; everything else to itself.</summary>
+    private static (string Type, string Id) ObjectOf(EntityEntry e) => e.Entity switch
+    {
+        EFile f => ("file", f.Id.ToString(CultureInfo.InvariantCulture)),
+        Note n => ("file", n.FileId.ToString(CultureInfo.InvariantCulture)),
+        Movement m => ("file", m.FileId.ToString(CultureInfo.InvariantCulture)),
+        _ => (e.Metadata.ClrType.Name.ToLowerInvariant(), string.Join("-", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue))),
+    };
+
+    private static string Describe(EntityEntry e)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in e.Properties)
+        {
+            if (Hidden.Contains(p.Metadata.Name) || p.Metadata.IsPrimaryKey() && e.State == EntityState.Added) continue;
+            if (e.State == EntityState.Modified && !p.IsModified) continue;
+            if (e.State == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) continue;
+            if (sb.Length > 0) sb.Append("; ");
+            sb.Append(p.Metadata.Name).Append(": ");
+            if (e.State == EntityState.Modified) sb.Append(Short(p.OriginalValue)).Append(" → ");
+            sb.Append(Short(e.State == EntityState.Deleted ? p.OriginalValue : p.CurrentValue));
+        }
+        return sb.Length > 4000 ? sb.ToString(0, 3999) + "…" : sb.ToString();
+    }
+
+    private static string Short(object? value)
+    {
+        var text = value switch
+        {
+            null => "∅",
+            DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return text.Length > 200 ? text[..200] + "…" : text;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Daftar.Tests.Infrastructure;
+using Daftar.Web;
+using Daftar.Web.Features.Files;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Daftar.Tests.Audit;
+
+public class AuditTrailTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    private Task<AuditChain.Report> SealAndVerifyAsync() => SealAndVerifyAsync(app);
+
+    private static async Task<AuditChain.Report> SealAndVerifyAsync(DaftarFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var chain = scope.ServiceProvider.GetRequiredService<AuditChain>();
+        while (await chain.SealAsync(CancellationToken.None) > 0) { }
+        return await chain.VerifyAsync(CancellationToken.None);
+    }
+
+    private Task<int> FileWithHistoryAsync() => FileWithHistoryAsync(app);
+
+    private static async Task<int> FileWithHistoryAsync(DaftarFactory app)
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var created = await clerk.PostAsJsonAsync("/api/files", new CreateFileCommand("Audit trail test", 12, null));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await clerk.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand("जाँच हेतु।"));
+        await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SO-DOIT-GR1"), "please check"));
+        return id;
+    }
+
+    [Fact]
+    public async Task EveryFileChange_IsRecordedWithActorPostAndBeforeAfter()
+    {
+        var id = await FileWithHistoryAsync();
+        var clerkId = await app.EmployeeIdAsync(Demo.Clerk);
+        var clerkPost = await app.PostIdAsync("LDC-DOIT-GR1");
+        var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.ObjectType == "file" && e.ObjectId == id.ToString()).OrderBy(e => e.Id).ToListAsync());
+        Assert.Contains(events, e => e.Action == "EFile.Added");
+        Assert.Contains(events, e => e.Action == "Note.Added" && e.Summary.Contains("जाँच हेतु।"));
+        Assert.Contains(events, e => e.Action == "Note.Modified" && e.Summary.Contains("IsConfirmed: False → True"));
+        Assert.Contains(events, e => e.Action == "Movement.Added" && e.Summary.Contains("please check"));
+        Assert.Contains(events, e => e.Action == "EFile.Modified" && e.Summary.Contains($"HolderPostId: {clerkPost} →"));
+        Assert.All(events, e => Assert.Equal(clerkId, e.ActorEmployeeId));
+        Assert.All(events.Where(e => e.Action != "EFile.Added"), e => Assert.Equal(clerkPost, e.ActingPostId));
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.AuditEvents.Select(e => e.Summary).ToListAsync()), s => s.Contains("PasswordHash") || s.Contains("AQAAAA"));
+    }
+
+    [Fact]
+    public async Task RefusedAction_LeavesNoAuditEvent()
+    {
+        var id = await FileWithHistoryAsync();
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var before = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.ObjectType == "file"));
+        var refused = await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("CS"), null));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(before, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.ObjectType == "file")));
+    }
+
+    [Fact]
+    public async Task Chain_IsIntact_AndVerifyCatchesAnEditedOrDeletedEvent()
+    {
+        // Tampering needs a database of its own.
+        await using var app = new DaftarFactory();
+        await ((IAsyncLifetime)app).InitializeAsync();
+        await FileWithHistoryAsync(app);
+        var report = await SealAndVerifyAsync(app);
+        Assert.True(report.Intact, string.Join("\n", report.Problems));
+        Assert.True(report.Sealed > 3);
+        Assert.Equal(0, report.Unsealed);
+
+        // Edited: someone with database access rewrites a summary.
+        var victim = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Sequence != null).OrderBy(e => e.Sequence).Skip(2).Select(e => e.Id).FirstAsync());
+        await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Id == victim).ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "nothing happened")));
+        var edited = await SealAndVerifyAsync(app);
+        Assert.Contains(edited.Problems, p => p.Contains($"(event {victim})") && p.Contains("changed"));
+        var cli = new StringWriter();
+        var errors = new StringWriter();
+        Assert.Equal(1, await AdminCommands.RunAsync(["audit", "verify", $"--Database:Provider={TestDatabase.Provider}", $"--Database:ConnectionString={app.ConnectionString}"], cli, errors));
+        Assert.Contains("BROKEN", cli.ToString());
+
+        // Deleted: the gap in the sequence shows.
+        var last = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Sequence != null).OrderByDescending(e => e.Sequence).Skip(1).Select(e => e.Sequence).FirstAsync());
+        await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Sequence == last).ExecuteDeleteAsync());
+        var deleted = await SealAndVerifyAsync(app);
+        Assert.Contains(deleted.Problems, p => p.Contains($"sequence {last}: missing"));
+    }
+
+    [Fact]
+    public async Task InsertedEvent_WithAForgedSequence_IsCaught()
+    {
+        await using var app = new DaftarFactory();
+        await ((IAsyncLifetime)app).InitializeAsync();
+        await FileWithHistoryAsync(app);
+        Assert.True((await SealAndVerifyAsync(app)).Intact);
+        await app.WithDbAsync(async db =>
+        {
+            var head = await db.AuditEvents.Where(e => e.Sequence != null).OrderByDescending(e => e.Sequence).FirstAsync();
+            var forged = new Daftar.Audit.AuditEvent(DateTimeOffset.UtcNow, null, null, "EFile.Deleted", "file", "1", "forged");
+            // A forger who knows the scheme but inserts in the middle cannot make the next event's hash follow.
+            forged.Seal(head.Sequence!.Value, head.PreviousHash!, DateTimeOffset.UtcNow);
+            await db.AuditEvents.Where(e => e.Id == head.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Sequence, head.Sequence + 1));
+            db.AuditEvents.Add(forged);
+            await db.SaveChangesAsync();
+        });
+        var report = await SealAndVerifyAsync(app);
+        Assert.False(report.Intact);
+    }
+
+    [Fact]
+    public async Task Cli_AuditVerify_ExitsZeroOnAnIntactChain()
+    {
+        await using var own = new DaftarFactory();
+        await ((IAsyncLifetime)own).InitializeAsync();
+        var clerk = await own.ApiClientAsync(Demo.Clerk);
+        await clerk.PostAsJsonAsync("/api/files", new CreateFileCommand("CLI audit", 12, null));
+        var output = new StringWriter();
+        var code = await AdminCommands.RunAsync(["audit", "verify", $"--Database:Provider={TestDatabase.Provider}", $"--Database:ConnectionString={own.ConnectionString}"], output, new StringWriter());
+        Assert.Equal(0, code);
+        Assert.Contains("Audit chain intact", output.ToString());
+        await ((IAsyncLifetime)own).DisposeAsync();
+    }
+}
