@@ -66,7 +66,8 @@ public class EFile
     public bool IsHeldBy(int postId) => HolderPostId == postId;
 
     /// <summary>The movement that brought the file to its holder: the last send (or pull-back), if any.</summary>
-    public Movement? LastArrival => Movements.Where(m => m.Kind is MovementKind.Sent or MovementKind.PulledBack).MaxBy(m => m.Id == 0 ? int.MaxValue : m.Id);
+    public Movement? LastArrival => Movements.Where(m => m.Kind is MovementKind.Sent or MovementKind.PulledBack)
+        .OrderBy(m => m.At).ThenBy(m => m.Id == 0 ? long.MaxValue : m.Id).LastOrDefault();
 
     public FileError? SaveDraftNote(Post author, Employee by, string text, string html, DateTimeOffset now, out Note note)
     {

@@ -33,6 +33,9 @@ public static class Localisation
         }
     }
 
+    /// <summary>The language of text an officer typed, for the lang attribute (screen readers, fonts, hyphenation).</summary>
+    public static string LangOf(string? text) => text is not null && text.Any(c => c is >= '\u0900' and <= '\u097F') ? "hi" : "en";
+
     public static bool IsHindi => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "hi";
 
     /// <summary>Picks the Hindi or English form of a name for the current request's language.</summary>

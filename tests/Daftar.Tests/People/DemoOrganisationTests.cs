@@ -82,3 +82,43 @@ public class DemoOrganisationTests(DaftarFactory app) : IClassFixture<DaftarFact
         Assert.Equal(before, await app.WithDbAsync(db => db.Employees.CountAsync()));
     }
 }
+
+public class DemoFilesTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    [Fact]
+    public async Task Demo_HasHundredsOfFilesInEveryState_WithHindiAndEnglishNotes()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var files = await db.Files.Include(f => f.Movements).Include(f => f.Notes).ToListAsync();
+            Assert.InRange(files.Count, 200, 1000);
+            Assert.Contains(files, f => f.Status == Daftar.Files.FileStatus.Parked);
+            Assert.Contains(files, f => f.Status == Daftar.Files.FileStatus.Closed);
+            Assert.Contains(files, f => f.Grading == Daftar.Files.Grading.Confidential);
+            Assert.Contains(files, f => f.LastArrival is { OpenedAt: null });
+            Assert.Contains(files, f => f.LastArrival is { OpenedAt: not null });
+            Assert.Contains(files, f => f.LastArrival is { DueOn: { } due } && due < DateOnly.FromDateTime(DateTime.UtcNow));
+            var notes = files.SelectMany(f => f.Notes).ToList();
+            Assert.Contains(notes, n => System.Text.RegularExpressions.Regex.IsMatch(n.Text, @"\p{IsDevanagari}"));
+            Assert.Contains(notes, n => n.Text.StartsWith("The proposal"));
+            Assert.All(notes, n => Assert.True(n.IsConfirmed));
+
+            // The invariants Daftar keeps: unique numbers, the holder is where the last move put it, counters ahead of every number.
+            Assert.Equal(files.Count, files.Select(f => f.FileNumber).Distinct().Count());
+            Assert.Equal(files.Count, files.Select(f => f.ComputerNumber).Distinct().Count());
+            foreach (var f in files.Where(f => f.LastArrival is not null)) Assert.Equal(f.LastArrival!.ToPostId, f.HolderPostId);
+            var next = await db.NumberSequences.SingleAsync(s => s.Key == "computer-number");
+            Assert.Equal(files.Max(f => f.ComputerNumber) + 1, next.Next);
+        });
+    }
+
+    [Fact]
+    public async Task Demo_SectionOfficer_SeesANewAndOpenedInbox()
+    {
+        var api = await app.ApiClientAsync(Demo.SectionOfficer);
+        var inbox = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Daftar.Web.Features.Files.Inbox>(api, "/api/inbox?tab=opened",
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } });
+        Assert.True(inbox!.Counts.New + inbox.Counts.Opened > 0);
+        Assert.True(inbox.Counts.Created + inbox.Counts.Sent > 0 || inbox.Rows.Count > 0);
+    }
+}

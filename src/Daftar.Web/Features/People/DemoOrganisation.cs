@@ -268,6 +268,7 @@ public sealed class DemoOrganisation(DaftarDb db, IPasswordHasher<Daftar.Account
         var adminId = await db.Users.Where(u => u.UserName == AdminEmployeeCode).Select(u => u.Id).SingleAsync(ct);
         db.UserRoles.Add(new IdentityUserRole<int> { UserId = adminId, RoleId = adminRole.Id });
         await db.SaveChangesAsync(ct);
+        await new DemoFiles(db).SeedAsync(now, ct);
 
         return new Outcome(true, employees.Count, accounts);
     }
