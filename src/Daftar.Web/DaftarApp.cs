@@ -185,6 +185,7 @@ public static class DaftarApp
         api.MapPeopleApi();
         api.MapImportApi();
         api.MapFilesApi();
+        api.MapReceiptsApi();
         // Anything else under /api is a 404 in ProblemDetails, not a page.
         api.MapFallback("{**path}", () => Results.Problem(statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
     }

@@ -29,6 +29,10 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<FileHead> FileHeads => Set<FileHead>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<ReceiptDocument> ReceiptDocuments => Set<ReceiptDocument>();
+    public DbSet<ReceiptMovement> ReceiptMovements => Set<ReceiptMovement>();
+    public DbSet<Correspondence> Correspondence => Set<Correspondence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

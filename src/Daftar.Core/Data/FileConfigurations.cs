@@ -98,3 +98,62 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<Daftar.
         b.HasIndex(x => x.SealedAt);
     }
 }
+
+internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
+{
+    public void Configure(EntityTypeBuilder<Receipt> b)
+    {
+        b.Property(x => x.DiaryNumber).HasMaxLength(60);
+        b.HasIndex(x => x.DiaryNumber).IsUnique();
+        b.Property(x => x.Sender).HasMaxLength(300);
+        b.Property(x => x.LetterNumber).HasMaxLength(100);
+        b.Property(x => x.Subject).HasMaxLength(500);
+        b.Property(x => x.Category).HasMaxLength(100);
+        b.Property(x => x.Language).HasMaxLength(10);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Department).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Section).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.DiarisedByPost).WithMany().HasForeignKey(x => x.DiarisedByPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.HolderPost).WithMany().HasForeignKey(x => x.HolderPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.File).WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.HolderPostId, x.Status });
+    }
+}
+
+internal sealed class ReceiptDocumentConfiguration : IEntityTypeConfiguration<ReceiptDocument>
+{
+    public void Configure(EntityTypeBuilder<ReceiptDocument> b)
+    {
+        b.HasOne(x => x.Receipt).WithMany(x => x.Documents).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.BlobHash).HasMaxLength(64);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.HasIndex(x => x.BlobHash);
+    }
+}
+
+internal sealed class ReceiptMovementConfiguration : IEntityTypeConfiguration<ReceiptMovement>
+{
+    public void Configure(EntityTypeBuilder<ReceiptMovement> b)
+    {
+        b.HasOne(x => x.Receipt).WithMany(x => x.Movements).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.FromPost).WithMany().HasForeignKey(x => x.FromPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ToPost).WithMany().HasForeignKey(x => x.ToPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.By).WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Remarks).HasMaxLength(2000);
+        b.HasIndex(x => x.ToPostId);
+    }
+}
+
+internal sealed class CorrespondenceConfiguration : IEntityTypeConfiguration<Correspondence>
+{
+    public void Configure(EntityTypeBuilder<Correspondence> b)
+    {
+        b.ToTable("Correspondence");
+        b.HasOne(x => x.File).WithMany(x => x.Correspondence).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Receipt).WithMany().HasForeignKey(x => x.ReceiptId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.AddedByPost).WithMany().HasForeignKey(x => x.AddedByPostId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Title).HasMaxLength(600);
+        b.HasIndex(x => new { x.FileId, x.Order }).IsUnique();
+    }
+}

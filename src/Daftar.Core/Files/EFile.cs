@@ -62,6 +62,7 @@ public class EFile
     public List<Note> Notes { get; private set; } = [];
     public List<Movement> Movements { get; private set; } = [];
     public List<FileParticipant> Participants { get; private set; } = [];
+    public List<Correspondence> Correspondence { get; private set; } = [];
 
     public bool IsHeldBy(int postId) => HolderPostId == postId;
 
@@ -175,6 +176,15 @@ public class EFile
         Movements.Add(new Movement(this, kind, post, post, by, remarks, Priority.Normal, null, now) { OpenedAt = now });
         Touch();
         return null;
+    }
+
+    internal void AddCorrespondence(Receipt receipt, Post post, DateTimeOffset now)
+    {
+        var last = Correspondence.OrderBy(c => c.Order).LastOrDefault();
+        var item = new Correspondence(this, (last?.Order ?? 0) + 1, last is null ? 1 : last.FirstPage + last.PageCount, receipt, post, now);
+        item.IsFr = item.Order > 1;
+        Correspondence.Add(item);
+        Touch();
     }
 
     private int NextNoteNumber() => Notes.Where(n => n.IsConfirmed).Select(n => n.Number ?? 0).DefaultIfEmpty(0).Max() + 1;

@@ -14,5 +14,6 @@ public sealed record FileError(string Code, string Message, bool IsConflict = tr
     public static readonly FileError NoteConfirmed = new("note_confirmed", "A confirmed (green) note never changes.");
     public static readonly FileError DraftExists = new("draft_exists", "Your post already has a draft note on this file; edit that one.");
     public static readonly FileError CannotClose = new("cannot_close", "Only the post that created the file, or a post senior to it, can close it.");
+    public static readonly FileError ReceiptNotOpen = new("receipt_not_open", "The receipt has already been put in a file or closed.");
     public static readonly FileError EmptyNote = new("empty_note", "Write the note first.", IsConflict: false);
 }

@@ -217,6 +217,58 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Daftar.Files.Correspondence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AddedByPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstPage")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsFr")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPuc")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReceiptId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByPostId");
+
+                    b.HasIndex("ReceiptId");
+
+                    b.HasIndex("FileId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("Correspondence", (string)null);
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.Property<int>("Id")
@@ -466,6 +518,181 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Daftar.Files.Receipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DiarisedByPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DiaryNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grading")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HolderPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsElectronic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("LetterDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("DiarisedByPostId");
+
+                    b.HasIndex("DiaryNumber")
+                        .IsUnique();
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("HolderPostId", "Status");
+
+                    b.ToTable("Receipts");
+                });
+
+            modelBuilder.Entity("Daftar.Files.ReceiptDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BlobHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceiptId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlobHash");
+
+                    b.HasIndex("ReceiptId");
+
+                    b.ToTable("ReceiptDocuments");
+                });
+
+            modelBuilder.Entity("Daftar.Files.ReceiptMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceiptId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ToPostId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("FromPostId");
+
+                    b.HasIndex("ReceiptId");
+
+                    b.HasIndex("ToPostId");
+
+                    b.ToTable("ReceiptMovements");
                 });
 
             modelBuilder.Entity("Daftar.People.Department", b =>
@@ -908,6 +1135,32 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Daftar.Files.Correspondence", b =>
+                {
+                    b.HasOne("Daftar.People.Post", "AddedByPost")
+                        .WithMany()
+                        .HasForeignKey("AddedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany("Correspondence")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.Receipt", "Receipt")
+                        .WithMany()
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AddedByPost");
+
+                    b.Navigation("File");
+
+                    b.Navigation("Receipt");
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.HasOne("Daftar.People.Post", "CreatedByPost")
@@ -1033,6 +1286,94 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Navigation("AuthorPost");
 
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Daftar.Files.Receipt", b =>
+                {
+                    b.HasOne("Daftar.People.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "DiarisedByPost")
+                        .WithMany()
+                        .HasForeignKey("DiarisedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Daftar.People.Post", "HolderPost")
+                        .WithMany()
+                        .HasForeignKey("HolderPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("DiarisedByPost");
+
+                    b.Navigation("File");
+
+                    b.Navigation("HolderPost");
+
+                    b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("Daftar.Files.ReceiptDocument", b =>
+                {
+                    b.HasOne("Daftar.Files.Receipt", "Receipt")
+                        .WithMany("Documents")
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Receipt");
+                });
+
+            modelBuilder.Entity("Daftar.Files.ReceiptMovement", b =>
+                {
+                    b.HasOne("Daftar.People.Employee", "By")
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "FromPost")
+                        .WithMany()
+                        .HasForeignKey("FromPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.Receipt", "Receipt")
+                        .WithMany("Movements")
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "ToPost")
+                        .WithMany()
+                        .HasForeignKey("ToPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("By");
+
+                    b.Navigation("FromPost");
+
+                    b.Navigation("Receipt");
+
+                    b.Navigation("ToPost");
                 });
 
             modelBuilder.Entity("Daftar.People.Office", b =>
@@ -1169,11 +1510,20 @@ namespace Daftar.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
+                    b.Navigation("Correspondence");
+
                     b.Navigation("Movements");
 
                     b.Navigation("Notes");
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Daftar.Files.Receipt", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Movements");
                 });
 
             modelBuilder.Entity("Daftar.People.Employee", b =>

@@ -206,6 +206,56 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Daftar.Files.Correspondence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AddedByPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFr")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPuc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReceiptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByPostId");
+
+                    b.HasIndex("ReceiptId");
+
+                    b.HasIndex("FileId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("Correspondence", (string)null);
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.Property<int>("Id")
@@ -447,6 +497,175 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Daftar.Files.Receipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DiarisedByPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiaryNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grading")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HolderPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsElectronic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("DiarisedByPostId");
+
+                    b.HasIndex("DiaryNumber")
+                        .IsUnique();
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("HolderPostId", "Status");
+
+                    b.ToTable("Receipts");
+                });
+
+            modelBuilder.Entity("Daftar.Files.ReceiptDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlobHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceiptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlobHash");
+
+                    b.HasIndex("ReceiptId");
+
+                    b.ToTable("ReceiptDocuments");
+                });
+
+            modelBuilder.Entity("Daftar.Files.ReceiptMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceiptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("FromPostId");
+
+                    b.HasIndex("ReceiptId");
+
+                    b.HasIndex("ToPostId");
+
+                    b.ToTable("ReceiptMovements");
                 });
 
             modelBuilder.Entity("Daftar.People.Department", b =>
@@ -869,6 +1088,32 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Daftar.Files.Correspondence", b =>
+                {
+                    b.HasOne("Daftar.People.Post", "AddedByPost")
+                        .WithMany()
+                        .HasForeignKey("AddedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany("Correspondence")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.Receipt", "Receipt")
+                        .WithMany()
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AddedByPost");
+
+                    b.Navigation("File");
+
+                    b.Navigation("Receipt");
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.HasOne("Daftar.People.Post", "CreatedByPost")
@@ -994,6 +1239,94 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Navigation("AuthorPost");
 
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Daftar.Files.Receipt", b =>
+                {
+                    b.HasOne("Daftar.People.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "DiarisedByPost")
+                        .WithMany()
+                        .HasForeignKey("DiarisedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Daftar.People.Post", "HolderPost")
+                        .WithMany()
+                        .HasForeignKey("HolderPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("DiarisedByPost");
+
+                    b.Navigation("File");
+
+                    b.Navigation("HolderPost");
+
+                    b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("Daftar.Files.ReceiptDocument", b =>
+                {
+                    b.HasOne("Daftar.Files.Receipt", "Receipt")
+                        .WithMany("Documents")
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Receipt");
+                });
+
+            modelBuilder.Entity("Daftar.Files.ReceiptMovement", b =>
+                {
+                    b.HasOne("Daftar.People.Employee", "By")
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "FromPost")
+                        .WithMany()
+                        .HasForeignKey("FromPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.Receipt", "Receipt")
+                        .WithMany("Movements")
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "ToPost")
+                        .WithMany()
+                        .HasForeignKey("ToPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("By");
+
+                    b.Navigation("FromPost");
+
+                    b.Navigation("Receipt");
+
+                    b.Navigation("ToPost");
                 });
 
             modelBuilder.Entity("Daftar.People.Office", b =>
@@ -1130,11 +1463,20 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
+                    b.Navigation("Correspondence");
+
                     b.Navigation("Movements");
 
                     b.Navigation("Notes");
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Daftar.Files.Receipt", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Movements");
                 });
 
             modelBuilder.Entity("Daftar.People.Employee", b =>

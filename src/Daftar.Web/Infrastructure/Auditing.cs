@@ -92,7 +92,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     }
 
     private static bool IsAudited(object entity) => entity is Department or Office or Section or Designation or Post or Employee or PostAssignment
-        or Account or ApiToken or EFile or Note or Movement or FileHead;
+        or Account or ApiToken or EFile or Note or Movement or FileHead or Receipt or ReceiptDocument or ReceiptMovement or Correspondence;
 
     /// <summary>Notes and movements belong to their file's trail; everything else to itself.</summary>
     private static (string Type, string Id) ObjectOf(EntityEntry e) => e.Entity switch
@@ -100,6 +100,10 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         EFile f => ("file", f.Id.ToString(CultureInfo.InvariantCulture)),
         Note n => ("file", n.FileId.ToString(CultureInfo.InvariantCulture)),
         Movement m => ("file", m.FileId.ToString(CultureInfo.InvariantCulture)),
+        Correspondence c => ("file", c.FileId.ToString(CultureInfo.InvariantCulture)),
+        Receipt r => ("receipt", r.Id.ToString(CultureInfo.InvariantCulture)),
+        ReceiptDocument d => ("receipt", d.ReceiptId.ToString(CultureInfo.InvariantCulture)),
+        ReceiptMovement m => ("receipt", m.ReceiptId.ToString(CultureInfo.InvariantCulture)),
         _ => (e.Metadata.ClrType.Name.ToLowerInvariant(), string.Join("-", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue))),
     };
 

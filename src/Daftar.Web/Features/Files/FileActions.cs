@@ -47,7 +47,7 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         if (viewer is null) return NoPost;
         var file = await VisibleTo(db.Files, viewer)
             .Include(f => f.Notes).Include(f => f.Movements).ThenInclude(m => m.ToPost)
-            .Include(f => f.Participants).Include(f => f.CreatedByPost).Include(f => f.HolderPost)
+            .Include(f => f.Participants).Include(f => f.Correspondence).Include(f => f.CreatedByPost).Include(f => f.HolderPost)
             .AsSplitQuery()
             .SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return Error.NotFound("File");

@@ -15,9 +15,13 @@ public sealed record FileView(int Id, long ComputerNumber, string FileNumber, st
     RetentionCategory Retention, int? RetentionYears, FileStatus Status, string SectionCode, PostRef CreatedBy, PostRef Holder, DateTimeOffset CreatedAt,
     IReadOnlyList<NoteView> Notes, IReadOnlyList<MovementView> Movements, FilePermissions Can)
 {
+    public IReadOnlyList<CorrespondenceView> Correspondence { get; init; } = [];
+
     /// <summary>The file's audit trail (filled for the file page, not for API reads).</summary>
     public IReadOnlyList<AuditLine> Audit { get; init; } = [];
 }
+public sealed record CorrespondenceDocument(int Order, string FileName, string ContentType);
+public sealed record CorrespondenceView(int Order, int FirstPage, int PageCount, string Title, bool IsPuc, bool IsFr, int? ReceiptId, IReadOnlyList<CorrespondenceDocument> Documents);
 public sealed record AuditLine(long? Sequence, DateTimeOffset At, string? ActorEn, string? ActorHi, string Action, string Summary);
 public sealed record FilePermissions(bool Act, bool WriteNote, bool Send, bool PullBack, bool Park, bool Unpark, bool Close, bool Reopen);
 public sealed record InboxRow(int Id, long ComputerNumber, string FileNumber, string Subject, Grading Grading, FileStatus Status, PostRef? From,
@@ -94,8 +98,15 @@ public sealed class FileQueries(DaftarDb db, FileActions files)
             .Select(m => new MovementView(m.Id, m.Kind, posts[m.FromPostId], posts[m.ToPostId], people[m.ById].NameEn, people[m.ById].NameHi,
                 m.Remarks, m.Priority, m.DueOn, m.At, m.OpenedAt, m.PulledBackAt))
             .ToList();
+        var receiptIds = f.Correspondence.Where(c => c.ReceiptId is not null).Select(c => c.ReceiptId!.Value).ToList();
+        var documents = (await db.ReceiptDocuments.AsNoTracking().Where(d => receiptIds.Contains(d.ReceiptId)).ToListAsync(ct)).ToLookup(d => d.ReceiptId);
+        var correspondence = f.Correspondence.OrderBy(c => c.Order)
+            .Select(c => new CorrespondenceView(c.Order, c.FirstPage, c.PageCount, c.Title, c.IsPuc, c.IsFr, c.ReceiptId,
+                c.ReceiptId is { } r ? documents[r].OrderBy(d => d.Order).Select(d => new CorrespondenceDocument(d.Order, d.FileName, d.ContentType)).ToList() : []))
+            .ToList();
         return new FileView(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, f.Category, f.Kind, f.Grading, f.Retention, f.RetentionYears, f.Status,
-            sectionCode, posts[f.CreatedByPostId], posts[f.HolderPostId], f.CreatedAt, notes, movements, can);
+            sectionCode, posts[f.CreatedByPostId], posts[f.HolderPostId], f.CreatedAt, notes, movements, can)
+        { Correspondence = correspondence };
     }
 
     /// <summary>The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed.</summary>

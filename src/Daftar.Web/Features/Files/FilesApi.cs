@@ -59,6 +59,9 @@ public static class FilesApi
         services.AddScoped<UnparkFile>();
         services.AddScoped<CloseFile>();
         services.AddScoped<ReopenFile>();
+        services.AddScoped<DiariseReceipt>();
+        services.AddScoped<ReceiptActions>();
+        services.AddSingleton<BlobStore>();
         return services;
     }
 }

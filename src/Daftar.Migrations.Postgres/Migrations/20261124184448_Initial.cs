@@ -593,6 +593,173 @@ namespace Daftar.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Receipts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DiaryNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    DiarisedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    HolderPostId = table.Column<int>(type: "integer", nullable: false),
+                    Sender = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    LetterNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LetterDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Grading = table.Column<int>(type: "integer", nullable: false),
+                    IsElectronic = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Receipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Receipts_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Receipts_Files_FileId",
+                        column: x => x.FileId,
+                        principalTable: "Files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Receipts_Posts_DiarisedByPostId",
+                        column: x => x.DiarisedByPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Receipts_Posts_HolderPostId",
+                        column: x => x.HolderPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Receipts_Sections_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "Sections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Correspondence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    FirstPage = table.Column<int>(type: "integer", nullable: false),
+                    PageCount = table.Column<int>(type: "integer", nullable: false),
+                    ReceiptId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    AddedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsPuc = table.Column<bool>(type: "boolean", nullable: false),
+                    IsFr = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Correspondence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Correspondence_Files_FileId",
+                        column: x => x.FileId,
+                        principalTable: "Files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Correspondence_Posts_AddedByPostId",
+                        column: x => x.AddedByPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Correspondence_Receipts_ReceiptId",
+                        column: x => x.ReceiptId,
+                        principalTable: "Receipts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReceiptDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReceiptId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    BlobHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceiptDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReceiptDocuments_Receipts_ReceiptId",
+                        column: x => x.ReceiptId,
+                        principalTable: "Receipts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReceiptMovements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReceiptId = table.Column<int>(type: "integer", nullable: false),
+                    FromPostId = table.Column<int>(type: "integer", nullable: false),
+                    ToPostId = table.Column<int>(type: "integer", nullable: false),
+                    ById = table.Column<int>(type: "integer", nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceiptMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReceiptMovements_Employees_ById",
+                        column: x => x.ById,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReceiptMovements_Posts_FromPostId",
+                        column: x => x.FromPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReceiptMovements_Posts_ToPostId",
+                        column: x => x.ToPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReceiptMovements_Receipts_ReceiptId",
+                        column: x => x.ReceiptId,
+                        principalTable: "Receipts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_AccountId",
                 table: "ApiTokens",
@@ -662,6 +829,22 @@ namespace Daftar.Migrations.Postgres.Migrations
                 table: "AuditEvents",
                 column: "Sequence",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Correspondence_AddedByPostId",
+                table: "Correspondence",
+                column: "AddedByPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Correspondence_FileId_Order",
+                table: "Correspondence",
+                columns: new[] { "FileId", "Order" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Correspondence_ReceiptId",
+                table: "Correspondence",
+                column: "ReceiptId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Departments_Code",
@@ -813,6 +996,67 @@ namespace Daftar.Migrations.Postgres.Migrations
                 column: "SectionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReceiptDocuments_BlobHash",
+                table: "ReceiptDocuments",
+                column: "BlobHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceiptDocuments_ReceiptId",
+                table: "ReceiptDocuments",
+                column: "ReceiptId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceiptMovements_ById",
+                table: "ReceiptMovements",
+                column: "ById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceiptMovements_FromPostId",
+                table: "ReceiptMovements",
+                column: "FromPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceiptMovements_ReceiptId",
+                table: "ReceiptMovements",
+                column: "ReceiptId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceiptMovements_ToPostId",
+                table: "ReceiptMovements",
+                column: "ToPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receipts_DepartmentId",
+                table: "Receipts",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receipts_DiarisedByPostId",
+                table: "Receipts",
+                column: "DiarisedByPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receipts_DiaryNumber",
+                table: "Receipts",
+                column: "DiaryNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receipts_FileId",
+                table: "Receipts",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receipts_HolderPostId_Status",
+                table: "Receipts",
+                columns: new[] { "HolderPostId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receipts_SectionId",
+                table: "Receipts",
+                column: "SectionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sections_OfficeId_Code",
                 table: "Sections",
                 columns: new[] { "OfficeId", "Code" },
@@ -844,6 +1088,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "Correspondence");
+
+            migrationBuilder.DropTable(
                 name: "FileHeads");
 
             migrationBuilder.DropTable(
@@ -862,16 +1109,25 @@ namespace Daftar.Migrations.Postgres.Migrations
                 name: "PostAssignments");
 
             migrationBuilder.DropTable(
+                name: "ReceiptDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ReceiptMovements");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Files");
+                name: "Receipts");
 
             migrationBuilder.DropTable(
                 name: "Employees");
+
+            migrationBuilder.DropTable(
+                name: "Files");
 
             migrationBuilder.DropTable(
                 name: "Posts");

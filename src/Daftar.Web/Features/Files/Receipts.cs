@@ -1,0 +1,170 @@
+using System.Globalization;
+using Daftar.Data;
+using Daftar.Files;
+using Daftar.People;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Files;
+
+public sealed record DiariseReceiptCommand(string? Sender, string? LetterNumber, DateOnly? LetterDate, DateOnly? ReceivedOn, string? Subject,
+    string? Category, ReceiptMode Mode = ReceiptMode.Post, string? Language = "hi", Grading Grading = Grading.Normal);
+public sealed record UploadedDocument(string FileName, Func<Stream> Open);
+public sealed record PutInFileCommand(int? FileId, string? NewFileSubject, int? HeadNumber);
+
+public sealed record ReceiptDocumentView(int Order, string FileName, string ContentType, long Size);
+public sealed record ReceiptView(int Id, string DiaryNumber, string Sender, string? LetterNumber, DateOnly? LetterDate, DateOnly ReceivedOn, string Subject,
+    string? Category, ReceiptMode Mode, string Language, Grading Grading, bool IsElectronic, ReceiptStatus Status, PostRef Holder, int? FileId, string? FileNumber,
+    IReadOnlyList<ReceiptDocumentView> Documents, bool CanAct);
+public sealed record ReceiptRow(int Id, string DiaryNumber, string Subject, string Sender, DateOnly ReceivedOn, ReceiptStatus Status, Grading Grading, int Documents);
+
+/// <summary>Diarises inward dak in the acting post's section: diary number 81829/2026/DOIT-GR1, scanned pages stored first.</summary>
+public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers numbers, BlobStore blobs, AuditActor audit)
+{
+    public const int MaxDocuments = 20;
+
+    public async Task<Result<int>> HandleAsync(DiariseReceiptCommand cmd, IReadOnlyList<UploadedDocument> documents, CancellationToken ct)
+    {
+        var v = new Validation();
+        var sender = v.Required(cmd.Sender, "sender", "Sender", 300);
+        var letterNumber = v.Optional(cmd.LetterNumber, "letterNumber", "Letter number", 100);
+        var subject = v.Required(cmd.Subject, "subject", "Subject", 500);
+        var category = v.Optional(cmd.Category, "category", "Category", 100);
+        var today = DateOnly.FromDateTime(files.Now.UtcDateTime);
+        var receivedOn = cmd.ReceivedOn ?? today;
+        if (receivedOn > today) v.Add(new Error("date_in_future", "{0} cannot be in the future.", ErrorKind.Invalid, "receivedOn", "Received on"));
+        if (cmd.LetterDate > receivedOn) v.Add(new Error("letter_after_receipt", "The letter cannot be dated after it was received.", ErrorKind.Invalid, "letterDate"));
+        if (!Enum.IsDefined(cmd.Mode)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "mode"));
+        if (!Enum.IsDefined(cmd.Grading)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "grading"));
+        if (cmd.Language is not ("hi" or "en" or "both")) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "language"));
+        if (documents.Count > MaxDocuments) v.Add(new Error("too_many_documents", "Attach at most {0} documents.", ErrorKind.Invalid, "documents", MaxDocuments));
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer?.ActingPostId is not { } postId) return FileActions.NoPost;
+        var post = await db.Posts.Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
+        if (post.Section is null)
+            return new Error("no_section", "Your post belongs to no section, and every file belongs to a section. Ask the administrator to place the post in a section.", ErrorKind.Invalid);
+
+        // Documents first: a refused or failed upload must not use up a diary number.
+        var stored = new List<(StoredBlob Blob, string Name)>();
+        foreach (var d in documents)
+        {
+            await using var stream = d.Open();
+            var blob = await blobs.StoreAsync(stream, ct);
+            if (!blob.Succeeded) return Result<int>.Fail(blob.Errors.Select(e => e with { Field = "documents" }).ToList());
+            stored.Add((blob.Value!, Path.GetFileName(d.FileName)));
+        }
+
+        var employee = await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct);
+        audit.ActingPostId = post.Id;
+        var department = post.Office.Department;
+        var year = receivedOn.Year.ToString(CultureInfo.InvariantCulture);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var serial = await numbers.NextAsync($"diary/{department.Code}/{post.Section.Code}/{year}", ct);
+        var diaryNumber = string.Create(CultureInfo.InvariantCulture, $"{serial}/{year}/{department.Code}-{post.Section.Code.Replace("-", "")}");
+        var receipt = new Receipt(diaryNumber, department, post.Section, post, employee,
+            new ReceiptParticulars(sender!, letterNumber, cmd.LetterDate, receivedOn, subject!, category, cmd.Mode, cmd.Language ?? "hi", cmd.Grading, stored.Count > 0), files.Now);
+        foreach (var (blob, name) in stored) receipt.Attach(blob.Hash, name, blob.ContentType, blob.Size);
+        db.Receipts.Add(receipt);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return receipt.Id;
+    }
+}
+
+/// <summary>Receipts, under the same rules as files: the holder acts; holders past and the section (normal grading) see.</summary>
+public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile createFile, AuditActor audit)
+{
+    public static IQueryable<Receipt> VisibleTo(IQueryable<Receipt> receipts, Viewer viewer) =>
+        receipts.Where(r => r.Movements.Any(m => viewer.PostIds.Contains(m.ToPostId) || viewer.PostIds.Contains(m.FromPostId))
+                            || (r.Grading == Grading.Normal && viewer.SectionIds.Contains(r.SectionId)));
+
+    private async Task<(Receipt? Receipt, Viewer? Viewer, Post? Post, Employee? By, Error? Error)> LoadAsync(int id, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return (null, null, null, null, FileActions.NoPost);
+        var receipt = await VisibleTo(db.Receipts, viewer).Include(r => r.Documents).Include(r => r.Movements).SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (receipt is null) return (null, null, null, null, Error.NotFound("Receipt"));
+        var postId = viewer.PostIds.Contains(receipt.HolderPostId) ? receipt.HolderPostId : viewer.ActingPostId ?? viewer.PostIds[0];
+        audit.ActingPostId = postId;
+        return (receipt, viewer, await db.Posts.SingleAsync(p => p.Id == postId, ct), await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct), null);
+    }
+
+    public async Task<Result<ReceiptView>> GetAsync(int id, CancellationToken ct)
+    {
+        var (r, viewer, _, _, error) = await LoadAsync(id, ct);
+        if (error is not null) return error;
+        var holder = await db.Posts.Where(p => p.Id == r!.HolderPostId)
+            .Select(p => new PostRef(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi)).SingleAsync(ct);
+        var fileNumber = r!.FileId is null ? null : await db.Files.Where(f => f.Id == r.FileId).Select(f => f.FileNumber).SingleAsync(ct);
+        return new ReceiptView(r.Id, r.DiaryNumber, r.Sender, r.LetterNumber, r.LetterDate, r.ReceivedOn, r.Subject, r.Category, r.Mode, r.Language, r.Grading,
+            r.IsElectronic, r.Status, holder, r.FileId, fileNumber,
+            r.Documents.OrderBy(d => d.Order).Select(d => new ReceiptDocumentView(d.Order, d.FileName, d.ContentType, d.Size)).ToList(),
+            viewer!.PostIds.Contains(r.HolderPostId) && r.Status == ReceiptStatus.Open);
+    }
+
+    /// <summary>The blob of one document of a receipt the caller may see, or of a receipt put into a file they may see.</summary>
+    public async Task<ReceiptDocument?> DocumentAsync(int id, int order, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return null;
+        var visibleFiles = FileActions.VisibleTo(db.Files, viewer).Select(f => (int?)f.Id);
+        return await db.ReceiptDocuments.AsNoTracking()
+            .Where(d => d.ReceiptId == id && d.Order == order)
+            .Where(d => VisibleTo(db.Receipts, viewer).Any(r => r.Id == d.ReceiptId) || visibleFiles.Contains(d.Receipt.FileId))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<Result<IReadOnlyList<ReceiptRow>>> ListAsync(ReceiptStatus status, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return FileActions.NoPost;
+        var query = status == ReceiptStatus.Open
+            ? db.Receipts.Where(r => viewer.PostIds.Contains(r.HolderPostId) && r.Status == ReceiptStatus.Open)
+            : VisibleTo(db.Receipts, viewer).Where(r => r.Status == status);
+        return await query.OrderByDescending(r => r.Id).Take(200)
+            .Select(r => new ReceiptRow(r.Id, r.DiaryNumber, r.Subject, r.Sender, r.ReceivedOn, r.Status, r.Grading, r.Documents.Count))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Result<int>> SendAsync(int id, SendFileCommand cmd, CancellationToken ct)
+    {
+        if (cmd.ToPostId is null) return Error.Required("toPostId", "Send to");
+        var to = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
+        if (to is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "toPostId", "Post");
+        return await RunAsync(id, (r, post, by) => r.SendTo(post, to, by, Daftar.People.Text.Clean(cmd.Remarks), files.Now), ct);
+    }
+
+    public Task<Result<int>> CloseAsync(int id, CancellationToken ct) => RunAsync(id, (r, post, _) => r.Close(post), ct);
+
+    /// <summary>Puts the receipt into a file the holder holds, or opens a new file for it (subject from the receipt unless given).</summary>
+    public async Task<Result<int>> PutInFileAsync(int id, PutInFileCommand cmd, CancellationToken ct)
+    {
+        var (receipt, _, post, _, error) = await LoadAsync(id, ct);
+        if (error is not null) return error;
+        var fileId = cmd.FileId;
+        if (fileId is null)
+        {
+            if (receipt!.HolderPostId != post!.Id || receipt.Status != ReceiptStatus.Open) return FileActions.ToError(receipt.Status != ReceiptStatus.Open ? FileError.ReceiptNotOpen : FileError.NotInYourCustody);
+            var created = await createFile.HandleAsync(new CreateFileCommand(cmd.NewFileSubject ?? receipt.Subject, cmd.HeadNumber, receipt.Category, Grading: receipt.Grading), ct);
+            if (!created.Succeeded) return created;
+            fileId = created.Value;
+        }
+        var loaded = await files.LoadAsync(fileId.Value, ct);
+        if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
+        var refused = receipt!.PutInto(loaded.Value!.File, post!, files.Now);
+        if (refused is not null) return FileActions.ToError(refused);
+        var saved = await files.SaveAsync(fileId.Value, ct);
+        return saved;
+    }
+
+    private async Task<Result<int>> RunAsync(int id, Func<Receipt, Post, Employee, FileError?> action, CancellationToken ct)
+    {
+        var (receipt, _, post, by, error) = await LoadAsync(id, ct);
+        if (error is not null) return error;
+        var refused = action(receipt!, post!, by!);
+        if (refused is not null) return FileActions.ToError(refused);
+        return await files.SaveAsync(id, ct);
+    }
+}

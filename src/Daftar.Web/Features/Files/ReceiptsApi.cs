@@ -1,0 +1,53 @@
+using Daftar.Files;
+using Daftar.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Features.Files;
+
+public static class ReceiptsApi
+{
+    public static void MapReceiptsApi(this RouteGroupBuilder api)
+    {
+        var receipts = api.MapGroup("/receipts").WithTags("Receipts");
+        receipts.MapPost("", async ([FromForm] DiariseReceiptForm form, IFormFileCollection? documents, DiariseReceipt handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var uploads = (documents ?? new FormFileCollection()).Select(f => new UploadedDocument(f.FileName, f.OpenReadStream)).ToList();
+                var cmd = new DiariseReceiptCommand(form.Sender, form.LetterNumber, form.LetterDate, form.ReceivedOn, form.Subject, form.Category,
+                    form.Mode ?? ReceiptMode.Post, form.Language ?? "hi", form.Grading ?? Grading.Normal);
+                return (await handler.HandleAsync(cmd, uploads, ct)).ToHttp(l, id => Results.Created($"/api/receipts/{id}", new { id }));
+            })
+            .DisableAntiforgery()
+            .WithSummary("Diarises a receipt (multipart: the particulars, and 'documents' for scanned PDF/JPEG/PNG/TIFF pages).");
+        receipts.MapGet("", async (ReceiptStatus? status, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await actions.ListAsync(status ?? ReceiptStatus.Open, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Receipts: open ones held by your posts (default), or filed / closed ones you may see.");
+        receipts.MapGet("/{id:int}", async (int id, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await actions.GetAsync(id, ct)).ToHttp(l, Results.Ok));
+        receipts.MapGet("/{id:int}/documents/{order:int}", async (int id, int order, ReceiptActions actions, BlobStore blobs, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await actions.DocumentAsync(id, order, ct) is { } doc && blobs.OpenRead(doc.BlobHash) is { } stream
+                    ? Results.File(stream, doc.ContentType, enableRangeProcessing: true)
+                    : ApiResults.NotFound(l, "Document"))
+            .WithSummary("A scanned document, shown in the browser (inline).");
+        receipts.MapPost("/{id:int}/send", async (int id, SendFileCommand cmd, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await actions.SendAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+        receipts.MapPost("/{id:int}/put-in-file", async (int id, PutInFileCommand cmd, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await actions.PutInFileAsync(id, cmd, ct)).ToHttp(l, fileId => Results.Ok(new { fileId })))
+            .WithSummary("Puts the receipt into a file you hold (fileId), or into a new file (newFileSubject, headNumber).");
+        receipts.MapPost("/{id:int}/close", async (int id, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await actions.CloseAsync(id, ct)).ToHttp(l, _ => Results.NoContent()));
+    }
+
+    public sealed class DiariseReceiptForm
+    {
+        public string? Sender { get; set; }
+        public string? LetterNumber { get; set; }
+        public DateOnly? LetterDate { get; set; }
+        public DateOnly? ReceivedOn { get; set; }
+        public string? Subject { get; set; }
+        public string? Category { get; set; }
+        public ReceiptMode? Mode { get; set; }
+        public string? Language { get; set; }
+        public Grading? Grading { get; set; }
+    }
+}

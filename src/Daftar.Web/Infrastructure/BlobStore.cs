@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+
+namespace Daftar.Web.Infrastructure;
+
+public sealed record StoredBlob(string Hash, long Size, string ContentType);
+
+/// <summary>
+/// Documents on disk, named by their SHA-256 (content-addressed: the same scan stored twice is one file). A document
+/// is written to a temporary file while it is hashed and measured, its type is judged from its first bytes (not its
+/// name), and only a complete, accepted document is moved into place; a failed upload leaves nothing behind.
+/// </summary>
+public sealed class BlobStore(IConfiguration config)
+{
+    private readonly string _root = Path.Combine(DatabaseSettings.DataPath(config), "blobs");
+
+    public long MaxBytes { get; } = config.GetValue("Documents:MaxMegabytes", 25L) * 1024 * 1024;
+
+    public async Task<Result<StoredBlob>> StoreAsync(Stream content, CancellationToken ct)
+    {
+        var temp = Path.Combine(_root, "tmp");
+        Directory.CreateDirectory(temp);
+        var tempFile = Path.Combine(temp, Guid.NewGuid().ToString("N"));
+        try
+        {
+            long size = 0;
+            var head = new byte[8];
+            var headLength = 0;
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var output = new FileStream(tempFile, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    if (headLength < head.Length)
+                    {
+                        var take = Math.Min(head.Length - headLength, read);
+                        Array.Copy(buffer, 0, head, headLength, take);
+                        headLength += take;
+                    }
+                    size += read;
+                    if (size > MaxBytes)
+                        return new Error("too_large", "The document is larger than {0} MB.", ErrorKind.Invalid, "file", MaxBytes / 1024 / 1024);
+                    sha.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+            if (size == 0) return new Error("empty_document", "The document is empty.", ErrorKind.Invalid, "file");
+            var type = Sniff(head.AsSpan(0, headLength));
+            if (type is null)
+                return new Error("unsupported_document", "Only PDF, JPEG, PNG and TIFF documents are accepted; this file is none of them, whatever its name says.", ErrorKind.Invalid, "file");
+            var hash = Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
+            var final = PathOf(hash);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            if (!File.Exists(final)) File.Move(tempFile, final);
+            return new StoredBlob(hash, size, type);
+        }
+        finally
+        {
+            if (File.Exists(tempFile)) File.Delete(tempFile);
+        }
+    }
+
+    public Stream? OpenRead(string hash) =>
+        hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) && File.Exists(PathOf(hash)) ? File.OpenRead(PathOf(hash)) : null;
+
+    private string PathOf(string hash) => Path.Combine(_root, hash[..2], hash[2..4], hash);
+
+    /// <summary>The document types Daftar accepts, recognised by their signatures.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> head) => head switch
+    {
+        [0x25, 0x50, 0x44, 0x46, 0x2D, ..] => "application/pdf",
+        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
+        [0x49, 0x49, 0x2A, 0x00, ..] or [0x4D, 0x4D, 0x00, 0x2A, ..] => "image/tiff",
+        _ => null,
+    };
+}
