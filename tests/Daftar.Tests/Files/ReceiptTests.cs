@@ -145,4 +145,36 @@ public class ReceiptTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal(ReceiptStatus.Closed, (await clerk.GetFromJsonAsync<ReceiptView>($"/api/receipts/{id}", Json))!.Status);
         Assert.Contains((await clerk.GetFromJsonAsync<List<ReceiptRow>>("/api/receipts?status=Closed", Json))!, r => r.Id == id);
     }
+
+    [Fact]
+    public async Task Page_DiariseWithAScan_ThenPutIntoANewFile()
+    {
+        var clerk = await app.SignInAsync("RJ100039");
+        var page = await DaftarFactory.PageAsync(clerk, "/Receipts/New");
+        var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("तहसीलदार, चाकसू"), "Sender" },
+            { new StringContent("सीमांकन रिपोर्ट"), "Subject" },
+            { new StringContent("Hand"), "Mode" },
+            { new StringContent("hi"), "Language" },
+            { new StringContent("Normal"), "Grading" },
+        };
+        var scan = new ByteArrayContent(Pdf);
+        scan.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(scan, "Documents", "report.pdf");
+        var diarised = await clerk.PostAsync("/Receipts/New", form);
+        Assert.True(diarised.StatusCode == HttpStatusCode.Redirect, await diarised.Content.ReadAsStringAsync());
+        var receiptUrl = diarised.Headers.Location!.OriginalString;
+        var view = await DaftarFactory.PageAsync(clerk, receiptUrl);
+        Assert.Matches(@"\d+/\d{4}/REV-GEN", view.QuerySelector("h1")!.TextContent);
+        Assert.Single(view.QuerySelectorAll("#receipt-documents li"));
+
+        var filed = await DaftarFactory.PostFormAsync(clerk, receiptUrl, new() { ["FileId"] = "", ["HeadNumber"] = "5" }, "File");
+        Assert.StartsWith("/Files/View?id=", filed.Headers.Location!.OriginalString);
+        var file = await DaftarFactory.PageAsync(clerk, filed.Headers.Location.OriginalString);
+        Assert.Contains("सीमांकन रिपोर्ट", file.QuerySelector("#correspondence-list")!.TextContent);
+        Assert.Contains("/REV/GEN/", file.QuerySelector("h1")!.TextContent);
+    }
 }

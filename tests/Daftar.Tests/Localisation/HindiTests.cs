@@ -10,7 +10,7 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
 {
     // Words that stay in Latin script in the Hindi UI: product and standard names, and the import file's column names and values.
     private static readonly HashSet<string> Allowed =
-        ["CSV", "UTF", "Excel", "xlsx", "csv", "Google", "Microsoft", "Authenticator", "FreeOTP", "YYYY", "MM", "DD", "primary", "additional", "charge"];
+        ["CSV", "UTF", "Excel", "xlsx", "csv", "Google", "Microsoft", "Authenticator", "FreeOTP", "YYYY", "MM", "DD", "primary", "additional", "charge", "PDF", "JPEG", "PNG", "TIFF"];
 
     [Fact]
     public async Task MainPages_InHindi_HaveNoEnglishLeft()
@@ -24,12 +24,13 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
             Post = await db.Posts.Where(p => p.Code == "SDO-CHAKSU").Select(p => p.Id).SingleAsync(),
             Employee = await db.Employees.Where(e => e.Code == Demo.SdoSanganer).Select(e => e.Id).SingleAsync(),
             File = await FileWithANoteAsync(),
+            Receipt = await ReceiptAsync(),
         });
         string[] pages =
         [
             "/", "/People", $"/People/Office?id={ids.Station}", $"/People/Office?id={ids.Secretariat}", $"/People/Post?id={ids.Post}",
             $"/People/Employee?id={ids.Employee}", "/People/Search?q=%E0%A4%AE%E0%A5%80%E0%A4%A3%E0%A4%BE", "/Me", "/Account/Manage/TwoFactor",
-            "/Account/Manage/Password", "/People/Admin", "/Files/Inbox", "/Files/Inbox?tab=created", "/Files/New", $"/Files/View?id={ids.File}", $"/Files/Send?id={ids.File}", "/People/Admin/Import", $"/People/Admin/Employee?id={ids.Employee}",
+            "/Account/Manage/Password", "/People/Admin", "/Files/Inbox", "/Files/Inbox?tab=created", "/Files/New", "/Receipts", "/Receipts/New", $"/Receipts/View?id={ids.Receipt}", $"/Files/View?id={ids.File}", $"/Files/Send?id={ids.File}", "/People/Admin/Import", $"/People/Admin/Employee?id={ids.Employee}",
             $"/People/Admin/Post?id={ids.Post}", $"/People/Admin/Office?id={ids.Station}", "/Account/AccessDenied",
         ];
         foreach (var url in pages)
@@ -53,6 +54,14 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
         await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, $"/api/files/{id}/park", new Daftar.Web.Features.Files.RemarksCommand("बजट की प्रतीक्षा"));
         await api.PostAsync($"/api/files/{id}/unpark", null);
         return id;
+    }
+
+    private async Task<int> ReceiptAsync()
+    {
+        var api = await app.ApiClientAsync(Demo.Admin);
+        var form = new MultipartFormDataContent { { new StringContent("आयुक्त, ई-गवर्नेंस"), "sender" }, { new StringContent("प्रशिक्षण कैलेंडर"), "subject" } };
+        var created = await api.PostAsync("/api/receipts", form);
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(created.Content)).GetProperty("id").GetInt32();
     }
 
     [Fact]
@@ -167,7 +176,9 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
     }
 
     // E-mail addresses (removed above) and codes such as RJ100014 or GR-1 are data, not UI text.
-    private static bool IsCode(string text, string word) => Regex.IsMatch(text, $@"\b{Regex.Escape(word)}[-_]?\d");
+    // File and diary numbers (F.12(3)/DOIT/EGOV/2026, 17/2026/DOIT-GR1) are data too: words between slashes.
+    private static bool IsCode(string text, string word) =>
+        Regex.IsMatch(text, $@"\b{Regex.Escape(word)}[-_]?\d") || Regex.IsMatch(text, $@"/{Regex.Escape(word)}\b|\b{Regex.Escape(word)}/");
 
     [GeneratedRegex(@"\b[A-Za-z]{2,}\b")]
     private static partial Regex LatinWord();
