@@ -204,9 +204,9 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     [Fact]
     public async Task AdditionalChargeHolder_ActsForTheChargedPost()
     {
-        var tehsildar = await app.ApiClientAsync("RJ100044");
-        Assert.Equal(HttpStatusCode.BadRequest, (await tehsildar.PostAsJsonAsync("/api/files", new CreateFileCommand("No section", 5, null))).StatusCode);
-        // The tehsildar's post has no section; a file from the Collectorate's land records branch is sent to SDO Chaksu.
+        var acs = await app.ApiClientAsync("RJ100008");
+        Assert.Equal(HttpStatusCode.BadRequest, (await acs.PostAsJsonAsync("/api/files", new CreateFileCommand("No section", 12, null))).StatusCode);
+        // A file from the Collectorate's land records branch is sent to SDO Chaksu, a vacant post held as additional charge.
         var udc = await app.ApiClientAsync("RJ100041");
         var id = await CreateFileAsync(udc, "Mutation dispute, village Kotkhawda", head: 5);
         await udc.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), "Report please"));

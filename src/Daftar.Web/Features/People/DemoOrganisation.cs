@@ -214,6 +214,11 @@ public sealed class DemoOrganisation(DaftarDb db, IPasswordHasher<Daftar.Account
             db.FileHeads.Add(new Daftar.Files.FileHead(department, number, en, hi));
         }
 
+        // Field offices (collectorate branches aside) have one general section, so every post can diarise and open files.
+        foreach (var office in offices.Values.Where(o => SectionRows.All(r => r.Office != o.Code)))
+            sections[(office.Code, "GEN")] = new Section(office, "GEN", "General Section", "सामान्य अनुभाग");
+        db.Sections.AddRange(sections.Values.Where(s => s.Code == "GEN" && SectionRows.All(r => r.Office != s.Office.Code)));
+
         var designations = DesignationRows.ToDictionary(d => d.Code, d => new Designation(d.Code, d.En, d.Hi, d.Level));
         db.Designations.AddRange(designations.Values);
 
@@ -227,8 +232,11 @@ public sealed class DemoOrganisation(DaftarDb db, IPasswordHasher<Daftar.Account
         foreach (var p in PostRows)
         {
             var office = offices[p.Office];
+            // Secretariat officers above the section level sit in no section; in field offices everyone is in the general section.
+            var section = p.Section is not null ? sections[(p.Office, p.Section)] : sections.GetValueOrDefault((p.Office, "GEN"));
+            if (section is not null && p.Office.StartsWith("SECT-", StringComparison.Ordinal) && p.Section is null) section = null;
             var post = new Post(p.Code, designations[p.Desig], office,
-                p.Section is null ? null : sections[(p.Office, p.Section)],
+                section,
                 p.ReportsTo is null ? null : posts[p.ReportsTo]);
             posts[p.Code] = post;
             db.Posts.Add(post);
