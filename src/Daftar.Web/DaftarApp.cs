@@ -4,6 +4,7 @@ using Daftar.Data;
 using Daftar.Web.Features.Api;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Features.Me;
+using Daftar.Web.Features.Notifications;
 using Daftar.Web.Features.People;
 using Daftar.Web.Features.People.Import;
 using Daftar.Web.Infrastructure;
@@ -28,6 +29,8 @@ public static class DaftarApp
 
         builder.Services.AddDaftarServices(config);
         if (config.GetValue("Audit:SealInBackground", true)) builder.Services.AddHostedService<AuditSealerService>();
+        builder.Services.AddHostedService<OverdueReminders>();
+        builder.Services.AddSignalR();
 
         builder.Services.AddRazorPages(o =>
         {
@@ -137,6 +140,7 @@ public static class DaftarApp
         services.AddScoped<CurrentOfficer>();
         services.AddScoped<DemoOrganisation>();
         services.AddScoped<ManageApiTokens>();
+        services.AddScoped<Notifier>();
         services.AddScoped<Daftar.Web.Features.Accounts.ManageAccount>();
         services.AddPeopleFeatures();
         services.AddFilesFeatures();
@@ -179,6 +183,7 @@ public static class DaftarApp
             .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
+        app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).WithTags("Daftar");
         api.MapMeApi();

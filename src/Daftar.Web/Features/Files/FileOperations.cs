@@ -52,8 +52,8 @@ public sealed class DiscardNote(DaftarDb db, FileActions files)
     }
 }
 
-/// <summary>Sends a file to another post, with remarks, priority and an optional due date.</summary>
-public sealed class SendFile(DaftarDb db, FileActions files)
+/// <summary>Sends a file to another post, with remarks, priority and an optional due date; the recipient is told live.</summary>
+public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features.Notifications.Notifier notifier)
 {
     public async Task<Result<int>> HandleAsync(int fileId, SendFileCommand cmd, CancellationToken ct)
     {
@@ -66,7 +66,15 @@ public sealed class SendFile(DaftarDb db, FileActions files)
         if (v.Failed) return Result<int>.Fail(v.Errors);
         var to = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
         if (to is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "toPostId", "Post");
-        return await files.RunAsync(fileId, c => Task.FromResult(c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now)), ct);
+        string? subject = null;
+        var result = await files.RunAsync(fileId, c =>
+        {
+            subject = c.File.Subject;
+            return Task.FromResult(c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now));
+        }, ct);
+        if (result.Succeeded)
+            await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("file", subject!, $"/Files/View?id={fileId}"));
+        return result;
     }
 }
 

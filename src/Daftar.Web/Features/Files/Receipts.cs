@@ -74,7 +74,7 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers n
 }
 
 /// <summary>Receipts, under the same rules as files: the holder acts; holders past and the section (normal grading) see.</summary>
-public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile createFile, AuditActor audit)
+public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile createFile, AuditActor audit, Daftar.Web.Features.Notifications.Notifier notifier)
 {
     public static IQueryable<Receipt> VisibleTo(IQueryable<Receipt> receipts, Viewer viewer) =>
         receipts.Where(r => r.Movements.Any(m => viewer.PostIds.Contains(m.ToPostId) || viewer.PostIds.Contains(m.FromPostId))
@@ -133,7 +133,15 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
         if (cmd.ToPostId is null) return Error.Required("toPostId", "Send to");
         var to = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
         if (to is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "toPostId", "Post");
-        return await RunAsync(id, (r, post, by) => r.SendTo(post, to, by, Daftar.People.Text.Clean(cmd.Remarks), files.Now), ct);
+        string? subject = null;
+        var result = await RunAsync(id, (r, post, by) =>
+        {
+            subject = r.Subject;
+            return r.SendTo(post, to, by, Daftar.People.Text.Clean(cmd.Remarks), files.Now);
+        }, ct);
+        if (result.Succeeded)
+            await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("receipt", subject!, $"/Receipts/View?id={id}"));
+        return result;
     }
 
     public Task<Result<int>> CloseAsync(int id, CancellationToken ct) => RunAsync(id, (r, post, _) => r.Close(post), ct);
