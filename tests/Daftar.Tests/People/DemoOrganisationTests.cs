@@ -109,6 +109,13 @@ public class DemoFilesTests(DaftarFactory app) : IClassFixture<DaftarFactory>
             foreach (var f in files.Where(f => f.LastArrival is not null)) Assert.Equal(f.LastArrival!.ToPostId, f.HolderPostId);
             var next = await db.NumberSequences.SingleAsync(s => s.Key == "computer-number");
             Assert.Equal(files.Max(f => f.ComputerNumber) + 1, next.Next);
+
+            var receipts = await db.Receipts.Include(r => r.Movements).ToListAsync();
+            Assert.InRange(receipts.Count, 50, 400);
+            Assert.Contains(receipts, r => r.Status == Daftar.Files.ReceiptStatus.Open && r.HolderPostId == r.DiarisedByPostId);
+            Assert.Contains(receipts, r => r.HolderPostId != r.DiarisedByPostId);
+            Assert.Contains(receipts, r => r.Status == Daftar.Files.ReceiptStatus.Closed);
+            Assert.Equal(receipts.Count, receipts.Select(r => r.DiaryNumber).Distinct().Count());
         });
     }
 

@@ -8,7 +8,7 @@ namespace Daftar.Web.Features.People;
 
 /// <summary>
 /// Files for the demo office, so a new user sees a living office: a couple of hundred files in every state (new,
-/// opened, sent on, parked, closed, overdue), with notes in Hindi and English, moved up and down real reporting
+/// opened, sent on, parked, closed, overdue) and receipts, with notes in Hindi and English, moved up and down real reporting
 /// lines over the last weeks. Deterministic, so every demo looks the same.
 /// </summary>
 public sealed class DemoFiles(DaftarDb db)
@@ -107,8 +107,41 @@ public sealed class DemoFiles(DaftarDb db)
                 }
             }
         }
+        // Inward dak: receipts waiting with clerks, a few sent on, some put into files, some closed.
+        var diary = new Dictionary<string, long>();
+        var senders = new[] { ("Collector, Jaipur", "जिला कलेक्टर, जयपुर"), ("Director, RD & PR", "निदेशक, ग्रामीण विकास एवं पंचायती राज"), ("Sarpanch, Gram Panchayat Muhana", "सरपंच, ग्राम पंचायत मुहाना"), ("Secretary, DoIT&C", "शासन सचिव, सूचना प्रौद्योगिकी एवं संचार") };
+        foreach (var clerk in creators)
+        {
+            var department = clerk.Office.Department;
+            for (var i = 0; i < 4; i++)
+            {
+                var hindi = random.Next(2) == 0;
+                var received = today.AddDays(-random.Next(0, 20));
+                var key = $"diary/{department.Code}/{clerk.Section!.Code}/{received.Year}";
+                diary[key] = diary.GetValueOrDefault(key) + 1;
+                var sender = senders[random.Next(senders.Length)];
+                var subject = Subjects[random.Next(Subjects.Length)];
+                var receipt = new Receipt(string.Create(CultureInfo.InvariantCulture, $"{diary[key]}/{received.Year}/{department.Code}-{clerk.Section.Code.Replace("-", "")}"),
+                    department, clerk.Section, clerk, HolderOf(clerk)!,
+                    new ReceiptParticulars(hindi ? sender.Item2 : sender.Item1, $"{random.Next(100, 999)}/{received.Year}", received.AddDays(-random.Next(1, 6)), received,
+                        hindi ? subject.Hi : subject.En, null, (ReceiptMode)random.Next(1, 5), hindi ? "hi" : "en", Grading.Normal, false),
+                    now.AddDays(-(today.DayNumber - received.DayNumber)));
+                db.Receipts.Add(receipt);
+                switch (i)
+                {
+                    case 1 when clerk.ReportsToId is { } up && HolderOf(byId[up]) is not null:
+                        receipt.SendTo(clerk, byId[up], HolderOf(clerk)!, hindi ? "अवलोकनार्थ" : "For perusal", now.AddHours(-random.Next(1, 48)));
+                        break;
+                    case 2:
+                        receipt.Close(clerk);
+                        break;
+                }
+            }
+        }
+
         db.NumberSequences.Add(new NumberSequence("computer-number", computer + 1));
         foreach (var (key, last) in serials) db.NumberSequences.Add(new NumberSequence(key, last + 1));
+        foreach (var (key, last) in diary) db.NumberSequences.Add(new NumberSequence(key, last + 1));
         await db.SaveChangesAsync(ct);
         return files;
     }
