@@ -25,16 +25,24 @@ public class FileJourneyTests(BrowserApp app)
         return page;
     }
 
+    /// <summary>Types the search, waits for htmx to swap in its answer, then picks the post (not a list about to be replaced).</summary>
+    private static async Task ChooseRecipientAsync(IPage page, string search, string postTitleHi)
+    {
+        await page.RunAndWaitForResponseAsync(() => page.Locator("#Q").FillAsync(search), r => r.Url.Contains("handler=Recipients"));
+        await page.WaitForFunctionAsync("() => !document.querySelector('#Q').classList.contains('htmx-request') && !document.querySelector('#recipients.htmx-swapping, #recipients.htmx-settling')");
+        var label = page.Locator("#recipients label", new() { HasText = postTitleHi }).First;
+        var radio = page.Locator($"#{await label.GetAttributeAsync("for")}");
+        await radio.CheckAsync();
+        Assert.True(await radio.IsCheckedAsync());
+    }
+
     private static async Task WriteNoteAndSendAsync(IPage page, string note, string recipientSearch, string recipientPostTitleHi)
     {
         await page.Locator("#Text").FillAsync(note);
         await page.GetByRole(AriaRole.Button, new() { Name = "प्रारूप सहेजें" }).ClickAsync();
         await page.Locator(".alert-success").WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "भेजें", Exact = true }).ClickAsync();
-        await page.Locator("#Q").PressSequentiallyAsync(recipientSearch);
-        var option = page.Locator("#recipients label", new() { HasText = recipientPostTitleHi }).First;
-        await option.WaitForAsync();
-        await option.ClickAsync();
+        await ChooseRecipientAsync(page, recipientSearch, recipientPostTitleHi);
         await page.GetByRole(AriaRole.Button, new() { Name = "भेजें", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/Files/Inbox");
         Assert.Contains("पत्रावली भेजी गई।", await page.Locator(".alert-success").TextContentAsync());
@@ -77,8 +85,7 @@ public class FileJourneyTests(BrowserApp app)
         await sdo.GetByRole(AriaRole.Button, new() { Name = "वापस लें" }).ClickAsync();
         Assert.Contains("पत्रावली वापस ली गई।", await sdo.Locator(".alert-success").TextContentAsync());
         await sdo.GetByRole(AriaRole.Link, new() { Name = "भेजें", Exact = true }).ClickAsync();
-        await sdo.Locator("#Q").PressSequentiallyAsync("कलेक्टर");
-        await sdo.Locator("#recipients label", new() { HasText = "जिला कलेक्टर, जिला कलेक्टर कार्यालय, जयपुर" }).First.ClickAsync();
+        await ChooseRecipientAsync(sdo, "कलेक्टर", "जिला कलेक्टर, जिला कलेक्टर कार्यालय, जयपुर");
         await sdo.GetByRole(AriaRole.Button, new() { Name = "भेजें", Exact = true }).ClickAsync();
         await sdo.WaitForURLAsync("**/Files/Inbox");
 
