@@ -105,24 +105,9 @@ public sealed class IndexModel(DaftarDb db, IStringLocalizer<SharedResource> l) 
 
     public async Task<IActionResult> OnPostPostAsync([FromServices] SavePost handler, CancellationToken ct)
     {
-        var errors = new List<Error>();
-        var officeCode = Daftar.People.Text.Clean(Post.OfficeCode)?.ToUpperInvariant();
-        var office = officeCode is null ? null : await db.Offices.SingleOrDefaultAsync(o => o.Code == officeCode, ct);
-        if (office is null) errors.Add(officeCode is null ? Error.Required("officeCode", "Office code") : new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "officeCode", "Office"));
-        int? sectionId = null;
-        if (office is not null && Daftar.People.Text.Clean(Post.SectionCode)?.ToUpperInvariant() is { } sectionCode)
-        {
-            sectionId = await db.Sections.Where(s => s.OfficeId == office.Id && s.Code == sectionCode).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
-            if (sectionId is null) errors.Add(new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "sectionCode", "Section"));
-        }
-        int? reportsToId = null;
-        if (Daftar.People.Text.Clean(Post.ReportsToCode)?.ToUpperInvariant() is { } reportsTo)
-        {
-            reportsToId = await db.Posts.Where(p => p.Code == reportsTo).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-            if (reportsToId is null) errors.Add(new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "reportsToCode", "Reporting post"));
-        }
-        if (errors.Count > 0) return await FailAsync(errors, "Post.", "post", ct);
-        var result = await handler.HandleAsync(null, new SavePostCommand(Post.Code, Post.DesignationCode, office!.Id, sectionId, reportsToId, null), ct);
+        var placement = await PostPlacement.ResolveAsync(db, Post.OfficeCode, Post.SectionCode, Post.ReportsToCode, ct);
+        if (placement.Errors.Count > 0) return await FailAsync(placement.Errors, "Post.", "post", ct);
+        var result = await handler.HandleAsync(null, new SavePostCommand(Post.Code, Post.DesignationCode, placement.OfficeId!.Value, placement.SectionId, placement.ReportsToId, null), ct);
         if (result.Succeeded) return Redirect($"/People/Post?id={result.Value}");
         return await FailAsync(result.Errors, "Post.", "post", ct);
     }

@@ -32,25 +32,11 @@ public sealed class PostModel(DaftarDb db, OrganisationDirectory directory, IStr
 
     public async Task<IActionResult> OnPostAsync([FromServices] SavePost handler, CancellationToken ct)
     {
-        var errors = new List<Error>();
-        var officeCode = Daftar.People.Text.Clean(OfficeCode)?.ToUpperInvariant();
-        var officeId = officeCode is null ? null : await db.Offices.Where(o => o.Code == officeCode).Select(o => (int?)o.Id).SingleOrDefaultAsync(ct);
-        if (officeId is null) errors.Add(officeCode is null ? Error.Required("officeCode", "Office code") : new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "officeCode", "Office"));
-        int? sectionId = null;
-        if (officeId is not null && Daftar.People.Text.Clean(SectionCode)?.ToUpperInvariant() is { } sectionCode)
-        {
-            sectionId = await db.Sections.Where(s => s.OfficeId == officeId && s.Code == sectionCode).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
-            if (sectionId is null) errors.Add(new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "sectionCode", "Section"));
-        }
-        int? reportsToId = null;
-        if (Daftar.People.Text.Clean(ReportsToCode)?.ToUpperInvariant() is { } reportsTo)
-        {
-            reportsToId = await db.Posts.Where(p => p.Code == reportsTo).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-            if (reportsToId is null) errors.Add(new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "reportsToCode", "Reporting post"));
-        }
+        var placement = await PostPlacement.ResolveAsync(db, OfficeCode, SectionCode, ReportsToCode, ct);
+        var errors = placement.Errors.ToList();
         if (errors.Count == 0)
         {
-            var result = await handler.HandleAsync(Id, new SavePostCommand(null, DesignationCode, officeId!.Value, sectionId, reportsToId, Level), ct);
+            var result = await handler.HandleAsync(Id, new SavePostCommand(null, DesignationCode, placement.OfficeId!.Value, placement.SectionId, placement.ReportsToId, Level), ct);
             if (result.Succeeded)
             {
                 TempData["Message"] = l["The post has been saved."].Value;
