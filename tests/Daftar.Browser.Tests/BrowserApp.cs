@@ -31,6 +31,13 @@ public sealed class BrowserApp : DaftarFactory
         });
     }
 
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Overdue reminders every few seconds, so that a test can watch one arrive.
+        builder.UseSetting("Files:ReminderMinutes", "0.05");
+    }
+
     protected override async Task CleanupAsync()
     {
         if (Chromium is not null) await Chromium.CloseAsync();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Daftar.Tests.Infrastructure;
@@ -26,5 +27,26 @@ public class LiveNoticeTests(BrowserApp app)
         Assert.Contains("A file has arrived", await notice.TextContentAsync());
         await notice.GetByRole(AriaRole.Link).ClickAsync();
         await officer.WaitForURLAsync($"**/Files/View?id={id}");
+    }
+
+    [Fact]
+    public async Task OverdueFiles_AreRemindedLive_ByTheBackgroundService()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var created = await clerk.PostAsJsonAsync("/api/files", new CreateFileCommand("Overdue reminder test file", 12, null));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var ds = await app.PostIdAsync("DS-DOIT");
+        await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(ds, null, DueOn: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)));
+        // Two days pass: the due date is now behind us (moved in the database, as the clock cannot be).
+        await app.WithDbAsync(db => db.Movements.Where(m => m.FileId == id && m.Kind == Daftar.Files.MovementKind.Sent)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DueOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))));
+
+        var officer = await app.SignedInPageAsync("RJ100010");   // Deputy Secretary, DoIT&C
+        await officer.GotoAsync("/");
+        var notice = officer.Locator(".live-notice", new() { HasText = "past their due date" });
+        await notice.First.WaitForAsync(new() { Timeout = 30_000 });
+        await notice.First.GetByRole(AriaRole.Link).ClickAsync();
+        await officer.WaitForURLAsync("**/Files/Inbox?tab=overdue");
+        await Assertions.Expect(officer.Locator("main")).ToContainTextAsync("Overdue reminder test file");
     }
 }

@@ -33,6 +33,8 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<ReceiptDocument> ReceiptDocuments => Set<ReceiptDocument>();
     public DbSet<ReceiptMovement> ReceiptMovements => Set<ReceiptMovement>();
     public DbSet<Correspondence> Correspondence => Set<Correspondence>();
+    public DbSet<FileLink> FileLinks => Set<FileLink>();
+    public DbSet<SharedWith> FileShares => Set<SharedWith>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,8 @@ internal sealed class EFileConfiguration : IEntityTypeConfiguration<EFile>
         b.HasOne(x => x.HolderPost).WithMany().HasForeignKey(x => x.HolderPostId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.HolderPostId, x.Status });
         b.HasIndex(x => x.SectionId);
+        b.HasIndex(x => x.CreatedOn);
+        b.Property(x => x.SearchText).HasMaxLength(Daftar.Search.SearchTerms.MaxLength);
         b.Ignore(x => x.LastArrival);
     }
 }
@@ -35,6 +37,7 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         b.Property(x => x.Text).HasMaxLength(100_000);
         b.Property(x => x.Html).HasMaxLength(200_000);
         b.HasIndex(x => new { x.FileId, x.Number }).IsUnique();
+        b.Property(x => x.SearchText).HasMaxLength(Daftar.Search.SearchTerms.MaxLength);
     }
 }
 
@@ -117,6 +120,7 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         b.HasOne(x => x.HolderPost).WithMany().HasForeignKey(x => x.HolderPostId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.File).WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.HolderPostId, x.Status });
+        b.Property(x => x.SearchText).HasMaxLength(Daftar.Search.SearchTerms.MaxLength);
     }
 }
 
@@ -154,6 +158,37 @@ internal sealed class CorrespondenceConfiguration : IEntityTypeConfiguration<Cor
         b.HasOne(x => x.Receipt).WithMany().HasForeignKey(x => x.ReceiptId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.AddedByPost).WithMany().HasForeignKey(x => x.AddedByPostId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Title).HasMaxLength(600);
+        b.Property(x => x.BlobHash).HasMaxLength(64);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
         b.HasIndex(x => new { x.FileId, x.Order }).IsUnique();
+    }
+}
+
+internal sealed class FileLinkConfiguration : IEntityTypeConfiguration<FileLink>
+{
+    public void Configure(EntityTypeBuilder<FileLink> b)
+    {
+        b.HasKey(x => new { x.FileId, x.LinkedFileId });
+        b.HasOne(x => x.File).WithMany(x => x.Links).HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.LinkedFile).WithMany().HasForeignKey(x => x.LinkedFileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ByPost).WithMany().HasForeignKey(x => x.ByPostId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Remarks).HasMaxLength(500);
+        b.HasIndex(x => x.LinkedFileId);
+    }
+}
+
+internal sealed class SharedWithConfiguration : IEntityTypeConfiguration<SharedWith>
+{
+    public void Configure(EntityTypeBuilder<SharedWith> b)
+    {
+        b.ToTable("FileShares");
+        b.HasKey(x => new { x.FileId, x.PostId });
+        b.HasOne(x => x.File).WithMany(x => x.Shares).HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Post).WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ByPost).WithMany().HasForeignKey(x => x.ByPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Daftar.People.Employee>().WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Remarks).HasMaxLength(500);
+        b.HasIndex(x => x.PostId);
     }
 }

@@ -1,4 +1,5 @@
 using Daftar.People;
+using Daftar.Search;
 
 namespace Daftar.Files;
 
@@ -27,11 +28,13 @@ public class EFile
         CreatedByPost = creator;
         CreatedByPostId = creator.Id;
         CreatedAt = now;
+        CreatedOn = DateOnly.FromDateTime(now.ToOffset(IndianTime).DateTime);
         HolderPost = creator;
         HolderPostId = creator.Id;
         HeldSince = now;
         Status = FileStatus.Open;
         Version = Guid.NewGuid();
+        SearchText = SearchTerms.Of(fileNumber, computerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), subject, category);
         Movements.Add(new Movement(this, MovementKind.Created, creator, creator, by, null, Priority.Normal, null, now) { OpenedAt = now });
         Participants.Add(new FileParticipant(this, creator));
     }
@@ -54,6 +57,8 @@ public class EFile
     public int CreatedByPostId { get; private set; }
     public Post CreatedByPost { get; private set; } = null!;
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The date the file was opened, in Indian time: what date filters and registers go by.</summary>
+    public DateOnly CreatedOn { get; private set; }
     public int HolderPostId { get; private set; }
     public Post HolderPost { get; private set; } = null!;
     public DateTimeOffset HeldSince { get; private set; }
@@ -63,6 +68,17 @@ public class EFile
     public List<Movement> Movements { get; private set; } = [];
     public List<FileParticipant> Participants { get; private set; } = [];
     public List<Correspondence> Correspondence { get; private set; } = [];
+    /// <summary>Links made from this file; links made from other files to this one are found through <see cref="FileLink.LinkedFileId"/>.</summary>
+    public List<FileLink> Links { get; private set; } = [];
+    public List<SharedWith> Shares { get; private set; } = [];
+    /// <summary>The file number, computer number, subject and category as search words (<see cref="SearchTerms"/>).</summary>
+    public string SearchText { get; private set; } = "";
+
+    /// <summary>Recomputes the search words (for rows written before search existed, or after the word rules change).</summary>
+    public void RefreshSearchText() =>
+        SearchText = SearchTerms.Of(FileNumber, ComputerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Subject, Category);
+
+    private static readonly TimeSpan IndianTime = TimeSpan.FromMinutes(330);
 
     public bool IsHeldBy(int postId) => HolderPostId == postId;
 
@@ -180,11 +196,83 @@ public class EFile
 
     internal void AddCorrespondence(Receipt receipt, Post post, DateTimeOffset now)
     {
-        var last = Correspondence.OrderBy(c => c.Order).LastOrDefault();
-        var item = new Correspondence(this, (last?.Order ?? 0) + 1, last is null ? 1 : last.FirstPage + last.PageCount, receipt, post, now);
+        var (order, firstPage) = NextCorrespondenceSlot();
+        var item = new Correspondence(this, order, firstPage, receipt, post, now);
         item.IsFr = item.Order > 1;
         Correspondence.Add(item);
         Touch();
+    }
+
+    /// <summary>An uploaded document (a copy of an order, a report, a photograph) joins the correspondence after the receipts.</summary>
+    public FileError? AttachDocument(Post post, string title, CorrespondenceDocument document, DateTimeOffset now, out Correspondence item)
+    {
+        item = null!;
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (Status != FileStatus.Open) return FileError.NotOpen;
+        var (order, firstPage) = NextCorrespondenceSlot();
+        item = new Correspondence(this, order, firstPage, title, document, post, now);
+        Correspondence.Add(item);
+        Touch();
+        return null;
+    }
+
+    /// <summary>The holder marks which paper is under consideration (PUC) and which fresh receipts (FR) still wait to be dealt with.</summary>
+    public FileError? MarkCorrespondence(Post post, int order, bool isPuc, bool isFr)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (Correspondence.SingleOrDefault(c => c.Order == order) is not { } item) return FileError.NoSuchCorrespondence;
+        item.IsPuc = isPuc;
+        item.IsFr = isFr;
+        Touch();
+        return null;
+    }
+
+    public FileError? LinkTo(EFile other, Post post, string? remarks, DateTimeOffset now)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (other.Id == Id) return FileError.LinkToSelf;
+        if (Links.Any(l => l.LinkedFileId == other.Id) || other.Links.Any(l => l.LinkedFileId == Id)) return FileError.AlreadyLinked;
+        Links.Add(new FileLink(this, other, post, remarks, now));
+        Touch();
+        return null;
+    }
+
+    /// <summary>Removes a link in either direction; the file on this side must be held by the post.</summary>
+    public FileError? Unlink(EFile other, Post post)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        var link = Links.SingleOrDefault(l => l.LinkedFileId == other.Id) ?? other.Links.SingleOrDefault(l => l.LinkedFileId == Id);
+        if (link is null) return FileError.NotLinked;
+        if (link.FileId == Id) Links.Remove(link); else other.Links.Remove(link);
+        Touch();
+        return null;
+    }
+
+    /// <summary>Gives another post read access ("copy for information"). Confidential and secret files stay within their chain.</summary>
+    public FileError? ShareWith(Post post, Post with, Employee by, string? remarks, DateTimeOffset now)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (Grading != Grading.Normal) return FileError.CannotShareGraded;
+        if (with.Id == post.Id) return FileError.SendToSelf;
+        if (Shares.Any(s => s.PostId == with.Id) || Participants.Any(p => p.PostId == with.Id)) return FileError.AlreadySees;
+        Shares.Add(new SharedWith(this, with, post, by, remarks, now));
+        Touch();
+        return null;
+    }
+
+    public FileError? StopSharing(Post post, int withPostId)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (Shares.SingleOrDefault(s => s.PostId == withPostId) is not { } share) return FileError.NotShared;
+        Shares.Remove(share);
+        Touch();
+        return null;
+    }
+
+    private (int Order, int FirstPage) NextCorrespondenceSlot()
+    {
+        var last = Correspondence.OrderBy(c => c.Order).LastOrDefault();
+        return ((last?.Order ?? 0) + 1, last is null ? 1 : last.FirstPage + last.PageCount);
     }
 
     private int NextNoteNumber() => Notes.Where(n => n.IsConfirmed).Select(n => n.Number ?? 0).DefaultIfEmpty(0).Max() + 1;

@@ -15,5 +15,12 @@ public sealed record FileError(string Code, string Message, bool IsConflict = tr
     public static readonly FileError DraftExists = new("draft_exists", "Your post already has a draft note on this file; edit that one.");
     public static readonly FileError CannotClose = new("cannot_close", "Only the post that created the file, or a post senior to it, can close it.");
     public static readonly FileError ReceiptNotOpen = new("receipt_not_open", "The receipt has already been put in a file or closed.");
+    public static readonly FileError NoSuchCorrespondence = new("no_such_correspondence", "There is no such item in the correspondence.", IsConflict: false);
+    public static readonly FileError LinkToSelf = new("link_to_self", "A file cannot be linked to itself.", IsConflict: false);
+    public static readonly FileError AlreadyLinked = new("already_linked", "The two files are already linked.");
+    public static readonly FileError NotLinked = new("not_linked", "The two files are not linked.");
+    public static readonly FileError CannotShareGraded = new("cannot_share_graded", "Confidential and secret files are seen only by the posts they pass through; they cannot be shared.", IsConflict: false);
+    public static readonly FileError AlreadySees = new("already_sees", "That post can already see this file.");
+    public static readonly FileError NotShared = new("not_shared", "The file is not shared with that post.");
     public static readonly FileError EmptyNote = new("empty_note", "Write the note first.", IsConflict: false);
 }

@@ -1,4 +1,5 @@
 using Daftar.People;
+using Daftar.Search;
 
 namespace Daftar.Files;
 
@@ -39,6 +40,11 @@ public class Note
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? ConfirmedAt { get; private set; }
+    /// <summary>The words of a confirmed note, for search; drafts are private to their author and not searchable.</summary>
+    public string? SearchText { get; private set; }
+
+    /// <summary>Recomputes the search words of a confirmed note; drafts stay out of search.</summary>
+    public void RefreshSearchText() => SearchText = IsConfirmed ? SearchTerms.Of(Text) : null;
 
     internal void Edit(Employee by, string text, string html, DateTimeOffset now)
     {
@@ -53,5 +59,6 @@ public class Note
         Number = number;
         IsConfirmed = true;
         ConfirmedAt = now;
+        SearchText = SearchTerms.Of(Text);
     }
 }

@@ -1,4 +1,5 @@
 using Daftar.People;
+using Daftar.Search;
 
 namespace Daftar.Files;
 
@@ -36,6 +37,7 @@ public class Receipt
         Status = ReceiptStatus.Open;
         CreatedAt = now;
         Version = Guid.NewGuid();
+        SearchText = SearchTerms.Of(diaryNumber, p.Sender, p.LetterNumber, p.Subject, p.Category);
         Movements.Add(new ReceiptMovement(this, diarisedBy, diarisedBy, by, null, now));
     }
 
@@ -65,12 +67,14 @@ public class Receipt
     public EFile? File { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public Guid Version { get; private set; }
+    /// <summary>Diary number, sender, letter number, subject and category as search words.</summary>
+    public string SearchText { get; private set; } = "";
     public List<ReceiptDocument> Documents { get; private set; } = [];
     public List<ReceiptMovement> Movements { get; private set; } = [];
 
-    public void Attach(string blobHash, string fileName, string contentType, long size)
+    public void Attach(CorrespondenceDocument document)
     {
-        Documents.Add(new ReceiptDocument(this, Documents.Count + 1, blobHash, fileName, contentType, size));
+        Documents.Add(new ReceiptDocument(this, Documents.Count + 1, document));
         Touch();
     }
 
@@ -108,6 +112,9 @@ public class Receipt
         return null;
     }
 
+    /// <summary>Recomputes the search words (for rows written before search existed, or after the word rules change).</summary>
+    public void RefreshSearchText() => SearchText = SearchTerms.Of(DiaryNumber, Sender, LetterNumber, Subject, Category);
+
     private void Touch() => Version = Guid.NewGuid();
 }
 
@@ -119,14 +126,15 @@ public class ReceiptDocument
 {
     private ReceiptDocument() { }
 
-    internal ReceiptDocument(Receipt receipt, int order, string blobHash, string fileName, string contentType, long size)
+    internal ReceiptDocument(Receipt receipt, int order, CorrespondenceDocument document)
     {
         Receipt = receipt;
         Order = order;
-        BlobHash = blobHash;
-        FileName = fileName;
-        ContentType = contentType;
-        Size = size;
+        BlobHash = document.BlobHash;
+        FileName = document.FileName;
+        ContentType = document.ContentType;
+        Size = document.Size;
+        Pages = document.Pages;
     }
 
     public int Id { get; private set; }
@@ -137,7 +145,11 @@ public class ReceiptDocument
     public string FileName { get; private set; } = "";
     public string ContentType { get; private set; } = "";
     public long Size { get; private set; }
+    public int Pages { get; private set; } = 1;
 }
+
+/// <summary>A stored document: its blob (SHA-256), the name it was uploaded under, the type judged from its bytes, its pages.</summary>
+public sealed record CorrespondenceDocument(string BlobHash, string FileName, string ContentType, long Size, int Pages);
 
 public class ReceiptMovement
 {
@@ -178,13 +190,29 @@ public class Correspondence
         File = file;
         Order = order;
         FirstPage = firstPage;
-        PageCount = Math.Max(1, receipt.Documents.Count);
+        PageCount = Math.Max(1, receipt.Documents.Sum(d => d.Pages));
         Receipt = receipt;
         Title = $"{receipt.DiaryNumber} — {receipt.Subject}";
         AddedByPost = addedBy;
         AddedByPostId = addedBy.Id;
         AddedAt = at;
         IsPuc = order == 1;
+    }
+
+    internal Correspondence(EFile file, int order, int firstPage, string title, CorrespondenceDocument document, Post addedBy, DateTimeOffset at)
+    {
+        File = file;
+        Order = order;
+        FirstPage = firstPage;
+        PageCount = Math.Max(1, document.Pages);
+        Title = title;
+        BlobHash = document.BlobHash;
+        FileName = document.FileName;
+        ContentType = document.ContentType;
+        Size = document.Size;
+        AddedByPost = addedBy;
+        AddedByPostId = addedBy.Id;
+        AddedAt = at;
     }
 
     public int Id { get; private set; }
@@ -201,7 +229,12 @@ public class Correspondence
     public Post AddedByPost { get; private set; } = null!;
     public DateTimeOffset AddedAt { get; private set; }
     /// <summary>Paper under consideration: the first receipt that opened the matter.</summary>
-    public bool IsPuc { get; private set; }
+    public bool IsPuc { get; internal set; }
     /// <summary>Fresh receipt: arrived after the file was opened and not yet dealt with in a note.</summary>
-    public bool IsFr { get; set; }
+    public bool IsFr { get; internal set; }
+    /// <summary>For a document uploaded straight into the file (not through a receipt): its blob, name, type and size.</summary>
+    public string? BlobHash { get; private set; }
+    public string? FileName { get; private set; }
+    public string? ContentType { get; private set; }
+    public long? Size { get; private set; }
 }

@@ -231,8 +231,20 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int>("AddedByPostId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BlobHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("FileId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<int>("FirstPage")
                         .HasColumnType("integer");
@@ -251,6 +263,9 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.Property<int?>("ReceiptId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -290,6 +305,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int>("CreatedByPostId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
@@ -316,6 +334,11 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int?>("RetentionYears")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
 
@@ -337,6 +360,8 @@ namespace Daftar.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("CreatedByPostId");
+
+                    b.HasIndex("CreatedOn");
 
                     b.HasIndex("DepartmentId");
 
@@ -380,6 +405,33 @@ namespace Daftar.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("FileHeads");
+                });
+
+            modelBuilder.Entity("Daftar.Files.FileLink", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LinkedFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ByPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("FileId", "LinkedFileId");
+
+                    b.HasIndex("ByPostId");
+
+                    b.HasIndex("LinkedFileId");
+
+                    b.ToTable("FileLinks");
                 });
 
             modelBuilder.Entity("Daftar.Files.FileParticipant", b =>
@@ -486,6 +538,10 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int?>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -576,6 +632,11 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
 
@@ -640,6 +701,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ReceiptId")
                         .HasColumnType("integer");
 
@@ -693,6 +757,38 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.HasIndex("ToPostId");
 
                     b.ToTable("ReceiptMovements");
+                });
+
+            modelBuilder.Entity("Daftar.Files.SharedWith", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ByPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("FileId", "PostId");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ByPostId");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("FileShares", (string)null);
                 });
 
             modelBuilder.Entity("Daftar.People.Department", b =>
@@ -1207,6 +1303,33 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Daftar.Files.FileLink", b =>
+                {
+                    b.HasOne("Daftar.People.Post", "ByPost")
+                        .WithMany()
+                        .HasForeignKey("ByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany("Links")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "LinkedFile")
+                        .WithMany()
+                        .HasForeignKey("LinkedFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ByPost");
+
+                    b.Navigation("File");
+
+                    b.Navigation("LinkedFile");
+                });
+
             modelBuilder.Entity("Daftar.Files.FileParticipant", b =>
                 {
                     b.HasOne("Daftar.Files.EFile", "File")
@@ -1376,6 +1499,39 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Navigation("ToPost");
                 });
 
+            modelBuilder.Entity("Daftar.Files.SharedWith", b =>
+                {
+                    b.HasOne("Daftar.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "ByPost")
+                        .WithMany()
+                        .HasForeignKey("ByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany("Shares")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ByPost");
+
+                    b.Navigation("File");
+
+                    b.Navigation("Post");
+                });
+
             modelBuilder.Entity("Daftar.People.Office", b =>
                 {
                     b.HasOne("Daftar.People.Department", "Department")
@@ -1512,11 +1668,15 @@ namespace Daftar.Migrations.Postgres.Migrations
                 {
                     b.Navigation("Correspondence");
 
+                    b.Navigation("Links");
+
                     b.Navigation("Movements");
 
                     b.Navigation("Notes");
 
                     b.Navigation("Participants");
+
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("Daftar.Files.Receipt", b =>

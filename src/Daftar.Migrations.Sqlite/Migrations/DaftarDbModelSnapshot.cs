@@ -218,8 +218,20 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<int>("AddedByPostId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BlobHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FileId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("FirstPage")
                         .HasColumnType("INTEGER");
@@ -237,6 +249,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReceiptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Size")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -275,6 +290,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<int>("CreatedByPostId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -301,6 +319,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<int?>("RetentionYears")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
 
@@ -322,6 +345,8 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("CreatedByPostId");
+
+                    b.HasIndex("CreatedOn");
 
                     b.HasIndex("DepartmentId");
 
@@ -363,6 +388,33 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("FileHeads");
+                });
+
+            modelBuilder.Entity("Daftar.Files.FileLink", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinkedFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ByPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FileId", "LinkedFileId");
+
+                    b.HasIndex("ByPostId");
+
+                    b.HasIndex("LinkedFileId");
+
+                    b.ToTable("FileLinks");
                 });
 
             modelBuilder.Entity("Daftar.Files.FileParticipant", b =>
@@ -465,6 +517,10 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -553,6 +609,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
 
@@ -615,6 +676,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReceiptId")
                         .HasColumnType("INTEGER");
 
@@ -666,6 +730,38 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.HasIndex("ToPostId");
 
                     b.ToTable("ReceiptMovements");
+                });
+
+            modelBuilder.Entity("Daftar.Files.SharedWith", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ByPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FileId", "PostId");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ByPostId");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("FileShares", (string)null);
                 });
 
             modelBuilder.Entity("Daftar.People.Department", b =>
@@ -1160,6 +1256,33 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Daftar.Files.FileLink", b =>
+                {
+                    b.HasOne("Daftar.People.Post", "ByPost")
+                        .WithMany()
+                        .HasForeignKey("ByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany("Links")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "LinkedFile")
+                        .WithMany()
+                        .HasForeignKey("LinkedFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ByPost");
+
+                    b.Navigation("File");
+
+                    b.Navigation("LinkedFile");
+                });
+
             modelBuilder.Entity("Daftar.Files.FileParticipant", b =>
                 {
                     b.HasOne("Daftar.Files.EFile", "File")
@@ -1329,6 +1452,39 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Navigation("ToPost");
                 });
 
+            modelBuilder.Entity("Daftar.Files.SharedWith", b =>
+                {
+                    b.HasOne("Daftar.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "ByPost")
+                        .WithMany()
+                        .HasForeignKey("ByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany("Shares")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ByPost");
+
+                    b.Navigation("File");
+
+                    b.Navigation("Post");
+                });
+
             modelBuilder.Entity("Daftar.People.Office", b =>
                 {
                     b.HasOne("Daftar.People.Department", "Department")
@@ -1465,11 +1621,15 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 {
                     b.Navigation("Correspondence");
 
+                    b.Navigation("Links");
+
                     b.Navigation("Movements");
 
                     b.Navigation("Notes");
 
                     b.Navigation("Participants");
+
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("Daftar.Files.Receipt", b =>

@@ -30,7 +30,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 {
     // Never copied into the audit trail: secrets and values that change on their own.
     private static readonly HashSet<string> Hidden =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "NormalizedUserName", "NormalizedEmail", "SearchKey", "Version", "Html", "LastUsedAt"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "NormalizedUserName", "NormalizedEmail", "SearchKey", "Version", "Html", "LastUsedAt", "SearchText"];
 
     private sealed record Pending(EntityEntry Entry, EntityState State, string Changes);
 
@@ -92,7 +92,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     }
 
     private static bool IsAudited(object entity) => entity is Department or Office or Section or Designation or Post or Employee or PostAssignment
-        or Account or ApiToken or EFile or Note or Movement or FileHead or Receipt or ReceiptDocument or ReceiptMovement or Correspondence;
+        or Account or ApiToken or EFile or Note or Movement or FileHead or Receipt or ReceiptDocument or ReceiptMovement or Correspondence or FileLink or SharedWith;
 
     /// <summary>Notes and movements belong to their file's trail; everything else to itself.</summary>
     private static (string Type, string Id) ObjectOf(EntityEntry e) => e.Entity switch
@@ -101,6 +101,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         Note n => ("file", n.FileId.ToString(CultureInfo.InvariantCulture)),
         Movement m => ("file", m.FileId.ToString(CultureInfo.InvariantCulture)),
         Correspondence c => ("file", c.FileId.ToString(CultureInfo.InvariantCulture)),
+        FileLink k => ("file", k.FileId.ToString(CultureInfo.InvariantCulture)),
+        SharedWith s => ("file", s.FileId.ToString(CultureInfo.InvariantCulture)),
         Receipt r => ("receipt", r.Id.ToString(CultureInfo.InvariantCulture)),
         ReceiptDocument d => ("receipt", d.ReceiptId.ToString(CultureInfo.InvariantCulture)),
         ReceiptMovement m => ("receipt", m.ReceiptId.ToString(CultureInfo.InvariantCulture)),

@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace Daftar.Web.Infrastructure;
 
-public sealed record StoredBlob(string Hash, long Size, string ContentType);
+public sealed record StoredBlob(string Hash, long Size, string ContentType, int Pages)
+{
+    public Daftar.Files.CorrespondenceDocument As(string fileName) => new(Hash, Path.GetFileName(fileName), ContentType, Size, Pages);
+}
 
 /// <summary>
 /// Documents on disk, named by their SHA-256 (content-addressed: the same scan stored twice is one file). A document
@@ -49,11 +52,12 @@ public sealed class BlobStore(IConfiguration config)
             var type = Sniff(head.AsSpan(0, headLength));
             if (type is null)
                 return new Error("unsupported_document", "Only PDF, JPEG, PNG and TIFF documents are accepted; this file is none of them, whatever its name says.", ErrorKind.Invalid, "file");
+            var pages = type == "application/pdf" ? await PdfPages.CountAsync(tempFile, ct) : 1;
             var hash = Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
             var final = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             if (!File.Exists(final)) File.Move(tempFile, final);
-            return new StoredBlob(hash, size, type);
+            return new StoredBlob(hash, size, type, pages);
         }
         finally
         {
@@ -75,4 +79,28 @@ public sealed class BlobStore(IConfiguration config)
         [0x49, 0x49, 0x2A, 0x00, ..] or [0x4D, 0x4D, 0x00, 0x2A, ..] => "image/tiff",
         _ => null,
     };
+}
+
+/// <summary>
+/// The number of pages of a PDF, for the running page numbers of a file's correspondence: the largest /Count of a page
+/// tree node, or failing that the number of page objects. An estimate (compressed object streams hide both), never below 1.
+/// </summary>
+public static partial class PdfPages
+{
+    public static async Task<int> CountAsync(string path, CancellationToken ct)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        var count = 0;
+        foreach (System.Text.RegularExpressions.Match m in PagesCount().Matches(text))
+            if (int.TryParse((m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).ValueSpan, out var n) && n < 100_000) count = Math.Max(count, n);
+        if (count == 0) count = PageObject().Count(text);
+        return Math.Max(1, count);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b")]
+    private static partial System.Text.RegularExpressions.Regex PagesCount();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
+    private static partial System.Text.RegularExpressions.Regex PageObject();
 }

@@ -60,6 +60,7 @@ public static class DatabaseStartup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DaftarDb>();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        List<string> pending;
         try
         {
             if (settings.Provider == DatabaseProvider.Postgres)
@@ -68,6 +69,7 @@ public static class DatabaseStartup
                 await db.Database.OpenConnectionAsync(ct);
                 await db.Database.CloseConnectionAsync();
             }
+            pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await db.Database.MigrateAsync(ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -76,6 +78,9 @@ public static class DatabaseStartup
                 $"Cannot open the database ({settings.SafeDescription()}): {Describe(ex)} " +
                 "Check Database:Provider and Database:ConnectionString.", ex);
         }
+        // Rows written before search existed get their search words once, right after the migration that added search.
+        if (pending.Any(m => m.EndsWith("_SearchLinksSharesUploads", StringComparison.Ordinal)))
+            await Daftar.Web.Features.Search.SearchBackfill.RunAsync(db, ct);
     }
 
     private static string Describe(Exception ex)

@@ -36,10 +36,13 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
             officer.Posts.Where(p => p.SectionId is not null).Select(p => p.SectionId!.Value).Distinct().ToArray());
     }
 
-    /// <summary>DESIGN 2.2: posts that held the file see it; so does its section, unless it is confidential or secret.</summary>
+    /// <summary>
+    /// DESIGN 2.2: posts that held the file see it; so do its section and the posts it was shared with, unless it is
+    /// confidential or secret (those only the posts in their chain).
+    /// </summary>
     public static IQueryable<EFile> VisibleTo(IQueryable<EFile> files, Viewer viewer) =>
         files.Where(f => f.Participants.Any(p => viewer.PostIds.Contains(p.PostId))
-                         || (f.Grading == Grading.Normal && viewer.SectionIds.Contains(f.SectionId)));
+                         || (f.Grading == Grading.Normal && (viewer.SectionIds.Contains(f.SectionId) || f.Shares.Any(s => viewer.PostIds.Contains(s.PostId)))));
 
     public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct)
     {
@@ -47,7 +50,7 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         if (viewer is null) return NoPost;
         var file = await VisibleTo(db.Files, viewer)
             .Include(f => f.Notes).Include(f => f.Movements).ThenInclude(m => m.ToPost)
-            .Include(f => f.Participants).Include(f => f.Correspondence).Include(f => f.CreatedByPost).Include(f => f.HolderPost)
+            .Include(f => f.Participants).Include(f => f.Correspondence).Include(f => f.Shares).Include(f => f.Links).Include(f => f.CreatedByPost).Include(f => f.HolderPost)
             .AsSplitQuery()
             .SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return Error.NotFound("File");

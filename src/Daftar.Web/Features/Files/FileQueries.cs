@@ -16,14 +16,25 @@ public sealed record FileView(int Id, long ComputerNumber, string FileNumber, st
     IReadOnlyList<NoteView> Notes, IReadOnlyList<MovementView> Movements, FilePermissions Can)
 {
     public IReadOnlyList<CorrespondenceView> Correspondence { get; init; } = [];
+    /// <summary>Linked files the viewer may see (a link to a file they may not see is left out, so it does not leak).</summary>
+    public IReadOnlyList<LinkedFileView> Links { get; init; } = [];
+    public IReadOnlyList<ShareView> SharedWith { get; init; } = [];
 
     /// <summary>The file's audit trail (filled for the file page, not for API reads).</summary>
     public IReadOnlyList<AuditLine> Audit { get; init; } = [];
 }
-public sealed record CorrespondenceDocument(int Order, string FileName, string ContentType);
-public sealed record CorrespondenceView(int Order, int FirstPage, int PageCount, string Title, bool IsPuc, bool IsFr, int? ReceiptId, IReadOnlyList<CorrespondenceDocument> Documents);
+public sealed record DocumentLink(string FileName, string ContentType, string Url);
+public sealed record CorrespondenceView(int Order, int FirstPage, int PageCount, string Title, bool IsPuc, bool IsFr, int? ReceiptId, IReadOnlyList<DocumentLink> Documents);
+public sealed record LinkedFileView(int Id, long ComputerNumber, string FileNumber, string Subject, FileStatus Status, string? Remarks, DateTimeOffset At);
+public sealed record ShareView(PostRef Post, PostRef By, string? Remarks, DateTimeOffset At);
 public sealed record AuditLine(long? Sequence, DateTimeOffset At, string? ActorEn, string? ActorHi, string Action, string Summary);
-public sealed record FilePermissions(bool Act, bool WriteNote, bool Send, bool PullBack, bool Park, bool Unpark, bool Close, bool Reopen);
+public sealed record FilePermissions(bool Act, bool WriteNote, bool Send, bool PullBack, bool Park, bool Unpark, bool Close, bool Reopen)
+{
+    /// <summary>Upload a document into the correspondence (an open file the viewer holds).</summary>
+    public bool Attach => WriteNote;
+    public bool Link => Act;
+    public bool Share { get; init; }
+}
 public sealed record InboxRow(int Id, long ComputerNumber, string FileNumber, string Subject, Grading Grading, FileStatus Status, PostRef? From,
     string? FromNameEn, string? FromNameHi, DateTimeOffset ReceivedAt, DateOnly? DueOn, Priority Priority, string? Remarks, bool Opened, PostRef Holder);
 public sealed record InboxCounts(int New, int Opened, int Overdue, int Sent, int Created, int Parked, int Closed);
@@ -68,6 +79,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files)
     {
         var f = c.File;
         var postIds = f.Notes.Select(n => n.AuthorPostId).Concat(f.Movements.SelectMany(m => new[] { m.FromPostId, m.ToPostId }))
+            .Concat(f.Shares.SelectMany(s => new[] { s.PostId, s.ByPostId }))
             .Append(f.CreatedByPostId).Append(f.HolderPostId).Distinct().ToList();
         var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
             .Select(p => new PostRef(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi))
@@ -86,7 +98,8 @@ public sealed class FileQueries(DaftarDb db, FileActions files)
             Park: holds && f.Status == FileStatus.Open,
             Unpark: holds && f.Status == FileStatus.Parked,
             Close: holds && f.Status == FileStatus.Open && (c.ActingPost.Id == f.CreatedByPostId || c.ActingPost.Level < f.CreatedByPost.Level),
-            Reopen: holds && f.Status == FileStatus.Closed);
+            Reopen: holds && f.Status == FileStatus.Closed)
+        { Share = holds && f.Grading == Grading.Normal };
 
         var notes = f.Notes
             .Where(n => n.IsConfirmed || c.Viewer.PostIds.Contains(n.AuthorPostId))
@@ -102,11 +115,25 @@ public sealed class FileQueries(DaftarDb db, FileActions files)
         var documents = (await db.ReceiptDocuments.AsNoTracking().Where(d => receiptIds.Contains(d.ReceiptId)).ToListAsync(ct)).ToLookup(d => d.ReceiptId);
         var correspondence = f.Correspondence.OrderBy(c => c.Order)
             .Select(c => new CorrespondenceView(c.Order, c.FirstPage, c.PageCount, c.Title, c.IsPuc, c.IsFr, c.ReceiptId,
-                c.ReceiptId is { } r ? documents[r].OrderBy(d => d.Order).Select(d => new CorrespondenceDocument(d.Order, d.FileName, d.ContentType)).ToList() : []))
+                c.ReceiptId is { } r
+                    ? documents[r].OrderBy(d => d.Order).Select(d => new DocumentLink(d.FileName, d.ContentType, $"/Files/Document?receipt={r}&n={d.Order}")).ToList()
+                    : c.BlobHash is not null ? [new DocumentLink(c.FileName!, c.ContentType!, $"/Files/Document?file={f.Id}&item={c.Order}")] : []))
             .ToList();
+
+        var linkedIds = await db.FileLinks.Where(l => l.FileId == f.Id).Select(l => new { Id = l.LinkedFileId, l.Remarks, l.At })
+            .Concat(db.FileLinks.Where(l => l.LinkedFileId == f.Id).Select(l => new { Id = l.FileId, l.Remarks, l.At }))
+            .ToListAsync(ct);
+        var ids = linkedIds.Select(l => l.Id).ToList();
+        var linked = await FileActions.VisibleTo(db.Files, c.Viewer).Where(x => ids.Contains(x.Id))
+            .Select(x => new { x.Id, x.ComputerNumber, x.FileNumber, x.Subject, x.Status }).ToDictionaryAsync(x => x.Id, ct);
+        var links = linkedIds.Where(l => linked.ContainsKey(l.Id)).OrderBy(l => l.At)
+            .Select(l => linked[l.Id] is var x ? new LinkedFileView(x.Id, x.ComputerNumber, x.FileNumber, x.Subject, x.Status, l.Remarks, l.At) : null!)
+            .ToList();
+        var shares = f.Shares.OrderBy(s => s.At).Select(s => new ShareView(posts[s.PostId], posts[s.ByPostId], s.Remarks, s.At)).ToList();
+
         return new FileView(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, f.Category, f.Kind, f.Grading, f.Retention, f.RetentionYears, f.Status,
             sectionCode, posts[f.CreatedByPostId], posts[f.HolderPostId], f.CreatedAt, notes, movements, can)
-        { Correspondence = correspondence };
+        { Correspondence = correspondence, Links = links, SharedWith = shares };
     }
 
     /// <summary>The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed.</summary>

@@ -38,6 +38,30 @@ public static class FilesApi
             (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
         files.MapPost("/files/{id:int}/reopen", async (int id, RemarksCommand cmd, ReopenFile handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+        files.MapPost("/files/{id:int}/documents", async (int id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? title, AttachDocument handler,
+                IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.HandleAsync(id, new AttachDocumentCommand(title), file is null ? null : new UploadedDocument(file.FileName, file.OpenReadStream), ct))
+                    .ToHttp(l, order => Results.Created($"/Files/Document?file={id}&item={order}", new { order })))
+            .DisableAntiforgery()
+            .WithSummary("Uploads a document (PDF, JPEG, PNG, TIFF; multipart field 'file', optional 'title') into the correspondence of a file you hold.");
+        files.MapPut("/files/{id:int}/correspondence/{order:int}", async (int id, int order, MarkCorrespondenceCommand cmd, MarkCorrespondence handler,
+                IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.HandleAsync(id, order, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Sets the PUC and FR flags of an item of the correspondence.");
+        files.MapPost("/files/{id:int}/links", async (int id, LinkFileCommand cmd, LinkFile handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Links a file you hold to another file you may see, given by its computer number or file number.");
+        files.MapDelete("/files/{id:int}/links/{linkedId:int}", async (int id, int linkedId, LinkFile handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.UnlinkAsync(id, linkedId, ct)).ToHttp(l, _ => Results.NoContent()));
+        files.MapPost("/files/{id:int}/shares", async (int id, ShareFileCommand cmd, ShareFile handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Shares a file you hold with another post for reading (normal grading only); the file stays with you.");
+        files.MapDelete("/files/{id:int}/shares/{postId:int}", async (int id, int postId, ShareFile handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.StopAsync(id, postId, ct)).ToHttp(l, _ => Results.NoContent()));
+        files.MapGet("/search", async ([Microsoft.AspNetCore.Http.AsParameters] SearchParameters p, Daftar.Web.Features.Search.SearchFiles handler,
+                IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.HandleAsync(p.ToQuery(), ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Full-text search over files, notes and receipts you may see, in Hindi or English, with filters.");
         files.MapGet("/recipients", (string? q, FindRecipients handler, CancellationToken ct) => handler.HandleAsync(q, ct))
             .WithSummary("Posts to send a file to: matches by name, designation or office in either script; without q, quick picks.");
     }
@@ -62,6 +86,19 @@ public static class FilesApi
         services.AddScoped<DiariseReceipt>();
         services.AddScoped<ReceiptActions>();
         services.AddSingleton<BlobStore>();
+        services.AddScoped<AttachDocument>();
+        services.AddScoped<MarkCorrespondence>();
+        services.AddScoped<FileDocuments>();
+        services.AddScoped<LinkFile>();
+        services.AddScoped<ShareFile>();
+        services.AddScoped<Daftar.Web.Features.Search.SearchFiles>();
         return services;
+    }
+
+    /// <summary>Query-string parameters of /api/search.</summary>
+    public sealed record SearchParameters(string? Q, string? Department, string? Section, Daftar.Files.FileStatus? Status, Daftar.Files.Grading? Grading,
+        DateOnly? From, DateOnly? To)
+    {
+        public Daftar.Web.Features.Search.SearchQuery ToQuery() => new(Q, Department, Section, Status, Grading, From, To);
     }
 }

@@ -47,13 +47,13 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers n
             return new Error("no_section", "Your post belongs to no section, and every file belongs to a section. Ask the administrator to place the post in a section.", ErrorKind.Invalid);
 
         // Documents first: a refused or failed upload must not use up a diary number.
-        var stored = new List<(StoredBlob Blob, string Name)>();
+        var stored = new List<CorrespondenceDocument>();
         foreach (var d in documents)
         {
             await using var stream = d.Open();
             var blob = await blobs.StoreAsync(stream, ct);
             if (!blob.Succeeded) return Result<int>.Fail(blob.Errors.Select(e => e with { Field = "documents" }).ToList());
-            stored.Add((blob.Value!, Path.GetFileName(d.FileName)));
+            stored.Add(blob.Value!.As(d.FileName));
         }
 
         var employee = await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct);
@@ -65,7 +65,7 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers n
         var diaryNumber = string.Create(CultureInfo.InvariantCulture, $"{serial}/{year}/{department.Code}-{post.Section.Code.Replace("-", "")}");
         var receipt = new Receipt(diaryNumber, department, post.Section, post, employee,
             new ReceiptParticulars(sender!, letterNumber, cmd.LetterDate, receivedOn, subject!, category, cmd.Mode, cmd.Language ?? "hi", cmd.Grading, stored.Count > 0), files.Now);
-        foreach (var (blob, name) in stored) receipt.Attach(blob.Hash, name, blob.ContentType, blob.Size);
+        foreach (var document in stored) receipt.Attach(document);
         db.Receipts.Add(receipt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

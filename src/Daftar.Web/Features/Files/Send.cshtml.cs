@@ -7,10 +7,12 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Files;
 
 /// <summary>Send: find the recipient post by name, designation or office in either script, or pick one; priority, due date, remarks.</summary>
-public sealed class SendModel(FileQueries queries, FindRecipients recipients, SendFile handler, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>With share=true the same page shares a copy for information with the chosen post instead of sending the file.</summary>
+public sealed class SendModel(FileQueries queries, FindRecipients recipients, SendFile handler, ShareFile share, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Share { get; set; }
     [BindProperty] public int? ToPostId { get; set; }
     [BindProperty] public Priority Priority { get; set; } = Priority.Normal;
     [BindProperty] public DateOnly? DueOn { get; set; }
@@ -29,14 +31,16 @@ public sealed class SendModel(FileQueries queries, FindRecipients recipients, Se
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await handler.HandleAsync(Id, new SendFileCommand(ToPostId, Remarks, Priority, DueOn), ct);
+        var result = Share
+            ? await share.HandleAsync(Id, new ShareFileCommand(ToPostId, Remarks), ct)
+            : await handler.HandleAsync(Id, new SendFileCommand(ToPostId, Remarks, Priority, DueOn), ct);
         if (result.Succeeded)
         {
-            TempData["Message"] = l["The file has been sent."].Value;
-            return Redirect("/Files/Inbox");
+            TempData["Message"] = Share ? l["The file has been shared."].Value : l["The file has been sent."].Value;
+            return Share ? Redirect($"/Files/View?id={Id}") : Redirect("/Files/Inbox");
         }
         if (result.Errors[0].Kind == ErrorKind.NotFound && result.Errors[0].Field is null) return NotFound();
-        ModelState.AddErrors(result.Errors, l);
+        ModelState.AddErrors(result.Errors.Select(e => e.Field == "postId" ? e with { Field = "toPostId" } : e).ToList(), l);
         foreach (var e in result.Errors.Where(e => e.Field is null)) ModelState.AddModelError("", l.Describe(e));
         return await LoadAsync(ct);
     }

@@ -11,6 +11,8 @@ public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResour
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Remarks { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? LinkTo { get; set; }
     public FileView? EFile { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -39,6 +41,22 @@ public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResour
     public async Task<IActionResult> OnPostReopenAsync([FromServices] ReopenFile handler, CancellationToken ct) =>
         await AfterAsync(await handler.HandleAsync(Id, new RemarksCommand(Remarks), ct), l["The file has been reopened."], ct);
 
+    public async Task<IActionResult> OnPostAttachAsync(IFormFile? document, [FromServices] AttachDocument handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Id, new AttachDocumentCommand(Title),
+            document is null ? null : new UploadedDocument(document.FileName, document.OpenReadStream), ct), l["The document has been attached."], ct);
+
+    public async Task<IActionResult> OnPostMarkAsync(int order, bool isPuc, bool isFr, [FromServices] MarkCorrespondence handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Id, order, new MarkCorrespondenceCommand(isPuc, isFr), ct), l["Saved."], ct);
+
+    public async Task<IActionResult> OnPostLinkAsync([FromServices] LinkFile handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Id, new LinkFileCommand(LinkTo, null), ct), l["The files are linked."], ct);
+
+    public async Task<IActionResult> OnPostUnlinkAsync(int linked, [FromServices] LinkFile handler, CancellationToken ct) =>
+        await AfterAsync(await handler.UnlinkAsync(Id, linked, ct), l["The link has been removed."], ct);
+
+    public async Task<IActionResult> OnPostUnshareAsync(int post, [FromServices] ShareFile handler, CancellationToken ct) =>
+        await AfterAsync(await handler.StopAsync(Id, post, ct), l["The file is no longer shared with that post."], ct);
+
     private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
     {
         if (result.Succeeded)
@@ -47,7 +65,8 @@ public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResour
             return RedirectToPage(new { Id });
         }
         if (result.Errors[0].Kind == ErrorKind.NotFound) return NotFound();
-        foreach (var e in result.Errors) ModelState.AddModelError(e.Field is "text" ? nameof(Text) : "", l.Describe(e));
+        foreach (var e in result.Errors)
+            ModelState.AddModelError(e.Field switch { "text" => nameof(Text), "file" when Request.HasFormContentType && Request.Form.Files.Count > 0 => "Document", "file" => nameof(LinkTo), _ => "" }, l.Describe(e));
         return await LoadAsync(ct);
     }
 

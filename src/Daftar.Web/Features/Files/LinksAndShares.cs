@@ -1,0 +1,66 @@
+using System.Globalization;
+using Daftar.Data;
+using Daftar.Files;
+using Daftar.Web.Features.Notifications;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Files;
+
+public sealed record LinkFileCommand(string? File, string? Remarks);
+public sealed record ShareFileCommand(int? PostId, string? Remarks);
+
+/// <summary>Links the file held to another file the officer may see, given by its computer number or file number.</summary>
+public sealed class LinkFile(DaftarDb db, FileActions files)
+{
+    public async Task<Result<int>> HandleAsync(int fileId, LinkFileCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var reference = v.Required(cmd.File, "file", "File to link", 100);
+        var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", 500);
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return FileActions.NoPost;
+        var visible = FileActions.VisibleTo(db.Files, viewer);
+        var other = long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? await visible.Include(f => f.Links).SingleOrDefaultAsync(f => f.ComputerNumber == number, ct)
+            : await visible.Include(f => f.Links).SingleOrDefaultAsync(f => f.FileNumber == reference!.ToUpperInvariant(), ct);
+        if (other is null)
+            return new Error("linked_file_not_found", "No file with that number that you may see.", ErrorKind.Invalid, "file");
+        return await files.RunAsync(fileId, c => Task.FromResult(c.File.LinkTo(other, c.ActingPost, remarks, files.Now)), ct);
+    }
+
+    public async Task<Result<int>> UnlinkAsync(int fileId, int linkedFileId, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return FileActions.NoPost;
+        var other = await FileActions.VisibleTo(db.Files, viewer).Include(f => f.Links).SingleOrDefaultAsync(f => f.Id == linkedFileId, ct);
+        if (other is null) return FileActions.ToError(FileError.NotLinked);
+        return await files.RunAsync(fileId, c => Task.FromResult(c.File.Unlink(other, c.ActingPost)), ct);
+    }
+}
+
+/// <summary>Shares the file held with another post for reading ("copy for information"); that post is told live.</summary>
+public sealed class ShareFile(DaftarDb db, FileActions files, Notifier notifier)
+{
+    public async Task<Result<int>> HandleAsync(int fileId, ShareFileCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", 500);
+        if (cmd.PostId is null) v.Add(Error.Required("postId", "Share with"));
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        var with = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.PostId && p.IsActive, ct);
+        if (with is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "postId", "Post");
+        string? subject = null;
+        var result = await files.RunAsync(fileId, c =>
+        {
+            subject = c.File.Subject;
+            return Task.FromResult(c.File.ShareWith(c.ActingPost, with, c.Employee, remarks, files.Now));
+        }, ct);
+        if (result.Succeeded) await notifier.ToPostAsync(with.Id, new Notice("shared", subject!, $"/Files/View?id={fileId}"));
+        return result;
+    }
+
+    public Task<Result<int>> StopAsync(int fileId, int postId, CancellationToken ct) =>
+        files.RunAsync(fileId, c => Task.FromResult(c.File.StopSharing(c.ActingPost, postId)), ct);
+}

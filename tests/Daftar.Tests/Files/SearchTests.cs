@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Daftar.Files;
+using Daftar.Search;
+using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.Files;
+using Daftar.Web.Features.Search;
+
+namespace Daftar.Tests.Files;
+
+/// <summary>Full-text search through the database's own index (FTS5 or PostgreSQL), in both scripts, under the visibility rule.</summary>
+public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>A word no demo data contains, in Latin or Devanagari letters.</summary>
+    private static string Unique(bool hindi = false)
+    {
+        var letters = hindi ? "कखगघचछजझटठडढतथदधनपफबभमयरलवशसह" : "bcdfghjklmnpqrstvwxz";
+        return new string(Enumerable.Range(0, 9).Select(_ => letters[Random.Shared.Next(letters.Length)]).ToArray()) + (hindi ? "ा" : "");
+    }
+
+    private static async Task<int> CreateFileAsync(HttpClient api, string subject, Grading grading = Grading.Normal)
+    {
+        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, 12, "Procurement", Grading: grading));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private static async Task<SearchResults> SearchAsync(HttpClient api, string query)
+    {
+        var response = await api.GetAsync("/api/search?" + query);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<SearchResults>(Json))!;
+    }
+
+    private static string Q(string words) => "q=" + Uri.EscapeDataString(words);
+
+    [Fact]
+    public void Words_KeepDevanagariWhole_DropZeroWidthCharacters_AndSplitFileNumbers()
+    {
+        Assert.Equal("सड़क निर्माण हेतु स्वीकृति", SearchTerms.Of("सड़क निर्माण, हेतु स्वीकृति।"));
+        Assert.Equal("क्षेत्र", SearchTerms.Of("क्\u200Dषेत्र"));
+        Assert.Equal("f 12 3 doit gr 1 2026", SearchTerms.Of("F.12(3)/DOIT/GR-1/2026"));
+        Assert.Equal(["laptops", "लैपटॉप"], SearchTerms.Query("Laptops  लैपटॉप laptops"));
+    }
+
+    [Fact]
+    public async Task HindiAndEnglishWords_InSubjectsAndConfirmedNotes_AreFound_DraftsAreNot()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var hindi = Unique(hindi: true);
+        var english = Unique();
+        var draftWord = Unique();
+        var id = await CreateFileAsync(clerk, $"ग्राम पंचायत भवन {hindi} की मरम्मत");
+        await clerk.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand($"सड़क निर्माण हेतु {english} स्वीकृति {draftWord}"));
+
+        Assert.Contains(id, (await SearchAsync(clerk, Q(hindi))).Files.Select(f => f.Id));
+        Assert.Contains(id, (await SearchAsync(clerk, Q(hindi[..4]))).Files.Select(f => f.Id));   // the start of a word is enough
+        Assert.DoesNotContain(id, (await SearchAsync(clerk, Q(draftWord))).Files.Select(f => f.Id));
+
+        var so = await app.PostIdAsync("SO-DOIT-GR1");
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, null))).StatusCode);
+        var hit = Assert.Single((await SearchAsync(clerk, Q($"{english} निर्माण"))).Files, f => f.Id == id);
+        Assert.True(hit.InNotes);
+        Assert.Equal("SO-DOIT-GR1", hit.Holder.Code);
+        Assert.Empty((await SearchAsync(clerk, Q($"{english} {Unique()}"))).Files);        // every word must match
+
+        var file = (await clerk.GetFromJsonAsync<FileView>($"/api/files/{id}", Json))!;
+        Assert.Contains(id, (await SearchAsync(clerk, Q(file.FileNumber))).Files.Select(f => f.Id));
+        Assert.Contains(id, (await SearchAsync(clerk, Q(file.ComputerNumber.ToString()))).Files.Select(f => f.Id));
+    }
+
+    [Fact]
+    public async Task Search_ShowsOnlyWhatTheOfficerMaySee()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var word = Unique();
+        var normal = await CreateFileAsync(clerk, $"Broadband {word} for home offices");
+        var secret = await CreateFileAsync(clerk, $"Vigilance enquiry {word}", Grading.Secret);
+
+        Assert.Equal([secret, normal], (await SearchAsync(clerk, Q(word))).Files.Select(f => f.Id));
+        // The section officer of the same section sees the normal file, not the secret one.
+        var officer = await app.ApiClientAsync(Demo.SectionOfficer);
+        Assert.Equal([normal], (await SearchAsync(officer, Q(word))).Files.Select(f => f.Id));
+        // An employee of another department sees neither.
+        var outsider = await app.ApiClientAsync("RJ100006");
+        Assert.Empty((await SearchAsync(outsider, Q(word))).Files);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/search?" + Q(word))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Receipts_AreFoundBySenderAndLetterNumber_AndLeadToTheirFile()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var word = Unique();
+        var letter = $"ZP/{word}/77";
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent($"जिला परिषद {word} अजमेर"), "sender" },
+            { new StringContent(letter), "letterNumber" },
+            { new StringContent("Road repair estimate"), "subject" },
+            { new StringContent("Post"), "mode" },
+        };
+        var diarised = await clerk.PostAsync("/api/receipts", form);
+        Assert.Equal(HttpStatusCode.Created, diarised.StatusCode);
+        var receiptId = (await diarised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var found = await SearchAsync(clerk, Q(letter));
+        Assert.Equal(receiptId, Assert.Single(found.Receipts).Id);
+        Assert.Empty(found.Files);
+
+        var put = await clerk.PostAsJsonAsync($"/api/receipts/{receiptId}/put-in-file", new PutInFileCommand(null, null, 12));
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        var after = await SearchAsync(clerk, Q($"अजमेर {word}"));
+        Assert.True(Assert.Single(after.Files).InReceipts);
+        Assert.Equal(receiptId, Assert.Single(after.Receipts).Id);
+    }
+
+    [Fact]
+    public async Task Filters_NarrowTheResults_AndBadFiltersAreRefused()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var word = Unique();
+        var open = await CreateFileAsync(clerk, $"Solar panels {word}");
+        var closed = await CreateFileAsync(clerk, $"Solar water heaters {word}", Grading.Confidential);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{closed}/close", new RemarksCommand("Done"))).StatusCode);
+
+        Assert.Equal([closed], (await SearchAsync(clerk, Q(word) + "&status=Closed")).Files.Select(f => f.Id));
+        Assert.Equal([open], (await SearchAsync(clerk, Q(word) + "&grading=Normal")).Files.Select(f => f.Id));
+        Assert.Equal([closed, open], (await SearchAsync(clerk, Q(word) + "&department=doit&section=GR-1")).Files.Select(f => f.Id));
+        Assert.Empty((await SearchAsync(clerk, Q(word) + "&section=EGOV")).Files);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddMinutes(330));
+        Assert.Equal(2, (await SearchAsync(clerk, Q(word) + $"&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}")).Files.Count);
+        Assert.Empty((await SearchAsync(clerk, Q(word) + $"&from={today.AddDays(1):yyyy-MM-dd}")).Files);
+
+        var unknown = await clerk.GetAsync("/api/search?" + Q(word) + "&department=NOPE");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync("/api/search?" + Q(word) + $"&from={today:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync("/api/search?q=" + new string('a', 501))).StatusCode);
+    }
+
+    [Fact]
+    public async Task SearchPage_InHindi_ListsTheFile_AndSaysSoWhenNothingIsFound()
+    {
+        var api = await app.ApiClientAsync(Demo.Clerk);
+        var word = Unique(hindi: true);
+        var id = await CreateFileAsync(api, $"आंगनबाड़ी केंद्र {word}");
+        var browser = await app.SignInAsync(Demo.Clerk);
+        await Daftar.Tests.Localisation.HindiTests.SwitchToHindiAsync(browser);
+        var page = await DaftarFactory.PageAsync(browser, "/Search?" + Q(word));
+        Assert.Contains($"/Files/View?id={id}", page.QuerySelector("#file-results")!.InnerHtml);
+        Assert.True(page.Title?.Contains("खोज") == true, page.Title);
+        var none = await DaftarFactory.PageAsync(browser, "/Search?" + Q(Unique()));
+        Assert.NotNull(none.QuerySelector("#no-results"));
+        var bad = await DaftarFactory.PageAsync(browser, "/Search?" + Q(word) + "&From=2026-13-45");
+        Assert.NotEmpty(bad.QuerySelector("[role=alert]")!.TextContent.Trim());
+    }
+}
