@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web.Features.Files;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Daftar.Browser.Tests;
