@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Daftar.Signing;
+
+/// <summary>
+/// Something that can sign: Daftar's own PIN-unlocked keys today, an eSign (Aadhaar OTP) provider or a hardware token
+/// later. It returns a detached CMS signature over the content, time-stamped.
+/// </summary>
+public interface IDocumentSigner
+{
+    X509Certificate2 Certificate { get; }
+    byte[] SignDetached(ReadOnlySpan<byte> content);
+}
+
+/// <summary>
+/// Detached CMS (CAdES-BES style, plus a signature timestamp): SHA-256, signing time, signing-certificate-v2, the
+/// certificate chain without the root, and an RFC 3161 timestamp over the signature value as an unsigned attribute.
+/// </summary>
+public sealed class KeySigner(X509Certificate2 certificate, AsymmetricAlgorithm key, X509Certificate2Collection chain, TimestampAuthority tsa, TimeProvider clock)
+    : IDocumentSigner
+{
+    public const string TimestampTokenOid = "1.2.840.113549.1.9.16.2.14";
+
+    public X509Certificate2 Certificate => certificate;
+
+    public byte[] SignDetached(ReadOnlySpan<byte> content)
+    {
+        var cms = new SignedCms(new ContentInfo(content.ToArray()), detached: true);
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate, key)
+        {
+            DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
+            IncludeOption = X509IncludeOption.EndCertOnly,
+        };
+        signer.Certificates.AddRange(chain);
+        signer.SignedAttributes.Add(new Pkcs9SigningTime(clock.GetUtcNow().UtcDateTime));
+        signer.SignedAttributes.Add(SigningCertificateV2.For(certificate));
+        cms.ComputeSignature(signer, silent: true);
+        var info = cms.SignerInfos[0];
+        var token = tsa.CreateToken(SHA256.HashData(info.GetSignature()), new Oid("2.16.840.1.101.3.4.2.1"));
+        info.AddUnsignedAttribute(new AsnEncodedData(new Oid(TimestampTokenOid), token));
+        return cms.Encode();
+    }
+}
+
+public enum CertificateStatus { Good, Revoked, Unknown }
+
+/// <summary>What a verification found. <see cref="Valid"/> only when the content matches, the chain reaches a trusted
+/// root, and no certificate in it was revoked before the signature was made.</summary>
+public sealed record SignatureCheck(bool Valid, string? Problem, X509Certificate2? Signer, DateTimeOffset? SignedAt, bool Timestamped,
+    CertificateStatus StatusAtSigning, CertificateStatus StatusNow, DateTimeOffset? RevokedAt)
+{
+    public static SignatureCheck Broken(string problem, X509Certificate2? signer = null) =>
+        new(false, problem, signer, null, false, CertificateStatus.Unknown, CertificateStatus.Unknown, null);
+}
+
+/// <summary>The trust Daftar verifies against: its roots (and configured outside anchors), CA certificates to build
+/// chains with, and the current CRL of an issuer when it has one.</summary>
+public sealed record TrustContext(X509Certificate2Collection Roots, X509Certificate2Collection Intermediates, Func<X509Certificate2, RevocationList?> CrlFor,
+    DateTimeOffset Now);
+
+public static class SignatureVerifier
+{
+    public static SignatureCheck VerifyDetached(ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature, TrustContext trust)
+    {
+        var cms = new SignedCms(new ContentInfo(content.ToArray()), detached: true);
+        try
+        {
+            cms.Decode(signature);
+        }
+        catch (CryptographicException)
+        {
+            return SignatureCheck.Broken("This is not a CMS signature.");
+        }
+        if (cms.SignerInfos.Count != 1) return SignatureCheck.Broken("Expected exactly one signer.");
+        var info = cms.SignerInfos[0];
+        var signer = info.Certificate;
+        if (signer is null) return SignatureCheck.Broken("The signature does not carry its signer's certificate.");
+        try
+        {
+            info.CheckSignature(verifySignatureOnly: true);
+        }
+        catch (CryptographicException)
+        {
+            return SignatureCheck.Broken("The content does not match the signature: it was changed after it was signed.", signer);
+        }
+        if (!HasSigningCertificateV2(info, signer))
+            return SignatureCheck.Broken("The signature does not name its certificate (signing-certificate-v2 missing or wrong).", signer);
+
+        // The timestamp: over this signature's value, by a TSA whose certificate chains to a trusted root.
+        DateTimeOffset? signedAt = null;
+        foreach (var attribute in info.UnsignedAttributes)
+        {
+            if (attribute.Oid.Value != KeySigner.TimestampTokenOid) continue;
+            if (!Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _)
+                || !token.VerifySignatureForSignerInfo(info, out var tsaCertificate) || tsaCertificate is null)
+                return SignatureCheck.Broken("The signature's timestamp is not valid.", signer);
+            var tsaChain = Chain(tsaCertificate, trust, token.TokenInfo.Timestamp, cms.Certificates);
+            if (tsaChain.Problem is { } tsaProblem) return SignatureCheck.Broken("The timestamp authority is not trusted: " + tsaProblem, signer);
+            signedAt = token.TokenInfo.Timestamp;
+        }
+
+        var chain = Chain(signer, trust, signedAt ?? trust.Now, cms.Certificates);
+        if (chain.Problem is { } problem) return SignatureCheck.Broken("The signer's certificate is not trusted: " + problem, signer);
+        if (signer.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
+            && (usage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
+            return SignatureCheck.Broken("The signer's certificate is not for signing.", signer);
+
+        // Revocation, checked explicitly against each issuer's CRL.
+        DateTimeOffset? revokedAt = null;
+        var unknown = false;
+        for (var i = 0; i < chain.Elements.Count - 1; i++)
+        {
+            var certificate = chain.Elements[i];
+            var issuer = chain.Elements[i + 1];
+            var crl = trust.CrlFor(issuer);
+            if (crl is null || !crl.IsSignedBy(issuer) || crl.ThisUpdate > trust.Now.AddMinutes(5) || crl.NextUpdate < trust.Now)
+            {
+                unknown = true;
+                continue;
+            }
+            if (crl.RevokedAt(certificate) is { } at && (revokedAt is null || at < revokedAt)) revokedAt = at;
+        }
+        if (revokedAt is { } when)
+        {
+            if (signedAt is null)
+                return new SignatureCheck(false, "The signer's certificate has been revoked, and the signature has no timestamp to show it was made before.",
+                    signer, null, false, CertificateStatus.Unknown, CertificateStatus.Revoked, when);
+            if (when <= signedAt)
+                return new SignatureCheck(false, $"The signer's certificate was revoked on {when:u}, before the signature was made ({signedAt:u}).",
+                    signer, signedAt, true, CertificateStatus.Revoked, CertificateStatus.Revoked, when);
+            return new SignatureCheck(true, null, signer, signedAt, true, CertificateStatus.Good, CertificateStatus.Revoked, when);
+        }
+        if (unknown)
+            return new SignatureCheck(false, "The revocation status of the signer's certificate could not be checked (no current CRL).",
+                signer, signedAt, signedAt is not null, CertificateStatus.Unknown, CertificateStatus.Unknown, null);
+        return new SignatureCheck(true, null, signer, signedAt, signedAt is not null, CertificateStatus.Good, CertificateStatus.Good, null);
+    }
+
+    public sealed record ChainResult(IReadOnlyList<X509Certificate2> Elements, string? Problem);
+
+    /// <summary>Builds the chain to one of the trusted roots, at the given time, without the platform's revocation checking.</summary>
+    public static ChainResult Chain(X509Certificate2 certificate, TrustContext trust, DateTimeOffset at, X509Certificate2Collection? extra = null)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(trust.Roots);
+        chain.ChainPolicy.ExtraStore.AddRange(trust.Intermediates);
+        if (extra is not null) chain.ChainPolicy.ExtraStore.AddRange(extra);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        chain.ChainPolicy.VerificationTime = at.UtcDateTime;
+        chain.ChainPolicy.VerificationTimeIgnored = false;
+        var ok = chain.Build(certificate);
+        var elements = chain.ChainElements.Select(e => X509CertificateLoader.LoadCertificate(e.Certificate.RawData)).ToList();
+        if (ok) return new ChainResult(elements, null);
+        var reasons = chain.ChainStatus.Select(s => s.Status switch
+        {
+            X509ChainStatusFlags.NotTimeValid => "a certificate in the chain was not valid at the time of signing",
+            X509ChainStatusFlags.UntrustedRoot or X509ChainStatusFlags.PartialChain => "it does not chain to a trusted root",
+            X509ChainStatusFlags.NotSignatureValid => "a certificate's signature is invalid",
+            X509ChainStatusFlags.NotValidForUsage => "a certificate is not valid for this use",
+            X509ChainStatusFlags.InvalidBasicConstraints => "an issuer is not a certificate authority",
+            _ => s.StatusInformation.Trim(),
+        }).Distinct();
+        return new ChainResult(elements, string.Join("; ", reasons) + ".");
+    }
+
+    private static bool HasSigningCertificateV2(SignerInfo info, X509Certificate2 signer)
+    {
+        foreach (var attribute in info.SignedAttributes)
+            if (attribute.Oid.Value == SigningCertificateV2.Oid)
+                return SigningCertificateV2.Names(attribute.Values[0].RawData, signer);
+        return false;
+    }
+}

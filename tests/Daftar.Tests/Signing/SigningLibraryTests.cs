@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Daftar.Signing;
+
+namespace Daftar.Tests.Signing;
+
+/// <summary>Daftar.Signing on its own: the CA, PIN-protected keys, the TSA, CMS signatures, CRLs — and OpenSSL agreeing.</summary>
+public class SigningLibraryTests
+{
+    private static readonly Pki Shared = new();
+
+    /// <summary>A root, a department CA, a TSA and one RSA and one ECDSA signer, made once for the class.</summary>
+    private sealed class Pki
+    {
+        public readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+        public readonly IssuedCertificate Root, Ca, Tsa, Rsa, Ec;
+        public readonly TimestampAuthority Authority;
+        public readonly PublicationPoints RootPoints = new("http://daftar.test/pki/crl/root.crl", "http://daftar.test/pki/root.crt");
+        public readonly PublicationPoints CaPoints = new("http://daftar.test/pki/crl/DOIT.crl", "http://daftar.test/pki/ca/DOIT.crt");
+
+        public Pki()
+        {
+            Root = Certificates.CreateRoot("Daftar Test Root CA", "Government of Rajasthan", Now);
+            using var rootKey = Certificates.LoadPrivateKey(Root.Pkcs8PrivateKey);
+            Ca = Certificates.CreateIssuingCa(Root.Certificate, rootKey, "Daftar DOIT CA", "Government of Rajasthan", RootPoints, Now);
+            Tsa = Certificates.CreateTimestamping(Root.Certificate, rootKey, "Daftar TSA", "Government of Rajasthan", RootPoints, Now);
+            using var caKey = Certificates.LoadPrivateKey(Ca.Pkcs8PrivateKey);
+            Rsa = Certificates.IssueSigningCertificate(Ca.Certificate, caKey, CaPoints, "Priyanka Sharma", "Government of Rajasthan", "DOIT", "priyanka@example.gov.in", "RJ100013", KeyAlgorithm.Rsa2048, Now);
+            Ec = Certificates.IssueSigningCertificate(Ca.Certificate, caKey, CaPoints, "Anita Choudhary", "Government of Rajasthan", "DOIT", null, "RJ100011", KeyAlgorithm.EcdsaP256, Now);
+            Authority = new TimestampAuthority(Certificates.WithKey(Tsa.Certificate, Certificates.LoadPrivateKey(Tsa.Pkcs8PrivateKey)), TimeProvider.System);
+        }
+
+        public byte[] Crl(params RevokedEntry[] revoked)
+        {
+            using var caKey = Certificates.LoadPrivateKey(Ca.Pkcs8PrivateKey);
+            return RevocationList.Build(Ca.Certificate, caKey, revoked, 1, Now.AddMinutes(-1), Now.AddDays(7));
+        }
+
+        public byte[] RootCrl()
+        {
+            using var rootKey = Certificates.LoadPrivateKey(Root.Pkcs8PrivateKey);
+            return RevocationList.Build(Root.Certificate, rootKey, [], 1, Now.AddMinutes(-1), Now.AddDays(30));
+        }
+
+        public TrustContext Trust(byte[] caCrl, DateTimeOffset? now = null)
+        {
+            var lists = new Dictionary<string, RevocationList>
+            {
+                [Ca.Certificate.Subject] = RevocationList.Parse(caCrl),
+                [Root.Certificate.Subject] = RevocationList.Parse(RootCrl()),
+            };
+            return new TrustContext([Root.Certificate], [Ca.Certificate], issuer => lists.GetValueOrDefault(issuer.Subject), now ?? DateTimeOffset.UtcNow);
+        }
+
+        public byte[] Sign(IssuedCertificate who, byte[] content)
+        {
+            using var key = Certificates.LoadPrivateKey(who.Pkcs8PrivateKey);
+            return new KeySigner(who.Certificate, key, [Ca.Certificate], Authority, TimeProvider.System).SignDetached(content);
+        }
+    }
+
+    [Fact]
+    public void Certificates_CarryTheUsagesAndLinksADocumentSigningCertificateNeeds()
+    {
+        var user = Shared.Rsa.Certificate;
+        var usage = user.Extensions.OfType<X509KeyUsageExtension>().Single();
+        Assert.True(usage.Critical);
+        Assert.Equal(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, usage.KeyUsages);
+        var ekus = user.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages.Cast<Oid>().Select(o => o.Value).ToList();
+        Assert.Contains(Certificates.DocumentSigning, ekus);
+        Assert.Contains(Certificates.EmailProtection, ekus);
+        Assert.Equal(Shared.Ca.Certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single().SubjectKeyIdentifierBytes.ToArray(),
+            user.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().Single().KeyIdentifier!.Value.ToArray());
+        Assert.Contains(user.Extensions, e => e.Oid!.Value == "2.5.29.31" && Encoding.ASCII.GetString(e.RawData).Contains("http://daftar.test/pki/crl/DOIT.crl"));
+        Assert.Equal(2048, user.GetRSAPublicKey()!.KeySize);
+        Assert.NotNull(Shared.Ec.Certificate.GetECDsaPublicKey());
+        Assert.True(Shared.Ca.Certificate.Extensions.OfType<X509BasicConstraintsExtension>().Single().CertificateAuthority);
+    }
+
+    [Fact]
+    public void PinProtectedKeys_OpenOnlyWithThePinAndTheServersKey()
+    {
+        var master = KeyProtector.NewMasterKey();
+        var protector = new KeyProtector(master);
+        var secret = Shared.Rsa.Pkcs8PrivateKey;
+        var blob = protector.ProtectWithPin(secret, "482913");
+        Assert.Equal(secret, protector.UnprotectWithPin(blob, "482913"));
+        Assert.Null(protector.UnprotectWithPin(blob, "482914"));
+        Assert.Null(new KeyProtector(KeyProtector.NewMasterKey()).UnprotectWithPin(blob, "482913"));   // another server's key
+        Assert.DoesNotContain(Convert.ToHexString(secret[..32]), Convert.ToHexString(blob));
+        blob[^1] ^= 1;
+        Assert.Null(protector.UnprotectWithPin(blob, "482913"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new KeyProtector(master, pinIterations: 1000));
+
+        var caBlob = protector.Protect(Shared.Ca.Pkcs8PrivateKey);
+        Assert.Equal(Shared.Ca.Pkcs8PrivateKey, protector.Unprotect(caBlob));
+        Assert.Throws<CryptographicException>(() => new KeyProtector(KeyProtector.NewMasterKey()).Unprotect(caBlob));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Signatures_VerifyWithTheirTimestamp_AndAChangedByteIsCaught(bool ecdsa)
+    {
+        var who = ecdsa ? Shared.Ec : Shared.Rsa;
+        var content = Encoding.UTF8.GetBytes("Note 3 on F.12(3)/DOIT/GR-1/2026\nप्रस्ताव अनुमोदनार्थ प्रस्तुत है।");
+        var signature = Shared.Sign(who, content);
+        var check = SignatureVerifier.VerifyDetached(content, signature, Shared.Trust(Shared.Crl()));
+        Assert.True(check.Valid, check.Problem);
+        Assert.True(check.Timestamped);
+        Assert.InRange(check.SignedAt!.Value, DateTimeOffset.UtcNow.AddMinutes(-2), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal(who.Certificate.Thumbprint, check.Signer!.Thumbprint);
+
+        content[10] ^= 1;
+        var changed = SignatureVerifier.VerifyDetached(content, signature, Shared.Trust(Shared.Crl()));
+        Assert.False(changed.Valid);
+        Assert.Contains("changed", changed.Problem);
+    }
+
+    [Fact]
+    public void Revocation_IsCheckedAgainstTheCrl_EarlierTimestampedSignaturesStayValid()
+    {
+        var content = "order"u8.ToArray();
+        var signature = Shared.Sign(Shared.Rsa, content);
+        var serial = Certificates.SerialHex(Shared.Rsa.Certificate);
+
+        var later = SignatureVerifier.VerifyDetached(content, signature, Shared.Trust(Shared.Crl(new RevokedEntry(serial, DateTimeOffset.UtcNow.AddMinutes(1)))));
+        Assert.True(later.Valid, later.Problem);
+        Assert.Equal((CertificateStatus.Good, CertificateStatus.Revoked), (later.StatusAtSigning, later.StatusNow));
+
+        var before = SignatureVerifier.VerifyDetached(content, signature, Shared.Trust(Shared.Crl(new RevokedEntry(serial, DateTimeOffset.UtcNow.AddHours(-1)))));
+        Assert.False(before.Valid);
+        Assert.Contains("before the signature was made", before.Problem);
+
+        // A CRL that is out of date, or not signed by the issuer, does not count as "not revoked".
+        var stale = SignatureVerifier.VerifyDetached(content, signature, Shared.Trust(Shared.Crl(), now: DateTimeOffset.UtcNow.AddDays(8)));
+        Assert.False(stale.Valid);
+        var crl = RevocationList.Parse(Shared.Crl());
+        Assert.True(crl.IsSignedBy(Shared.Ca.Certificate));
+        Assert.False(crl.IsSignedBy(Shared.Root.Certificate));
+    }
+
+    [Fact]
+    public void AForeignRoot_IsNotTrusted()
+    {
+        var other = Certificates.CreateRoot("Someone Else", "Elsewhere", DateTimeOffset.UtcNow);
+        var trust = new TrustContext([other.Certificate], [], _ => null, DateTimeOffset.UtcNow);
+        var check = SignatureVerifier.VerifyDetached("x"u8, Shared.Sign(Shared.Rsa, "x"u8.ToArray()), trust);
+        Assert.False(check.Valid);
+        Assert.Contains("not trusted", check.Problem);
+    }
+
+    [Fact]
+    public void OpenSsl_AcceptsTheSignatureAndItsTimestamp_AndRefusesAChangedByte()
+    {
+        var dir = Directory.CreateTempSubdirectory("daftar-openssl-").FullName;
+        var content = Encoding.UTF8.GetBytes("Daftar note v1\nप्रस्ताव अनुमोदनार्थ प्रस्तुत है।\n");
+        var signature = Shared.Sign(Shared.Rsa, content);
+        File.WriteAllBytes(Path.Combine(dir, "note.txt"), content);
+        File.WriteAllBytes(Path.Combine(dir, "note.p7s"), signature);
+        File.WriteAllText(Path.Combine(dir, "root.pem"), Shared.Root.Certificate.ExportCertificatePem() + "\n");
+        File.WriteAllText(Path.Combine(dir, "chain.pem"), Shared.Root.Certificate.ExportCertificatePem() + "\n" + Shared.Ca.Certificate.ExportCertificatePem() + "\n");
+        File.WriteAllText(Path.Combine(dir, "crl.pem"), Shared.Root.Certificate.ExportCertificatePem() + "\n" + Shared.Ca.Certificate.ExportCertificatePem() + "\n"
+            + PemEncoding.WriteString("X509 CRL", Shared.Crl()) + "\n" + PemEncoding.WriteString("X509 CRL", Shared.RootCrl()) + "\n");
+
+        Assert.Equal(0, OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem -purpose any -out /dev/null").Code);
+        Assert.Equal(0, OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile crl.pem -crl_check -out /dev/null").Code);
+
+        // The timestamp token inside the signature, checked by openssl ts against the signature value it covers.
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms();
+        cms.Decode(signature);
+        var info = cms.SignerInfos[0];
+        var token = info.UnsignedAttributes.Cast<System.Security.Cryptography.CryptographicAttributeObject>().Single(a => a.Oid.Value == KeySigner.TimestampTokenOid).Values[0].RawData;
+        File.WriteAllBytes(Path.Combine(dir, "token.der"), token);
+        File.WriteAllBytes(Path.Combine(dir, "signature-value.bin"), info.GetSignature());
+        Assert.Equal(0, OpenSsl(dir, "ts -verify -token_in -in token.der -data signature-value.bin -CAfile root.pem").Code);
+
+        content[5] ^= 1;
+        File.WriteAllBytes(Path.Combine(dir, "note.txt"), content);
+        Assert.NotEqual(0, OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem -purpose any -out /dev/null").Code);
+        File.WriteAllBytes(Path.Combine(dir, "signature-value.bin"), [.. info.GetSignature().Reverse()]);
+        Assert.NotEqual(0, OpenSsl(dir, "ts -verify -token_in -in token.der -data signature-value.bin -CAfile root.pem").Code);
+    }
+
+    [Fact]
+    public void Tsa_AnswersRfc3161Requests_ThatOpenSslAccepts()
+    {
+        var dir = Directory.CreateTempSubdirectory("daftar-tsa-").FullName;
+        File.WriteAllText(Path.Combine(dir, "data.txt"), "any document");
+        File.WriteAllText(Path.Combine(dir, "root.pem"), Shared.Root.Certificate.ExportCertificatePem() + "\n");
+        Assert.Equal(0, OpenSsl(dir, "ts -query -data data.txt -sha256 -cert -out request.tsq").Code);
+        File.WriteAllBytes(Path.Combine(dir, "reply.tsr"), Shared.Authority.Respond(File.ReadAllBytes(Path.Combine(dir, "request.tsq"))));
+        var verified = OpenSsl(dir, "ts -verify -in reply.tsr -queryfile request.tsq -CAfile root.pem");
+        Assert.True(verified.Code == 0, verified.Output);
+        var rejected = Shared.Authority.Respond("not a request"u8);
+        Assert.Equal(0x02, rejected[^5]);   // PKIStatus rejection
+    }
+
+    private static (int Code, string Output) OpenSsl(string dir, string arguments)
+    {
+        var start = new ProcessStartInfo("openssl") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments.Split(' ')) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+}
