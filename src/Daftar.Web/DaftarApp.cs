@@ -30,6 +30,7 @@ public static class DaftarApp
         builder.Services.AddDaftarServices(config);
         if (config.GetValue("Audit:SealInBackground", true)) builder.Services.AddHostedService<AuditSealerService>();
         builder.Services.AddHostedService<OverdueReminders>();
+        builder.Services.AddHostedService<Daftar.Web.Features.Signing.CrlPublisher>();
         builder.Services.AddSignalR();
 
         builder.Services.AddRazorPages(o =>
@@ -62,6 +63,10 @@ public static class DaftarApp
             o.AddPolicy("sign-in", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInLimit, Window = TimeSpan.FromMinutes(1) }));
+            // The public TSA signs for anyone: a generous limit per address stops one client from using it as a CPU sink.
+            o.AddPolicy("tsa", ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Signing:TsaRequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1) }));
         });
     }
 
@@ -144,6 +149,7 @@ public static class DaftarApp
         services.AddScoped<Daftar.Web.Features.Accounts.ManageAccount>();
         services.AddPeopleFeatures();
         services.AddFilesFeatures();
+        Daftar.Web.Features.Signing.SigningApi.AddSigningFeatures(services);
     }
 
     public static void UseDaftar(this WebApplication app)
@@ -184,6 +190,7 @@ public static class DaftarApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
         app.MapHub<NotificationsHub>(NotificationsHub.Path);
+        Daftar.Web.Features.Signing.SigningApi.MapPki(app);
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).WithTags("Daftar");
         api.MapMeApi();
@@ -191,6 +198,7 @@ public static class DaftarApp
         api.MapImportApi();
         api.MapFilesApi();
         api.MapReceiptsApi();
+        Daftar.Web.Features.Signing.SigningApi.MapSigningApi(api);
         // Anything else under /api is a 404 in ProblemDetails, not a page.
         api.MapFallback("{**path}", () => Results.Problem(statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
     }

@@ -17,6 +17,7 @@ public static class DaftarStartup
 
         await using var scope = app.Services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<DemoOrganisation>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Signing.Pki>().EnsureAsync(CancellationToken.None);
         await PrintDemoAccountsAsync(scope.ServiceProvider.GetRequiredService<DaftarDb>(), outcome.Seeded, Console.Out);
     }
 

@@ -81,6 +81,8 @@ public static class DatabaseStartup
         // Rows written before search existed get their search words once, right after the migration that added search.
         if (pending.Any(m => m.EndsWith("_SearchLinksSharesUploads", StringComparison.Ordinal)))
             await Daftar.Web.Features.Search.SearchBackfill.RunAsync(db, ct);
+        // The installation's CAs and timestamp authority exist from the first start.
+        await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Signing.Pki>().EnsureAsync(ct);
     }
 
     private static string Describe(Exception ex)

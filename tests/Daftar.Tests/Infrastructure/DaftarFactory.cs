@@ -60,6 +60,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Daftar:DataPath", DataPath);
         builder.UseSetting("Daftar:SeedDemo", "false");
+        builder.UseSetting("Signing:MasterKey", TestDatabase.MasterKey);
         builder.UseSetting("Daftar:SessionRecheckSeconds", "0");
         // Every test client comes from one address; the limit itself has its own test.
         builder.UseSetting("Daftar:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

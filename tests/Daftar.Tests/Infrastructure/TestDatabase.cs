@@ -3,6 +3,7 @@ using Daftar.Web.Features.People;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Daftar.Tests.Infrastructure;
@@ -21,6 +22,9 @@ public static class TestDatabase
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable("DAFTAR_TEST_PG")
         ?? throw new InvalidOperationException("DAFTAR_TEST_DB=Postgres needs DAFTAR_TEST_PG (a server connection string); ./test.sh sets both.");
+
+    /// <summary>The master key every test installation uses (so the template's CA keys open in each copy).</summary>
+    public static readonly string MasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? _template;
@@ -81,6 +85,10 @@ public static class TestDatabase
                 await db.Database.MigrateAsync();
                 var seeder = new DemoOrganisation(db, new PasswordHasher<Daftar.Accounts.Account>(), TimeProvider.System);
                 await seeder.SeedAsync();
+                // Daftar's CAs, made once for the run under the tests' fixed master key (generating RSA keys is slow).
+                var signing = new Daftar.Web.Features.Signing.SigningSettings(new ConfigurationBuilder()
+                    .AddInMemoryCollection(new Dictionary<string, string?> { ["Signing:MasterKey"] = MasterKey }).Build());
+                await new Daftar.Web.Features.Signing.Pki(db, signing, TimeProvider.System, new Daftar.Web.Features.Signing.PkiKeyCache()).EnsureAsync(CancellationToken.None);
             }
             if (Provider == DatabaseProvider.Sqlite) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             return _template = template;

@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Daftar.Data;
+using Daftar.Signing;
+using Daftar.Web.Features.Files;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Signing;
+
+public sealed record EnrolCommand(string? Pin, string? ConfirmPin, bool Replace = false);
+public sealed record PinCommand(string? Pin);
+public sealed record RevokeCommand(string? Reason);
+public sealed record CredentialView(int Id, CredentialSource Source, string Subject, string IssuerName, string SerialHex, string Algorithm,
+    DateTimeOffset NotBefore, DateTimeOffset NotAfter, CredentialStatus Status, DateTimeOffset? RevokedAt, string? RevocationReason,
+    bool Locked, int FailedPinAttempts);
+public sealed record SigningStatus(bool Enrolled, CredentialView? Credential, DateTimeOffset? SessionOpenUntil, double SessionMinutes, int AttemptsLeft);
+
+/// <summary>
+/// Unlocked signing keys, per credential, for a few minutes after the PIN was given (like a USB token left in the
+/// machine). Kept only in this process's memory, encrypted under a key made at start-up; never written anywhere.
+/// </summary>
+public sealed class SigningSessions(TimeProvider clock)
+{
+    private readonly byte[] _processKey = RandomNumberGenerator.GetBytes(32);
+    private readonly ConcurrentDictionary<int, (byte[] Nonce, byte[] Tag, byte[] Sealed, DateTimeOffset Until)> _open = new();
+
+    public void Open(int credentialId, byte[] pkcs8, TimeSpan lifetime)
+    {
+        var nonce = RandomNumberGenerator.GetBytes(12);
+        var tag = new byte[16];
+        var sealedKey = new byte[pkcs8.Length];
+        using (var aes = new AesGcm(_processKey, 16)) aes.Encrypt(nonce, pkcs8, sealedKey, tag);
+        CryptographicOperations.ZeroMemory(pkcs8);
+        _open[credentialId] = (nonce, tag, sealedKey, clock.GetUtcNow() + lifetime);
+    }
+
+    public DateTimeOffset? OpenUntil(int credentialId) =>
+        _open.TryGetValue(credentialId, out var s) && s.Until > clock.GetUtcNow() ? s.Until : null;
+
+    /// <summary>The private key while the session lasts; null once it has expired or was closed.</summary>
+    public AsymmetricAlgorithm? Key(int credentialId)
+    {
+        if (!_open.TryGetValue(credentialId, out var s)) return null;
+        if (s.Until <= clock.GetUtcNow())
+        {
+            _open.TryRemove(credentialId, out _);
+            return null;
+        }
+        var pkcs8 = new byte[s.Sealed.Length];
+        using (var aes = new AesGcm(_processKey, 16)) aes.Decrypt(s.Nonce, s.Sealed, s.Tag, pkcs8);
+        try
+        {
+            return Certificates.LoadPrivateKey(pkcs8);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs8);
+        }
+    }
+
+    public void Close(int credentialId) => _open.TryRemove(credentialId, out _);
+}
+
+/// <summary>An employee's own signing: enrol with a PIN, open and close a signing session, revoke a lost key, register an outside DSC.</summary>
+public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, FileActions files, TimeProvider clock, AuditActor audit)
+{
+    public static readonly Error NotEnrolled = new("not_enrolled", "You have no signing certificate yet. Enrol first, choosing a signing PIN.", ErrorKind.Invalid);
+    public static readonly Error Locked = new("signing_locked", "Signing is locked after five wrong PINs. Ask the administrator to unlock it, or enrol again.", ErrorKind.Conflict);
+    public static readonly Error NoSession = new("pin_needed", "Enter your signing PIN to sign.", ErrorKind.Invalid, "pin");
+
+    public async Task<Result<SigningStatus>> StatusAsync(CancellationToken ct)
+    {
+        if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        var credential = await ActiveAsync(employeeId, ct);
+        return new SigningStatus(credential is not null, credential is null ? null : View(credential),
+            credential is null ? null : sessions.OpenUntil(credential.Id), pki.Settings.SessionMinutes,
+            credential is null ? 0 : Math.Max(0, SigningCredential.MaxPinAttempts - credential.FailedPinAttempts));
+    }
+
+    public async Task<Result<int>> EnrolAsync(EnrolCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        if (PinProblem(cmd.Pin) is { } problem) v.Add(problem);
+        else if (cmd.ConfirmPin is not null && cmd.ConfirmPin != cmd.Pin) v.Add(new Error("pin_mismatch", "The two PINs are not the same.", ErrorKind.Invalid, "confirmPin"));
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        var employee = await db.Employees.SingleAsync(e => e.Id == employeeId, ct);
+        var existing = await ActiveAsync(employeeId, ct);
+        if (existing is not null && !cmd.Replace)
+            return new Error("already_enrolled", "You already have a signing certificate. To choose a new PIN or replace a lost key, enrol again and say so.", ErrorKind.Conflict);
+
+        // The department of the employee's primary post issues the certificate.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var post = await db.PostAssignments.Where(a => a.EmployeeId == employeeId && a.From <= today && (a.To == null || a.To >= today))
+            .OrderBy(a => a.Kind).Select(a => new { a.Post.Office.Department, a.Post.Code, a.PostId }).FirstOrDefaultAsync(ct);
+        if (post is null) return FileActions.NoPost;
+        audit.ActingPostId = post.PostId;
+        var (ca, caKey) = await pki.IssuingCaAsync(post.Department, ct);
+        var now = clock.GetUtcNow();
+        var issued = Certificates.IssueSigningCertificate(Pki.Load(ca), caKey, pki.Settings.PointsOf(ca.Code), employee.NameEn, pki.Settings.Organisation,
+            post.Department.Code, employee.Email, employee.Code, pki.Settings.UserKeyAlgorithm, now, pki.Settings.CertificateYears);
+        var credential = new SigningCredential(employee, CredentialSource.Daftar, ca, issued.Certificate.RawData,
+            pki.Settings.Protector.ProtectWithPin(issued.Pkcs8PrivateKey, cmd.Pin!), issued.Certificate.Subject, issued.Certificate.Issuer,
+            Certificates.SerialHex(issued.Certificate), pki.Settings.UserKeyAlgorithm.ToString(), issued.Certificate.NotBefore.ToUniversalTime(),
+            issued.Certificate.NotAfter.ToUniversalTime(), now);
+        CryptographicOperations.ZeroMemory(issued.Pkcs8PrivateKey);
+        if (existing is not null)
+        {
+            existing.Supersede(now);
+            sessions.Close(existing.Id);
+        }
+        db.SigningCredentials.Add(credential);
+        await db.SaveChangesAsync(ct);
+        if (existing?.Issuer is { } oldIssuer) await pki.PublishCrlAsync(oldIssuer, ct);
+        return credential.Id;
+    }
+
+    /// <summary>Checks the PIN and opens a signing session; wrong PINs count, and the fifth locks signing.</summary>
+    public async Task<Result<DateTimeOffset>> OpenSessionAsync(PinCommand cmd, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(cmd.Pin)) return NoSession;
+        if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        var credential = await ActiveAsync(employeeId, ct);
+        if (credential is null) return NotEnrolled;
+        if (credential.IsLocked) return Locked;
+        var pkcs8 = pki.Settings.Protector.UnprotectWithPin(credential.ProtectedKey, cmd.Pin);
+        if (pkcs8 is null)
+        {
+            var lockedNow = credential.WrongPin(clock.GetUtcNow());
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another wrong PIN was counted at the same moment; count this one on the fresh row.
+                db.ChangeTracker.Clear();
+                return await OpenSessionAsync(cmd, ct);
+            }
+            if (lockedNow) return Locked;
+            var left = SigningCredential.MaxPinAttempts - credential.FailedPinAttempts;
+            return new Error("wrong_pin", "Wrong PIN. {0} attempts left before signing is locked.", ErrorKind.Invalid, "pin", left);
+        }
+        credential.RightPin();
+        await db.SaveChangesAsync(ct);
+        var lifetime = TimeSpan.FromMinutes(pki.Settings.SessionMinutes);
+        sessions.Open(credential.Id, pkcs8, lifetime);
+        return clock.GetUtcNow() + lifetime;
+    }
+
+    public async Task<Result<int>> CloseSessionAsync(CancellationToken ct)
+    {
+        if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        if (await ActiveAsync(employeeId, ct) is { } credential) sessions.Close(credential.Id);
+        return 0;
+    }
+
+    /// <summary>The employee revokes their own certificate (a lost or exposed key); signatures made before stay valid.</summary>
+    public async Task<Result<int>> RevokeOwnAsync(RevokeCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var reason = v.Required(cmd.Reason, "reason", "Reason", 200);
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        var credential = await db.SigningCredentials.Include(c => c.Issuer).SingleOrDefaultAsync(c => c.EmployeeId == employeeId && c.Status == CredentialStatus.Active, ct);
+        if (credential is null) return NotEnrolled;
+        return await RevokeAsync(db, pki, sessions, credential, reason!, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>Registers a DSC from a licensed CA (PKCS#12): the chain must reach a configured trust anchor.</summary>
+    public async Task<Result<int>> RegisterExternalAsync(byte[]? pfx, string? password, string? pin, CancellationToken ct)
+    {
+        var v = new Validation();
+        if (pfx is null || pfx.Length == 0) v.Add(Error.Required("file", "Certificate file (.p12/.pfx)"));
+        else if (pfx.Length > 100_000) v.Add(new Error("too_large", "The document is larger than {0} MB.", ErrorKind.Invalid, "file", 0.1));
+        if (PinProblem(pin) is { } problem) v.Add(problem);
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+
+        X509Certificate2Collection bundle;
+        try
+        {
+            bundle = X509CertificateLoader.LoadPkcs12Collection(pfx!, password, X509KeyStorageFlags.Exportable | X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (CryptographicException)
+        {
+            return new Error("bad_pkcs12", "The file is not a PKCS#12 certificate file, or the password is wrong.", ErrorKind.Invalid, "file");
+        }
+        var certificate = bundle.FirstOrDefault(c => c.HasPrivateKey);
+        if (certificate is null) return new Error("no_private_key", "The file holds no private key; export the certificate with its key.", ErrorKind.Invalid, "file");
+        var now = clock.GetUtcNow();
+        if (certificate.NotAfter.ToUniversalTime() < now.UtcDateTime || certificate.NotBefore.ToUniversalTime() > now.UtcDateTime)
+            return new Error("certificate_not_current", "The certificate is expired or not yet valid.", ErrorKind.Invalid, "file");
+        if (certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
+            && (usage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
+            return new Error("not_for_signing", "The certificate is not meant for signing (its key usage has neither digital signature nor non-repudiation).", ErrorKind.Invalid, "file");
+        var anchors = Pki.OutsideAnchors(pki.Settings);
+        var chain = SignatureVerifier.Chain(certificate, new TrustContext(anchors, new X509Certificate2Collection(bundle.Where(c => !c.HasPrivateKey).ToArray()), _ => null, now), now);
+        if (anchors.Count == 0 || chain.Problem is not null)
+            return new Error("untrusted_certificate", "The certificate does not chain to a certifying authority this installation trusts: {0}", ErrorKind.Invalid, "file",
+                anchors.Count == 0 ? "no outside CAs are configured" : chain.Problem!.TrimEnd('.'));
+        byte[] pkcs8 = certificate.GetRSAPrivateKey() is { } rsa ? rsa.ExportPkcs8PrivateKey()
+            : certificate.GetECDsaPrivateKey() is { } ec ? ec.ExportPkcs8PrivateKey()
+            : throw new CryptographicException("Unsupported key.");
+
+        var employee = await db.Employees.SingleAsync(e => e.Id == employeeId, ct);
+        var existing = await ActiveAsync(employeeId, ct);
+        if (existing is not null)
+        {
+            existing.Supersede(now);
+            sessions.Close(existing.Id);
+        }
+        var credential = new SigningCredential(employee, CredentialSource.External, null, certificate.RawData, pki.Settings.Protector.ProtectWithPin(pkcs8, pin!),
+            certificate.Subject, certificate.Issuer, Certificates.SerialHex(certificate), certificate.PublicKey.Oid.FriendlyName ?? "",
+            certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime(), now);
+        CryptographicOperations.ZeroMemory(pkcs8);
+        db.SigningCredentials.Add(credential);
+        await db.SaveChangesAsync(ct);
+        return credential.Id;
+    }
+
+    public static async Task<Result<int>> RevokeAsync(DaftarDb db, Pki pki, SigningSessions sessions, SigningCredential credential, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        if (credential.Status != CredentialStatus.Active)
+            return new Error("already_revoked", "This certificate is already revoked or replaced.", ErrorKind.Conflict);
+        credential.Revoke(reason, now);
+        sessions.Close(credential.Id);
+        await db.SaveChangesAsync(ct);
+        if (credential.IssuerId is { } issuerId) await pki.PublishCrlAsync(await db.Authorities.SingleAsync(a => a.Id == issuerId, ct), ct);
+        return credential.Id;
+    }
+
+    /// <summary>The PIN rule: 6 to 12 digits, not all the same and not a run like 123456.</summary>
+    public static Error? PinProblem(string? pin)
+    {
+        if (string.IsNullOrEmpty(pin)) return Error.Required("pin", "Signing PIN");
+        if (pin.Length is < 6 or > 12 || !pin.All(char.IsAsciiDigit))
+            return new Error("pin_format", "The PIN must be 6 to 12 digits.", ErrorKind.Invalid, "pin");
+        var steps = pin.Zip(pin.Skip(1), (a, b) => b - a).Distinct().ToList();
+        if (steps.Count == 1 && steps[0] is 0 or 1 or -1)
+            return new Error("pin_weak", "Choose a PIN that is not all one digit or a run such as 123456.", ErrorKind.Invalid, "pin");
+        return null;
+    }
+
+    public static CredentialView View(SigningCredential c) => new(c.Id, c.Source, c.Subject, c.IssuerName, c.SerialHex, c.Algorithm, c.NotBefore, c.NotAfter,
+        c.Status, c.RevokedAt, c.RevocationReason, c.IsLocked, c.FailedPinAttempts);
+
+    public Task<SigningCredential?> ActiveAsync(int employeeId, CancellationToken ct) =>
+        db.SigningCredentials.Include(c => c.Issuer).SingleOrDefaultAsync(c => c.EmployeeId == employeeId && c.Status == CredentialStatus.Active, ct);
+
+    private async Task<int?> EmployeeIdAsync(CancellationToken ct) => (await files.ViewerAsync(ct))?.EmployeeId;
+}

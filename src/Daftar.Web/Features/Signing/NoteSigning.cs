@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Daftar.Data;
+using Daftar.Files;
+using Daftar.Signing;
+using Daftar.Web.Features.Files;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Signing;
+
+public sealed record SignNoteCommand(string? Pin);
+public sealed record NoteSignatureView(int NoteId, bool Valid, string? Problem, string SignerName, string? SignerEmployeeCode, string PostCode,
+    string DesignationEn, string DesignationHi, string DepartmentCode, DateTimeOffset SignedAt, bool Timestamped, CertificateStatus StatusAtSigning,
+    CertificateStatus StatusNow, DateTimeOffset? RevokedAt, string CertificateSerial, string CertificateIssuer, string ContentUrl, string SignatureUrl);
+
+/// <summary>
+/// Signs green notes and checks them. What is signed is the note's canonical text (<see cref="CanonicalContent"/>),
+/// rebuilt from the database at every check, so a note changed behind Daftar's back no longer matches its signature.
+/// </summary>
+public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, SigningSessions sessions, FileActions files, TimeProvider clock, AuditActor audit)
+{
+    public static readonly Error AlreadySigned = new("note_signed", "This note is already signed.", ErrorKind.Conflict);
+
+    /// <summary>Signs the viewer's own green note; with a PIN, the signing session is opened first.</summary>
+    public async Task<Result<NoteSignatureView>> SignAsync(int noteId, SignNoteCommand cmd, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return FileActions.NoPost;
+        var note = await VisibleNoteAsync(noteId, viewer, ct);
+        if (note is null) return Error.NotFound("Note");
+        if (!note.IsConfirmed) return new Error("note_not_confirmed", "Only a confirmed (green) note can be signed.", ErrorKind.Conflict);
+        if (!viewer.PostIds.Contains(note.AuthorPostId)) return new Error("not_your_note", "Only the author of a note can sign it.", ErrorKind.Forbidden);
+        if (await db.NoteSignatures.AnyAsync(s => s.NoteId == noteId, ct)) return AlreadySigned;
+
+        var credential = await enrolment.ActiveAsync(viewer.EmployeeId, ct);
+        if (credential is null) return Enrolment.NotEnrolled;
+        if (credential.IsLocked) return Enrolment.Locked;
+        if (sessions.Key(credential.Id) is null)
+        {
+            if (string.IsNullOrEmpty(cmd.Pin)) return Enrolment.NoSession;
+            var opened = await enrolment.OpenSessionAsync(new PinCommand(cmd.Pin), ct);
+            if (!opened.Succeeded) return Result<NoteSignatureView>.Fail(opened.Errors);
+        }
+        using var key = sessions.Key(credential.Id);
+        if (key is null) return Enrolment.NoSession;
+
+        var certificate = X509CertificateLoader.LoadCertificate(credential.Certificate);
+        var chain = new X509Certificate2Collection();
+        if (credential.Issuer is { } issuer) chain.Add(Pki.Load(issuer));
+        var content = await CanonicalContentAsync(note, ct);
+        var tsa = await pki.TimestampAuthorityAsync(ct);
+        var cms = new KeySigner(certificate, key, chain, tsa, clock).SignDetached(content);
+        var signedAt = TimestampOf(cms) ?? clock.GetUtcNow();
+        audit.ActingPostId = note.AuthorPostId;
+        db.NoteSignatures.Add(new NoteSignature(noteId, credential, note.AuthorPostId, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(), cms, signedAt, clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two signings of one note at the same moment: the unique index keeps the first.
+            db.ChangeTracker.Clear();
+            return AlreadySigned;
+        }
+        return (await VerifyAsync(noteId, ct))!;
+    }
+
+    /// <summary>The signature of a note the viewer may see, checked now: text, chain, revocation and timestamp.</summary>
+    public async Task<Result<NoteSignatureView>> VerifyAsync(int noteId, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return FileActions.NoPost;
+        var note = await VisibleNoteAsync(noteId, viewer, ct);
+        if (note is null) return Error.NotFound("Note");
+        var views = await ViewsAsync([note], ct);
+        return views.TryGetValue(noteId, out var view) ? view : new Error("not_signed", "This note is not signed.", ErrorKind.NotFound);
+    }
+
+    /// <summary>Checks the signatures of several notes (a note sheet) at once, with one trust context.</summary>
+    public async Task<Dictionary<int, NoteSignatureView>> ViewsAsync(IReadOnlyList<Note> notes, CancellationToken ct)
+    {
+        var ids = notes.Select(n => n.Id).ToList();
+        var signatures = await db.NoteSignatures.AsNoTracking().Where(s => ids.Contains(s.NoteId))
+            .Select(s => new
+            {
+                s.NoteId, s.Cms, s.SignedAt, s.PostId,
+                Signer = db.Employees.Where(e => e.Id == s.EmployeeId).Select(e => new { e.NameEn, e.Code }).Single(),
+                Post = db.Posts.Where(p => p.Id == s.PostId).Select(p => new { p.Code, p.Designation.NameEn, p.Designation.NameHi, Department = p.Office.Department.Code }).Single(),
+            })
+            .ToListAsync(ct);
+        if (signatures.Count == 0) return [];
+        var trust = await pki.TrustAsync(ct);
+        var result = new Dictionary<int, NoteSignatureView>();
+        foreach (var s in signatures)
+        {
+            var note = notes.Single(n => n.Id == s.NoteId);
+            var check = SignatureVerifier.VerifyDetached(await CanonicalContentAsync(note, ct), s.Cms, trust);
+            result[s.NoteId] = new NoteSignatureView(s.NoteId, check.Valid, check.Problem, s.Signer.NameEn, s.Signer.Code, s.Post.Code, s.Post.NameEn, s.Post.NameHi,
+                s.Post.Department, check.SignedAt ?? s.SignedAt, check.Timestamped, check.StatusAtSigning, check.StatusNow, check.RevokedAt,
+                check.Signer is null ? "" : Certificates.SerialHex(check.Signer), check.Signer?.Issuer ?? "",
+                $"/api/notes/{s.NoteId}/signature/content", $"/api/notes/{s.NoteId}/signature/cms");
+        }
+        return result;
+    }
+
+    /// <summary>The signed bytes and the signature, for checking outside Daftar (openssl cms -verify).</summary>
+    public async Task<(byte[] Content, byte[] Cms)?> DownloadAsync(int noteId, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return null;
+        var note = await VisibleNoteAsync(noteId, viewer, ct);
+        if (note is null) return null;
+        var cms = await db.NoteSignatures.Where(s => s.NoteId == noteId).Select(s => s.Cms).SingleOrDefaultAsync(ct);
+        return cms is null ? null : (await CanonicalContentAsync(note, ct), cms);
+    }
+
+    /// <summary>
+    /// What a note signature covers, as UTF-8 text: the file's number and computer number, the note's number, the author's
+    /// post, when it was confirmed (to the second, UTC) and its text (NFC, LF line ends).
+    /// </summary>
+    public async Task<byte[]> CanonicalContentAsync(Note note, CancellationToken ct)
+    {
+        var file = await db.Files.AsNoTracking().Where(f => f.Id == note.FileId).Select(f => new { f.FileNumber, f.ComputerNumber }).SingleAsync(ct);
+        var post = await db.Posts.AsNoTracking().Where(p => p.Id == note.AuthorPostId).Select(p => p.Code).SingleAsync(ct);
+        return CanonicalContent(file.FileNumber, file.ComputerNumber, note.Number ?? 0, post, note.ConfirmedAt ?? note.CreatedAt, note.Text);
+    }
+
+    public static byte[] CanonicalContent(string fileNumber, long computerNumber, int noteNumber, string postCode, DateTimeOffset confirmedAt, string text)
+    {
+        var sb = new StringBuilder();
+        sb.Append("Daftar note signature v1\n");
+        sb.Append("File number: ").Append(fileNumber).Append('\n');
+        sb.Append("Computer number: ").Append(computerNumber.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("Note number: ").Append(noteNumber.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("Author post: ").Append(postCode).Append('\n');
+        sb.Append("Confirmed at: ").Append(confirmedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("Text:\n").Append(text.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n").Replace('\r', '\n'));
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private Task<Note?> VisibleNoteAsync(int noteId, Viewer viewer, CancellationToken ct) =>
+        db.Notes.AsNoTracking().Where(n => n.Id == noteId && FileActions.VisibleTo(db.Files, viewer).Any(f => f.Id == n.FileId))
+            .Where(n => n.IsConfirmed || viewer.PostIds.Contains(n.AuthorPostId))
+            .SingleOrDefaultAsync(ct);
+
+    private static DateTimeOffset? TimestampOf(byte[] cms)
+    {
+        var signed = new System.Security.Cryptography.Pkcs.SignedCms();
+        signed.Decode(cms);
+        foreach (var attribute in signed.SignerInfos[0].UnsignedAttributes)
+            if (attribute.Oid.Value == KeySigner.TimestampTokenOid
+                && System.Security.Cryptography.Pkcs.Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _))
+                return token.TokenInfo.Timestamp;
+        return null;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Daftar.Data;
+using Daftar.People;
+using Daftar.Signing;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Signing;
+
+/// <summary>Signing settings (section "Signing"), with the master key that protects every private key at rest.</summary>
+public sealed class SigningSettings
+{
+    public SigningSettings(IConfiguration config)
+    {
+        var section = config.GetSection("Signing");
+        PublicUrl = (section["PublicUrl"] ?? config["Daftar:PublicUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
+        Organisation = section["Organisation"] ?? "Government of Rajasthan";
+        SessionMinutes = section.GetValue("SessionMinutes", 15.0);
+        CertificateYears = section.GetValue("CertificateYears", 2);
+        CrlDays = section.GetValue("CrlValidityDays", 7);
+        CrlRefreshHours = section.GetValue("CrlRefreshHours", 24.0);
+        UserKeyAlgorithm = Enum.TryParse<KeyAlgorithm>(section["UserKeyAlgorithm"], ignoreCase: true, out var algorithm) ? algorithm : KeyAlgorithm.Rsa2048;
+        TrustAnchorsPath = section["TrustAnchors"];
+        Protector = new KeyProtector(MasterKey(config), Math.Max(KeyProtector.MinimumPinIterations, section.GetValue("PinIterations", KeyProtector.MinimumPinIterations)));
+    }
+
+    public string PublicUrl { get; }
+    public string Organisation { get; }
+    public double SessionMinutes { get; }
+    public int CertificateYears { get; }
+    public int CrlDays { get; }
+    public double CrlRefreshHours { get; }
+    public KeyAlgorithm UserKeyAlgorithm { get; }
+    /// <summary>A folder of PEM/DER certificates of licensed CAs whose DSCs employees may register.</summary>
+    public string? TrustAnchorsPath { get; }
+    public KeyProtector Protector { get; }
+
+    public PublicationPoints PointsOf(string caCode) => new($"{PublicUrl}/pki/crl/{caCode}.crl", caCode == "root" ? $"{PublicUrl}/pki/root.crt" : $"{PublicUrl}/pki/ca/{caCode}.crt");
+
+    /// <summary>Signing:MasterKey (base64, e.g. from a secret store), else a key file in the data folder made on first start.</summary>
+    private static byte[] MasterKey(IConfiguration config)
+    {
+        if (config["Signing:MasterKey"] is { Length: > 0 } configured) return Convert.FromBase64String(configured);
+        var path = config["Signing:MasterKeyFile"] ?? Path.Combine(DatabaseSettings.DataPath(config), "keys", "master.key");
+        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = KeyProtector.NewMasterKey();
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;   // readable by Daftar's user only
+        using (var stream = new FileStream(path, options))
+        using (var writer = new StreamWriter(stream))
+            writer.Write(Convert.ToBase64String(key));
+        return key;
+    }
+}
+
+/// <summary>
+/// Daftar's certificate authorities in the database: the root and the TSA made on first start, a department's issuing
+/// CA made when first needed (or renewed by an administrator), CRLs published on change and on schedule, and the
+/// trust every verification uses. Decrypted CA keys are cached for the life of the process.
+/// </summary>
+public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider clock, PkiKeyCache keys)
+{
+    public const string RootCode = "root";
+    public const string TsaCode = "tsa";
+
+    public SigningSettings Settings => settings;
+
+    /// <summary>
+    /// Creates the root and the timestamp authority when the installation has none, and an issuing CA for every
+    /// department that has none (departments added later get theirs when first needed); idempotent.
+    /// </summary>
+    public async Task EnsureAsync(CancellationToken ct)
+    {
+        await EnsureRootAndTsaAsync(ct);
+        var without = await db.Departments.Where(d => !db.Authorities.Any(a => a.Kind == AuthorityKind.Issuing && a.DepartmentId == d.Id)).ToListAsync(ct);
+        foreach (var department in without) await CreateIssuingCaAsync(department, ct);
+    }
+
+    private async Task EnsureRootAndTsaAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!await db.Authorities.AnyAsync(a => a.Kind == AuthorityKind.Root && a.IsCurrent, ct))
+        {
+            var root = Certificates.CreateRoot("Daftar Root CA", settings.Organisation, now);
+            db.Authorities.Add(Record(AuthorityKind.Root, RootCode, null, root, now));
+            await db.SaveChangesAsync(ct);
+        }
+        if (!await db.Authorities.AnyAsync(a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, ct))
+        {
+            var (rootRecord, rootKey) = await RootAsync(ct);
+            var tsa = Certificates.CreateTimestamping(Load(rootRecord), rootKey, "Daftar Timestamp Authority", settings.Organisation, settings.PointsOf(RootCode), now);
+            db.Authorities.Add(Record(AuthorityKind.Timestamping, TsaCode, null, tsa, now));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    public async Task<(Authority Record, AsymmetricAlgorithm Key)> RootAsync(CancellationToken ct)
+    {
+        var root = await db.Authorities.SingleOrDefaultAsync(a => a.Kind == AuthorityKind.Root && a.IsCurrent, ct);
+        if (root is null)
+        {
+            await EnsureRootAndTsaAsync(ct);
+            root = await db.Authorities.SingleAsync(a => a.Kind == AuthorityKind.Root && a.IsCurrent, ct);
+        }
+        return (root, keys.Get(root, settings.Protector));
+    }
+
+    /// <summary>The department's current issuing CA, created (and its first CRL published) if it has none.</summary>
+    public async Task<(Authority Record, AsymmetricAlgorithm Key)> IssuingCaAsync(Department department, CancellationToken ct)
+    {
+        var ca = await db.Authorities.SingleOrDefaultAsync(a => a.Kind == AuthorityKind.Issuing && a.DepartmentId == department.Id && a.IsCurrent, ct);
+        if (ca is null) ca = await CreateIssuingCaAsync(department, ct);
+        return (ca, keys.Get(ca, settings.Protector));
+    }
+
+    /// <summary>A new issuing CA for the department; the previous one (if any) stops issuing but stays for verification.</summary>
+    public async Task<Authority> CreateIssuingCaAsync(Department department, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (root, rootKey) = await RootAsync(ct);
+        var previous = await db.Authorities.Where(a => a.Kind == AuthorityKind.Issuing && a.DepartmentId == department.Id).ToListAsync(ct);
+        foreach (var p in previous) p.Retire();
+        var code = previous.Count == 0 ? department.Code : $"{department.Code}-{previous.Count + 1}";
+        var issued = Certificates.CreateIssuingCa(Load(root), rootKey, $"Daftar {department.Code} CA{(previous.Count == 0 ? "" : " " + (previous.Count + 1))}",
+            settings.Organisation, settings.PointsOf(RootCode), now);
+        var ca = Record(AuthorityKind.Issuing, code, department, issued, now);
+        db.Authorities.Add(ca);
+        await db.SaveChangesAsync(ct);
+        await PublishCrlAsync(ca, ct);
+        if (!await db.Authorities.AnyAsync(a => a.Code == RootCode && a.Crl != null, ct)) await PublishCrlAsync(root, ct);
+        return ca;
+    }
+
+    public async Task<TimestampAuthority> TimestampAuthorityAsync(CancellationToken ct)
+    {
+        var tsa = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, ct);
+        if (tsa is null)
+        {
+            await EnsureRootAndTsaAsync(ct);
+            tsa = await db.Authorities.AsNoTracking().SingleAsync(a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, ct);
+        }
+        return new TimestampAuthority(Certificates.WithKey(Load(tsa), keys.Get(tsa, settings.Protector)), clock);
+    }
+
+    /// <summary>Signs and stores a fresh CRL for a CA (root or issuing): every certificate it issued that is revoked or superseded.</summary>
+    public async Task<byte[]> PublishCrlAsync(Authority ca, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var key = keys.Get(ca, settings.Protector);
+        // The root issues only CAs and the TSA, none of which Daftar revokes (a compromised CA is replaced with a new root).
+        List<RevokedEntry> revoked = ca.Kind == AuthorityKind.Root
+            ? []
+            : [.. (await db.SigningCredentials.Where(c => c.IssuerId == ca.Id && c.Status != CredentialStatus.Active)
+                    .Select(c => new { c.SerialHex, c.RevokedAt, c.Status }).ToListAsync(ct))
+                .Select(c => new RevokedEntry(c.SerialHex, c.RevokedAt!.Value,
+                    c.Status == CredentialStatus.Superseded ? X509RevocationReason.Superseded : X509RevocationReason.KeyCompromise))];
+        var nextUpdate = now.AddDays(settings.CrlDays);
+        var crl = RevocationList.Build(Load(ca), key, revoked, ca.NextCrlNumber(), now, nextUpdate);
+        ca.Publish(crl, now, nextUpdate);
+        await db.SaveChangesAsync(ct);
+        return crl;
+    }
+
+    /// <summary>What verification trusts: Daftar's roots and configured outside anchors, every CA it has had, their current CRLs.</summary>
+    public async Task<TrustContext> TrustAsync(CancellationToken ct)
+    {
+        var authorities = await db.Authorities.AsNoTracking().ToListAsync(ct);
+        var roots = new X509Certificate2Collection();
+        var intermediates = new X509Certificate2Collection();
+        var crls = new Dictionary<string, RevocationList>(StringComparer.Ordinal);
+        foreach (var a in authorities)
+        {
+            var certificate = Load(a);
+            if (a.Kind == AuthorityKind.Root) roots.Add(certificate); else intermediates.Add(certificate);
+            if (a.Crl is not null) crls[certificate.Thumbprint] = RevocationList.Parse(a.Crl);
+        }
+        roots.AddRange(OutsideAnchors(settings));
+        return new TrustContext(roots, intermediates, issuer => crls.GetValueOrDefault(issuer.Thumbprint), clock.GetUtcNow());
+    }
+
+    /// <summary>Certificates of licensed CAs (PEM or DER files in Signing:TrustAnchors) whose DSCs employees may register.</summary>
+    public static X509Certificate2Collection OutsideAnchors(SigningSettings settings)
+    {
+        var anchors = new X509Certificate2Collection();
+        if (settings.TrustAnchorsPath is not { } folder || !Directory.Exists(folder)) return anchors;
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".pem") || f.EndsWith(".crt") || f.EndsWith(".cer")))
+        {
+            try
+            {
+                var bytes = File.ReadAllBytes(file);
+                if (bytes.Length > 0 && bytes[0] == 0x30) anchors.Add(X509CertificateLoader.LoadCertificate(bytes));
+                else anchors.ImportFromPemFile(file);
+            }
+            catch (CryptographicException)
+            {
+                // An unreadable file trusts nothing; the administrator sees the anchors on the PKI page.
+            }
+        }
+        return anchors;
+    }
+
+    public static X509Certificate2 Load(Authority a) => X509CertificateLoader.LoadCertificate(a.Certificate);
+
+    private Authority Record(AuthorityKind kind, string code, Department? department, IssuedCertificate issued, DateTimeOffset now) =>
+        new(kind, code, department, issued.Certificate.RawData, settings.Protector.Protect(issued.Pkcs8PrivateKey), issued.Certificate.Subject,
+            Certificates.SerialHex(issued.Certificate), issued.Certificate.NotBefore.ToUniversalTime(), issued.Certificate.NotAfter.ToUniversalTime(), now);
+}
+
+/// <summary>CA and TSA keys, decrypted once per process (they are used for every signature and CRL).</summary>
+public sealed class PkiKeyCache
+{
+    private readonly ConcurrentDictionary<string, AsymmetricAlgorithm> _keys = new();
+
+    public AsymmetricAlgorithm Get(Authority authority, KeyProtector protector) =>
+        _keys.GetOrAdd(authority.SerialHex, _ => Certificates.LoadPrivateKey(protector.Unprotect(authority.ProtectedKey)));
+}

@@ -1,0 +1,105 @@
+using Daftar.Data;
+using Daftar.Signing;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Signing;
+
+public sealed record AuthorityView(int Id, AuthorityKind Kind, string Code, string? DepartmentCode, string Subject, string SerialHex, DateTimeOffset NotBefore,
+    DateTimeOffset NotAfter, bool IsCurrent, DateTimeOffset? CrlThisUpdate, DateTimeOffset? CrlNextUpdate, string CertificateUrl, string? CrlUrl);
+public sealed record CredentialRow(CredentialView Credential, string EmployeeCode, string EmployeeNameEn, string EmployeeNameHi);
+
+/// <summary>The administrator's side of signing: Daftar's CAs, every employee's certificate, revoke, unlock, renew a department CA.</summary>
+public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sessions, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<AuthorityView>> AuthoritiesAsync(CancellationToken ct)
+    {
+        var list = await db.Authorities.AsNoTracking().OrderBy(a => a.Kind).ThenBy(a => a.Code)
+            .Select(a => new { a.Id, a.Kind, a.Code, Department = a.Department == null ? null : a.Department.Code, a.Subject, a.SerialHex, a.NotBefore, a.NotAfter,
+                a.IsCurrent, a.CrlThisUpdate, a.CrlNextUpdate })
+            .ToListAsync(ct);
+        return list.Select(a => new AuthorityView(a.Id, a.Kind, a.Code, a.Department, a.Subject, a.SerialHex, a.NotBefore, a.NotAfter, a.IsCurrent,
+            a.CrlThisUpdate, a.CrlNextUpdate,
+            a.Kind switch { AuthorityKind.Root => "/pki/root.crt", AuthorityKind.Timestamping => "/pki/tsa.crt", _ => $"/pki/ca/{a.Code}.crt" },
+            a.Kind == AuthorityKind.Timestamping ? null : $"/pki/crl/{a.Code}.crl")).ToList();
+    }
+
+    public async Task<IReadOnlyList<CredentialRow>> CredentialsAsync(string? employeeCode, CancellationToken ct)
+    {
+        var query = db.SigningCredentials.AsNoTracking().Include(c => c.Employee).AsQueryable();
+        if (Daftar.People.Text.Clean(employeeCode)?.ToUpperInvariant() is { } code) query = query.Where(c => c.Employee.Code == code);
+        var rows = await query.OrderByDescending(c => c.Id).Take(500).ToListAsync(ct);
+        return rows.Select(c => new CredentialRow(Enrolment.View(c), c.Employee.Code, c.Employee.NameEn, c.Employee.NameHi)).ToList();
+    }
+
+    public async Task<Result<int>> RevokeAsync(int credentialId, RevokeCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var reason = v.Required(cmd.Reason, "reason", "Reason", 200);
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        var credential = await db.SigningCredentials.SingleOrDefaultAsync(c => c.Id == credentialId, ct);
+        if (credential is null) return Error.NotFound("Certificate");
+        return await Enrolment.RevokeAsync(db, pki, sessions, credential, reason!, clock.GetUtcNow(), ct);
+    }
+
+    public async Task<Result<int>> RevokeBySerialAsync(string serialHex, string reason, CancellationToken ct)
+    {
+        var id = await db.SigningCredentials.Where(c => c.SerialHex == serialHex.ToUpperInvariant()).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+        return id is null ? Error.NotFound("Certificate") : await RevokeAsync(id.Value, new RevokeCommand(reason), ct);
+    }
+
+    public async Task<Result<int>> UnlockAsync(int credentialId, CancellationToken ct)
+    {
+        var credential = await db.SigningCredentials.SingleOrDefaultAsync(c => c.Id == credentialId, ct);
+        if (credential is null) return Error.NotFound("Certificate");
+        credential.Unlock();
+        await db.SaveChangesAsync(ct);
+        return credential.Id;
+    }
+
+    /// <summary>A new issuing CA for the department (a key rollover); certificates already issued keep verifying.</summary>
+    public async Task<Result<int>> RenewDepartmentCaAsync(string departmentCode, CancellationToken ct)
+    {
+        var department = await db.Departments.SingleOrDefaultAsync(d => d.Code == departmentCode.ToUpperInvariant(), ct);
+        if (department is null) return Error.NotFound("Department");
+        return (await pki.CreateIssuingCaAsync(department, ct)).Id;
+    }
+
+    /// <summary>Publishes fresh CRLs for every CA (on schedule, and when asked).</summary>
+    public async Task<int> PublishAllCrlsAsync(CancellationToken ct)
+    {
+        var authorities = await db.Authorities.Where(a => a.Kind != AuthorityKind.Timestamping).ToListAsync(ct);
+        foreach (var a in authorities) await pki.PublishCrlAsync(a, ct);
+        return authorities.Count;
+    }
+
+    /// <summary>The CRL of a CA by its code, refreshed first if it is missing or past its next update.</summary>
+    public async Task<byte[]?> CrlAsync(string code, CancellationToken ct)
+    {
+        var ca = await db.Authorities.SingleOrDefaultAsync(a => a.Code == code && a.Kind != AuthorityKind.Timestamping, ct);
+        if (ca is null) return null;
+        if (ca.Crl is null || ca.CrlNextUpdate is null || ca.CrlNextUpdate < clock.GetUtcNow().AddDays(1)) return await pki.PublishCrlAsync(ca, ct);
+        return ca.Crl;
+    }
+}
+
+/// <summary>Refreshes every CRL on schedule (Signing:CrlRefreshHours, default 24), well before they expire.</summary>
+public sealed class CrlPublisher(IServiceScopeFactory scopes, SigningSettings settings, ILogger<CrlPublisher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(settings.CrlRefreshHours));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<PkiAdministration>().PublishAllCrlsAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Publishing CRLs failed; retrying at the next interval");
+            }
+        }
+    }
+}

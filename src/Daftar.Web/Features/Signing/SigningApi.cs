@@ -1,0 +1,117 @@
+using Daftar.Data;
+using Daftar.Signing;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Features.Signing;
+
+public static class SigningApi
+{
+    /// <summary>Public PKI: CA certificates, CRLs and the timestamp authority, at stable URLs, without sign-in.</summary>
+    public static void MapPki(this WebApplication app)
+    {
+        var pki = app.MapGroup("/pki").AllowAnonymous().WithTags("PKI");
+        pki.MapGet("/root.crt", (DaftarDb db, CancellationToken ct) => CertificateAsync(db, a => a.Kind == AuthorityKind.Root && a.IsCurrent, "daftar-root.crt", ct));
+        pki.MapGet("/tsa.crt", (DaftarDb db, CancellationToken ct) => CertificateAsync(db, a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, "daftar-tsa.crt", ct));
+        pki.MapGet("/ca/{code}.crt", async (string code, DaftarDb db, CancellationToken ct) =>
+        {
+            code = code.ToUpperInvariant();
+            // The department code names its current CA; a renewed generation keeps its own code (DOIT-2) for the certificates it issued.
+            return await CertificateAsync(db, a => a.Kind == AuthorityKind.Issuing && (a.Code == code || (a.IsCurrent && a.Department!.Code == code)), $"daftar-{code}.crt", ct);
+        });
+        pki.MapGet("/crl/{code}.crl", async (string code, PkiAdministration admin, CancellationToken ct) =>
+            await admin.CrlAsync(code == Pki.RootCode ? code : code.ToUpperInvariant(), ct) is { } crl
+                ? Results.File(crl, "application/pkix-crl", $"{code}.crl")
+                : Results.NotFound());
+        pki.MapPost("/tsa", async (HttpRequest request, Pki authorities, CancellationToken ct) =>
+        {
+            if (request.ContentType?.Split(';')[0].Trim() != "application/timestamp-query")
+                return Results.Problem("Send an RFC 3161 request as application/timestamp-query.", statusCode: 415);
+            using var body = new MemoryStream();
+            var buffer = new byte[4096];
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+            {
+                body.Write(buffer, 0, read);
+                if (body.Length > 16 * 1024) return Results.Problem("A timestamp request is a few hundred bytes; this one is too large.", statusCode: 413);
+            }
+            var tsa = await authorities.TimestampAuthorityAsync(ct);
+            return Results.Bytes(tsa.Respond(body.ToArray()), "application/timestamp-reply");
+        }).DisableAntiforgery().RequireRateLimiting("tsa");
+    }
+
+    public static void MapSigningApi(this RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("/signing").WithTags("Signing");
+        me.MapGet("", async (Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) => (await e.StatusAsync(ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Your signing certificate, whether signing is locked, and until when a signing session is open.");
+        me.MapPost("/enrol", async (EnrolCommand cmd, Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await e.EnrolAsync(cmd, ct)).ToHttp(l, id => Results.Created("/api/signing", new { id })))
+            .WithSummary("Issues your signing certificate from your department's CA; the key is kept encrypted under your PIN. replace=true enrols again.");
+        me.MapPost("/session", async (PinCommand cmd, Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await e.OpenSessionAsync(cmd, ct)).ToHttp(l, until => Results.Ok(new { openUntil = until })))
+            .WithSummary("Opens a signing session with your PIN. Five wrong PINs lock signing.");
+        me.MapDelete("/session", async (Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await e.CloseSessionAsync(ct)).ToHttp(l, _ => Results.NoContent()));
+        me.MapPost("/revoke", async (RevokeCommand cmd, Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await e.RevokeOwnAsync(cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Revokes your own certificate (a lost or exposed key). Signatures made before stay valid.");
+        me.MapPost("/external", async (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? password, [Microsoft.AspNetCore.Mvc.FromForm] string? pin,
+                Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await e.RegisterExternalAsync(await ReadAsync(file, ct), password, pin, ct)).ToHttp(l, id => Results.Created("/api/signing", new { id })))
+            .DisableAntiforgery()
+            .WithSummary("Registers a DSC from a licensed CA (PKCS#12 'file' with its 'password'); the key is kept under your signing 'pin'.");
+
+        var notes = api.MapGroup("/notes").WithTags("Signing");
+        notes.MapPost("/{id:int}/sign", async (int id, SignNoteCommand cmd, NoteSigning signing, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await signing.SignAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Signs your green note (detached CMS with a timestamp). Give the PIN unless a signing session is open.");
+        notes.MapGet("/{id:int}/signature", async (int id, NoteSigning signing, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await signing.VerifyAsync(id, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("The note's signature checked now: text, certificate chain, revocation and timestamp.");
+        notes.MapGet("/{id:int}/signature/content", async (int id, NoteSigning signing, CancellationToken ct) =>
+                await signing.DownloadAsync(id, ct) is { } d ? Results.File(d.Content, "text/plain; charset=utf-8", $"note-{id}.txt") : Results.NotFound())
+            .WithSummary("The exact bytes the signature covers.");
+        notes.MapGet("/{id:int}/signature/cms", async (int id, NoteSigning signing, CancellationToken ct) =>
+                await signing.DownloadAsync(id, ct) is { } d ? Results.File(d.Cms, "application/pkcs7-signature", $"note-{id}.p7s") : Results.NotFound())
+            .WithSummary("The detached CMS signature (DER); check with: openssl cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem");
+
+        var admin = api.MapGroup("/admin/pki").WithTags("PKI administration").RequireAuthorization(Policies.ApiAdministrator);
+        admin.MapGet("/authorities", (PkiAdministration a, CancellationToken ct) => a.AuthoritiesAsync(ct));
+        admin.MapPost("/authorities/{department}/renew", async (string department, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await a.RenewDepartmentCaAsync(department, ct)).ToHttp(l, id => Results.Ok(new { id })));
+        admin.MapGet("/certificates", (string? employee, PkiAdministration a, CancellationToken ct) => a.CredentialsAsync(employee, ct));
+        admin.MapPost("/certificates/{id:int}/revoke", async (int id, RevokeCommand cmd, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await a.RevokeAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+        admin.MapPost("/certificates/{id:int}/unlock", async (int id, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await a.UnlockAsync(id, ct)).ToHttp(l, _ => Results.NoContent()));
+    }
+
+    public static IServiceCollection AddSigningFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<SigningSettings>();
+        services.AddSingleton<PkiKeyCache>();
+        services.AddSingleton<SigningSessions>();
+        services.AddScoped<Pki>();
+        services.AddScoped<Enrolment>();
+        services.AddScoped<NoteSigning>();
+        services.AddScoped<PkiAdministration>();
+        return services;
+    }
+
+    private static async Task<IResult> CertificateAsync(DaftarDb db, System.Linq.Expressions.Expression<Func<Authority, bool>> which, string name, CancellationToken ct)
+    {
+        var certificate = await db.Authorities.AsNoTracking().Where(which).OrderByDescending(a => a.IsCurrent).Select(a => a.Certificate).FirstOrDefaultAsync(ct);
+        return certificate is null ? Results.NotFound() : Results.File(certificate, "application/pkix-cert", name);
+    }
+
+    private static async Task<byte[]?> ReadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null) return null;
+        if (file.Length > 100_000) return new byte[100_001];
+        using var memory = new MemoryStream();
+        await file.CopyToAsync(memory, ct);
+        return memory.ToArray();
+    }
+}
