@@ -51,8 +51,11 @@ public enum CertificateStatus { Good, Revoked, Unknown }
 public sealed record SignatureCheck(bool Valid, string? Problem, X509Certificate2? Signer, DateTimeOffset? SignedAt, bool Timestamped,
     CertificateStatus StatusAtSigning, CertificateStatus StatusNow, DateTimeOffset? RevokedAt)
 {
-    public static SignatureCheck Broken(string problem, X509Certificate2? signer = null) =>
-        new(false, problem, signer, null, false, CertificateStatus.Unknown, CertificateStatus.Unknown, null);
+    /// <summary>Why the signature is not valid, as a stable code (changed, untrusted, revoked, revocation_unknown, bad_timestamp, malformed).</summary>
+    public string? ProblemCode { get; init; }
+
+    public static SignatureCheck Broken(string code, string problem, X509Certificate2? signer = null) =>
+        new(false, problem, signer, null, false, CertificateStatus.Unknown, CertificateStatus.Unknown, null) { ProblemCode = code };
 }
 
 /// <summary>The trust Daftar verifies against: its roots (and configured outside anchors), CA certificates to build
@@ -71,22 +74,22 @@ public static class SignatureVerifier
         }
         catch (CryptographicException)
         {
-            return SignatureCheck.Broken("This is not a CMS signature.");
+            return SignatureCheck.Broken("malformed", "This is not a CMS signature.");
         }
-        if (cms.SignerInfos.Count != 1) return SignatureCheck.Broken("Expected exactly one signer.");
+        if (cms.SignerInfos.Count != 1) return SignatureCheck.Broken("malformed", "Expected exactly one signer.");
         var info = cms.SignerInfos[0];
         var signer = info.Certificate;
-        if (signer is null) return SignatureCheck.Broken("The signature does not carry its signer's certificate.");
+        if (signer is null) return SignatureCheck.Broken("malformed", "The signature does not carry its signer's certificate.");
         try
         {
             info.CheckSignature(verifySignatureOnly: true);
         }
         catch (CryptographicException)
         {
-            return SignatureCheck.Broken("The content does not match the signature: it was changed after it was signed.", signer);
+            return SignatureCheck.Broken("changed", "The content does not match the signature: it was changed after it was signed.", signer);
         }
         if (!HasSigningCertificateV2(info, signer))
-            return SignatureCheck.Broken("The signature does not name its certificate (signing-certificate-v2 missing or wrong).", signer);
+            return SignatureCheck.Broken("malformed", "The signature does not name its certificate (signing-certificate-v2 missing or wrong).", signer);
 
         // The timestamp: over this signature's value, by a TSA whose certificate chains to a trusted root.
         DateTimeOffset? signedAt = null;
@@ -95,17 +98,17 @@ public static class SignatureVerifier
             if (attribute.Oid.Value != KeySigner.TimestampTokenOid) continue;
             if (!Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _)
                 || !token.VerifySignatureForSignerInfo(info, out var tsaCertificate) || tsaCertificate is null)
-                return SignatureCheck.Broken("The signature's timestamp is not valid.", signer);
+                return SignatureCheck.Broken("bad_timestamp", "The signature's timestamp is not valid.", signer);
             var tsaChain = Chain(tsaCertificate, trust, token.TokenInfo.Timestamp, cms.Certificates);
-            if (tsaChain.Problem is { } tsaProblem) return SignatureCheck.Broken("The timestamp authority is not trusted: " + tsaProblem, signer);
+            if (tsaChain.Problem is { } tsaProblem) return SignatureCheck.Broken("bad_timestamp", "The timestamp authority is not trusted: " + tsaProblem, signer);
             signedAt = token.TokenInfo.Timestamp;
         }
 
         var chain = Chain(signer, trust, signedAt ?? trust.Now, cms.Certificates);
-        if (chain.Problem is { } problem) return SignatureCheck.Broken("The signer's certificate is not trusted: " + problem, signer);
+        if (chain.Problem is { } problem) return SignatureCheck.Broken("untrusted", "The signer's certificate is not trusted: " + problem, signer);
         if (signer.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
             && (usage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
-            return SignatureCheck.Broken("The signer's certificate is not for signing.", signer);
+            return SignatureCheck.Broken("untrusted", "The signer's certificate is not for signing.", signer);
 
         // Revocation, checked explicitly against each issuer's CRL.
         DateTimeOffset? revokedAt = null;
@@ -126,15 +129,15 @@ public static class SignatureVerifier
         {
             if (signedAt is null)
                 return new SignatureCheck(false, "The signer's certificate has been revoked, and the signature has no timestamp to show it was made before.",
-                    signer, null, false, CertificateStatus.Unknown, CertificateStatus.Revoked, when);
+                    signer, null, false, CertificateStatus.Unknown, CertificateStatus.Revoked, when) { ProblemCode = "revoked" };
             if (when <= signedAt)
                 return new SignatureCheck(false, $"The signer's certificate was revoked on {when:u}, before the signature was made ({signedAt:u}).",
-                    signer, signedAt, true, CertificateStatus.Revoked, CertificateStatus.Revoked, when);
+                    signer, signedAt, true, CertificateStatus.Revoked, CertificateStatus.Revoked, when) { ProblemCode = "revoked" };
             return new SignatureCheck(true, null, signer, signedAt, true, CertificateStatus.Good, CertificateStatus.Revoked, when);
         }
         if (unknown)
             return new SignatureCheck(false, "The revocation status of the signer's certificate could not be checked (no current CRL).",
-                signer, signedAt, signedAt is not null, CertificateStatus.Unknown, CertificateStatus.Unknown, null);
+                signer, signedAt, signedAt is not null, CertificateStatus.Unknown, CertificateStatus.Unknown, null) { ProblemCode = "revocation_unknown" };
         return new SignatureCheck(true, null, signer, signedAt, signedAt is not null, CertificateStatus.Good, CertificateStatus.Good, null);
     }
 

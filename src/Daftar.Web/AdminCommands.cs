@@ -3,6 +3,7 @@ using Daftar.Accounts;
 using Daftar.Data;
 using Daftar.Web.Features.People;
 using Daftar.Web.Features.People.Import;
+using Daftar.Web.Features.Signing;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace Daftar.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "help", "--help", "-h"];
+    private static readonly string[] PkiVerbs = ["status", "renew", "revoke", "crl", "publish"];
 
     private const string Usage = """
         Daftar — e-Office. Usage: ./run.sh [VERB [OPTIONS]]
@@ -30,6 +32,15 @@ public static class AdminCommands
           token revoke --user CODE [--name NAME]
                                   revoke a user's tokens (all, or those with NAME)
           audit verify            seal what is pending, then check the audit chain; non-zero exit if anything was changed
+          pki status              Daftar's certifying authorities, their CRLs, and how many certificates each issued
+          pki renew DEPT          a new issuing CA for a department (key rollover)
+          pki revoke SERIAL --reason TEXT
+                                  revoke an employee's signing certificate and publish the CRL
+          pki crl CODE [--out FILE]
+                                  write a CA's current CRL (DER) to FILE or standard output ("root" or a department code)
+          pki publish             sign and publish fresh CRLs for every CA now
+          verify-cms PAYLOAD SIGNATURE
+                                  check a detached CMS signature (.p7s) over PAYLOAD against Daftar's trust; exit 0 only if valid
           --help                  this text; VERB --help tells more about one verb
 
         Settings come from appsettings.json, environment variables (Database__Provider, Database__ConnectionString,
@@ -54,6 +65,11 @@ public static class AdminCommands
             verb = "audit verify";
             rest.RemoveAt(0);
         }
+        if (verb == "pki" && rest.Count > 0 && PkiVerbs.Contains(rest[0]))
+        {
+            verb = "pki " + rest[0];
+            rest.RemoveAt(0);
+        }
         if (verb == "token" && rest.Count > 0 && rest[0] is "create" or "revoke")
         {
             verb = "token " + rest[0];
@@ -67,6 +83,11 @@ public static class AdminCommands
         if (verb == "audit")
         {
             stderr.WriteLine("audit needs 'verify'. " + VerbHelp("audit verify"));
+            return 64;
+        }
+        if (verb == "pki")
+        {
+            stderr.WriteLine("pki needs one of: " + string.Join(", ", PkiVerbs) + ". Run ./run.sh --help.");
             return 64;
         }
         if (verb == "token")
@@ -93,6 +114,12 @@ public static class AdminCommands
                 "token create" => await CreateTokenAsync(sp, options, stdout, stderr),
                 "token revoke" => await RevokeTokensAsync(sp, options, stdout, stderr),
                 "audit verify" => await VerifyAuditAsync(sp, stdout, stderr),
+                "pki status" => await PkiCommands.StatusAsync(sp, stdout),
+                "pki renew" => await PkiCommands.RenewAsync(sp, options, stdout, stderr),
+                "pki revoke" => await PkiCommands.RevokeAsync(sp, options, stdout, stderr),
+                "pki crl" => await PkiCommands.CrlAsync(sp, options, stdout, stderr),
+                "pki publish" => await PkiCommands.PublishAsync(sp, stdout),
+                "verify-cms" => await PkiCommands.VerifyCmsAsync(sp, options, stdout, stderr),
                 _ => Fail(stderr, $"Unknown verb '{verb}'. Run ./run.sh --help."),
             };
         }
@@ -110,6 +137,12 @@ public static class AdminCommands
         "import" => "Usage: ./run.sh import FILE [--valid-rows]\n  Imports the employee master from FILE (.csv or .xlsx). Columns: employee_code, name_en, name_hi, email,\n  mobile, post_code, charge (primary|additional), from_date (YYYY-MM-DD), to_date, designation_code, office_code,\n  section_code, reports_to. Existing employees are updated by employee_code.\n  By default nothing is imported when any row has an error; --valid-rows imports the valid rows and reports the others.",
         "token create" => "Usage: ./run.sh token create --user CODE [--name NAME] [--days N]\n  Creates an API token for the account with employee code CODE and prints it once. --days sets an expiry.",
         "audit verify" => "Usage: ./run.sh audit verify\n  Seals audit events that are waiting, then recomputes the whole hash chain. Exits 0 only when no event\n  was changed, inserted or deleted.",
+        "pki status" => "Usage: ./run.sh pki status\n  Lists Daftar's root, timestamp and department CAs with their validity and CRLs.",
+        "pki renew" => "Usage: ./run.sh pki renew DEPT\n  Creates a new issuing CA for department DEPT; the old one stops issuing, and what it issued keeps verifying.",
+        "pki revoke" => "Usage: ./run.sh pki revoke SERIAL --reason TEXT\n  Revokes the signing certificate with serial SERIAL (hex) and publishes its CA's CRL at once.",
+        "pki crl" => "Usage: ./run.sh pki crl CODE [--out FILE]\n  Writes the current CRL (DER) of CA CODE ('root' or a department code); refreshes it first if it is due.",
+        "pki publish" => "Usage: ./run.sh pki publish\n  Signs and publishes fresh CRLs for every CA.",
+        "verify-cms" => "Usage: ./run.sh verify-cms PAYLOAD SIGNATURE\n  Verifies the detached CMS signature in SIGNATURE (DER .p7s) over the file PAYLOAD: content, chain to\n  Daftar's root (or a configured anchor), revocation and timestamp. Exit code 0 only when the signature is valid.",
         "token revoke" => "Usage: ./run.sh token revoke --user CODE [--name NAME]\n  Revokes the user's API tokens, or only those named NAME.",
         _ => Usage,
     };

@@ -41,6 +41,7 @@ public static class DaftarApp
                 o.Conventions.AllowAnonymousToPage(page);
             o.Conventions.AuthorizeFolder("/People/Admin", Policies.Administrator);
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Pki/Index");
         })
         .AddViewLocalization()
         .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

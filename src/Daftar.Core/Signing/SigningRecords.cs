@@ -122,6 +122,13 @@ public class SigningCredential
 
     public bool IsLocked => LockedAt is not null;
 
+    /// <summary>
+    /// CRLs carry revocation times in whole seconds; the revocation is recorded at the next whole second, so that a
+    /// signature made earlier in the same second (when the key was still good) is not taken for one made after.
+    /// </summary>
+    private static DateTimeOffset WholeSecondAfter(DateTimeOffset t) =>
+        new DateTimeOffset(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1);
+
     /// <summary>Counts a wrong PIN; true when this one locked the credential.</summary>
     public bool WrongPin(DateTimeOffset now)
     {
@@ -148,7 +155,7 @@ public class SigningCredential
     public void Revoke(string reason, DateTimeOffset now)
     {
         Status = CredentialStatus.Revoked;
-        RevokedAt = now;
+        RevokedAt = WholeSecondAfter(now);
         RevocationReason = reason;
         Version = Guid.NewGuid();
     }
@@ -157,7 +164,7 @@ public class SigningCredential
     public void Supersede(DateTimeOffset now)
     {
         Status = CredentialStatus.Superseded;
-        RevokedAt = now;
+        RevokedAt = WholeSecondAfter(now);
         RevocationReason = "superseded";
         Version = Guid.NewGuid();
     }

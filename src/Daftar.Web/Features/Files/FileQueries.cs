@@ -8,7 +8,11 @@ namespace Daftar.Web.Features.Files;
 
 public sealed record PostRef(int Id, string Code, string TitleEn, string TitleHi);
 public sealed record NoteView(int Id, int? Number, string Html, string Text, bool IsConfirmed, PostRef AuthorPost, string AuthorEn, string AuthorHi,
-    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, bool IsMine);
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, bool IsMine)
+{
+    /// <summary>The note's signature, checked when the file was read; null when it is not signed.</summary>
+    public Daftar.Web.Features.Signing.NoteSignatureView? Signature { get; init; }
+}
 public sealed record MovementView(long Id, MovementKind Kind, PostRef From, PostRef To, string ByEn, string ByHi, string? Remarks, Priority Priority,
     DateOnly? DueOn, DateTimeOffset At, DateTimeOffset? OpenedAt, DateTimeOffset? PulledBackAt);
 public sealed record FileView(int Id, long ComputerNumber, string FileNumber, string Subject, string? Category, FileKind Kind, Grading Grading,
@@ -46,7 +50,7 @@ public static class InboxTabs
 }
 
 /// <summary>Reads of files, always through the visibility rule; opening a file you hold marks it opened.</summary>
-public sealed class FileQueries(DaftarDb db, FileActions files)
+public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Features.Signing.NoteSigning signing)
 {
     public async Task<Result<FileView>> GetAsync(int fileId, bool markOpened, CancellationToken ct)
     {
@@ -101,11 +105,13 @@ public sealed class FileQueries(DaftarDb db, FileActions files)
             Reopen: holds && f.Status == FileStatus.Closed)
         { Share = holds && f.Grading == Grading.Normal };
 
+        var signatures = await signing.ViewsAsync(f.Notes.Where(n => n.IsConfirmed).ToList(), ct);
         var notes = f.Notes
             .Where(n => n.IsConfirmed || c.Viewer.PostIds.Contains(n.AuthorPostId))
             .OrderBy(n => n.IsConfirmed ? 0 : 1).ThenBy(n => n.Number).ThenBy(n => n.CreatedAt)
             .Select(n => new NoteView(n.Id, n.Number, n.Html, n.IsConfirmed ? "" : n.Text, n.IsConfirmed, posts[n.AuthorPostId],
-                people[n.AuthorId].NameEn, people[n.AuthorId].NameHi, n.CreatedAt, n.ConfirmedAt, c.Viewer.PostIds.Contains(n.AuthorPostId)))
+                people[n.AuthorId].NameEn, people[n.AuthorId].NameHi, n.CreatedAt, n.ConfirmedAt, c.Viewer.PostIds.Contains(n.AuthorPostId))
+            { Signature = signatures.GetValueOrDefault(n.Id) })
             .ToList();
         var movements = f.Movements.OrderBy(m => m.At).ThenBy(m => m.Id)
             .Select(m => new MovementView(m.Id, m.Kind, posts[m.FromPostId], posts[m.ToPostId], people[m.ById].NameEn, people[m.ById].NameHi,

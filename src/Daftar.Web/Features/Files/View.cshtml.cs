@@ -57,6 +57,12 @@ public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResour
     public async Task<IActionResult> OnPostUnshareAsync(int post, [FromServices] ShareFile handler, CancellationToken ct) =>
         await AfterAsync(await handler.StopAsync(Id, post, ct), l["The file is no longer shared with that post."], ct);
 
+    public async Task<IActionResult> OnPostSignAsync(int noteId, string? pin, [FromServices] Daftar.Web.Features.Signing.NoteSigning signing, CancellationToken ct)
+    {
+        var result = await signing.SignAsync(noteId, new Daftar.Web.Features.Signing.SignNoteCommand(pin), ct);
+        return await AfterAsync(result.Succeeded ? noteId : Result<int>.Fail(result.Errors), l["The note is signed."], ct);
+    }
+
     private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
     {
         if (result.Succeeded)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Daftar.Web.Features.Signing;
 
 public sealed record SignNoteCommand(string? Pin);
-public sealed record NoteSignatureView(int NoteId, bool Valid, string? Problem, string SignerName, string? SignerEmployeeCode, string PostCode,
+public sealed record NoteSignatureView(int NoteId, bool Valid, string? ProblemCode, string? Problem, string SignerName, string? SignerEmployeeCode, string PostCode,
     string DesignationEn, string DesignationHi, string DepartmentCode, DateTimeOffset SignedAt, bool Timestamped, CertificateStatus StatusAtSigning,
     CertificateStatus StatusNow, DateTimeOffset? RevokedAt, string CertificateSerial, string CertificateIssuer, string ContentUrl, string SignatureUrl);
 
@@ -20,6 +20,20 @@ public sealed record NoteSignatureView(int NoteId, bool Valid, string? Problem, 
 /// Signs green notes and checks them. What is signed is the note's canonical text (<see cref="CanonicalContent"/>),
 /// rebuilt from the database at every check, so a note changed behind Daftar's back no longer matches its signature.
 /// </summary>
+public static class SignatureProblems
+{
+    /// <summary>What to tell an officer (English text, the key of its translation) for a problem code of <see cref="SignatureCheck"/>.</summary>
+    public static string Describe(string? code) => code switch
+    {
+        "changed" => "The note was changed after it was signed.",
+        "untrusted" => "The signer's certificate is not trusted.",
+        "revoked" => "The signer's certificate was revoked before the note was signed.",
+        "revocation_unknown" => "Whether the certificate was revoked could not be checked.",
+        "bad_timestamp" => "The signature's timestamp is not valid.",
+        _ => "The signature could not be read.",
+    };
+}
+
 public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, SigningSessions sessions, FileActions files, TimeProvider clock, AuditActor audit)
 {
     public static readonly Error AlreadySigned = new("note_signed", "This note is already signed.", ErrorKind.Conflict);
@@ -99,7 +113,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, Signi
         {
             var note = notes.Single(n => n.Id == s.NoteId);
             var check = SignatureVerifier.VerifyDetached(await CanonicalContentAsync(note, ct), s.Cms, trust);
-            result[s.NoteId] = new NoteSignatureView(s.NoteId, check.Valid, check.Problem, s.Signer.NameEn, s.Signer.Code, s.Post.Code, s.Post.NameEn, s.Post.NameHi,
+            result[s.NoteId] = new NoteSignatureView(s.NoteId, check.Valid, check.ProblemCode, check.Problem, s.Signer.NameEn, s.Signer.Code, s.Post.Code, s.Post.NameEn, s.Post.NameHi,
                 s.Post.Department, check.SignedAt ?? s.SignedAt, check.Timestamped, check.StatusAtSigning, check.StatusNow, check.RevokedAt,
                 check.Signer is null ? "" : Certificates.SerialHex(check.Signer), check.Signer?.Issuer ?? "",
                 $"/api/notes/{s.NoteId}/signature/content", $"/api/notes/{s.NoteId}/signature/cms");

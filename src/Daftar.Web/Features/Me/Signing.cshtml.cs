@@ -1,0 +1,65 @@
+using Daftar.Web.Features.Signing;
+using Daftar.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Features.Me;
+
+/// <summary>The officer's digital signature: enrol with a PIN, unlock for a while, lock, report a lost key, or register a DSC.</summary>
+public sealed class SigningModel(Enrolment enrolment, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public SigningStatus? Status { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostEnrolAsync(string? pin, string? confirmPin, bool replace, CancellationToken ct) =>
+        await AfterAsync(await enrolment.EnrolAsync(new EnrolCommand(pin, confirmPin, replace), ct), l["Your signing certificate has been issued. Keep your PIN to yourself."], ct);
+
+    public async Task<IActionResult> OnPostUnlockAsync(string? pin, CancellationToken ct)
+    {
+        var result = await enrolment.OpenSessionAsync(new PinCommand(pin), ct);
+        return await AfterAsync(result.Succeeded ? 0 : Result<int>.Fail(result.Errors), l["Signing is unlocked until {0}.", result.Succeeded ? Localisation.Time(result.Value) : ""], ct);
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(CancellationToken ct) =>
+        await AfterAsync(await enrolment.CloseSessionAsync(ct), l["Signing is locked again."], ct);
+
+    public async Task<IActionResult> OnPostRevokeAsync(string? reason, CancellationToken ct) =>
+        await AfterAsync(await enrolment.RevokeOwnAsync(new RevokeCommand(reason), ct), l["Your certificate has been revoked. Enrol again to sign."], ct);
+
+    public async Task<IActionResult> OnPostExternalAsync(IFormFile? certificate, string? password, string? externalPin, CancellationToken ct)
+    {
+        byte[]? bytes = null;
+        if (certificate is { Length: > 0 and <= 100_000 })
+        {
+            using var memory = new MemoryStream();
+            await certificate.CopyToAsync(memory, ct);
+            bytes = memory.ToArray();
+        }
+        else if (certificate is { Length: > 100_000 })
+        {
+            bytes = new byte[100_001];
+        }
+        return await AfterAsync(await enrolment.RegisterExternalAsync(bytes, password, externalPin, ct), l["Your certificate has been registered."], ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
+    {
+        if (result.Succeeded)
+        {
+            TempData["Message"] = message;
+            return RedirectToPage();
+        }
+        foreach (var e in result.Errors) ModelState.AddModelError("", l.Describe(e));
+        return await LoadAsync(ct);
+    }
+
+    private async Task<IActionResult> LoadAsync(CancellationToken ct)
+    {
+        var status = await enrolment.StatusAsync(ct);
+        if (!status.Succeeded) return RedirectToPage("/Me/Index");
+        Status = status.Value;
+        return Page();
+    }
+}
