@@ -10,7 +10,7 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
 {
     // Words that stay in Latin script in the Hindi UI: product and standard names, and the import file's column names and values.
     private static readonly HashSet<string> Allowed =
-        ["CSV", "UTF", "Excel", "xlsx", "csv", "Google", "Microsoft", "Authenticator", "FreeOTP", "YYYY", "MM", "DD", "primary", "additional", "charge", "PDF", "JPEG", "PNG", "TIFF"];
+        ["CSV", "UTF", "Excel", "xlsx", "csv", "Google", "Microsoft", "Authenticator", "FreeOTP", "YYYY", "MM", "DD", "primary", "additional", "charge", "PDF", "JPEG", "PNG", "TIFF", "USB", "DSC", "p12", "pfx", "RFC", "application", "timestamp", "query"];
 
     [Fact]
     public async Task MainPages_InHindi_HaveNoEnglishLeft()
@@ -30,7 +30,7 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
         [
             "/", "/People", $"/People/Office?id={ids.Station}", $"/People/Office?id={ids.Secretariat}", $"/People/Post?id={ids.Post}",
             $"/People/Employee?id={ids.Employee}", "/People/Search?q=%E0%A4%AE%E0%A5%80%E0%A4%A3%E0%A4%BE", "/Me", "/Account/Manage/TwoFactor",
-            "/Account/Manage/Password", "/People/Admin", "/Files/Inbox", "/Files/Inbox?tab=created", "/Files/New", "/Receipts", "/Receipts/New", $"/Receipts/View?id={ids.Receipt}", $"/Files/View?id={ids.File}", $"/Files/Send?id={ids.File}", $"/Files/Send?id={ids.File}&share=true", "/Search?q=%E0%A4%AE%E0%A4%B0%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A4%A4&Status=Open", "/People/Admin/Import", $"/People/Admin/Employee?id={ids.Employee}",
+            "/Account/Manage/Password", "/People/Admin", "/Files/Inbox", "/Files/Inbox?tab=created", "/Files/New", "/Receipts", "/Receipts/New", $"/Receipts/View?id={ids.Receipt}", $"/Files/View?id={ids.File}", $"/Files/Send?id={ids.File}", $"/Files/Send?id={ids.File}&share=true", "/Search?q=%E0%A4%AE%E0%A4%B0%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A4%A4&Status=Open", "/Me/Signing", "/Pki", "/People/Admin/Pki", "/People/Admin/Import", $"/People/Admin/Employee?id={ids.Employee}",
             $"/People/Admin/Post?id={ids.Post}", $"/People/Admin/Office?id={ids.Station}", "/Account/AccessDenied",
         ];
         foreach (var url in pages)
