@@ -129,15 +129,18 @@ public static class SignatureVerifier
         {
             if (signedAt is null)
                 return new SignatureCheck(false, "The signer's certificate has been revoked, and the signature has no timestamp to show it was made before.",
-                    signer, null, false, CertificateStatus.Unknown, CertificateStatus.Revoked, when) { ProblemCode = "revoked" };
+                    signer, null, false, CertificateStatus.Unknown, CertificateStatus.Revoked, when)
+                { ProblemCode = "revoked" };
             if (when <= signedAt)
                 return new SignatureCheck(false, $"The signer's certificate was revoked on {when:u}, before the signature was made ({signedAt:u}).",
-                    signer, signedAt, true, CertificateStatus.Revoked, CertificateStatus.Revoked, when) { ProblemCode = "revoked" };
+                    signer, signedAt, true, CertificateStatus.Revoked, CertificateStatus.Revoked, when)
+                { ProblemCode = "revoked" };
             return new SignatureCheck(true, null, signer, signedAt, true, CertificateStatus.Good, CertificateStatus.Revoked, when);
         }
         if (unknown)
             return new SignatureCheck(false, "The revocation status of the signer's certificate could not be checked (no current CRL).",
-                signer, signedAt, signedAt is not null, CertificateStatus.Unknown, CertificateStatus.Unknown, null) { ProblemCode = "revocation_unknown" };
+                signer, signedAt, signedAt is not null, CertificateStatus.Unknown, CertificateStatus.Unknown, null)
+            { ProblemCode = "revocation_unknown" };
         return new SignatureCheck(true, null, signer, signedAt, signedAt is not null, CertificateStatus.Good, CertificateStatus.Good, null);
     }
 

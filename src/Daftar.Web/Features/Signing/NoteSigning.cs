@@ -101,7 +101,10 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, Signi
         var signatures = await db.NoteSignatures.AsNoTracking().Where(s => ids.Contains(s.NoteId))
             .Select(s => new
             {
-                s.NoteId, s.Cms, s.SignedAt, s.PostId,
+                s.NoteId,
+                s.Cms,
+                s.SignedAt,
+                s.PostId,
                 Signer = db.Employees.Where(e => e.Id == s.EmployeeId).Select(e => new { e.NameEn, e.Code }).Single(),
                 Post = db.Posts.Where(p => p.Id == s.PostId).Select(p => new { p.Code, p.Designation.NameEn, p.Designation.NameHi, Department = p.Office.Department.Code }).Single(),
             })

@@ -15,8 +15,20 @@ public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sess
     public async Task<IReadOnlyList<AuthorityView>> AuthoritiesAsync(CancellationToken ct)
     {
         var list = await db.Authorities.AsNoTracking().OrderBy(a => a.Kind).ThenBy(a => a.Code)
-            .Select(a => new { a.Id, a.Kind, a.Code, Department = a.Department == null ? null : a.Department.Code, a.Subject, a.SerialHex, a.NotBefore, a.NotAfter,
-                a.IsCurrent, a.CrlThisUpdate, a.CrlNextUpdate })
+            .Select(a => new
+            {
+                a.Id,
+                a.Kind,
+                a.Code,
+                Department = a.Department == null ? null : a.Department.Code,
+                a.Subject,
+                a.SerialHex,
+                a.NotBefore,
+                a.NotAfter,
+                a.IsCurrent,
+                a.CrlThisUpdate,
+                a.CrlNextUpdate
+            })
             .ToListAsync(ct);
         return list.Select(a => new AuthorityView(a.Id, a.Kind, a.Code, a.Department, a.Subject, a.SerialHex, a.NotBefore, a.NotAfter, a.IsCurrent,
             a.CrlThisUpdate, a.CrlNextUpdate,
