@@ -177,7 +177,11 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
             if (a.Kind == AuthorityKind.Root) roots.Add(certificate); else intermediates.Add(certificate);
             if (a.Crl is not null) crls[certificate.Thumbprint] = RevocationList.Parse(a.Crl);
         }
-        roots.AddRange(OutsideAnchors(settings));
+        var anchors = OutsideAnchors(settings);
+        roots.AddRange(anchors);
+        foreach (var crl in OutsideCrls(settings))
+            foreach (var anchor in anchors)
+                if (crl.IsSignedBy(anchor)) crls[anchor.Thumbprint] = crl;
         return new TrustContext(roots, intermediates, issuer => crls.GetValueOrDefault(issuer.Thumbprint), clock.GetUtcNow());
     }
 
@@ -200,6 +204,31 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
             }
         }
         return anchors;
+    }
+
+    /// <summary>
+    /// CRLs of the outside CAs (*.crl files beside their certificates in Signing:TrustAnchors, kept current by the
+    /// installation's own job): without a current CRL, a signature by an outside DSC cannot be shown valid.
+    /// </summary>
+    public static IReadOnlyList<RevocationList> OutsideCrls(SigningSettings settings)
+    {
+        if (settings.TrustAnchorsPath is not { } folder || !Directory.Exists(folder)) return [];
+        var lists = new List<RevocationList>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.crl"))
+        {
+            try
+            {
+                var bytes = File.ReadAllBytes(file);
+                if (bytes.Length > 0 && bytes[0] != 0x30) bytes = PemEncoding.TryFind(File.ReadAllText(file), out var pem)
+                    ? Convert.FromBase64String(File.ReadAllText(file)[pem.Base64Data]) : [];
+                if (bytes.Length > 0) lists.Add(RevocationList.Parse(bytes));
+            }
+            catch (Exception ex) when (ex is CryptographicException or FormatException)
+            {
+                // An unreadable CRL revokes nothing and vouches for nothing: signatures under that CA show "could not be checked".
+            }
+        }
+        return lists;
     }
 
     public static X509Certificate2 Load(Authority a) => X509CertificateLoader.LoadCertificate(a.Certificate);
