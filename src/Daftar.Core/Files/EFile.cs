@@ -71,6 +71,11 @@ public class EFile
     /// <summary>Links made from this file; links made from other files to this one are found through <see cref="FileLink.LinkedFileId"/>.</summary>
     public List<FileLink> Links { get; private set; } = [];
     public List<SharedWith> Shares { get; private set; } = [];
+    /// <summary>
+    /// The file's signature policy: notes by posts at this level or more senior (a smaller or equal level number) must be
+    /// digitally signed before the file moves on. Null when the file needs no signatures.
+    /// </summary>
+    public int? SignNotesAtLevel { get; private set; }
     /// <summary>The file number, computer number, subject and category as search words (<see cref="SearchTerms"/>).</summary>
     public string SearchText { get; private set; } = "";
 
@@ -81,6 +86,11 @@ public class EFile
     private static readonly TimeSpan IndianTime = TimeSpan.FromMinutes(330);
 
     public bool IsHeldBy(int postId) => HolderPostId == postId;
+
+    public void RequireSignedNotes(int? level) => SignNotesAtLevel = level is > 0 ? level : null;
+
+    /// <summary>Whether the post's notes on this file must be signed (the file's policy covers its level).</summary>
+    public bool RequiresSignatureFrom(Post post) => SignNotesAtLevel is { } level && post.Level <= level;
 
     /// <summary>The movement that brought the file to its holder: the last send (or pull-back), if any.</summary>
     public Movement? LastArrival => Movements.Where(m => m.Kind is MovementKind.Sent or MovementKind.PulledBack)

@@ -22,5 +22,6 @@ public sealed record FileError(string Code, string Message, bool IsConflict = tr
     public static readonly FileError CannotShareGraded = new("cannot_share_graded", "Confidential and secret files are seen only by the posts they pass through; they cannot be shared.", IsConflict: false);
     public static readonly FileError AlreadySees = new("already_sees", "That post can already see this file.");
     public static readonly FileError NotShared = new("not_shared", "The file is not shared with that post.");
+    public static readonly FileError SignBeforeSending = new("sign_before_sending", "This file needs your notes digitally signed before it moves on: confirm your note, sign it with your PIN, then send.", IsConflict: false);
     public static readonly FileError EmptyNote = new("empty_note", "Write the note first.", IsConflict: false);
 }

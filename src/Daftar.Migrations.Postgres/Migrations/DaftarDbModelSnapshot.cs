@@ -342,6 +342,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int>("SectionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SignNotesAtLevel")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 

@@ -327,6 +327,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<int>("SectionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SignNotesAtLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 

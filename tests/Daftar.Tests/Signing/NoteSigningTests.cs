@@ -219,6 +219,29 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.False((await ReadAsync<SigningStatus>(await clerk.GetAsync("/api/signing"))).Enrolled);
     }
 
+    [Fact]
+    public async Task AFilesSignaturePolicy_KeepsItUntilTheNotesAreSigned()
+    {
+        var clerk = await app.ApiClientAsync("RJ100004");   // SO, GAD GR-1
+        var created = await clerk.PostAsJsonAsync("/api/files", new CreateFileCommand("Transfer policy 2027", 1, null, SignNotesAtLevel: 20));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var fileId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.PostAsJsonAsync("/api/files", new CreateFileCommand("x", 1, null, SignNotesAtLevel: 99))).StatusCode);
+        var to = await app.PostIdAsync("DS-GAD");
+
+        var saved = await clerk.PostAsJsonAsync($"/api/files/{fileId}/notes", new SaveNoteCommand("Draft policy placed below."));
+        var noteId = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var refused = await clerk.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(to, null));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("sign_before_sending", await refused.Content.ReadAsStringAsync());
+        await clerk.PostAsync($"/api/notes/{noteId}/confirm", null);
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(to, null))).StatusCode);
+
+        await clerk.PostAsJsonAsync("/api/signing/enrol", new EnrolCommand(Pin, Pin));
+        Assert.True((await clerk.PostAsJsonAsync($"/api/notes/{noteId}/sign", new SignNoteCommand(Pin))).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(to, null))).StatusCode);
+    }
+
     internal static (int Code, string Output) OpenSsl(string dir, string arguments)
     {
         var start = new ProcessStartInfo("openssl") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };

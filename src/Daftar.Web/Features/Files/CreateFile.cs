@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Daftar.Web.Features.Files;
 
 public sealed record CreateFileCommand(string? Subject, int? HeadNumber, string? Category, FileKind Kind = FileKind.Electronic,
-    Grading Grading = Grading.Normal, RetentionCategory Retention = RetentionCategory.C, int? RetentionYears = 10);
+    Grading Grading = Grading.Normal, RetentionCategory Retention = RetentionCategory.C, int? RetentionYears = 10, int? SignNotesAtLevel = null);
 
 /// <summary>
 /// Opens a new file in the acting post's section. The file number is built from the department's head, a serial
 /// per head, section and year, the department's file head and the section: F.12(3)/DOIT/GR-1/2026.
 /// </summary>
-public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbers, AuditActor audit)
+public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbers, AuditActor audit, IConfiguration config)
 {
     public async Task<Result<int>> HandleAsync(CreateFileCommand cmd, CancellationToken ct)
     {
@@ -26,6 +26,8 @@ public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbe
         if (!Enum.IsDefined(cmd.Retention)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "retention"));
         if (cmd.Retention != RetentionCategory.A && cmd.RetentionYears is not (>= 1 and <= 100))
             v.Add(new Error("invalid_retention", "Keep B and C files for 1 to 100 years.", ErrorKind.Invalid, "retentionYears"));
+        if (cmd.SignNotesAtLevel is not (null or (>= 1 and <= 20)))
+            v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "signNotesAtLevel"));
         if (v.Failed) return Result<int>.Fail(v.Errors);
 
         var viewer = await files.ViewerAsync(ct);
@@ -47,6 +49,8 @@ public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbe
         var fileNumber = string.Create(CultureInfo.InvariantCulture, $"F.{head.Number}({serial})/{department.FileHead}/{post.Section.Code}/{year}");
         var file = new EFile(computerNumber, fileNumber, subject!, category, cmd.Kind, cmd.Grading, cmd.Retention, cmd.RetentionYears,
             department, post.Section, post, employee, now);
+        // The signature policy: as asked, else the installation's default (Signing:RequireSignaturesAtLevel).
+        file.RequireSignedNotes(cmd.SignNotesAtLevel ?? config.GetValue<int?>("Signing:RequireSignaturesAtLevel"));
         db.Files.Add(file);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -67,10 +67,19 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
         var to = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
         if (to is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "toPostId", "Post");
         string? subject = null;
-        var result = await files.RunAsync(fileId, c =>
+        var result = await files.RunAsync(fileId, async c =>
         {
             subject = c.File.Subject;
-            return Task.FromResult(c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now));
+            if (c.File.RequiresSignatureFrom(c.ActingPost) && c.File.IsHeldBy(c.ActingPost.Id))
+            {
+                // The file's policy: this post's notes must be signed before the file moves on, so a draft cannot go unsigned.
+                var mine = c.File.Notes.Where(n => n.AuthorPostId == c.ActingPost.Id).ToList();
+                if (mine.Any(n => !n.IsConfirmed)) return FileError.SignBeforeSending;
+                var ids = mine.Select(n => n.Id).ToList();
+                var signed = await db.NoteSignatures.CountAsync(s => ids.Contains(s.NoteId), ct);
+                if (signed < ids.Count) return FileError.SignBeforeSending;
+            }
+            return c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now);
         }, ct);
         if (result.Succeeded)
             await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("file", subject!, $"/Files/View?id={fileId}"));

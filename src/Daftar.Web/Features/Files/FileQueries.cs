@@ -23,6 +23,10 @@ public sealed record FileView(int Id, long ComputerNumber, string FileNumber, st
     /// <summary>Linked files the viewer may see (a link to a file they may not see is left out, so it does not leak).</summary>
     public IReadOnlyList<LinkedFileView> Links { get; init; } = [];
     public IReadOnlyList<ShareView> SharedWith { get; init; } = [];
+    /// <summary>Notes by posts at this level or more senior must be signed before the file moves on (null: no such rule).</summary>
+    public int? SignNotesAtLevel { get; init; }
+    /// <summary>Whether the viewer's acting post must sign its notes on this file.</summary>
+    public bool MustSign { get; init; }
 
     /// <summary>The file's audit trail (filled for the file page, not for API reads).</summary>
     public IReadOnlyList<AuditLine> Audit { get; init; } = [];
@@ -139,7 +143,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
 
         return new FileView(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, f.Category, f.Kind, f.Grading, f.Retention, f.RetentionYears, f.Status,
             sectionCode, posts[f.CreatedByPostId], posts[f.HolderPostId], f.CreatedAt, notes, movements, can)
-        { Correspondence = correspondence, Links = links, SharedWith = shares };
+        { Correspondence = correspondence, Links = links, SharedWith = shares, SignNotesAtLevel = f.SignNotesAtLevel, MustSign = f.RequiresSignatureFrom(c.ActingPost) };
     }
 
     /// <summary>The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed.</summary>

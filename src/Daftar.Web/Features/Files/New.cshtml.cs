@@ -18,13 +18,14 @@ public sealed class NewModel(DaftarDb db, CurrentOfficer current, CreateFile han
     [BindProperty] public Grading Grading { get; set; } = Grading.Normal;
     [BindProperty] public RetentionCategory Retention { get; set; } = RetentionCategory.C;
     [BindProperty] public int? RetentionYears { get; set; } = 10;
+    [BindProperty] public int? SignNotesAtLevel { get; set; }
     public IReadOnlyList<FileHead> Heads { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await handler.HandleAsync(new CreateFileCommand(Subject, HeadNumber, Category, Kind, Grading, Retention, RetentionYears), ct);
+        var result = await handler.HandleAsync(new CreateFileCommand(Subject, HeadNumber, Category, Kind, Grading, Retention, RetentionYears, SignNotesAtLevel), ct);
         if (result.Succeeded) return Redirect($"/Files/View?id={result.Value}");
         ModelState.AddErrors(result.Errors, l);
         foreach (var e in result.Errors.Where(e => e.Field is null)) ModelState.AddModelError("", l.Describe(e));
