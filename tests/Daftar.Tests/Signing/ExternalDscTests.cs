@@ -8,6 +8,7 @@ using Daftar.Tests.Infrastructure;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Features.Signing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Daftar.Tests.Signing;
 
@@ -77,6 +78,8 @@ public class ExternalDscTests(ExternalCaFactory app) : IClassFixture<ExternalCaF
 
         // The licensed CA revokes the DSC, back-dated to before the signature: Daftar now refuses the signature.
         app.PublishCrl(new RevokedEntry(Certificates.SerialHex(certificate), DateTimeOffset.UtcNow.AddHours(-1)));
+        // Daftar rereads outside CRLs within Pki.TrustCacheSeconds; the test does not wait that long.
+        app.Services.GetRequiredService<PkiKeyCache>().Trust = null;
         var after = (await officer.GetFromJsonAsync<NoteSignatureView>($"/api/notes/{noteId}/signature", Json))!;
         Assert.False(after.Valid);
         Assert.Equal("revoked", after.ProblemCode);

@@ -136,13 +136,14 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
 
     public async Task<TimestampAuthority> TimestampAuthorityAsync(CancellationToken ct)
     {
+        if (keys.Tsa is { } cached) return cached;
         var tsa = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, ct);
         if (tsa is null)
         {
             await EnsureRootAndTsaAsync(ct);
             tsa = await db.Authorities.AsNoTracking().SingleAsync(a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, ct);
         }
-        return new TimestampAuthority(Certificates.WithKey(Load(tsa), keys.Get(tsa, settings.Protector)), clock);
+        return keys.Tsa = new TimestampAuthority(Certificates.WithKey(Load(tsa), keys.Get(tsa, settings.Protector)), clock);
     }
 
     /// <summary>Signs and stores a fresh CRL for a CA (root or issuing): every certificate it issued that is revoked or superseded.</summary>
@@ -161,11 +162,25 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
         var crl = RevocationList.Build(Load(ca), key, revoked, ca.NextCrlNumber(), now, nextUpdate);
         ca.Publish(crl, now, nextUpdate);
         await db.SaveChangesAsync(ct);
+        keys.Trust = null;
         return crl;
     }
 
     /// <summary>What verification trusts: Daftar's roots and configured outside anchors, every CA it has had, their current CRLs.</summary>
     public async Task<TrustContext> TrustAsync(CancellationToken ct)
+    {
+        // Cached briefly: CAs and CRLs change rarely, and a revocation published by this process clears the cache at once
+        // (another node's revocation is seen within TrustCacheSeconds).
+        if (keys.Trust is { } cached && cached.At > clock.GetUtcNow().AddSeconds(-TrustCacheSeconds))
+            return cached.Trust with { Now = clock.GetUtcNow() };
+        var trust = await LoadTrustAsync(ct);
+        keys.Trust = (trust, clock.GetUtcNow());
+        return trust;
+    }
+
+    public const int TrustCacheSeconds = 30;
+
+    private async Task<TrustContext> LoadTrustAsync(CancellationToken ct)
     {
         var authorities = await db.Authorities.AsNoTracking().ToListAsync(ct);
         var roots = new X509Certificate2Collection();
@@ -238,10 +253,13 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
             Certificates.SerialHex(issued.Certificate), issued.Certificate.NotBefore.ToUniversalTime(), issued.Certificate.NotAfter.ToUniversalTime(), now);
 }
 
-/// <summary>CA and TSA keys, decrypted once per process (they are used for every signature and CRL).</summary>
+/// <summary>CA and TSA keys, decrypted once per process (they are used for every signature and CRL), and the trust context.</summary>
 public sealed class PkiKeyCache
 {
     private readonly ConcurrentDictionary<string, AsymmetricAlgorithm> _keys = new();
+
+    public TimestampAuthority? Tsa { get; set; }
+    public (TrustContext Trust, DateTimeOffset At)? Trust { get; set; }
 
     public AsymmetricAlgorithm Get(Authority authority, KeyProtector protector) =>
         _keys.GetOrAdd(authority.SerialHex, _ => Certificates.LoadPrivateKey(protector.Unprotect(authority.ProtectedKey)));
