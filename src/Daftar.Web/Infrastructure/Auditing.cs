@@ -30,7 +30,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 {
     // Never copied into the audit trail: secrets and values that change on their own.
     private static readonly HashSet<string> Hidden =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "NormalizedUserName", "NormalizedEmail", "SearchKey", "Version", "Html", "LastUsedAt", "SearchText"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "NormalizedUserName", "NormalizedEmail", "SearchKey", "Version", "Html", "LastUsedAt", "SearchText", "ProtectedKey", "Certificate", "Crl", "Cms"];
 
     private sealed record Pending(EntityEntry Entry, EntityState State, string Changes);
 
@@ -92,7 +92,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     }
 
     private static bool IsAudited(object entity) => entity is Department or Office or Section or Designation or Post or Employee or PostAssignment
-        or Account or ApiToken or EFile or Note or Movement or FileHead or Receipt or ReceiptDocument or ReceiptMovement or Correspondence or FileLink or SharedWith;
+        or Account or ApiToken or EFile or Note or Movement or FileHead or Receipt or ReceiptDocument or ReceiptMovement or Correspondence or FileLink or SharedWith
+        or Daftar.Signing.Authority or Daftar.Signing.SigningCredential or Daftar.Signing.NoteSignature;
 
     /// <summary>Notes and movements belong to their file's trail; everything else to itself.</summary>
     private static (string Type, string Id) ObjectOf(EntityEntry e) => e.Entity switch
@@ -103,6 +104,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         Correspondence c => ("file", c.FileId.ToString(CultureInfo.InvariantCulture)),
         FileLink k => ("file", k.FileId.ToString(CultureInfo.InvariantCulture)),
         SharedWith s => ("file", s.FileId.ToString(CultureInfo.InvariantCulture)),
+        Daftar.Signing.NoteSignature s => ("note", s.NoteId.ToString(CultureInfo.InvariantCulture)),
+        Daftar.Signing.SigningCredential c => ("signing-credential", c.Id.ToString(CultureInfo.InvariantCulture)),
+        Daftar.Signing.Authority a => ("authority", a.Code),
         Receipt r => ("receipt", r.Id.ToString(CultureInfo.InvariantCulture)),
         ReceiptDocument d => ("receipt", d.ReceiptId.ToString(CultureInfo.InvariantCulture)),
         ReceiptMovement m => ("receipt", m.ReceiptId.ToString(CultureInfo.InvariantCulture)),

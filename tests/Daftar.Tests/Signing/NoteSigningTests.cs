@@ -168,6 +168,23 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
 
         var ok = OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile crls.pem -crl_check -out /dev/null");
         Assert.True(ok.Code == 0, ok.Output);
+
+        // The timestamp inside the downloaded signature, checked by openssl ts over the signature value it covers.
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms();
+        cms.Decode(File.ReadAllBytes(Path.Combine(dir, "note.p7s")));
+        var info = cms.SignerInfos[0];
+        File.WriteAllBytes(Path.Combine(dir, "token.der"), info.UnsignedAttributes.Cast<CryptographicAttributeObject>()
+            .Single(a => a.Oid.Value == KeySigner.TimestampTokenOid).Values[0].RawData);
+        File.WriteAllBytes(Path.Combine(dir, "value.bin"), info.GetSignature());
+        var ts = OpenSsl(dir, "ts -verify -token_in -in token.der -data value.bin -CAfile root.pem");
+        Assert.True(ts.Code == 0, ts.Output);
+        File.WriteAllBytes(Path.Combine(dir, "value.bin"), [.. info.GetSignature().Select((b, i) => i == 0 ? (byte)(b ^ 1) : b)]);
+        Assert.NotEqual(0, OpenSsl(dir, "ts -verify -token_in -in token.der -data value.bin -CAfile root.pem").Code);
+
+        // Enrolment and signing are in the audit trail, without keys or certificates in it.
+        var audit = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.ObjectType == "note" && e.ObjectId == noteId.ToString()).Select(e => e.Action + " " + e.Summary).ToListAsync());
+        Assert.Contains(audit, a => a.StartsWith("NoteSignature.Added"));
+        Assert.DoesNotContain(audit, a => a.Contains("Cms") || a.Contains("System.Byte"));
         content[^3] ^= 1;
         File.WriteAllBytes(Path.Combine(dir, "note.txt"), content);
         Assert.NotEqual(0, OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem -out /dev/null").Code);
