@@ -15,7 +15,7 @@ namespace Daftar.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "generate", "help", "--help", "-h"];
     private static readonly string[] PkiVerbs = ["status", "renew", "revoke", "crl", "publish"];
 
     private const string Usage = """
@@ -39,6 +39,8 @@ public static class AdminCommands
           pki crl CODE [--out FILE]
                                   write a CA's current CRL (DER) to FILE or standard output ("root" or a department code)
           pki publish             sign and publish fresh CRLs for every CA now
+          generate --scale demo|tiny|district|state [--tokens FILE]
+                                  fill an empty database with a synthetic state for benchmarks; API tokens of load users to FILE
           verify-cms PAYLOAD SIGNATURE
                                   check a detached CMS signature (.p7s) over PAYLOAD against Daftar's trust; exit 0 only if valid
           --help                  this text; VERB --help tells more about one verb
@@ -120,6 +122,7 @@ public static class AdminCommands
                 "pki crl" => await PkiCommands.CrlAsync(sp, options, stdout, stderr),
                 "pki publish" => await PkiCommands.PublishAsync(sp, stdout),
                 "verify-cms" => await PkiCommands.VerifyCmsAsync(sp, options, stdout, stderr),
+                "generate" => await GenerateAsync(sp, options, stdout, stderr),
                 _ => Fail(stderr, $"Unknown verb '{verb}'. Run ./run.sh --help."),
             };
         }
@@ -142,6 +145,7 @@ public static class AdminCommands
         "pki revoke" => "Usage: ./run.sh pki revoke SERIAL --reason TEXT\n  Revokes the signing certificate with serial SERIAL (hex) and publishes its CA's CRL at once.",
         "pki crl" => "Usage: ./run.sh pki crl CODE [--out FILE]\n  Writes the current CRL (DER) of CA CODE ('root' or a department code); refreshes it first if it is due.",
         "pki publish" => "Usage: ./run.sh pki publish\n  Signs and publishes fresh CRLs for every CA.",
+        "generate" => "Usage: ./run.sh generate --scale demo|tiny|district|state [--tokens FILE]\n  Fills an EMPTY database with a synthetic organisation, files, movements, notes, receipts and their sealed\n  audit events (PostgreSQL: COPY, indexes built after). district is about 1/30 of Rajasthan's RajKaj, state all of it.\n  Accounts and API tokens for the busiest posts go to FILE (token,employee,post per line) for bench/load.",
         "verify-cms" => "Usage: ./run.sh verify-cms PAYLOAD SIGNATURE\n  Verifies the detached CMS signature in SIGNATURE (DER .p7s) over the file PAYLOAD: content, chain to\n  Daftar's root (or a configured anchor), revocation and timestamp. Exit code 0 only when the signature is valid.",
         "token revoke" => "Usage: ./run.sh token revoke --user CODE [--name NAME]\n  Revokes the user's API tokens, or only those named NAME.",
         _ => Usage,
@@ -176,6 +180,25 @@ public static class AdminCommands
     {
         errors.WriteLine($"Error: {message}");
         return 1;
+    }
+
+    private static async Task<int> GenerateAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
+    {
+        var name = options.GetValueOrDefault("scale");
+        if (name == "demo") return await SeedAsync(sp, output);
+        if (Daftar.Web.Features.Bench.Scale.Named(name) is not { } scale) return Fail(errors, "Choose --scale demo, tiny, district or state.");
+        try
+        {
+            var generator = ActivatorUtilities.CreateInstance<Daftar.Web.Features.Bench.DataGenerator>(sp);
+            var outcome = await generator.RunAsync(scale, output.WriteLine, CancellationToken.None);
+            if (options.GetValueOrDefault("tokens") is { } file) await File.WriteAllLinesAsync(file, outcome.TokenLines);
+            output.WriteLine($"Generated in {outcome.Elapsed.TotalSeconds:0.0} s.{(options.ContainsKey("tokens") ? $" Load users' tokens in {options["tokens"]}." : "")}");
+            return 0;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Fail(errors, ex.Message);
+        }
     }
 
     private static async Task<int> SeedAsync(IServiceProvider sp, TextWriter output)

@@ -52,12 +52,17 @@ public class AuditEvent
     }
 
     /// <summary>The hash this event must have after <paramref name="previousHash"/> at <paramref name="sequence"/>.</summary>
-    public string ComputeHash(string previousHash, long sequence)
+    public string ComputeHash(string previousHash, long sequence) =>
+        HashOf(previousHash, sequence, Id, At, ActorEmployeeId, ActingPostId, Action, ObjectType, ObjectId, Summary);
+
+    /// <summary>The chain hash of an event with these fields (also used by the data generator, which writes sealed events directly).</summary>
+    public static string HashOf(string previousHash, long sequence, long id, DateTimeOffset at, int? actorEmployeeId, int? actingPostId,
+        string action, string objectType, string objectId, string summary)
     {
         var canonical = string.Join('\u001f',
-            previousHash, sequence.ToString(CultureInfo.InvariantCulture), Id.ToString(CultureInfo.InvariantCulture),
-            At.UtcTicks.ToString(CultureInfo.InvariantCulture), ActorEmployeeId?.ToString(CultureInfo.InvariantCulture) ?? "",
-            ActingPostId?.ToString(CultureInfo.InvariantCulture) ?? "", Action, ObjectType, ObjectId, Summary);
+            previousHash, sequence.ToString(CultureInfo.InvariantCulture), id.ToString(CultureInfo.InvariantCulture),
+            at.UtcTicks.ToString(CultureInfo.InvariantCulture), actorEmployeeId?.ToString(CultureInfo.InvariantCulture) ?? "",
+            actingPostId?.ToString(CultureInfo.InvariantCulture) ?? "", action, objectType, objectId, summary);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
     }
 }

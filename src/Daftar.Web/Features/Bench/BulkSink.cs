@@ -1,0 +1,197 @@
+using System.Data.Common;
+using System.Globalization;
+using Daftar.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Daftar.Web.Features.Bench;
+
+/// <summary>Rows into one table, fast: PostgreSQL binary COPY, or prepared INSERTs in one SQLite transaction.</summary>
+public interface IBulkTable : IAsyncDisposable
+{
+    Task WriteAsync(params object?[] values);
+}
+
+/// <summary>
+/// Bulk loading for the data generator. On PostgreSQL secondary indexes and foreign keys are dropped before the load
+/// and re-created after it (COPY into bare tables, indexes built once), identities moved past the loaded ids, and the
+/// tables analysed. On SQLite the rows go through prepared statements inside one transaction (the FTS triggers fire).
+/// </summary>
+public abstract class BulkSink : IAsyncDisposable
+{
+    public static async Task<BulkSink> OpenAsync(DaftarDb db, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
+        return connection switch
+        {
+            NpgsqlConnection pg => new PostgresSink(pg),
+            SqliteConnection lite => new SqliteSink(lite),
+            _ => throw new NotSupportedException("Only PostgreSQL and SQLite are supported."),
+        };
+    }
+
+    public abstract Task BeforeLoadAsync(IReadOnlyList<string> tables, CancellationToken ct);
+    public abstract Task<IBulkTable> TableAsync(string table, params string[] columns);
+    public abstract Task AfterLoadAsync(IReadOnlyList<string> tables, Action<string> progress, CancellationToken ct);
+    public abstract ValueTask DisposeAsync();
+
+    private sealed class PostgresSink(NpgsqlConnection connection) : BulkSink
+    {
+        private readonly List<string> _recreate = [];
+
+        public override async Task BeforeLoadAsync(IReadOnlyList<string> tables, CancellationToken ct)
+        {
+            var names = string.Join(",", tables.Select(t => $"'{t}'"));
+            // Foreign keys of (and into) the loaded tables, then their secondary indexes: remembered, dropped, re-created after.
+            await using (var cmd = new NpgsqlCommand($"""
+                SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
+                FROM pg_constraint c WHERE c.contype = 'f' AND (c.conrelid::regclass::text IN ({string.Join(",", tables.Select(t => $"'\"{t}\"'"))})
+                   OR c.confrelid::regclass::text IN ({string.Join(",", tables.Select(t => $"'\"{t}\"'"))}))
+                """, connection))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct))
+                    _recreate.Add($"ALTER TABLE {reader.GetString(0)} ADD CONSTRAINT \"{reader.GetString(1)}\" {reader.GetString(2)}");
+            var indexes = new List<(string Name, string Definition)>();
+            await using (var cmd = new NpgsqlCommand($"""
+                SELECT i.indexname, i.indexdef FROM pg_indexes i
+                WHERE i.schemaname = 'public' AND i.tablename IN ({names})
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype IN ('p', 'u'))
+                """, connection))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
+            foreach (var statement in _recreate)
+            {
+                var table = statement.Split(' ')[2];
+                var name = statement.Split('"')[^2];
+                await ExecAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", ct);
+            }
+            foreach (var (name, _) in indexes) await ExecAsync($"DROP INDEX \"{name}\"", ct);
+            _recreate.InsertRange(0, indexes.Select(i => i.Definition));
+        }
+
+        public override async Task<IBulkTable> TableAsync(string table, params string[] columns) =>
+            new PostgresTable(await connection.BeginBinaryImportAsync(
+                $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)"));
+
+        public override async Task AfterLoadAsync(IReadOnlyList<string> tables, Action<string> progress, CancellationToken ct)
+        {
+            await ExecAsync("SET maintenance_work_mem = '512MB'", ct);
+            foreach (var statement in _recreate)
+            {
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                await ExecAsync(statement, ct, timeout: 0);
+                progress($"  {(statement.StartsWith("CREATE", StringComparison.Ordinal) ? "index" : "constraint")} {statement.Split('"')[1]} ({started.Elapsed.TotalSeconds:0.0} s)");
+            }
+            foreach (var table in tables)
+            {
+                await ExecAsync($"""
+                    SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), COALESCE((SELECT max("Id") FROM "{table}"), 0) + 1, false)
+                    WHERE pg_get_serial_sequence('"{table}"', 'Id') IS NOT NULL
+                    """, ct);
+                await ExecAsync($"ANALYZE \"{table}\"", ct, timeout: 0);
+            }
+        }
+
+        private async Task ExecAsync(string sql, CancellationToken ct, int timeout = 300)
+        {
+            await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = timeout };
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class PostgresTable(NpgsqlBinaryImporter importer) : IBulkTable
+    {
+        public async Task WriteAsync(params object?[] values)
+        {
+            await importer.StartRowAsync();
+            foreach (var v in values)
+            {
+                switch (v)
+                {
+                    case null: await importer.WriteNullAsync(); break;
+                    case int i: await importer.WriteAsync(i, NpgsqlDbType.Integer); break;
+                    case long l: await importer.WriteAsync(l, NpgsqlDbType.Bigint); break;
+                    case bool b: await importer.WriteAsync(b, NpgsqlDbType.Boolean); break;
+                    case string s: await importer.WriteAsync(s, NpgsqlDbType.Text); break;
+                    case Guid g: await importer.WriteAsync(g, NpgsqlDbType.Uuid); break;
+                    case DateOnly d: await importer.WriteAsync(d, NpgsqlDbType.Date); break;
+                    case DateTimeOffset t: await importer.WriteAsync(t.ToUniversalTime(), NpgsqlDbType.TimestampTz); break;
+                    case byte[] bytes: await importer.WriteAsync(bytes, NpgsqlDbType.Bytea); break;
+                    default: throw new NotSupportedException(v.GetType().Name);
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await importer.CompleteAsync();
+            await importer.DisposeAsync();
+        }
+    }
+
+    private sealed class SqliteSink(SqliteConnection connection) : BulkSink
+    {
+        private DbTransaction? _tx;
+
+        public override async Task BeforeLoadAsync(IReadOnlyList<string> tables, CancellationToken ct)
+        {
+            _tx = await connection.BeginTransactionAsync(ct);
+            // Rows arrive in generation order (a file's movements before the file); foreign keys are checked at commit.
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = (SqliteTransaction)_tx;
+            cmd.CommandText = "PRAGMA defer_foreign_keys = ON";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        public override Task<IBulkTable> TableAsync(string table, params string[] columns)
+        {
+            var cmd = connection.CreateCommand();
+            cmd.Transaction = (SqliteTransaction)_tx!;
+            cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            for (var i = 0; i < columns.Length; i++) cmd.Parameters.Add(new SqliteParameter("$p" + i, null));
+            cmd.Prepare();
+            return Task.FromResult<IBulkTable>(new SqliteTable(cmd));
+        }
+
+        public override async Task AfterLoadAsync(IReadOnlyList<string> tables, Action<string> progress, CancellationToken ct)
+        {
+            await _tx!.CommitAsync(ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "ANALYZE";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (_tx is not null) await _tx.DisposeAsync();
+        }
+    }
+
+    /// <summary>Values in the forms EF Core's SQLite provider writes them, so that its queries compare them correctly.</summary>
+    private sealed class SqliteTable(SqliteCommand command) : IBulkTable
+    {
+        public async Task WriteAsync(params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] switch
+                {
+                    null => DBNull.Value,
+                    bool b => b ? 1 : 0,
+                    Guid g => g.ToString().ToUpperInvariant(),
+                    DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+                    var other => other,
+                };
+            }
+            await command.ExecuteNonQueryAsync();
+        }
+
+        public ValueTask DisposeAsync() => command.DisposeAsync();
+    }
+}
