@@ -41,6 +41,7 @@ public abstract class BulkSink : IAsyncDisposable
     private sealed class PostgresSink(NpgsqlConnection connection) : BulkSink
     {
         private readonly List<string> _recreate = [];
+        private readonly List<(string Table, string Name)> _foreignKeys = [];
 
         public override async Task BeforeLoadAsync(IReadOnlyList<string> tables, CancellationToken ct)
         {
@@ -53,7 +54,10 @@ public abstract class BulkSink : IAsyncDisposable
                 """, connection))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
                 while (await reader.ReadAsync(ct))
+                {
+                    _foreignKeys.Add((reader.GetString(0), reader.GetString(1)));
                     _recreate.Add($"ALTER TABLE {reader.GetString(0)} ADD CONSTRAINT \"{reader.GetString(1)}\" {reader.GetString(2)}");
+                }
             var indexes = new List<(string Name, string Definition)>();
             await using (var cmd = new NpgsqlCommand($"""
                 SELECT i.indexname, i.indexdef FROM pg_indexes i
@@ -62,19 +66,19 @@ public abstract class BulkSink : IAsyncDisposable
                 """, connection))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
                 while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
-            foreach (var statement in _recreate)
-            {
-                var table = statement.Split(' ')[2];
-                var name = statement.Split('"')[^2];
-                await ExecAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", ct);
-            }
+            foreach (var (table, name) in _foreignKeys) await ExecAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", ct);
             foreach (var (name, _) in indexes) await ExecAsync($"DROP INDEX \"{name}\"", ct);
             _recreate.InsertRange(0, indexes.Select(i => i.Definition));
         }
 
-        public override async Task<IBulkTable> TableAsync(string table, params string[] columns) =>
-            new PostgresTable(await connection.BeginBinaryImportAsync(
+        /// <summary>Each table gets its own connection: one connection carries one COPY at a time, and the generator fills several at once.</summary>
+        public override async Task<IBulkTable> TableAsync(string table, params string[] columns)
+        {
+            var own = (NpgsqlConnection)((ICloneable)connection).Clone();
+            await own.OpenAsync();
+            return new PostgresTable(own, await own.BeginBinaryImportAsync(
                 $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)"));
+        }
 
         public override async Task AfterLoadAsync(IReadOnlyList<string> tables, Action<string> progress, CancellationToken ct)
         {
@@ -83,14 +87,14 @@ public abstract class BulkSink : IAsyncDisposable
             {
                 var started = System.Diagnostics.Stopwatch.StartNew();
                 await ExecAsync(statement, ct, timeout: 0);
-                progress($"  {(statement.StartsWith("CREATE", StringComparison.Ordinal) ? "index" : "constraint")} {statement.Split('"')[1]} ({started.Elapsed.TotalSeconds:0.0} s)");
+                progress($"  {(statement.StartsWith("CREATE", StringComparison.Ordinal) ? "index" : "foreign key")} {statement.Split('"')[1]}{(statement.StartsWith("ALTER", StringComparison.Ordinal) ? " " + statement.Split('"')[3] : "")} ({started.Elapsed.TotalSeconds:0.0} s)");
             }
             foreach (var table in tables)
             {
-                await ExecAsync($"""
-                    SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), COALESCE((SELECT max("Id") FROM "{table}"), 0) + 1, false)
-                    WHERE pg_get_serial_sequence('"{table}"', 'Id') IS NOT NULL
-                    """, ct);
+                // Identities continue after the loaded ids (tables keyed otherwise have no identity to move).
+                await using (var has = new NpgsqlCommand($"SELECT pg_get_serial_sequence('\"{table}\"', 'Id') IS NOT NULL FROM information_schema.columns WHERE table_name = '{table}' AND column_name = 'Id'", connection))
+                    if (await has.ExecuteScalarAsync(ct) is true)
+                        await ExecAsync($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), COALESCE((SELECT max(\"Id\") FROM \"{table}\"), 0) + 1, false)", ct);
                 await ExecAsync($"ANALYZE \"{table}\"", ct, timeout: 0);
             }
         }
@@ -104,7 +108,7 @@ public abstract class BulkSink : IAsyncDisposable
         public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    private sealed class PostgresTable(NpgsqlBinaryImporter importer) : IBulkTable
+    private sealed class PostgresTable(NpgsqlConnection own, NpgsqlBinaryImporter importer) : IBulkTable
     {
         public async Task WriteAsync(params object?[] values)
         {
@@ -131,6 +135,7 @@ public abstract class BulkSink : IAsyncDisposable
         {
             await importer.CompleteAsync();
             await importer.DisposeAsync();
+            await own.DisposeAsync();
         }
     }
 

@@ -99,7 +99,8 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         var counters = new Dictionary<string, long>(StringComparer.Ordinal);
         var creators = org.Posts.Where(p => Ladder[p.DesignationIndex].Level >= 8).ToList();
         var notes = NotePool();
-        long movementId = 0, noteId = 0, receiptId = 0, receiptMovementId = 0, correspondenceId = 0;
+        long movementId = 0, receiptMovementId = 0;
+        int noteId = 0, receiptId = 0, correspondenceId = 0;
         long movementCount = 0, noteCount = 0, receiptCount = 0;
         var files = await sink.TableAsync("Files", "Id", "ComputerNumber", "FileNumber", "Subject", "Category", "Kind", "Grading", "Retention", "RetentionYears",
             "Status", "DepartmentId", "SectionId", "CreatedByPostId", "CreatedAt", "CreatedOn", "HolderPostId", "HeldSince", "Version", "SearchText", "SignNotesAtLevel");
