@@ -229,8 +229,10 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
             }
 
             // The file's audit events, in time order, sealed into the chain as the sealer would.
-            foreach (var (eventAt, actor, post, action, type, id, summary) in fileAudit.OrderBy(e => e.Item1))
+            foreach (var (exactAt, actor, post, action, type, id, summary) in fileAudit.OrderBy(e => e.Item1))
             {
+                // Stored (and hashed) to the microsecond, as PostgreSQL keeps it.
+                var eventAt = new DateTimeOffset(exactAt.UtcTicks - exactAt.UtcTicks % 10, TimeSpan.Zero);
                 var hash = AuditEvent.HashOf(previousHash, ++sequence, ++auditId, eventAt, actor, post, action, type, id, summary);
                 await audit.WriteAsync(auditId, eventAt, actor, post, action, type, id, summary, sequence, previousHash, hash, eventAt);
                 previousHash = hash;
