@@ -1,0 +1,281 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HdrHistogram;
+
+namespace Daftar.Load;
+
+/// <summary>
+/// Drives a running Daftar over HTTP with virtual users, each signed in (API token) as a real post: a realistic mix of
+/// inbox views, opening files, notes, sends, pull-backs, searches, receipts and note signatures, or one operation
+/// alone. Reports throughput and p50/p95/p99 per operation from HDR histograms, errors, and the server's CPU and RSS.
+///
+///   dotnet run --project bench/Daftar.Load -- --url URL --tokens FILE [--users N] [--seconds S] [--mix realistic|inbox|open|note|send|search|diarise|sign]
+///       [--server-pid PID] [--json FILE]
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = Options.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine("Usage: Daftar.Load --url URL --tokens FILE [--users N] [--seconds S] [--mix realistic|<operation>] [--server-pid PID] [--json FILE]");
+            return 64;
+        }
+        var tokens = (await File.ReadAllLinesAsync(options.TokensFile)).Where(l => l.Contains(',')).Select(l => l.Split(',')[0]).Take(options.Users).ToList();
+        if (tokens.Count == 0)
+        {
+            Console.Error.WriteLine($"No tokens in {options.TokensFile}; generate them with ./run.sh generate --scale … --tokens FILE.");
+            return 1;
+        }
+        var run = new LoadRun(options, tokens);
+        var report = await run.RunAsync();
+        report.Print(Console.Out);
+        if (options.JsonFile is { } json) await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        return report.Operations.Sum(o => o.Value.Errors) > report.Operations.Sum(o => o.Value.Count) / 20 ? 1 : 0;
+    }
+}
+
+public sealed record Options(string Url, string TokensFile, int Users, double Seconds, string Mix, int? ServerPid, string? JsonFile)
+{
+    public static Options? Parse(string[] args)
+    {
+        var map = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2) map[args[i].TrimStart('-')] = args[i + 1];
+        if (!map.TryGetValue("url", out var url) || !map.TryGetValue("tokens", out var tokens)) return null;
+        return new Options(url.TrimEnd('/'), tokens, int.Parse(map.GetValueOrDefault("users", "50"), CultureInfo.InvariantCulture),
+            double.Parse(map.GetValueOrDefault("seconds", "30"), CultureInfo.InvariantCulture), map.GetValueOrDefault("mix", "realistic"),
+            map.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null, map.GetValueOrDefault("json"));
+    }
+}
+
+public sealed record OperationResult(long Count, long Errors, long Conflicts, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanBytes);
+
+public sealed record Report(string Mix, int Users, double Seconds, Dictionary<string, OperationResult> Operations, double ServerCpuCores, long ServerPeakRssMb,
+    IReadOnlyList<string> SampleErrors)
+{
+    public void Print(TextWriter o)
+    {
+        o.WriteLine($"Mix '{Mix}', {Users} virtual users, {Seconds:0} s");
+        o.WriteLine($"{"operation",-10} {"count",8} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"409",5} {"KB",6}");
+        foreach (var (name, r) in Operations.OrderBy(x => x.Key))
+            o.WriteLine($"{name,-10} {r.Count,8} {r.PerSecond,8:0.0} {r.P50Ms,8:0.0} {r.P95Ms,8:0.0} {r.P99Ms,8:0.0} {r.MaxMs,8:0.0} {r.Errors,7} {r.Conflicts,5} {r.MeanBytes / 1024,6:0.0}");
+        if (ServerCpuCores > 0 || ServerPeakRssMb > 0) o.WriteLine($"Server: {ServerCpuCores:0.00} cores busy on average, peak RSS {ServerPeakRssMb} MB");
+        foreach (var e in SampleErrors) o.WriteLine("  error: " + e);
+    }
+}
+
+/// <summary>One run: virtual users loop over operations until the time is up.</summary>
+public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
+{
+    private static readonly Dictionary<string, int> Realistic = new()
+    {
+        ["inbox"] = 40, ["open"] = 25, ["note"] = 10, ["send"] = 10, ["search"] = 8, ["diarise"] = 3, ["sign"] = 2,
+    };
+    private static readonly string[] Words = ["प्रस्ताव", "स्वीकृति", "budget", "tender", "पंचायत", "Jaipur", "pension", "सड़क", "approval", "laptops", "बजट", "committee"];
+
+    private readonly Dictionary<string, LongConcurrentHistogram> _histograms = new();
+    private readonly Dictionary<string, long[]> _counters = new();   // errors, conflicts, bytes
+    private readonly List<string> _errors = [];
+
+    public async Task<Report> RunAsync()
+    {
+        var mix = options.Mix == "realistic" ? Realistic : new Dictionary<string, int> { [options.Mix] = 1 };
+        foreach (var name in Realistic.Keys.Append("pullback"))
+        {
+            _histograms[name] = new LongConcurrentHistogram(1, 120_000_000, 3);
+            _counters[name] = new long[3];
+        }
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Users, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var users = tokens.Select(t => new VirtualUser(this, new HttpClient(handler, disposeHandler: false)
+        {
+            BaseAddress = new Uri(options.Url),
+            DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", t) },
+            Timeout = TimeSpan.FromSeconds(60),
+        })).ToList();
+        // Every user needs its inbox (and, for signing, a certificate) before the clock starts.
+        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (u, _) => await u.PrepareAsync(mix.ContainsKey("sign")));
+        foreach (var h in _histograms.Values) h.Reset();
+        foreach (var c in _counters.Values) Array.Clear(c);
+
+        var sampler = ServerSampler.Start(options.ServerPid);
+        var deadline = Stopwatch.StartNew();
+        var total = mix.Values.Sum();
+        await Task.WhenAll(users.Select(u => Task.Run(async () =>
+        {
+            var random = new Random(u.GetHashCode());
+            while (deadline.Elapsed.TotalSeconds < options.Seconds)
+            {
+                var pick = random.Next(total);
+                var op = mix.First(kv => (pick -= kv.Value) < 0).Key;
+                await u.RunAsync(op, random);
+            }
+        })));
+        var elapsed = deadline.Elapsed.TotalSeconds;
+        var (cores, rss) = sampler.Stop(elapsed);
+        var results = _histograms.Where(h => h.Value.TotalCount > 0 || _counters[h.Key][0] > 0).ToDictionary(h => h.Key, h => new OperationResult(
+            h.Value.TotalCount, _counters[h.Key][0], _counters[h.Key][1], h.Value.TotalCount / elapsed,
+            h.Value.GetValueAtPercentile(50) / 1000.0, h.Value.GetValueAtPercentile(95) / 1000.0, h.Value.GetValueAtPercentile(99) / 1000.0,
+            h.Value.GetMaxValue() / 1000.0, h.Value.TotalCount == 0 ? 0 : (double)_counters[h.Key][2] / h.Value.TotalCount));
+        lock (_errors) return new Report(options.Mix, users.Count, elapsed, results, cores, rss, _errors.Take(10).ToList());
+    }
+
+    /// <summary>Times one request; a 2xx counts, a 409 (someone else changed the file) is counted apart, anything else is an error.</summary>
+    internal async Task<HttpResponseMessage?> TimeAsync(string op, Func<Task<HttpResponseMessage>> request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await request();
+            var bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+            var micros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            if (response.IsSuccessStatusCode)
+            {
+                _histograms[op].RecordValue(Math.Max(1, micros));
+                Interlocked.Add(ref _counters[op][2], bytes);
+                return response;
+            }
+            if ((int)response.StatusCode == 409) Interlocked.Increment(ref _counters[op][1]);
+            else Error(op, $"{op}: {(int)response.StatusCode} {response.RequestMessage?.RequestUri?.PathAndQuery}");
+            return null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            Error(op, $"{op}: {ex.GetType().Name} {ex.Message}");
+            return null;
+        }
+    }
+
+    private void Error(string op, string message)
+    {
+        Interlocked.Increment(ref _counters[op][0]);
+        lock (_errors) if (_errors.Count < 50) _errors.Add(message);
+    }
+
+    internal static string Word(Random random) => Words[random.Next(Words.Length)];
+}
+
+/// <summary>One officer: knows the files it holds (from its inbox) and whom it sends to (its quick picks).</summary>
+public sealed class VirtualUser(LoadRun run, HttpClient http)
+{
+    private readonly List<int> _held = [];
+    private readonly List<int> _recipients = [];
+    private const string Pin = "480263";
+
+    public async Task PrepareAsync(bool signs)
+    {
+        await RefreshAsync();
+        var picks = await http.GetFromJsonAsync<JsonElement>("/api/recipients");
+        foreach (var p in picks.EnumerateArray()) _recipients.Add(p.GetProperty("postId").GetInt32());
+        if (signs)
+        {
+            await http.PostAsJsonAsync("/api/signing/enrol", new { pin = Pin, confirmPin = Pin, replace = true });
+            await http.PostAsJsonAsync("/api/signing/session", new { pin = Pin });
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        foreach (var tab in new[] { "opened", "new" })
+        {
+            var inbox = await http.GetFromJsonAsync<JsonElement>($"/api/inbox?tab={tab}");
+            foreach (var row in inbox.GetProperty("rows").EnumerateArray())
+                if (!_held.Contains(row.GetProperty("id").GetInt32())) _held.Add(row.GetProperty("id").GetInt32());
+        }
+    }
+
+    public async Task RunAsync(string op, Random random)
+    {
+        if (_held.Count == 0 && op is "open" or "note" or "send" or "sign") await RefreshAsync();
+        var file = _held.Count == 0 ? 0 : _held[random.Next(_held.Count)];
+        switch (op)
+        {
+            case "inbox":
+                await run.TimeAsync(op, () => http.GetAsync($"/api/inbox?tab={(random.Next(2) == 0 ? "new" : "opened")}"));
+                break;
+            case "open" when file > 0:
+                await run.TimeAsync(op, () => http.GetAsync($"/api/files/{file}"));
+                break;
+            case "note" when file > 0:
+                await run.TimeAsync(op, () => http.PostAsJsonAsync($"/api/files/{file}/notes", new { text = $"प्रस्ताव अवलोकनार्थ प्रस्तुत है। Load note {random.Next()}." }));
+                break;
+            case "send" when file > 0 && _recipients.Count > 0:
+                var to = _recipients[random.Next(_recipients.Count)];
+                if (await run.TimeAsync(op, () => http.PostAsJsonAsync($"/api/files/{file}/send", new { toPostId = to, remarks = "For approval" })) is not null)
+                {
+                    _held.Remove(file);
+                    // Sent to the wrong post now and then: pulled back at once, before the recipient opens it.
+                    if (random.Next(5) == 0 && await run.TimeAsync("pullback", () => http.PostAsync($"/api/files/{file}/pull-back", null)) is not null) _held.Add(file);
+                }
+                break;
+            case "search":
+                await run.TimeAsync(op, () => http.GetAsync($"/api/search?q={Uri.EscapeDataString(LoadRun.Word(random))}"));
+                break;
+            case "diarise":
+                await run.TimeAsync(op, () => http.PostAsync("/api/receipts", new MultipartFormDataContent
+                {
+                    { new StringContent("जिला कलेक्टर"), "sender" }, { new StringContent($"F.{random.Next(1, 99)}/2026/{random.Next(1000)}"), "letterNumber" },
+                    { new StringContent("Load test receipt " + LoadRun.Word(random)), "subject" }, { new StringContent("Post"), "mode" },
+                }));
+                break;
+            case "sign" when file > 0:
+                // A fresh green note of this officer, then its signature: only the signing is timed.
+                var saved = await http.PostAsJsonAsync($"/api/files/{file}/notes", new { text = $"Approved. {random.Next()}" });
+                if (!saved.IsSuccessStatusCode) break;
+                var note = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+                if (!(await http.PostAsync($"/api/notes/{note}/confirm", null)).IsSuccessStatusCode) break;
+                await run.TimeAsync(op, () => http.PostAsJsonAsync($"/api/notes/{note}/sign", new { pin = Pin }));
+                break;
+        }
+    }
+}
+
+/// <summary>The server's CPU time and resident memory, read from /proc while the run lasts.</summary>
+public sealed class ServerSampler
+{
+    private readonly int? _pid;
+    private readonly double _cpuStart;
+    private long _peakRssKb;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    private ServerSampler(int? pid)
+    {
+        _pid = pid;
+        _cpuStart = CpuSeconds();
+        _loop = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                _peakRssKb = Math.Max(_peakRssKb, RssKb());
+                try { await Task.Delay(250, _stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+    }
+
+    public static ServerSampler Start(int? pid) => new(pid);
+
+    public (double Cores, long PeakRssMb) Stop(double seconds)
+    {
+        _stop.Cancel();
+        _loop.Wait();
+        return _pid is null ? (0, 0) : ((CpuSeconds() - _cpuStart) / seconds, _peakRssKb / 1024);
+    }
+
+    private double CpuSeconds()
+    {
+        if (_pid is not { } pid || !File.Exists($"/proc/{pid}/stat")) return 0;
+        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    private long RssKb()
+    {
+        if (_pid is not { } pid || !File.Exists($"/proc/{pid}/status")) return 0;
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+}
