@@ -73,7 +73,13 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
 {
     private static readonly Dictionary<string, int> Realistic = new()
     {
-        ["inbox"] = 40, ["open"] = 25, ["note"] = 10, ["send"] = 10, ["search"] = 8, ["diarise"] = 3, ["sign"] = 2,
+        ["inbox"] = 40,
+        ["open"] = 25,
+        ["note"] = 10,
+        ["send"] = 10,
+        ["search"] = 8,
+        ["diarise"] = 3,
+        ["sign"] = 2,
     };
     private static readonly string[] Words = ["प्रस्ताव", "स्वीकृति", "budget", "tender", "पंचायत", "Jaipur", "pension", "सड़क", "approval", "laptops", "बजट", "committee"];
 

@@ -40,6 +40,8 @@ public class LiveNoticeTests(BrowserApp app)
         // Two days pass: the due date is now behind us (moved in the database, as the clock cannot be).
         await app.WithDbAsync(db => db.Movements.Where(m => m.FileId == id && m.Kind == Daftar.Files.MovementKind.Sent)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.DueOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))));
+        await app.WithDbAsync(db => db.Files.Where(f => f.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.ArrivalDueOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))));
 
         var officer = await app.SignedInPageAsync("RJ100010");   // Deputy Secretary, DoIT&C
         await officer.GotoAsync("/");

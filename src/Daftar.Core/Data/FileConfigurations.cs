@@ -22,6 +22,8 @@ internal sealed class EFileConfiguration : IEntityTypeConfiguration<EFile>
         b.HasIndex(x => new { x.HolderPostId, x.Status });
         b.HasIndex(x => x.SectionId);
         b.HasIndex(x => x.CreatedOn);
+        b.HasIndex(x => new { x.ArrivedFromPostId, x.ArrivalKind });
+        b.Property(x => x.ArrivalRemarks).HasMaxLength(2000);
         b.Property(x => x.SearchText).HasMaxLength(Daftar.Search.SearchTerms.MaxLength);
         b.Ignore(x => x.LastArrival);
     }

@@ -35,7 +35,9 @@ public class EFile
         Status = FileStatus.Open;
         Version = Guid.NewGuid();
         SearchText = SearchTerms.Of(fileNumber, computerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), subject, category);
-        Movements.Add(new Movement(this, MovementKind.Created, creator, creator, by, null, Priority.Normal, null, now) { OpenedAt = now });
+        var created = new Movement(this, MovementKind.Created, creator, creator, by, null, Priority.Normal, null, now) { OpenedAt = now };
+        Movements.Add(created);
+        Arrive(created);
         Participants.Add(new FileParticipant(this, creator));
     }
 
@@ -64,6 +66,18 @@ public class EFile
     public DateTimeOffset HeldSince { get; private set; }
     /// <summary>Optimistic concurrency token: changed by every action on the file.</summary>
     public Guid Version { get; private set; }
+
+    // How the file reached its holder, kept on the file itself so that an inbox is one indexed read of Files (the
+    // movement it copies stays the record; these follow every send, pull-back and opening).
+    public MovementKind ArrivalKind { get; private set; }
+    public int ArrivedFromPostId { get; private set; }
+    public int ArrivedById { get; private set; }
+    public DateTimeOffset ArrivedAt { get; private set; }
+    public Priority ArrivalPriority { get; private set; }
+    public DateOnly? ArrivalDueOn { get; private set; }
+    public string? ArrivalRemarks { get; private set; }
+    public DateTimeOffset? ArrivalOpenedAt { get; private set; }
+
     public List<Note> Notes { get; private set; } = [];
     public List<Movement> Movements { get; private set; } = [];
     public List<FileParticipant> Participants { get; private set; } = [];
@@ -144,7 +158,9 @@ public class EFile
         if (from.Id == to.Id) return FileError.SendToSelf;
         foreach (var draft in Notes.Where(n => !n.IsConfirmed && n.AuthorPostId == from.Id).ToList())
             draft.Confirm(NextNoteNumber(), now);
-        Movements.Add(new Movement(this, MovementKind.Sent, from, to, by, remarks, priority, dueOn, now));
+        var sent = new Movement(this, MovementKind.Sent, from, to, by, remarks, priority, dueOn, now);
+        Movements.Add(sent);
+        Arrive(sent);
         HolderPost = to;
         HolderPostId = to.Id;
         HeldSince = now;
@@ -158,6 +174,7 @@ public class EFile
     {
         if (!IsHeldBy(postId) || LastArrival is not { OpenedAt: null } arrival || arrival.ToPostId != postId) return false;
         arrival.OpenedAt = now;
+        ArrivalOpenedAt = now;
         Touch();
         return true;
     }
@@ -169,7 +186,9 @@ public class EFile
             return FileError.NothingToPullBack;
         if (last.OpenedAt is not null) return FileError.AlreadyOpened;
         last.PulledBackAt = now;
-        Movements.Add(new Movement(this, MovementKind.PulledBack, last.ToPost, post, by, null, last.Priority, last.DueOn, now) { OpenedAt = now });
+        var back = new Movement(this, MovementKind.PulledBack, last.ToPost, post, by, null, last.Priority, last.DueOn, now) { OpenedAt = now };
+        Movements.Add(back);
+        Arrive(back);
         HolderPost = post;
         HolderPostId = post.Id;
         HeldSince = now;
@@ -283,6 +302,18 @@ public class EFile
     {
         var last = Correspondence.OrderBy(c => c.Order).LastOrDefault();
         return ((last?.Order ?? 0) + 1, last is null ? 1 : last.FirstPage + last.PageCount);
+    }
+
+    private void Arrive(Movement m)
+    {
+        ArrivalKind = m.Kind;
+        ArrivedFromPostId = m.FromPostId;
+        ArrivedById = m.By.Id;
+        ArrivedAt = m.At;
+        ArrivalPriority = m.Priority;
+        ArrivalDueOn = m.DueOn;
+        ArrivalRemarks = m.Remarks;
+        ArrivalOpenedAt = m.OpenedAt;
     }
 
     private int NextNoteNumber() => Notes.Where(n => n.IsConfirmed).Select(n => n.Number ?? 0).DefaultIfEmpty(0).Max() + 1;

@@ -292,6 +292,31 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ArrivalDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ArrivalKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ArrivalOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ArrivalPriority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ArrivalRemarks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ArrivedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArrivedFromPostId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Category")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -372,6 +397,8 @@ namespace Daftar.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("SectionId");
+
+                    b.HasIndex("ArrivedFromPostId", "ArrivalKind");
 
                     b.HasIndex("HolderPostId", "Status");
 

@@ -277,6 +277,31 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ArrivalDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArrivalKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ArrivalOpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArrivalPriority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArrivalRemarks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArrivedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArrivedFromPostId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -357,6 +382,8 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("SectionId");
+
+                    b.HasIndex("ArrivedFromPostId", "ArrivalKind");
 
                     b.HasIndex("HolderPostId", "Status");
 

@@ -103,7 +103,8 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         int noteId = 0, receiptId = 0, correspondenceId = 0;
         long movementCount = 0, noteCount = 0, receiptCount = 0;
         var files = await sink.TableAsync("Files", "Id", "ComputerNumber", "FileNumber", "Subject", "Category", "Kind", "Grading", "Retention", "RetentionYears",
-            "Status", "DepartmentId", "SectionId", "CreatedByPostId", "CreatedAt", "CreatedOn", "HolderPostId", "HeldSince", "Version", "SearchText", "SignNotesAtLevel");
+            "Status", "DepartmentId", "SectionId", "CreatedByPostId", "CreatedAt", "CreatedOn", "HolderPostId", "HeldSince", "Version", "SearchText", "SignNotesAtLevel",
+            "ArrivalKind", "ArrivedFromPostId", "ArrivedById", "ArrivedAt", "ArrivalPriority", "ArrivalDueOn", "ArrivalRemarks", "ArrivalOpenedAt");
         var participants = await sink.TableAsync("FileParticipants", "FileId", "PostId");
         var movements = await sink.TableAsync("Movements", "Id", "FileId", "Kind", "FromPostId", "ToPostId", "ById", "Remarks", "Priority", "DueOn", "At", "OpenedAt", "PulledBackAt");
         var noteRows = await sink.TableAsync("Notes", "Id", "FileId", "Number", "AuthorPostId", "AuthorId", "Text", "Html", "IsConfirmed", "CreatedAt", "UpdatedAt", "ConfirmedAt", "SearchText");
@@ -153,6 +154,7 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
             fileAudit.Add((createdAt, creator.Id, creator.Id, "Movement.Added", "file", fileId.ToString(CultureInfo.InvariantCulture), "Kind: Created"));
             movementCount++;
             DateTimeOffset lastAt = createdAt;
+            var arrival = (Kind: MovementKind.Created, From: creator.Id, At: createdAt, Priority: Priority.Normal, Due: (DateOnly?)null, Remarks: (string?)null, Opened: (DateTimeOffset?)createdAt);
             for (var m = 0; m < moves && at < now.AddHours(-2); m++)
             {
                 if (chain.Count == 1) break;
@@ -176,8 +178,9 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
                 DateTimeOffset? openedAt = isLast && _random.NextDouble() < 0.35 ? null : opened;
                 var priority = _random.NextDouble() < 0.1 ? Priority.Urgent : _random.NextDouble() < 0.03 ? Priority.Immediate : Priority.Normal;
                 DateOnly? due = _random.NextDouble() < 0.15 ? DateOnly.FromDateTime(sentAt.UtcDateTime).AddDays(3 + _random.Next(10)) : null;
-                await movements.WriteAsync(++movementId, fileId, (int)MovementKind.Sent, holder.Id, next.Id, holder.Id,
-                    _random.NextDouble() < 0.3 ? Remarks[_random.Next(Remarks.Length)] : null, (int)priority, due, sentAt, openedAt, null);
+                var remarks = _random.NextDouble() < 0.3 ? Remarks[_random.Next(Remarks.Length)] : null;
+                await movements.WriteAsync(++movementId, fileId, (int)MovementKind.Sent, holder.Id, next.Id, holder.Id, remarks, (int)priority, due, sentAt, openedAt, null);
+                arrival = (MovementKind.Sent, holder.Id, sentAt, priority, due, remarks, openedAt);
                 fileAudit.Add((sentAt, holder.Id, holder.Id, "Movement.Added", "file", fileId.ToString(CultureInfo.InvariantCulture), $"Kind: Sent; ToPostId: {next.Id}"));
                 movementCount++;
                 holder = next;
@@ -207,7 +210,8 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
             }
             await files.WriteAsync(fileId, computerNumber, fileNumber, subject, category, (int)FileKind.Electronic, (int)Grading.Normal, (int)RetentionCategory.C, 10,
                 (int)status, department.Id, office.Id, creator.Id, createdAt, createdOn, holder.Id, lastAt, Guid.NewGuid(),
-                SearchTerms.Of(fileNumber, computerNumber.ToString(CultureInfo.InvariantCulture), subject, category), null);
+                SearchTerms.Of(fileNumber, computerNumber.ToString(CultureInfo.InvariantCulture), subject, category), null,
+                (int)arrival.Kind, arrival.From, arrival.From, arrival.At, (int)arrival.Priority, arrival.Due, arrival.Remarks, arrival.Opened);
             foreach (var p in onPath) await participants.WriteAsync(fileId, p);
             heldCount[holder.Id]++;
 
@@ -265,8 +269,13 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         {
             var account = new Daftar.Accounts.Account
             {
-                UserName = p.EmployeeCode, NormalizedUserName = p.EmployeeCode, EmployeeId = p.Id, PasswordHash = hash,
-                SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true,
+                UserName = p.EmployeeCode,
+                NormalizedUserName = p.EmployeeCode,
+                EmployeeId = p.Id,
+                PasswordHash = hash,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+                LockoutEnabled = true,
             };
             db.Users.Add(account);
             issued.Add((account, p));

@@ -154,31 +154,33 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         tab = InboxTabs.All.Contains(tab) ? tab! : "new";
         var today = DateOnly.FromDateTime(files.Now.UtcDateTime);
         var posts = viewer.PostIds;
+        // Each file carries how it reached its holder (EFile.Arrival*), so every list and count is an indexed read of Files.
         var held = db.Files.Where(f => posts.Contains(f.HolderPostId));
-        // The movement that brought each held file: the latest send or pull-back into the holder.
-        var arrivals = db.Movements.Where(m => (m.Kind == MovementKind.Sent || m.Kind == MovementKind.PulledBack || m.Kind == MovementKind.Created)
-            && m.Id == db.Movements.Where(x => x.FileId == m.FileId && (x.Kind == MovementKind.Sent || x.Kind == MovementKind.PulledBack || x.Kind == MovementKind.Created)).Max(x => x.Id));
-
-        var counts = new InboxCounts(
-            New: await held.CountAsync(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.OpenedAt == null), ct),
-            Opened: await held.CountAsync(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.OpenedAt != null), ct),
-            Overdue: await held.CountAsync(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.DueOn < today), ct),
-            Sent: await db.Files.CountAsync(f => !posts.Contains(f.HolderPostId) && arrivals.Any(a => a.FileId == f.Id && a.Kind == MovementKind.Sent && posts.Contains(a.FromPostId)), ct),
-            Created: await db.Files.CountAsync(f => posts.Contains(f.CreatedByPostId), ct),
-            Parked: await held.CountAsync(f => f.Status == FileStatus.Parked, ct),
-            Closed: await held.CountAsync(f => f.Status == FileStatus.Closed, ct));
+        var sent = db.Files.Where(f => f.ArrivalKind == MovementKind.Sent && posts.Contains(f.ArrivedFromPostId) && !posts.Contains(f.HolderPostId));
+        var heldCounts = await held.GroupBy(f => 1).Select(g => new
+        {
+            New = g.Count(f => f.Status == FileStatus.Open && f.ArrivalOpenedAt == null),
+            Opened = g.Count(f => f.Status == FileStatus.Open && f.ArrivalOpenedAt != null),
+            Overdue = g.Count(f => f.Status == FileStatus.Open && f.ArrivalDueOn < today),
+            Parked = g.Count(f => f.Status == FileStatus.Parked),
+            Closed = g.Count(f => f.Status == FileStatus.Closed),
+        }).SingleOrDefaultAsync(ct);
+        var counts = new InboxCounts(heldCounts?.New ?? 0, heldCounts?.Opened ?? 0, heldCounts?.Overdue ?? 0,
+            await sent.CountAsync(ct), await db.Files.CountAsync(f => posts.Contains(f.CreatedByPostId), ct), heldCounts?.Parked ?? 0, heldCounts?.Closed ?? 0);
 
         IQueryable<EFile> query = tab switch
         {
-            "new" => held.Where(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.OpenedAt == null)),
-            "opened" => held.Where(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.OpenedAt != null)),
-            "overdue" => held.Where(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.DueOn < today)),
-            "sent" => db.Files.Where(f => !posts.Contains(f.HolderPostId) && arrivals.Any(a => a.FileId == f.Id && a.Kind == MovementKind.Sent && posts.Contains(a.FromPostId))),
+            "new" => held.Where(f => f.Status == FileStatus.Open && f.ArrivalOpenedAt == null),
+            "opened" => held.Where(f => f.Status == FileStatus.Open && f.ArrivalOpenedAt != null),
+            "overdue" => held.Where(f => f.Status == FileStatus.Open && f.ArrivalDueOn < today),
+            "sent" => sent,
             "created" => db.Files.Where(f => posts.Contains(f.CreatedByPostId)),
             "parked" => held.Where(f => f.Status == FileStatus.Parked),
             _ => held.Where(f => f.Status == FileStatus.Closed),
         };
         var rows = await query
+            .OrderByDescending(f => f.ArrivalPriority).ThenByDescending(f => f.Id)
+            .Take(200)
             .Select(f => new
             {
                 f.Id,
@@ -188,21 +190,26 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
                 f.Grading,
                 f.Status,
                 f.HolderPostId,
-                Arrival = arrivals.Where(a => a.FileId == f.Id).Select(a => new { a.FromPostId, a.ById, a.At, a.DueOn, a.Priority, a.Remarks, a.OpenedAt, a.Kind }).FirstOrDefault(),
+                f.ArrivalKind,
+                f.ArrivedFromPostId,
+                f.ArrivedById,
+                f.ArrivedAt,
+                f.ArrivalDueOn,
+                f.ArrivalPriority,
+                f.ArrivalRemarks,
+                f.ArrivalOpenedAt,
             })
-            .OrderByDescending(r => r.Arrival!.Priority).ThenByDescending(r => r.Id)
-            .Take(200)
             .ToListAsync(ct);
-        var postIds = rows.SelectMany(r => new[] { r.HolderPostId, r.Arrival?.FromPostId ?? r.HolderPostId }).Distinct().ToList();
+        var postIds = rows.SelectMany(r => new[] { r.HolderPostId, r.ArrivedFromPostId }).Distinct().ToList();
         var postRefs = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
             .Select(p => new PostRef(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi))
             .ToDictionaryAsync(p => p.Id, ct);
-        var byIds = rows.Where(r => r.Arrival is not null).Select(r => r.Arrival!.ById).Distinct().ToList();
+        var byIds = rows.Select(r => r.ArrivedById).Distinct().ToList();
         var names = await db.Employees.AsNoTracking().Where(e => byIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.NameEn, e.NameHi }, ct);
         var result = rows.Select(r => new InboxRow(r.Id, r.ComputerNumber, r.FileNumber, r.Subject, r.Grading, r.Status,
-            r.Arrival is { Kind: MovementKind.Sent or MovementKind.PulledBack } a ? postRefs[a.FromPostId] : null,
-            r.Arrival is null ? null : names[r.Arrival.ById].NameEn, r.Arrival is null ? null : names[r.Arrival.ById].NameHi,
-            r.Arrival?.At ?? default, r.Arrival?.DueOn, r.Arrival?.Priority ?? Priority.Normal, r.Arrival?.Remarks, r.Arrival?.OpenedAt is not null,
+            r.ArrivalKind is MovementKind.Sent or MovementKind.PulledBack ? postRefs[r.ArrivedFromPostId] : null,
+            names.GetValueOrDefault(r.ArrivedById)?.NameEn, names.GetValueOrDefault(r.ArrivedById)?.NameHi,
+            r.ArrivedAt, r.ArrivalDueOn, r.ArrivalPriority, r.ArrivalRemarks, r.ArrivalOpenedAt is not null,
             postRefs[r.HolderPostId])).ToList();
         return new Inbox(tab, result, counts);
     }

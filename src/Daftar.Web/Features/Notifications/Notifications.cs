@@ -56,9 +56,7 @@ public sealed class OverdueReminders(IServiceScopeFactory scopes, IConfiguration
     /// <summary>Posts holding open files whose due date has passed, with how many.</summary>
     public static async Task<Dictionary<int, int>> OverdueByPostAsync(DaftarDb db, DateOnly today, CancellationToken ct)
     {
-        var arrivals = db.Movements.Where(m => m.Kind == MovementKind.Sent && m.DueOn < today
-            && m.Id == db.Movements.Where(x => x.FileId == m.FileId && (x.Kind == MovementKind.Sent || x.Kind == MovementKind.PulledBack)).Max(x => x.Id));
-        return await db.Files.Where(f => f.Status == FileStatus.Open && arrivals.Any(a => a.FileId == f.Id && a.ToPostId == f.HolderPostId))
+        return await db.Files.Where(f => f.Status == FileStatus.Open && f.ArrivalKind == MovementKind.Sent && f.ArrivalDueOn < today)
             .GroupBy(f => f.HolderPostId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
