@@ -19,6 +19,14 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length >= 2 && args[0] == "--raw")
+        {
+            var map = new Dictionary<string, string>();
+            for (var i = 2; i + 1 < args.Length; i += 2) map[args[i].TrimStart('-')] = args[i + 1];
+            var posts = (await File.ReadAllLinesAsync(map["tokens"])).Where(l => l.Count(ch => ch == ',') == 2)
+                .Select(l => int.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)).Take(int.Parse(map.GetValueOrDefault("users", "50"), CultureInfo.InvariantCulture)).ToList();
+            return await RawDatabase.RunAsync(args[1], posts, posts.Count, double.Parse(map.GetValueOrDefault("seconds", "15"), CultureInfo.InvariantCulture));
+        }
         var options = Options.Parse(args);
         if (options is null)
         {

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using HdrHistogram;
+using Npgsql;
+
+namespace Daftar.Load;
+
+/// <summary>
+/// The database limit: the statements an inbox view and a file send execute (as Daftar's EF Core queries issue them,
+/// written out by hand), run raw through Npgsql by as many workers as the HTTP run had users. What Daftar achieves over
+/// HTTP is then reported as a share of this.
+/// </summary>
+public static class RawDatabase
+{
+    public static async Task<int> RunAsync(string connectionString, IReadOnlyList<int> posts, int workers, double seconds)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        await using var source = builder.Build();
+        var inbox = new LongConcurrentHistogram(1, 60_000_000, 3);
+        var send = new LongConcurrentHistogram(1, 60_000_000, 3);
+        long conflicts = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var random = new Random(w);
+            var post = posts[w % posts.Count];
+            await using var connection = await source.OpenConnectionAsync();
+            while (watch.Elapsed.TotalSeconds < seconds)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (random.Next(2) == 0)
+                {
+                    await InboxAsync(connection, post);
+                    inbox.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds));
+                }
+                else
+                {
+                    if (await SendAsync(connection, post, random)) send.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds));
+                    else Interlocked.Increment(ref conflicts);
+                }
+            }
+        })));
+        var elapsed = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"{"raw",-10} {"count",8} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}");
+        foreach (var (name, h) in new[] { ("inbox", inbox), ("send", send) })
+            Console.WriteLine($"{name,-10} {h.TotalCount,8} {h.TotalCount / elapsed,8:0.0} {h.GetValueAtPercentile(50) / 1000.0,8:0.0} {h.GetValueAtPercentile(95) / 1000.0,8:0.0} {h.GetValueAtPercentile(99) / 1000.0,8:0.0}");
+        Console.WriteLine($"(sends that found no file to send: {conflicts})");
+        return 0;
+    }
+
+    private static async Task InboxAsync(NpgsqlConnection c, int post)
+    {
+        int[] posts = [post];
+        await ScalarAsync(c, """
+            SELECT count(*) FILTER (WHERE f."Status" = 1 AND f."ArrivalOpenedAt" IS NULL), count(*) FILTER (WHERE f."Status" = 1 AND f."ArrivalOpenedAt" IS NOT NULL),
+                   count(*) FILTER (WHERE f."Status" = 1 AND f."ArrivalDueOn" < CURRENT_DATE), count(*) FILTER (WHERE f."Status" = 2), count(*) FILTER (WHERE f."Status" = 3)
+            FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts)
+            """, posts);
+        await ScalarAsync(c, """SELECT count(*) FROM "Files" AS f WHERE f."ArrivalKind" = 2 AND f."ArrivedFromPostId" = ANY (@posts) AND NOT (f."HolderPostId" = ANY (@posts))""", posts);
+        await ScalarAsync(c, """SELECT count(*) FROM "Files" AS f WHERE f."CreatedByPostId" = ANY (@posts)""", posts);
+        await ReadAllAsync(c, """
+            SELECT f."Id", f."ComputerNumber", f."FileNumber", f."Subject", f."Grading", f."Status", f."HolderPostId", f."ArrivalKind", f."ArrivedFromPostId",
+                   f."ArrivedById", f."ArrivedAt", f."ArrivalDueOn", f."ArrivalPriority", f."ArrivalRemarks", f."ArrivalOpenedAt"
+            FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 1 AND f."ArrivalOpenedAt" IS NOT NULL
+            ORDER BY f."ArrivalPriority" DESC, f."Id" DESC LIMIT 200
+            """, posts);
+        await ReadAllAsync(c, """
+            SELECT p."Id", p."Code", d."NameEn" || ', ' || o."NameEn", d."NameHi" || ', ' || o."NameHi"
+            FROM "Posts" AS p JOIN "Designations" AS d ON p."DesignationId" = d."Id" JOIN "Offices" AS o ON p."OfficeId" = o."Id"
+            WHERE p."Id" = ANY (@posts)
+            """, posts);
+        await ReadAllAsync(c, """SELECT e."Id", e."NameEn", e."NameHi" FROM "Employees" AS e WHERE e."Id" = ANY (@posts)""", posts);
+    }
+
+    /// <summary>A send as Daftar does it: load the file and its parts, check, update the file, add the movement, participant and audit events, commit.</summary>
+    private static async Task<bool> SendAsync(NpgsqlConnection c, int post, Random random)
+    {
+        await using var tx = await c.BeginTransactionAsync();
+        int[] posts = [post];
+        long fileId;
+        await using (var pick = new NpgsqlCommand("""SELECT f."Id" FROM "Files" AS f WHERE f."HolderPostId" = @post AND f."Status" = 1 ORDER BY f."Id" OFFSET @skip LIMIT 1""", c, tx))
+        {
+            pick.Parameters.AddWithValue("post", post);
+            pick.Parameters.AddWithValue("skip", random.Next(20));
+            if (await pick.ExecuteScalarAsync() is not int id) return false;
+            fileId = id;
+        }
+        foreach (var sql in new[]
+        {
+            """SELECT * FROM "Files" AS f WHERE f."Id" = @id""", """SELECT * FROM "Notes" AS n WHERE n."FileId" = @id""",
+            """SELECT m.*, p.* FROM "Movements" AS m JOIN "Posts" AS p ON m."ToPostId" = p."Id" WHERE m."FileId" = @id""",
+            """SELECT * FROM "FileParticipants" WHERE "FileId" = @id""", """SELECT * FROM "Correspondence" WHERE "FileId" = @id""",
+            """SELECT * FROM "FileShares" WHERE "FileId" = @id""", """SELECT * FROM "FileLinks" WHERE "FileId" = @id""",
+            """SELECT * FROM "Posts" WHERE "Id" = (SELECT "CreatedByPostId" FROM "Files" WHERE "Id" = @id)""",
+        })
+        {
+            await using var cmd = new NpgsqlCommand(sql, c, tx);
+            cmd.Parameters.AddWithValue("id", (int)fileId);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) { }
+        }
+        var to = post;   // the same statement shape as a send to another post; the holder stays, so the worker keeps files to send
+        await using (var cmd = new NpgsqlCommand("""
+            UPDATE "Files" SET "HeldSince" = now(), "Version" = gen_random_uuid(), "ArrivalKind" = 2, "ArrivedFromPostId" = @post, "ArrivedById" = @post,
+                "ArrivedAt" = now(), "ArrivalPriority" = 1, "ArrivalDueOn" = NULL, "ArrivalRemarks" = 'raw', "ArrivalOpenedAt" = now() WHERE "Id" = @id;
+            INSERT INTO "Movements" ("FileId", "Kind", "FromPostId", "ToPostId", "ById", "Remarks", "Priority", "At", "OpenedAt")
+                VALUES (@id, 2, @post, @to, @post, 'raw', 1, now(), now());
+            INSERT INTO "FileParticipants" ("FileId", "PostId") VALUES (@id, @to) ON CONFLICT DO NOTHING;
+            INSERT INTO "AuditEvents" ("At", "ActorEmployeeId", "ActingPostId", "Action", "ObjectType", "ObjectId", "Summary")
+                VALUES (now(), @post, @post, 'Movement.Added', 'file', @id::text, 'Kind: Sent'), (now(), @post, @post, 'EFile.Modified', 'file', @id::text, 'HolderPostId');
+            """, c, tx))
+        {
+            cmd.Parameters.AddWithValue("id", (int)fileId);
+            cmd.Parameters.AddWithValue("post", post);
+            cmd.Parameters.AddWithValue("to", to);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+        _ = posts;
+        return true;
+    }
+
+    private static async Task ScalarAsync(NpgsqlConnection c, string sql, int[] posts)
+    {
+        await using var cmd = new NpgsqlCommand(sql, c);
+        cmd.Parameters.AddWithValue("posts", posts);
+        await cmd.ExecuteScalarAsync();
+    }
+
+    private static async Task ReadAllAsync(NpgsqlConnection c, string sql, int[] posts)
+    {
+        await using var cmd = new NpgsqlCommand(sql, c);
+        cmd.Parameters.AddWithValue("posts", posts);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) { }
+    }
+}

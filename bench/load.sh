@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The state-scale harness: generate a synthetic state, start Daftar on it (Release build), drive it with the load
+# generator (the realistic mix, then each operation alone), and measure the limits beside it in the same run
+# (openssl speed for the signing key; the raw database is measured by Daftar.Load --raw when PostgreSQL is used).
+#
+#   SCALE=tiny|district|state DB=sqlite|postgres [DAFTAR_BENCH_PG_PORT=55432] [USERS=50] [SECONDS=30] [OP_SECONDS=15] bench/load.sh
+#
+# PostgreSQL: a local server that trusts the postgres user on 127.0.0.1 (./test.sh starts one; so can initdb).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCALE="${SCALE:-tiny}" DB="${DB:-sqlite}" USERS="${USERS:-50}" SECONDS_RUN="${SECONDS:-30}" OP_SECONDS="${OP_SECONDS:-15}"
+PORT="${PORT:-5098}" BASE="http://127.0.0.1:${PORT:-5098}"
+WORK="$(mktemp -d /tmp/daftar-load.XXXXXX)"
+cleanup() {
+  [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true
+  if [ -z "${KEEP:-}" ]; then
+    rm -rf "$WORK"
+    [ -n "${NAME:-}" ] && psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS $NAME" >/dev/null 2>&1
+  fi
+  true
+}
+trap cleanup EXIT
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet publish "$ROOT/src/Daftar.Web/Daftar.Web.csproj" -c Release -o "$WORK/app" --nologo -v quiet -p:UseAppHost=false >/dev/null
+dotnet build "$ROOT/bench/Daftar.Load/Daftar.Load.csproj" -c Release -o "$WORK/load" --nologo -v quiet >/dev/null
+
+SETTINGS=("Daftar__DataPath=$WORK/data" "ASPNETCORE_CONTENTROOT=$WORK/app" "Logging__LogLevel__Default=Warning" "Signing__MasterKey=$(head -c 32 /dev/urandom | base64)")
+if [ "$DB" = postgres ]; then
+  : "${DAFTAR_BENCH_PG_PORT:?set DAFTAR_BENCH_PG_PORT to a local PostgreSQL that trusts the postgres user}"
+  NAME="daftar_bench_${SCALE}_$$"
+  psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "CREATE DATABASE $NAME" >/dev/null
+  CONN="Host=127.0.0.1;Port=$DAFTAR_BENCH_PG_PORT;Username=postgres;Database=$NAME;Maximum Pool Size=200"
+  SETTINGS+=("Database__Provider=Postgres" "Database__ConnectionString=$CONN")
+fi
+
+echo "== Generating '$SCALE' on $DB"
+env "${SETTINGS[@]}" dotnet "$WORK/app/Daftar.Web.dll" generate --scale "$SCALE" --tokens "$WORK/tokens.csv" | grep -v '^  '
+echo "== Starting Daftar at $BASE"
+env "${SETTINGS[@]}" DAFTAR_URLS="$BASE" dotnet "$WORK/app/Daftar.Web.dll" >"$WORK/server.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 120); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 1; done
+curl -sf "$BASE/healthz" >/dev/null || { cat "$WORK/server.log"; echo "Daftar did not start."; exit 1; }
+
+LOAD=(dotnet "$WORK/load/Daftar.Load.dll" --url "$BASE" --tokens "$WORK/tokens.csv" --users "$USERS" --server-pid "$PID")
+echo "== Realistic mix"
+"${LOAD[@]}" --seconds "$SECONDS_RUN" --mix realistic --json "$WORK/realistic.json"
+for op in inbox open send search diarise sign; do
+  echo "== $op alone"
+  "${LOAD[@]}" --seconds "$OP_SECONDS" --mix "$op" | sed -n '2,$p'
+done
+if [ "$DB" = postgres ]; then
+  echo "== Database limit: the statements of an inbox view and of a send, raw through Npgsql at the same concurrency"
+  dotnet "$WORK/load/Daftar.Load.dll" --raw "$CONN" --tokens "$WORK/tokens.csv" --users "$USERS" --seconds "$OP_SECONDS"
+fi
+echo "== Signing limit: openssl speed (one core) for the keys in use"
+openssl speed -seconds 3 rsa2048 2>/dev/null | grep -E '^(rsa 2048| +sign)' || true
+echo "== Inbox page size (HTML, one busy officer)"
+TOKEN=$(head -1 "$WORK/tokens.csv" | cut -d, -f1)
+curl -s -o /dev/null -w "inbox API %{size_download} bytes\n" -H "Authorization: Bearer $TOKEN" "$BASE/api/inbox?tab=opened"
+if [ "$DB" = postgres ]; then psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "SELECT pg_size_pretty(pg_database_size('$NAME')) AS database_size"; fi
