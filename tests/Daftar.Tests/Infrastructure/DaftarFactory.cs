@@ -36,6 +36,9 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(DataPath);
 
+    /// <summary>Points this installation at a new, empty database (before the server starts), for tests of migration and generation.</summary>
+    protected async Task SwitchToEmptyDatabaseAsync() => ConnectionString = await TestDatabase.CreateEmptyAsync(DataPath);
+
     /// <summary>Stops what a derived factory started (a browser, say) before the application stops.</summary>
     protected virtual Task CleanupAsync() => Task.CompletedTask;
 
