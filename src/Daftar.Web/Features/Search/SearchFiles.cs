@@ -59,9 +59,9 @@ public sealed class SearchFiles(DaftarDb db, FileActions files)
             // PostgreSQL: the word test is written against each candidate row (correlated), so the planner checks the few
             // visible files' own notes and receipts, or uses the GIN index when a word is rare — never a scan of every note.
             var tsquery = string.Join(" & ", words.Select(w => "'" + w.Replace("'", "''").Replace("\\", "\\\\") + "':*"));
-            var matchingFiles = db.Files.FromSql($"SELECT * FROM \"Files\" WHERE array_to_tsvector(string_to_array(\"SearchText\", ' ')) @@ {tsquery}::tsquery");
-            var matchingNotes = db.Notes.FromSql($"SELECT * FROM \"Notes\" WHERE array_to_tsvector(string_to_array(\"SearchText\", ' ')) @@ {tsquery}::tsquery");
-            var matchingReceipts = db.Receipts.FromSql($"SELECT * FROM \"Receipts\" WHERE array_to_tsvector(string_to_array(\"SearchText\", ' ')) @@ {tsquery}::tsquery");
+            var matchingFiles = db.Files.FromSql($"SELECT * FROM \"Files\" WHERE \"SearchVector\" @@ {tsquery}::tsquery");
+            var matchingNotes = db.Notes.FromSql($"SELECT * FROM \"Notes\" WHERE \"SearchVector\" @@ {tsquery}::tsquery");
+            var matchingReceipts = db.Receipts.FromSql($"SELECT * FROM \"Receipts\" WHERE \"SearchVector\" @@ {tsquery}::tsquery");
             found = found.Where(f => matchingFiles.Any(x => x.Id == f.Id) || matchingNotes.Any(n => n.FileId == f.Id && n.IsConfirmed)
                                      || matchingReceipts.Any(r => r.FileId == f.Id));
             inNotes = db.Notes.Where(n => n.IsConfirmed && matchingNotes.Any(x => x.Id == n.Id)).Select(n => n.FileId);
@@ -124,22 +124,9 @@ public sealed class SearchFiles(DaftarDb db, FileActions files)
 
     private enum SearchKind { File = 1, Note = 2, Receipt = 3 }
 
-    /// <summary>Ids of the rows of one kind whose words match every query word as a prefix, through the database's own index.</summary>
+    /// <summary>SQLite: ids of the rows of one kind whose words match every query word as a prefix, through the FTS5 index.</summary>
     private IQueryable<int> Matching(SearchKind kind, IReadOnlyList<string> words)
     {
-        if (db.Database.IsNpgsql())
-        {
-            var tsquery = string.Join(" & ", words.Select(w => "'" + w.Replace("'", "''").Replace("\\", "\\\\") + "':*"));
-            return kind switch
-            {
-                SearchKind.File => db.Database.SqlQuery<int>(
-                    $"""SELECT "Id" AS "Value" FROM "Files" WHERE array_to_tsvector(string_to_array("SearchText", ' ')) @@ {tsquery}::tsquery"""),
-                SearchKind.Note => db.Database.SqlQuery<int>(
-                    $"""SELECT "Id" AS "Value" FROM "Notes" WHERE array_to_tsvector(string_to_array("SearchText", ' ')) @@ {tsquery}::tsquery"""),
-                _ => db.Database.SqlQuery<int>(
-                    $"""SELECT "Id" AS "Value" FROM "Receipts" WHERE array_to_tsvector(string_to_array("SearchText", ' ')) @@ {tsquery}::tsquery"""),
-            };
-        }
         var match = string.Join(" AND ", words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\"*"));
         var k = (int)kind;
         return db.Database.SqlQuery<int>($"SELECT rowid / 4 AS Value FROM SearchIndex WHERE SearchIndex MATCH {match} AND rowid % 4 = {k}");
