@@ -48,7 +48,9 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     {
         var viewer = await ViewerAsync(ct);
         if (viewer is null) return NoPost;
-        var file = await VisibleTo(db.Files, viewer)
+        // Visibility is one indexed check; the file and its parts are then read by key (not with the rule repeated in every split query).
+        if (!await VisibleTo(db.Files, viewer).AnyAsync(f => f.Id == fileId, ct)) return Error.NotFound("File");
+        var file = await db.Files
             .Include(f => f.Notes).Include(f => f.Movements).ThenInclude(m => m.ToPost)
             .Include(f => f.Participants).Include(f => f.Correspondence).Include(f => f.Shares).Include(f => f.Links).Include(f => f.CreatedByPost).Include(f => f.HolderPost)
             .AsSplitQuery()

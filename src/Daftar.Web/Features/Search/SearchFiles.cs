@@ -51,7 +51,10 @@ public sealed class SearchFiles(DaftarDb db, FileActions files)
             .Union(db.Files.Where(f => f.Grading == Grading.Normal && sections.Contains(f.SectionId)).Select(f => f.Id))
             .Union(db.FileShares.Where(x => posts.Contains(x.PostId) && x.File.Grading == Grading.Normal).Select(x => x.FileId));
         var found = db.Files.Where(f => visibleIds.Contains(f.Id));
-        IQueryable<Receipt> receipts = ReceiptActions.VisibleTo(db.Receipts, viewer);
+        // Receipts the same way: the officer's own (they moved through their posts) and their sections' (normal grading).
+        var visibleReceiptIds = db.ReceiptMovements.Where(m => posts.Contains(m.ToPostId) || posts.Contains(m.FromPostId)).Select(m => m.ReceiptId)
+            .Union(db.Receipts.Where(r => r.Grading == Grading.Normal && sections.Contains(r.SectionId)).Select(r => r.Id));
+        IQueryable<Receipt> receipts = db.Receipts.Where(r => visibleReceiptIds.Contains(r.Id));
         var inNotes = db.Notes.Where(n => false).Select(n => n.FileId);
         var inReceipts = db.Receipts.Where(r => false).Select(r => r.FileId ?? 0);
         if (words.Count > 0 && db.Database.IsNpgsql())

@@ -98,17 +98,16 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, Signi
     public async Task<Dictionary<int, NoteSignatureView>> ViewsAsync(IReadOnlyList<Note> notes, CancellationToken ct)
     {
         var ids = notes.Select(n => n.Id).ToList();
-        var signatures = await db.NoteSignatures.AsNoTracking().Where(s => ids.Contains(s.NoteId))
-            .Select(s => new
-            {
-                s.NoteId,
-                s.Cms,
-                s.SignedAt,
-                s.PostId,
-                Signer = db.Employees.Where(e => e.Id == s.EmployeeId).Select(e => new { e.NameEn, e.Code }).Single(),
-                Post = db.Posts.Where(p => p.Id == s.PostId).Select(p => new { p.Code, p.Designation.NameEn, p.Designation.NameHi, Department = p.Office.Department.Code }).Single(),
-            })
-            .ToListAsync(ct);
+        // Signatures first (most note sheets have none), then their signers and posts by key: no correlated lookups per row.
+        var rows = await db.NoteSignatures.AsNoTracking().Where(s => ids.Contains(s.NoteId))
+            .Select(s => new { s.NoteId, s.Cms, s.SignedAt, s.PostId, s.EmployeeId }).ToListAsync(ct);
+        if (rows.Count == 0) return [];
+        var employeeIds = rows.Select(r => r.EmployeeId).Distinct().ToList();
+        var postIds = rows.Select(r => r.PostId).Distinct().ToList();
+        var signers = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.NameEn, e.Code }, ct);
+        var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Code, p.Designation.NameEn, p.Designation.NameHi, Department = p.Office.Department.Code }).ToDictionaryAsync(p => p.Id, ct);
+        var signatures = rows.Select(r => new { r.NoteId, r.Cms, r.SignedAt, r.PostId, Signer = signers[r.EmployeeId], Post = posts[r.PostId] }).ToList();
         if (signatures.Count == 0) return [];
         var trust = await pki.TrustAsync(ct);
         var result = new Dictionary<int, NoteSignatureView>();
