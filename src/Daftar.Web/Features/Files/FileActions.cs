@@ -13,6 +13,20 @@ public sealed record Viewer(Officer Officer, int EmployeeId, int[] PostIds, int[
     public int? ActingPostId => Officer.ActingPost?.PostId;
 }
 
+/// <summary>Which of a file's collections an action reads: each action loads only what its rule looks at.</summary>
+[Flags]
+public enum FileParts
+{
+    None = 0,
+    Notes = 1,
+    Movements = 2,
+    Participants = 4,
+    Correspondence = 8,
+    Shares = 16,
+    Links = 32,
+    All = Notes | Movements | Participants | Correspondence | Shares | Links,
+}
+
 /// <summary>The file an action is about, the post that acts (the holder, when the officer holds it), and who.</summary>
 public sealed record FileContext(EFile File, Viewer Viewer, Post ActingPost, Employee Employee);
 
@@ -44,17 +58,20 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         files.Where(f => f.Participants.Any(p => viewer.PostIds.Contains(p.PostId))
                          || (f.Grading == Grading.Normal && (viewer.SectionIds.Contains(f.SectionId) || f.Shares.Any(s => viewer.PostIds.Contains(s.PostId)))));
 
-    public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct)
+    public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct, FileParts parts = FileParts.All)
     {
         var viewer = await ViewerAsync(ct);
         if (viewer is null) return NoPost;
         // Visibility is one indexed check; the file and its parts are then read by key (not with the rule repeated in every split query).
         if (!await VisibleTo(db.Files, viewer).AnyAsync(f => f.Id == fileId, ct)) return Error.NotFound("File");
-        var file = await db.Files
-            .Include(f => f.Notes).Include(f => f.Movements).ThenInclude(m => m.ToPost)
-            .Include(f => f.Participants).Include(f => f.Correspondence).Include(f => f.Shares).Include(f => f.Links).Include(f => f.CreatedByPost).Include(f => f.HolderPost)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(f => f.Id == fileId, ct);
+        IQueryable<EFile> query = db.Files.Include(f => f.CreatedByPost).Include(f => f.HolderPost);
+        if (parts.HasFlag(FileParts.Notes)) query = query.Include(f => f.Notes);
+        if (parts.HasFlag(FileParts.Movements)) query = query.Include(f => f.Movements).ThenInclude(m => m.ToPost);
+        if (parts.HasFlag(FileParts.Participants)) query = query.Include(f => f.Participants);
+        if (parts.HasFlag(FileParts.Correspondence)) query = query.Include(f => f.Correspondence);
+        if (parts.HasFlag(FileParts.Shares)) query = query.Include(f => f.Shares);
+        if (parts.HasFlag(FileParts.Links)) query = query.Include(f => f.Links);
+        var file = await query.AsSplitQuery().SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return Error.NotFound("File");
         var postId = viewer.PostIds.Contains(file.HolderPostId) ? file.HolderPostId : viewer.ActingPostId ?? viewer.PostIds[0];
         var post = await db.Posts.SingleAsync(p => p.Id == postId, ct);
@@ -64,9 +81,9 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     }
 
     /// <summary>Loads the file, applies the action, saves; maps the file's refusals and concurrent changes to errors.</summary>
-    public async Task<Result<int>> RunAsync(int fileId, Func<FileContext, Task<FileError?>> action, CancellationToken ct)
+    public async Task<Result<int>> RunAsync(int fileId, Func<FileContext, Task<FileError?>> action, CancellationToken ct, FileParts parts = FileParts.All)
     {
-        var loaded = await LoadAsync(fileId, ct);
+        var loaded = await LoadAsync(fileId, ct, parts);
         if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
         var refused = await action(loaded.Value!);
         if (refused is not null) return ToError(refused);

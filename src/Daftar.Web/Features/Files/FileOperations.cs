@@ -23,7 +23,7 @@ public sealed class SaveNote(FileActions files, NoteText noteText)
             var refused = c.File.SaveDraftNote(c.ActingPost, c.Employee, text, noteText.ToHtml(text), files.Now, out var note);
             saved = note;
             return Task.FromResult(refused);
-        }, ct);
+        }, ct, FileParts.Notes);
         return result.Succeeded ? saved!.Id : result;
     }
 }
@@ -36,7 +36,7 @@ public sealed class ConfirmNote(DaftarDb db, FileActions files)
         var fileId = await db.Notes.Where(n => n.Id == noteId).Select(n => (int?)n.FileId).SingleOrDefaultAsync(ct);
         if (fileId is null) return Error.NotFound("Note");
         return await files.RunAsync(fileId.Value, c => Task.FromResult(c.File.Notes.SingleOrDefault(n => n.Id == noteId) is { } note
-            ? c.File.ConfirmNote(note, c.ActingPost, files.Now) : FileError.NotYourDraft), ct);
+            ? c.File.ConfirmNote(note, c.ActingPost, files.Now) : FileError.NotYourDraft), ct, FileParts.Notes);
     }
 }
 
@@ -48,7 +48,7 @@ public sealed class DiscardNote(DaftarDb db, FileActions files)
         var fileId = await db.Notes.Where(n => n.Id == noteId).Select(n => (int?)n.FileId).SingleOrDefaultAsync(ct);
         if (fileId is null) return Error.NotFound("Note");
         return await files.RunAsync(fileId.Value, c => Task.FromResult(c.File.Notes.SingleOrDefault(n => n.Id == noteId) is { } note
-            ? c.File.DiscardDraft(note, c.ActingPost) : FileError.NotYourDraft), ct);
+            ? c.File.DiscardDraft(note, c.ActingPost) : FileError.NotYourDraft), ct, FileParts.Notes);
     }
 }
 
@@ -80,7 +80,7 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
                 if (signed < ids.Count) return FileError.SignBeforeSending;
             }
             return c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now);
-        }, ct);
+        }, ct, FileParts.Notes | FileParts.Participants);
         if (result.Succeeded)
             await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("file", subject!, $"/Files/View?id={fileId}"));
         return result;
@@ -103,23 +103,23 @@ public sealed class PullBackFile(DaftarDb db, FileActions files)
 public sealed class ParkFile(FileActions files)
 {
     public Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct) =>
-        files.RunAsync(fileId, c => Task.FromResult(c.File.Park(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct);
+        files.RunAsync(fileId, c => Task.FromResult(c.File.Park(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct, FileParts.None);
 }
 
 public sealed class UnparkFile(FileActions files)
 {
     public Task<Result<int>> HandleAsync(int fileId, CancellationToken ct) =>
-        files.RunAsync(fileId, c => Task.FromResult(c.File.Unpark(c.ActingPost, c.Employee, files.Now)), ct);
+        files.RunAsync(fileId, c => Task.FromResult(c.File.Unpark(c.ActingPost, c.Employee, files.Now)), ct, FileParts.None);
 }
 
 public sealed class CloseFile(FileActions files)
 {
     public Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct) =>
-        files.RunAsync(fileId, c => Task.FromResult(c.File.Close(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct);
+        files.RunAsync(fileId, c => Task.FromResult(c.File.Close(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct, FileParts.None);
 }
 
 public sealed class ReopenFile(FileActions files)
 {
     public Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct) =>
-        files.RunAsync(fileId, c => Task.FromResult(c.File.Reopen(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct);
+        files.RunAsync(fileId, c => Task.FromResult(c.File.Reopen(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct, FileParts.None);
 }
