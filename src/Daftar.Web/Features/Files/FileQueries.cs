@@ -157,16 +157,20 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         // Each file carries how it reached its holder (EFile.Arrival*), so every list and count is an indexed read of Files.
         var held = db.Files.Where(f => posts.Contains(f.HolderPostId));
         var sent = db.Files.Where(f => f.ArrivalKind == MovementKind.Sent && posts.Contains(f.ArrivedFromPostId) && !posts.Contains(f.HolderPostId));
-        var heldCounts = await held.GroupBy(f => 1).Select(g => new
-        {
-            New = g.Count(f => f.Status == FileStatus.Open && f.ArrivalOpenedAt == null),
-            Opened = g.Count(f => f.Status == FileStatus.Open && f.ArrivalOpenedAt != null),
-            Overdue = g.Count(f => f.Status == FileStatus.Open && f.ArrivalDueOn < today),
-            Parked = g.Count(f => f.Status == FileStatus.Parked),
-            Closed = g.Count(f => f.Status == FileStatus.Closed),
-        }).SingleOrDefaultAsync(ct);
-        var counts = new InboxCounts(heldCounts?.New ?? 0, heldCounts?.Opened ?? 0, heldCounts?.Overdue ?? 0,
-            await sent.CountAsync(ct), await db.Files.CountAsync(f => posts.Contains(f.CreatedByPostId), ct), heldCounts?.Parked ?? 0, heldCounts?.Closed ?? 0);
+        // Every count in one statement over the officer's files (held, sent on, or created), each index used once.
+        var c = await db.Files
+            .Where(f => posts.Contains(f.HolderPostId) || posts.Contains(f.CreatedByPostId) || (f.ArrivalKind == MovementKind.Sent && posts.Contains(f.ArrivedFromPostId)))
+            .GroupBy(f => 1).Select(g => new
+            {
+                New = g.Count(f => posts.Contains(f.HolderPostId) && f.Status == FileStatus.Open && f.ArrivalOpenedAt == null),
+                Opened = g.Count(f => posts.Contains(f.HolderPostId) && f.Status == FileStatus.Open && f.ArrivalOpenedAt != null),
+                Overdue = g.Count(f => posts.Contains(f.HolderPostId) && f.Status == FileStatus.Open && f.ArrivalDueOn < today),
+                Sent = g.Count(f => f.ArrivalKind == MovementKind.Sent && posts.Contains(f.ArrivedFromPostId) && !posts.Contains(f.HolderPostId)),
+                Created = g.Count(f => posts.Contains(f.CreatedByPostId)),
+                Parked = g.Count(f => posts.Contains(f.HolderPostId) && f.Status == FileStatus.Parked),
+                Closed = g.Count(f => posts.Contains(f.HolderPostId) && f.Status == FileStatus.Closed),
+            }).SingleOrDefaultAsync(ct);
+        var counts = c is null ? new InboxCounts(0, 0, 0, 0, 0, 0, 0) : new InboxCounts(c.New, c.Opened, c.Overdue, c.Sent, c.Created, c.Parked, c.Closed);
 
         IQueryable<EFile> query = tab switch
         {
