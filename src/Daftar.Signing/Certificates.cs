@@ -115,13 +115,6 @@ public static class Certificates
 
     public static string SerialHex(X509Certificate2 certificate) => certificate.SerialNumber.ToUpperInvariant();
 
-    public static bool PublicKeyMatches(X509Certificate2 certificate, AsymmetricAlgorithm key) => key switch
-    {
-        RSA rsa => certificate.GetRSAPublicKey() is { } p && p.ExportParameters(false).Modulus!.AsSpan().SequenceEqual(rsa.ExportParameters(false).Modulus),
-        ECDsa ec => certificate.GetECDsaPublicKey() is { } p && p.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(ec.ExportSubjectPublicKeyInfo()),
-        _ => false,
-    };
-
     private static AsymmetricAlgorithm NewKey(KeyAlgorithm algorithm) => algorithm switch
     {
         KeyAlgorithm.Rsa2048 => RSA.Create(2048),

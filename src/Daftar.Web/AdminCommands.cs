@@ -176,7 +176,7 @@ public static class AdminCommands
         return 0;
     }
 
-    private static int Fail(TextWriter errors, string message)
+    internal static int Fail(TextWriter errors, string message)
     {
         errors.WriteLine($"Error: {message}");
         return 1;

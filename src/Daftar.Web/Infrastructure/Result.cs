@@ -7,6 +7,8 @@ namespace Daftar.Web.Infrastructure;
 public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKind.Invalid, string? Field = null, params object[] Args)
 {
     public static Error NotFound(string what) => new("not_found", "{0} was not found.", ErrorKind.NotFound, null, what);
+    /// <summary>A value given in a form or request names something that does not exist (a 400 on that field, not a 404).</summary>
+    public static Error Unknown(string field, string what) => new("not_found", "{0} was not found.", ErrorKind.Invalid, field, what);
     public static Error Required(string field, string label) => new("required", "{0} is required.", ErrorKind.Invalid, field, label);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
     public static Error Forbidden() => new("forbidden", "You are not allowed to do this.", ErrorKind.Forbidden);

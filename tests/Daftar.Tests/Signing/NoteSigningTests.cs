@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -166,7 +165,7 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         File.WriteAllBytes(Path.Combine(dir, "note.p7s"), await clerk.GetByteArrayAsync($"/api/notes/{noteId}/signature/cms"));
         Assert.Contains("सर्वर कक्ष", System.Text.Encoding.UTF8.GetString(content));
 
-        var ok = OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile crls.pem -crl_check -out /dev/null");
+        var ok = OpenSsl.Run(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile crls.pem -crl_check -out /dev/null");
         Assert.True(ok.Code == 0, ok.Output);
 
         // The timestamp inside the downloaded signature, checked by openssl ts over the signature value it covers.
@@ -176,10 +175,10 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         File.WriteAllBytes(Path.Combine(dir, "token.der"), info.UnsignedAttributes.Cast<CryptographicAttributeObject>()
             .Single(a => a.Oid.Value == KeySigner.TimestampTokenOid).Values[0].RawData);
         File.WriteAllBytes(Path.Combine(dir, "value.bin"), info.GetSignature());
-        var ts = OpenSsl(dir, "ts -verify -token_in -in token.der -data value.bin -CAfile root.pem");
+        var ts = OpenSsl.Run(dir, "ts -verify -token_in -in token.der -data value.bin -CAfile root.pem");
         Assert.True(ts.Code == 0, ts.Output);
         File.WriteAllBytes(Path.Combine(dir, "value.bin"), [.. info.GetSignature().Select((b, i) => i == 0 ? (byte)(b ^ 1) : b)]);
-        Assert.NotEqual(0, OpenSsl(dir, "ts -verify -token_in -in token.der -data value.bin -CAfile root.pem").Code);
+        Assert.NotEqual(0, OpenSsl.Run(dir, "ts -verify -token_in -in token.der -data value.bin -CAfile root.pem").Code);
 
         // Enrolment and signing are in the audit trail, without keys or certificates in it.
         var audit = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.ObjectType == "note" && e.ObjectId == noteId.ToString()).Select(e => e.Action + " " + e.Summary).ToListAsync());
@@ -187,7 +186,7 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.DoesNotContain(audit, a => a.Contains("Cms") || a.Contains("System.Byte"));
         content[^3] ^= 1;
         File.WriteAllBytes(Path.Combine(dir, "note.txt"), content);
-        Assert.NotEqual(0, OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem -out /dev/null").Code);
+        Assert.NotEqual(0, OpenSsl.Run(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem -out /dev/null").Code);
     }
 
     [Fact]
@@ -207,12 +206,12 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var dir = Directory.CreateTempSubdirectory("daftar-tsa-").FullName;
         File.WriteAllText(Path.Combine(dir, "order.txt"), "Office order 17/2026");
         File.WriteAllText(Path.Combine(dir, "root.pem"), root.ExportCertificatePem() + "\n");
-        Assert.Equal(0, OpenSsl(dir, "ts -query -data order.txt -sha256 -cert -out request.tsq").Code);
+        Assert.Equal(0, OpenSsl.Run(dir, "ts -query -data order.txt -sha256 -cert -out request.tsq").Code);
         var reply = await anonymous.PostAsync("/pki/tsa", new ByteArrayContent(File.ReadAllBytes(Path.Combine(dir, "request.tsq")))
         { Headers = { ContentType = new("application/timestamp-query") } });
         Assert.Equal("application/timestamp-reply", reply.Content.Headers.ContentType?.MediaType);
         File.WriteAllBytes(Path.Combine(dir, "reply.tsr"), await reply.Content.ReadAsByteArrayAsync());
-        var verified = OpenSsl(dir, "ts -verify -in reply.tsr -queryfile request.tsq -CAfile root.pem");
+        var verified = OpenSsl.Run(dir, "ts -verify -in reply.tsr -queryfile request.tsq -CAfile root.pem");
         Assert.True(verified.Code == 0, verified.Output);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await anonymous.PostAsync("/pki/tsa", new StringContent("x"))).StatusCode);
     }
@@ -257,15 +256,5 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         await clerk.PostAsJsonAsync("/api/signing/enrol", new EnrolCommand(Pin, Pin));
         Assert.True((await clerk.PostAsJsonAsync($"/api/notes/{noteId}/sign", new SignNoteCommand(Pin))).IsSuccessStatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(to, null))).StatusCode);
-    }
-
-    internal static (int Code, string Output) OpenSsl(string dir, string arguments)
-    {
-        var start = new ProcessStartInfo("openssl") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments.Split(' ')) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
     }
 }

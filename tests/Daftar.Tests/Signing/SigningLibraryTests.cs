@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Daftar.Signing;
+using Daftar.Tests.Infrastructure;
 
 namespace Daftar.Tests.Signing;
 
@@ -165,8 +165,8 @@ public class SigningLibraryTests
         File.WriteAllText(Path.Combine(dir, "crl.pem"), Shared.Root.Certificate.ExportCertificatePem() + "\n" + Shared.Ca.Certificate.ExportCertificatePem() + "\n"
             + PemEncoding.WriteString("X509 CRL", Shared.Crl()) + "\n" + PemEncoding.WriteString("X509 CRL", Shared.RootCrl()) + "\n");
 
-        Assert.Equal(0, OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem -purpose any -out /dev/null").Code);
-        Assert.Equal(0, OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile crl.pem -crl_check -out /dev/null").Code);
+        Assert.Equal(0, OpenSsl.Run(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem -purpose any -out /dev/null").Code);
+        Assert.Equal(0, OpenSsl.Run(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile crl.pem -crl_check -out /dev/null").Code);
 
         // The timestamp token inside the signature, checked by openssl ts against the signature value it covers.
         var cms = new System.Security.Cryptography.Pkcs.SignedCms();
@@ -175,13 +175,13 @@ public class SigningLibraryTests
         var token = info.UnsignedAttributes.Cast<System.Security.Cryptography.CryptographicAttributeObject>().Single(a => a.Oid.Value == KeySigner.TimestampTokenOid).Values[0].RawData;
         File.WriteAllBytes(Path.Combine(dir, "token.der"), token);
         File.WriteAllBytes(Path.Combine(dir, "signature-value.bin"), info.GetSignature());
-        Assert.Equal(0, OpenSsl(dir, "ts -verify -token_in -in token.der -data signature-value.bin -CAfile root.pem").Code);
+        Assert.Equal(0, OpenSsl.Run(dir, "ts -verify -token_in -in token.der -data signature-value.bin -CAfile root.pem").Code);
 
         content[5] ^= 1;
         File.WriteAllBytes(Path.Combine(dir, "note.txt"), content);
-        Assert.NotEqual(0, OpenSsl(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem -purpose any -out /dev/null").Code);
+        Assert.NotEqual(0, OpenSsl.Run(dir, "cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem -purpose any -out /dev/null").Code);
         File.WriteAllBytes(Path.Combine(dir, "signature-value.bin"), [.. info.GetSignature().Reverse()]);
-        Assert.NotEqual(0, OpenSsl(dir, "ts -verify -token_in -in token.der -data signature-value.bin -CAfile root.pem").Code);
+        Assert.NotEqual(0, OpenSsl.Run(dir, "ts -verify -token_in -in token.der -data signature-value.bin -CAfile root.pem").Code);
     }
 
     [Fact]
@@ -190,21 +190,11 @@ public class SigningLibraryTests
         var dir = Directory.CreateTempSubdirectory("daftar-tsa-").FullName;
         File.WriteAllText(Path.Combine(dir, "data.txt"), "any document");
         File.WriteAllText(Path.Combine(dir, "root.pem"), Shared.Root.Certificate.ExportCertificatePem() + "\n");
-        Assert.Equal(0, OpenSsl(dir, "ts -query -data data.txt -sha256 -cert -out request.tsq").Code);
+        Assert.Equal(0, OpenSsl.Run(dir, "ts -query -data data.txt -sha256 -cert -out request.tsq").Code);
         File.WriteAllBytes(Path.Combine(dir, "reply.tsr"), Shared.Authority.Respond(File.ReadAllBytes(Path.Combine(dir, "request.tsq"))));
-        var verified = OpenSsl(dir, "ts -verify -in reply.tsr -queryfile request.tsq -CAfile root.pem");
+        var verified = OpenSsl.Run(dir, "ts -verify -in reply.tsr -queryfile request.tsq -CAfile root.pem");
         Assert.True(verified.Code == 0, verified.Output);
         var rejected = Shared.Authority.Respond("not a request"u8);
         Assert.Equal(0x02, rejected[^5]);   // PKIStatus rejection
-    }
-
-    private static (int Code, string Output) OpenSsl(string dir, string arguments)
-    {
-        var start = new ProcessStartInfo("openssl") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments.Split(' ')) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
     }
 }

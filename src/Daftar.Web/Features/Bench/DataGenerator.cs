@@ -46,7 +46,6 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
          "Movements", "Notes", "Receipts", "ReceiptMovements", "Correspondence", "AuditEvents"];
 
     private readonly Random _random = new(2026);
-    private readonly List<(DateTimeOffset At, int? Actor, int? Post, string Action, string Type, string Id, string Summary)> _pendingAudit = [];
 
     public sealed record Outcome(long Files, long Movements, long Notes, long Receipts, long AuditEvents, TimeSpan Elapsed, IReadOnlyList<string> TokenLines);
 
@@ -407,7 +406,8 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         }
         foreach (var office in offices)
         {
-            int? boss = office.ParentId is { } parent && lowestSenior.TryGetValue(parent, out var senior) ? senior : null;
+            // An office's head reports to the head of its parent office.
+            int? boss = office.ParentId is { } parent && headPostOf.TryGetValue(parent, out var senior) ? senior : null;
             foreach (var rank in HeadsOf(office.Type))
             {
                 var id = AddPost(office, rank, boss);
@@ -415,7 +415,6 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
                 boss = id;
             }
             lowestOf[office.Id] = boss!.Value;
-            lowestSenior[office.Id] = headPostOf[office.Id];
         }
         var weights = offices.Select(o => o.Type switch { OfficeType.Secretariat => 40, OfficeType.Directorate => 30, OfficeType.District => 20, OfficeType.SubDivision => 8, OfficeType.Block => 6, _ => 1 }).ToArray();
         var total = weights.Sum();
@@ -429,8 +428,6 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         for (var i = 0; remaining > 0; i = (i + 1) % offices.Count, remaining--) AddPost(offices[i], 11, lowestOf[offices[i].Id]);
         return new Organisation(departments, offices, posts);
     }
-
-    private readonly Dictionary<int, int> lowestSenior = [];
 
     private static readonly (string En, string Hi)[] DepartmentNames =
     [

@@ -21,8 +21,9 @@ public sealed class AttachDocument(FileActions files, BlobStore blobs)
         if (document is null) v.Add(Error.Required("file", "Document"));
         if (v.Failed) return Result<int>.Fail(v.Errors);
 
-        // Check the file first: an upload to a file one may not see, or does not hold, is refused before it is stored.
-        var loaded = await files.LoadAsync(fileId, ct);
+        // Check the file first (its row only): an upload to a file one may not see, or does not hold, is refused before it is
+        // stored. The file is read again, with its correspondence, after the upload, which may take a while on a slow line.
+        var loaded = await files.LoadAsync(fileId, ct, FileParts.None);
         if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
         if (!loaded.Value!.File.IsHeldBy(loaded.Value.ActingPost.Id)) return FileActions.ToError(FileError.NotInYourCustody);
 
@@ -40,7 +41,7 @@ public sealed class AttachDocument(FileActions files, BlobStore blobs)
             var refused = c.File.AttachDocument(c.ActingPost, title ?? Path.GetFileNameWithoutExtension(name), blob.As(name), files.Now, out var added);
             item = added;
             return Task.FromResult(refused);
-        }, ct);
+        }, ct, FileParts.Correspondence);
         return result.Succeeded ? item!.Order : result;
     }
 }
@@ -49,7 +50,7 @@ public sealed class AttachDocument(FileActions files, BlobStore blobs)
 public sealed class MarkCorrespondence(FileActions files)
 {
     public Task<Result<int>> HandleAsync(int fileId, int order, MarkCorrespondenceCommand cmd, CancellationToken ct) =>
-        files.RunAsync(fileId, c => Task.FromResult(c.File.MarkCorrespondence(c.ActingPost, order, cmd.IsPuc, cmd.IsFr)), ct);
+        files.RunAsync(fileId, c => Task.FromResult(c.File.MarkCorrespondence(c.ActingPost, order, cmd.IsPuc, cmd.IsFr)), ct, FileParts.Correspondence);
 }
 
 /// <summary>Documents of a file's correspondence, to those who may see the file.</summary>

@@ -37,7 +37,7 @@ public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbe
             return new Error("no_section", "Your post belongs to no section, and every file belongs to a section. Ask the administrator to place the post in a section.", ErrorKind.Invalid);
         var department = post.Office.Department;
         var head = await db.FileHeads.SingleOrDefaultAsync(h => h.DepartmentId == department.Id && h.Number == cmd.HeadNumber, ct);
-        if (head is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "headNumber", "File head");
+        if (head is null) return Error.Unknown("headNumber", "File head");
         var employee = await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct);
         audit.ActingPostId = post.Id;
         var now = files.Now;

@@ -58,6 +58,15 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         files.Where(f => f.Participants.Any(p => viewer.PostIds.Contains(p.PostId))
                          || (f.Grading == Grading.Normal && (viewer.SectionIds.Contains(f.SectionId) || f.Shares.Any(s => viewer.PostIds.Contains(s.PostId)))));
 
+    /// <summary>
+    /// The same rule as <see cref="VisibleTo"/>, as the set of visible file ids (own, section's, shared): the shape to start
+    /// from when the other condition (a common search word) matches far more files than the officer may see.
+    /// </summary>
+    public static IQueryable<int> VisibleIds(DaftarDb db, Viewer viewer) =>
+        db.FileParticipants.Where(p => viewer.PostIds.Contains(p.PostId)).Select(p => p.FileId)
+            .Union(db.Files.Where(f => f.Grading == Grading.Normal && viewer.SectionIds.Contains(f.SectionId)).Select(f => f.Id))
+            .Union(db.FileShares.Where(x => viewer.PostIds.Contains(x.PostId) && x.File.Grading == Grading.Normal).Select(x => x.FileId));
+
     public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct, FileParts parts = FileParts.All)
     {
         var viewer = await ViewerAsync(ct);

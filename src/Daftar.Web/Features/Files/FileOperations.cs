@@ -65,7 +65,7 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
             v.Add(new Error("due_in_past", "The due date has already passed.", ErrorKind.Invalid, "dueOn"));
         if (v.Failed) return Result<int>.Fail(v.Errors);
         var to = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
-        if (to is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "toPostId", "Post");
+        if (to is null) return Error.Unknown("toPostId", "Post");
         string? subject = null;
         var result = await files.RunAsync(fileId, async c =>
         {

@@ -50,7 +50,7 @@ public sealed class ShareFile(DaftarDb db, FileActions files, Notifier notifier)
         if (cmd.PostId is null) v.Add(Error.Required("postId", "Share with"));
         if (v.Failed) return Result<int>.Fail(v.Errors);
         var with = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.PostId && p.IsActive, ct);
-        if (with is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "postId", "Post");
+        if (with is null) return Error.Unknown("postId", "Post");
         string? subject = null;
         var result = await files.RunAsync(fileId, c =>
         {

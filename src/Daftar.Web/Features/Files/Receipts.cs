@@ -80,6 +80,11 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
         receipts.Where(r => r.Movements.Any(m => viewer.PostIds.Contains(m.ToPostId) || viewer.PostIds.Contains(m.FromPostId))
                             || (r.Grading == Grading.Normal && viewer.SectionIds.Contains(r.SectionId)));
 
+    /// <summary>The same rule as <see cref="VisibleTo"/>, as the set of visible receipt ids (see <see cref="FileActions.VisibleIds"/>).</summary>
+    public static IQueryable<int> VisibleIds(DaftarDb db, Viewer viewer) =>
+        db.ReceiptMovements.Where(m => viewer.PostIds.Contains(m.ToPostId) || viewer.PostIds.Contains(m.FromPostId)).Select(m => m.ReceiptId)
+            .Union(db.Receipts.Where(r => r.Grading == Grading.Normal && viewer.SectionIds.Contains(r.SectionId)).Select(r => r.Id));
+
     private async Task<(Receipt? Receipt, Viewer? Viewer, Post? Post, Employee? By, Error? Error)> LoadAsync(int id, CancellationToken ct)
     {
         var viewer = await files.ViewerAsync(ct);
@@ -132,7 +137,7 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
     {
         if (cmd.ToPostId is null) return Error.Required("toPostId", "Send to");
         var to = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
-        if (to is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "toPostId", "Post");
+        if (to is null) return Error.Unknown("toPostId", "Post");
         string? subject = null;
         var result = await RunAsync(id, (r, post, by) =>
         {

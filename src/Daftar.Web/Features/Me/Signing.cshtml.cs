@@ -28,21 +28,9 @@ public sealed class SigningModel(Enrolment enrolment, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostRevokeAsync(string? reason, CancellationToken ct) =>
         await AfterAsync(await enrolment.RevokeOwnAsync(new RevokeCommand(reason), ct), l["Your certificate has been revoked. Enrol again to sign."], ct);
 
-    public async Task<IActionResult> OnPostExternalAsync(IFormFile? certificate, string? password, string? externalPin, CancellationToken ct)
-    {
-        byte[]? bytes = null;
-        if (certificate is { Length: > 0 and <= 100_000 })
-        {
-            using var memory = new MemoryStream();
-            await certificate.CopyToAsync(memory, ct);
-            bytes = memory.ToArray();
-        }
-        else if (certificate is { Length: > 100_000 })
-        {
-            bytes = new byte[100_001];
-        }
-        return await AfterAsync(await enrolment.RegisterExternalAsync(bytes, password, externalPin, ct), l["Your certificate has been registered."], ct);
-    }
+    public async Task<IActionResult> OnPostExternalAsync(IFormFile? certificate, string? password, string? externalPin, CancellationToken ct) =>
+        await AfterAsync(await enrolment.RegisterExternalAsync(certificate is null ? null : new Files.UploadedDocument(certificate.FileName, certificate.OpenReadStream),
+            password, externalPin, ct), l["Your certificate has been registered."], ct);
 
     private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
     {

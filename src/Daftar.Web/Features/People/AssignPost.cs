@@ -18,7 +18,7 @@ public sealed class AssignPost(DaftarDb db, TimeProvider clock)
             .SingleOrDefaultAsync(e => e.Id == employeeId, ct);
         if (employee is null) return Error.NotFound("Employee");
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.PostId, ct);
-        if (post is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "postId", "Post");
+        if (post is null) return Error.Unknown("postId", "Post");
         var holders = await db.PostAssignments.Where(a => a.PostId == post.Id).ToListAsync(ct);
         var from = cmd.From ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var refused = employee.AssignTo(post, cmd.Kind, from, cmd.To, holders);

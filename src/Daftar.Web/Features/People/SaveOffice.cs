@@ -29,12 +29,12 @@ public sealed class SaveOffice(DaftarDb db)
         }
 
         var department = await db.Departments.SingleOrDefaultAsync(d => d.Code == (cmd.DepartmentCode ?? "").ToUpper(), ct);
-        if (department is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "departmentCode", "Department");
+        if (department is null) return Error.Unknown("departmentCode", "Department");
         Office? parent = null;
         if (cmd.ParentId is not null)
         {
             parent = await db.Offices.SingleOrDefaultAsync(o => o.Id == cmd.ParentId, ct);
-            if (parent is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "parentId", "Parent office");
+            if (parent is null) return Error.Unknown("parentId", "Parent office");
         }
         if (await db.Offices.AnyAsync(o => o.Code == code, ct))
             return new Error("duplicate_code", "An office with code {0} already exists.", ErrorKind.Conflict, "code", code!);

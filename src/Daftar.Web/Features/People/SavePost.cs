@@ -19,9 +19,9 @@ public sealed class SavePost(DaftarDb db)
         if (v.Failed) return Result<int>.Fail(v.Errors);
 
         var designation = await db.Designations.SingleOrDefaultAsync(d => d.Code == designationCode, ct);
-        if (designation is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "designationCode", "Designation");
+        if (designation is null) return Error.Unknown("designationCode", "Designation");
         var office = await db.Offices.SingleOrDefaultAsync(o => o.Id == cmd.OfficeId, ct);
-        if (office is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "officeId", "Office");
+        if (office is null) return Error.Unknown("officeId", "Office");
         Section? section = null;
         if (cmd.SectionId is not null)
         {
@@ -33,7 +33,7 @@ public sealed class SavePost(DaftarDb db)
         if (cmd.ReportsToId is not null)
         {
             reportsTo = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ReportsToId, ct);
-            if (reportsTo is null) return new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "reportsToId", "Reporting post");
+            if (reportsTo is null) return Error.Unknown("reportsToId", "Reporting post");
             // Load the reporting chain so the loop check sees all of it.
             var above = reportsTo;
             for (var hops = 0; above.ReportsToId is not null && hops < 100; hops++)

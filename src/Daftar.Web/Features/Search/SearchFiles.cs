@@ -34,7 +34,7 @@ public sealed class SearchFiles(DaftarDb db, FileActions files)
         var department = Daftar.People.Text.Clean(query.Department)?.ToUpperInvariant();
         var section = Daftar.People.Text.Clean(query.Section)?.ToUpperInvariant();
         if (department is not null && !await db.Departments.AnyAsync(d => d.Code == department, ct))
-            v.Add(new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "department", "Department"));
+            v.Add(Error.Unknown("department", "Department"));
         if (v.Failed) return Result<SearchResults>.Fail(v.Errors);
 
         var viewer = await files.ViewerAsync(ct);
@@ -43,18 +43,12 @@ public sealed class SearchFiles(DaftarDb db, FileActions files)
         if (words.Count == 0 && department is null && section is null && query.Status is null && query.Grading is null && query.From is null && query.To is null)
             return new SearchResults([], [], false);
 
-        // Visible files first (the officer's own, their sections', those shared with them): a few thousand at most, each
-        // checked against the word index — rather than walking every file that matches a common word.
-        var posts = viewer.PostIds;
-        var sections = viewer.SectionIds;
-        var visibleIds = db.FileParticipants.Where(p => posts.Contains(p.PostId)).Select(p => p.FileId)
-            .Union(db.Files.Where(f => f.Grading == Grading.Normal && sections.Contains(f.SectionId)).Select(f => f.Id))
-            .Union(db.FileShares.Where(x => posts.Contains(x.PostId) && x.File.Grading == Grading.Normal).Select(x => x.FileId));
-        var found = db.Files.Where(f => visibleIds.Contains(f.Id));
-        // Receipts the same way: the officer's own (they moved through their posts) and their sections' (normal grading).
-        var visibleReceiptIds = db.ReceiptMovements.Where(m => posts.Contains(m.ToPostId) || posts.Contains(m.FromPostId)).Select(m => m.ReceiptId)
-            .Union(db.Receipts.Where(r => r.Grading == Grading.Normal && sections.Contains(r.SectionId)).Select(r => r.Id));
-        IQueryable<Receipt> receipts = db.Receipts.Where(r => visibleReceiptIds.Contains(r.Id));
+        // Visible files and receipts first (a few thousand at most), each checked against the words — rather than walking
+        // every row that matches a common word.
+        var visibleFiles = FileActions.VisibleIds(db, viewer);
+        var visibleReceipts = ReceiptActions.VisibleIds(db, viewer);
+        var found = db.Files.Where(f => visibleFiles.Contains(f.Id));
+        IQueryable<Receipt> receipts = db.Receipts.Where(r => visibleReceipts.Contains(r.Id));
         var inNotes = db.Notes.Where(n => false).Select(n => n.FileId);
         var inReceipts = db.Receipts.Where(r => false).Select(r => r.FileId ?? 0);
         if (words.Count > 0 && db.Database.IsNpgsql())

@@ -164,17 +164,17 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
         var reason = v.Required(cmd.Reason, "reason", "Reason", 200);
         if (v.Failed) return Result<int>.Fail(v.Errors);
         if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
-        var credential = await db.SigningCredentials.Include(c => c.Issuer).SingleOrDefaultAsync(c => c.EmployeeId == employeeId && c.Status == CredentialStatus.Active, ct);
-        if (credential is null) return NotEnrolled;
+        if (await ActiveAsync(employeeId, ct) is not { } credential) return NotEnrolled;
         return await RevokeAsync(db, pki, sessions, credential, reason!, clock.GetUtcNow(), ct);
     }
 
     /// <summary>Registers a DSC from a licensed CA (PKCS#12): the chain must reach a configured trust anchor.</summary>
-    public async Task<Result<int>> RegisterExternalAsync(byte[]? pfx, string? password, string? pin, CancellationToken ct)
+    public async Task<Result<int>> RegisterExternalAsync(UploadedDocument? file, string? password, string? pin, CancellationToken ct)
     {
         var v = new Validation();
+        var pfx = file is null ? null : await ReadSmallAsync(file, MaxPkcs12Bytes, ct);
         if (pfx is null || pfx.Length == 0) v.Add(Error.Required("file", "Certificate file (.p12/.pfx)"));
-        else if (pfx.Length > 100_000) v.Add(new Error("too_large", "The document is larger than {0} MB.", ErrorKind.Invalid, "file", 0.1));
+        else if (pfx.Length > MaxPkcs12Bytes) v.Add(new Error("too_large", "The document is larger than {0} MB.", ErrorKind.Invalid, "file", 0.1));
         if (PinProblem(pin) is { } problem) v.Add(problem);
         if (v.Failed) return Result<int>.Fail(v.Errors);
         if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
@@ -230,6 +230,20 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
         await db.SaveChangesAsync(ct);
         if (credential.IssuerId is { } issuerId) await pki.PublishCrlAsync(await db.Authorities.SingleAsync(a => a.Id == issuerId, ct), ct);
         return credential.Id;
+    }
+
+    /// <summary>A certificate file is a few kilobytes; anything past this is refused without being read further.</summary>
+    private const int MaxPkcs12Bytes = 100_000;
+
+    /// <summary>Reads at most <paramref name="limit"/> + 1 bytes, so that an oversized upload is known without reading all of it.</summary>
+    private static async Task<byte[]> ReadSmallAsync(UploadedDocument file, int limit, CancellationToken ct)
+    {
+        await using var stream = file.Open();
+        var buffer = new byte[limit + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), ct)) > 0) total += read;
+        return buffer[..total];
     }
 
     /// <summary>The PIN rule: 6 to 12 digits, not all the same and not a run like 123456.</summary>

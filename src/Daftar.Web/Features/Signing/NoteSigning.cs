@@ -80,7 +80,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, Signi
             db.ChangeTracker.Clear();
             return AlreadySigned;
         }
-        return (await VerifyAsync(noteId, ct))!;
+        return (await ViewsAsync([note], ct))[noteId];
     }
 
     /// <summary>The signature of a note the viewer may see, checked now: text, chain, revocation and timestamp.</summary>

@@ -59,7 +59,7 @@ public static class SigningApi
             .WithSummary("Revokes your own certificate (a lost or exposed key). Signatures made before stay valid.");
         me.MapPost("/external", async (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? password, [Microsoft.AspNetCore.Mvc.FromForm] string? pin,
                 Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await e.RegisterExternalAsync(await ReadAsync(file, ct), password, pin, ct)).ToHttp(l, id => Results.Created("/api/signing", new { id })))
+                (await e.RegisterExternalAsync(file is null ? null : new Files.UploadedDocument(file.FileName, file.OpenReadStream), password, pin, ct)).ToHttp(l, id => Results.Created("/api/signing", new { id })))
             .DisableAntiforgery()
             .WithSummary("Registers a DSC from a licensed CA (PKCS#12 'file' with its 'password'); the key is kept under your signing 'pin'.");
 
@@ -104,14 +104,5 @@ public static class SigningApi
     {
         var certificate = await db.Authorities.AsNoTracking().Where(which).OrderByDescending(a => a.IsCurrent).Select(a => a.Certificate).FirstOrDefaultAsync(ct);
         return certificate is null ? Results.NotFound() : Results.File(certificate, "application/pkix-cert", name);
-    }
-
-    private static async Task<byte[]?> ReadAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null) return null;
-        if (file.Length > 100_000) return new byte[100_001];
-        using var memory = new MemoryStream();
-        await file.CopyToAsync(memory, ct);
-        return memory.ToArray();
     }
 }

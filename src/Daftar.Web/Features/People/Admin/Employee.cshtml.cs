@@ -46,7 +46,7 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
         var postId = code is null ? null : await db.Posts.Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
         if (postId is null)
         {
-            ModelState.AddErrors([code is null ? Error.Required("postCode", "Post code") : new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "postCode", "Post")], l);
+            ModelState.AddErrors([code is null ? Error.Required("postCode", "Post code") : Error.Unknown("postCode", "Post")], l);
             return await ReloadAsync(ct);
         }
         var result = await handler.HandleAsync(Id, new AssignPostCommand(postId.Value, Kind, From, To), ct);

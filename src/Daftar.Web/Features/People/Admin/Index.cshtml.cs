@@ -96,7 +96,7 @@ public sealed class IndexModel(DaftarDb db, IStringLocalizer<SharedResource> l) 
         {
             parentId = await db.Offices.Where(o => o.Code == parentCode.ToUpper()).Select(o => (int?)o.Id).SingleOrDefaultAsync(ct);
             if (parentId is null)
-                return await FailAsync([new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "parentCode", "Parent office")], "Office.", "office", ct);
+                return await FailAsync([Error.Unknown("parentCode", "Parent office")], "Office.", "office", ct);
         }
         var result = await handler.HandleAsync(null, new SaveOfficeCommand(Office.Code, Office.NameEn, Office.NameHi, Office.Type, Office.DepartmentCode, parentId), ct);
         if (result.Succeeded) return Redirect($"/People/Office?id={result.Value}");

@@ -12,18 +12,18 @@ public sealed record PostPlacement(int? OfficeId, int? SectionId, int? ReportsTo
         var errors = new List<Error>();
         var office = Daftar.People.Text.Clean(officeCode)?.ToUpperInvariant();
         var officeId = office is null ? null : await db.Offices.Where(o => o.Code == office).Select(o => (int?)o.Id).SingleOrDefaultAsync(ct);
-        if (officeId is null) errors.Add(office is null ? Error.Required("officeCode", "Office code") : new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "officeCode", "Office"));
+        if (officeId is null) errors.Add(office is null ? Error.Required("officeCode", "Office code") : Error.Unknown("officeCode", "Office"));
         int? sectionId = null;
         if (officeId is not null && Daftar.People.Text.Clean(sectionCode)?.ToUpperInvariant() is { } section)
         {
             sectionId = await db.Sections.Where(s => s.OfficeId == officeId && s.Code == section).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
-            if (sectionId is null) errors.Add(new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "sectionCode", "Section"));
+            if (sectionId is null) errors.Add(Error.Unknown("sectionCode", "Section"));
         }
         int? reportsToId = null;
         if (Daftar.People.Text.Clean(reportsToCode)?.ToUpperInvariant() is { } reportsTo)
         {
             reportsToId = await db.Posts.Where(p => p.Code == reportsTo).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-            if (reportsToId is null) errors.Add(new Error("not_found", "{0} was not found.", ErrorKind.Invalid, "reportsToCode", "Reporting post"));
+            if (reportsToId is null) errors.Add(Error.Unknown("reportsToCode", "Reporting post"));
         }
         return new PostPlacement(officeId, sectionId, reportsToId, errors);
     }
