@@ -3,12 +3,17 @@
 # generator (the realistic mix, then each operation alone), and measure the limits beside it in the same run
 # (openssl speed for the signing key; the raw database is measured by Daftar.Load --raw when PostgreSQL is used).
 #
-#   SCALE=tiny|district|state DB=sqlite|postgres [DAFTAR_BENCH_PG_PORT=55432] [USERS=50] [SECONDS=30] [OP_SECONDS=15] bench/load.sh
+#   SCALE=tiny|district|state DB=sqlite|postgres [DAFTAR_BENCH_PG_PORT=55432] [USERS=50] [SECONDS=30] [OP_SECONDS=15]
+#     [OPEN_RATES="50 100"] bench/load.sh
+#
+# Each operation runs alone twice: closed loop (every user at once, as fast as answered: the throughput) and open loop
+# at each of OPEN_RATES requests per second (latency counted from when each request was due: what an officer sees at
+# that load).
 #
 # PostgreSQL: a local server that trusts the postgres user on 127.0.0.1 (./test.sh starts one; so can initdb).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SCALE="${SCALE:-tiny}" DB="${DB:-sqlite}" USERS="${USERS:-50}" SECONDS_RUN="${SECONDS:-30}" OP_SECONDS="${OP_SECONDS:-15}"
+OPEN_RATES="${OPEN_RATES:-50 100}" SCALE="${SCALE:-tiny}" DB="${DB:-sqlite}" USERS="${USERS:-50}" SECONDS_RUN="${SECONDS:-30}" OP_SECONDS="${OP_SECONDS:-15}"
 PORT="${PORT:-5098}" BASE="http://127.0.0.1:${PORT:-5098}"
 WORK="$(mktemp -d /tmp/daftar-load.XXXXXX)"
 cleanup() {
@@ -48,6 +53,12 @@ echo "== Realistic mix"
 for op in inbox open send search diarise sign; do
   echo "== $op alone"
   "${LOAD[@]}" --seconds "$OP_SECONDS" --mix "$op" | sed -n '2,$p'
+  if [ "$op" != sign ]; then
+    for rate in $OPEN_RATES; do
+      echo "-- $op at $rate/s (open loop)"
+      "${LOAD[@]}" --seconds "$OP_SECONDS" --mix "$op" --rate "$rate" | sed -n '3,$p'
+    done
+  fi
 done
 if [ "$DB" = postgres ]; then
   echo "== Database limit: the statements of an inbox view and of a send, raw through Npgsql at the same concurrency"

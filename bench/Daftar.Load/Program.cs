@@ -13,7 +13,12 @@ namespace Daftar.Load;
 /// alone. Reports throughput and p50/p95/p99 per operation from HDR histograms, errors, and the server's CPU and RSS.
 ///
 ///   dotnet run --project bench/Daftar.Load -- --url URL --tokens FILE [--users N] [--seconds S] [--mix realistic|inbox|open|note|send|search|diarise|sign]
-///       [--server-pid PID] [--json FILE]
+///       [--rate R] [--server-pid PID] [--json FILE]
+///
+/// Without --rate every user sends its next request as soon as the last one is answered (a closed loop: throughput at
+/// saturation, latencies then mostly queueing). With --rate R requests start on a fixed schedule of R per second spread
+/// over the users (an open loop), and each latency is counted from the moment its request was due, so a server that
+/// falls behind is charged for the wait too (no coordinated omission): the latency an officer sees at that load.
 /// </summary>
 public static class Program
 {
@@ -47,7 +52,7 @@ public static class Program
     }
 }
 
-public sealed record Options(string Url, string TokensFile, int Users, double Seconds, string Mix, int? ServerPid, string? JsonFile)
+public sealed record Options(string Url, string TokensFile, int Users, double Seconds, string Mix, int? ServerPid, string? JsonFile, double? Rate = null)
 {
     public static Options? Parse(string[] args)
     {
@@ -56,18 +61,19 @@ public sealed record Options(string Url, string TokensFile, int Users, double Se
         if (!map.TryGetValue("url", out var url) || !map.TryGetValue("tokens", out var tokens)) return null;
         return new Options(url.TrimEnd('/'), tokens, int.Parse(map.GetValueOrDefault("users", "50"), CultureInfo.InvariantCulture),
             double.Parse(map.GetValueOrDefault("seconds", "30"), CultureInfo.InvariantCulture), map.GetValueOrDefault("mix", "realistic"),
-            map.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null, map.GetValueOrDefault("json"));
+            map.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null, map.GetValueOrDefault("json"),
+            map.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : null);
     }
 }
 
 public sealed record OperationResult(long Count, long Errors, long Conflicts, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanBytes);
 
-public sealed record Report(string Mix, int Users, double Seconds, Dictionary<string, OperationResult> Operations, double ServerCpuCores, long ServerPeakRssMb,
+public sealed record Report(string Mix, int Users, double? Rate, double Seconds, Dictionary<string, OperationResult> Operations, double ServerCpuCores, long ServerPeakRssMb,
     IReadOnlyList<string> SampleErrors)
 {
     public void Print(TextWriter o)
     {
-        o.WriteLine($"Mix '{Mix}', {Users} virtual users, {Seconds:0} s");
+        o.WriteLine($"Mix '{Mix}', {Users} virtual users, {Seconds:0} s" + (Rate is { } rate ? $", open loop at {rate:0.#} requests/s" : ", closed loop"));
         o.WriteLine($"{"operation",-10} {"count",8} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"409",5} {"KB",6}");
         foreach (var (name, r) in Operations.OrderBy(x => x.Key))
             o.WriteLine($"{name,-10} {r.Count,8} {r.PerSecond,8:0.0} {r.P50Ms,8:0.0} {r.P95Ms,8:0.0} {r.P99Ms,8:0.0} {r.MaxMs,8:0.0} {r.Errors,7} {r.Conflicts,5} {r.MeanBytes / 1024,6:0.0}");
@@ -118,29 +124,60 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
         var sampler = ServerSampler.Start(options.ServerPid);
         var deadline = Stopwatch.StartNew();
         var total = mix.Values.Sum();
-        await Task.WhenAll(users.Select(u => Task.Run(async () =>
+        string Pick(Random random)
         {
-            var random = new Random(u.GetHashCode());
-            while (deadline.Elapsed.TotalSeconds < options.Seconds)
+            var pick = random.Next(total);
+            return mix.First(kv => (pick -= kv.Value) < 0).Key;
+        }
+        if (options.Rate is { } rate) await OpenLoopAsync(users, rate, Pick, deadline);
+        else
+            await Task.WhenAll(users.Select(u => Task.Run(async () =>
             {
-                var pick = random.Next(total);
-                var op = mix.First(kv => (pick -= kv.Value) < 0).Key;
-                await u.RunAsync(op, random);
-            }
-        })));
+                var random = new Random(u.GetHashCode());
+                while (deadline.Elapsed.TotalSeconds < options.Seconds) await u.RunAsync(Pick(random), random);
+            })));
         var elapsed = deadline.Elapsed.TotalSeconds;
         var (cores, rss) = sampler.Stop(elapsed);
         var results = _histograms.Where(h => h.Value.TotalCount > 0 || _counters[h.Key][0] > 0).ToDictionary(h => h.Key, h => new OperationResult(
             h.Value.TotalCount, _counters[h.Key][0], _counters[h.Key][1], h.Value.TotalCount / elapsed,
             h.Value.GetValueAtPercentile(50) / 1000.0, h.Value.GetValueAtPercentile(95) / 1000.0, h.Value.GetValueAtPercentile(99) / 1000.0,
             h.Value.GetMaxValue() / 1000.0, h.Value.TotalCount == 0 ? 0 : (double)_counters[h.Key][2] / h.Value.TotalCount));
-        lock (_errors) return new Report(options.Mix, users.Count, elapsed, results, cores, rss, _errors.Take(10).ToList());
+        lock (_errors) return new Report(options.Mix, users.Count, options.Rate, elapsed, results, cores, rss, _errors.Take(10).ToList());
+    }
+
+    /// <summary>
+    /// Request i is due at i / rate seconds; it goes to the next idle user (an officer does one thing at a time). When
+    /// every user is busy it waits, and that wait is part of its latency because timing starts when it was due.
+    /// </summary>
+    private async Task OpenLoopAsync(List<VirtualUser> users, double rate, Func<Random, string> pick, Stopwatch clock)
+    {
+        var idle = System.Threading.Channels.Channel.CreateUnbounded<VirtualUser>();
+        foreach (var u in users) idle.Writer.TryWrite(u);
+        var random = new Random(1);
+        var running = new List<Task>();
+        for (long i = 0; ; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate);
+            if (due.TotalSeconds >= options.Seconds) break;
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            var dueTimestamp = Stopwatch.GetTimestamp() - (long)((clock.Elapsed - due).TotalSeconds * Stopwatch.Frequency);
+            var user = await idle.Reader.ReadAsync();
+            var op = pick(random);
+            var seed = random.Next();
+            running.Add(Task.Run(async () =>
+            {
+                try { await user.RunAsync(op, new Random(seed), dueTimestamp); }
+                finally { idle.Writer.TryWrite(user); }
+            }));
+            running.RemoveAll(t => t.IsCompleted);
+        }
+        await Task.WhenAll(running);
     }
 
     /// <summary>Times one request; a 2xx counts, a 409 (someone else changed the file) is counted apart, anything else is an error.</summary>
-    internal async Task<HttpResponseMessage?> TimeAsync(string op, Func<Task<HttpResponseMessage>> request)
+    internal async Task<HttpResponseMessage?> TimeAsync(string op, Func<Task<HttpResponseMessage>> request, long? dueTimestamp = null)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = dueTimestamp ?? Stopwatch.GetTimestamp();
         try
         {
             var response = await request();
@@ -201,24 +238,25 @@ public sealed class VirtualUser(LoadRun run, HttpClient http)
         }
     }
 
-    public async Task RunAsync(string op, Random random)
+    /// <param name="due">In an open-loop run, when the operation was due: its latency counts from then.</param>
+    public async Task RunAsync(string op, Random random, long? due = null)
     {
         if (_held.Count == 0 && op is "open" or "note" or "send" or "sign") await RefreshAsync();
         var file = _held.Count == 0 ? 0 : _held[random.Next(_held.Count)];
         switch (op)
         {
             case "inbox":
-                await run.TimeAsync(op, () => http.GetAsync($"/api/inbox?tab={(random.Next(2) == 0 ? "new" : "opened")}"));
+                await run.TimeAsync(op, () => http.GetAsync($"/api/inbox?tab={(random.Next(2) == 0 ? "new" : "opened")}"), due);
                 break;
             case "open" when file > 0:
-                await run.TimeAsync(op, () => http.GetAsync($"/api/files/{file}"));
+                await run.TimeAsync(op, () => http.GetAsync($"/api/files/{file}"), due);
                 break;
             case "note" when file > 0:
-                await run.TimeAsync(op, () => http.PostAsJsonAsync($"/api/files/{file}/notes", new { text = $"प्रस्ताव अवलोकनार्थ प्रस्तुत है। Load note {random.Next()}." }));
+                await run.TimeAsync(op, () => http.PostAsJsonAsync($"/api/files/{file}/notes", new { text = $"प्रस्ताव अवलोकनार्थ प्रस्तुत है। Load note {random.Next()}." }), due);
                 break;
             case "send" when file > 0 && _recipients.Count > 0:
                 var to = _recipients[random.Next(_recipients.Count)];
-                if (await run.TimeAsync(op, () => http.PostAsJsonAsync($"/api/files/{file}/send", new { toPostId = to, remarks = "For approval" })) is not null)
+                if (await run.TimeAsync(op, () => http.PostAsJsonAsync($"/api/files/{file}/send", new { toPostId = to, remarks = "For approval" }), due) is not null)
                 {
                     _held.Remove(file);
                     // Sent to the wrong post now and then: pulled back at once, before the recipient opens it.
@@ -226,14 +264,14 @@ public sealed class VirtualUser(LoadRun run, HttpClient http)
                 }
                 break;
             case "search":
-                await run.TimeAsync(op, () => http.GetAsync($"/api/search?q={Uri.EscapeDataString(LoadRun.Word(random))}"));
+                await run.TimeAsync(op, () => http.GetAsync($"/api/search?q={Uri.EscapeDataString(LoadRun.Word(random))}"), due);
                 break;
             case "diarise":
                 await run.TimeAsync(op, () => http.PostAsync("/api/receipts", new MultipartFormDataContent
                 {
                     { new StringContent("जिला कलेक्टर"), "sender" }, { new StringContent($"F.{random.Next(1, 99)}/2026/{random.Next(1000)}"), "letterNumber" },
                     { new StringContent("Load test receipt " + LoadRun.Word(random)), "subject" }, { new StringContent("Post"), "mode" },
-                }));
+                }), due);
                 break;
             case "sign" when file > 0:
                 // A fresh green note of this officer, then its signature: only the signing is timed.

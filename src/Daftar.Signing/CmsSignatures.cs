@@ -61,7 +61,35 @@ public sealed record SignatureCheck(bool Valid, string? Problem, X509Certificate
 /// <summary>The trust Daftar verifies against: its roots (and configured outside anchors), CA certificates to build
 /// chains with, and the current CRL of an issuer when it has one.</summary>
 public sealed record TrustContext(X509Certificate2Collection Roots, X509Certificate2Collection Intermediates, Func<X509Certificate2, RevocationList?> CrlFor,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>Chains already built against these roots; shared by copies of this context (<c>with { Now = … }</c>).</summary>
+    public ChainCache? Chains { get; init; }
+}
+
+/// <summary>
+/// Chains that were built successfully against one trust context, by the leaf certificate. Building a chain costs a few
+/// milliseconds and the answer for a certificate does not change while the roots stay the same, except with the time
+/// asked about: a cached chain is used only when that time lies inside every element's validity. Revocation is not
+/// part of a chain (it is checked against the CRLs on every verification), and failures are never cached.
+/// </summary>
+public sealed class ChainCache(int capacity = 10_000)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SignatureVerifier.ChainResult> _chains = new(StringComparer.Ordinal);
+
+    internal SignatureVerifier.ChainResult? Find(X509Certificate2 certificate, DateTimeOffset at) =>
+        _chains.TryGetValue(Key(certificate), out var chain)
+        && chain.Elements.All(e => e.NotBefore.ToUniversalTime() <= at.UtcDateTime && at.UtcDateTime <= e.NotAfter.ToUniversalTime()) ? chain : null;
+
+    internal void Keep(X509Certificate2 certificate, SignatureVerifier.ChainResult chain)
+    {
+        if (chain.Problem is not null) return;
+        if (_chains.Count >= capacity) _chains.Clear();
+        _chains[Key(certificate)] = chain;
+    }
+
+    private static string Key(X509Certificate2 certificate) => certificate.GetCertHashString(HashAlgorithmName.SHA256);
+}
 
 public static class SignatureVerifier
 {
@@ -148,6 +176,14 @@ public static class SignatureVerifier
 
     /// <summary>Builds the chain to one of the trusted roots, at the given time, without the platform's revocation checking.</summary>
     public static ChainResult Chain(X509Certificate2 certificate, TrustContext trust, DateTimeOffset at, X509Certificate2Collection? extra = null)
+    {
+        if (trust.Chains?.Find(certificate, at) is { } known) return known;
+        var built = Build(certificate, trust, at, extra);
+        trust.Chains?.Keep(certificate, built);
+        return built;
+    }
+
+    private static ChainResult Build(X509Certificate2 certificate, TrustContext trust, DateTimeOffset at, X509Certificate2Collection? extra)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

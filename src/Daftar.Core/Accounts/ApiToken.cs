@@ -22,7 +22,11 @@ public class ApiToken
     public DateTimeOffset? RevokedAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; set; }
 
-    public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+    public bool IsUsableAt(DateTimeOffset now) => IsUsable(ExpiresAt, RevokedAt, now);
+
+    /// <summary>The same rule over the two columns, for callers that read them without loading the token.</summary>
+    public static bool IsUsable(DateTimeOffset? expiresAt, DateTimeOffset? revokedAt, DateTimeOffset now) =>
+        revokedAt is null && (expiresAt is null || expiresAt > now);
 
     public static (ApiToken Token, string Secret) Issue(Account account, string name, DateTimeOffset now, DateTimeOffset? expiresAt)
     {

@@ -25,29 +25,38 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.Fail("Malformed token.");
 
         var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.Include(t => t.Account).SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        // One round trip per call: the token, its account and the account's roles.
+        var found = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
+            .Select(t => new
+            {
+                t.Id,
+                t.AccountId,
+                t.ExpiresAt,
+                t.RevokedAt,
+                t.LastUsedAt,
+                t.Account.UserName,
+                t.Account.EmployeeId,
+                t.Account.LockoutEnd,
+                Roles = db.UserRoles.Where(ur => ur.UserId == t.AccountId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
+            .SingleOrDefaultAsync(Context.RequestAborted);
         var now = clock.GetUtcNow();
-        if (token is null || !token.IsUsableAt(now) || token.Account.LockoutEnd > now)
+        if (found is null || !ApiToken.IsUsable(found.ExpiresAt, found.RevokedAt, now) || found.LockoutEnd > now)
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");
 
         // Recording use on every call would turn reads into writes; once a minute is enough to see stale tokens.
-        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
-        {
-            token.LastUsedAt = now;
-            await db.SaveChangesAsync(Context.RequestAborted);
-        }
+        if (found.LastUsedAt is null || now - found.LastUsedAt > TimeSpan.FromMinutes(1))
+            await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
-        var roles = await db.UserRoles.Where(ur => ur.UserId == token.AccountId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(Context.RequestAborted);
         List<Claim> claims =
         [
-            new(ClaimTypes.NameIdentifier, token.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, token.Account.UserName ?? ""),
+            new(ClaimTypes.NameIdentifier, found.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, found.UserName ?? ""),
             new("amr", "token"),
-            new("token_id", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("token_id", found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        if (token.Account.EmployeeId is { } employeeId)
+        claims.AddRange(found.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (found.EmployeeId is { } employeeId)
             claims.Add(new Claim(DaftarClaims.EmployeeId, employeeId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -36,6 +36,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
     private List<Pending>? _pending;
     private IDbContextTransaction? _ownTransaction;
+    private DbContext? _ownDb;
     private bool _writingEvents;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
@@ -48,7 +49,13 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             .Where(p => p.State != EntityState.Modified || p.Changes.Length > 0)
             .ToList();
         if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
+        {
             _ownTransaction = await db.Database.BeginTransactionAsync(ct);
+            // The transaction is ours alone and a failure rolls all of it back, so EF's savepoints would only cost
+            // four round trips per save.
+            db.Database.AutoSavepointsEnabled = false;
+            _ownDb = db;
+        }
         return result;
     }
 
@@ -87,8 +94,11 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
     private async Task DisposeTransactionAsync()
     {
-        if (_ownTransaction is not null) await _ownTransaction.DisposeAsync();
+        if (_ownTransaction is null) return;
+        await _ownTransaction.DisposeAsync();
         _ownTransaction = null;
+        if (_ownDb is not null) _ownDb.Database.AutoSavepointsEnabled = true;
+        _ownDb = null;
     }
 
     private static bool IsAudited(object entity) => entity is Department or Office or Section or Designation or Post or Employee or PostAssignment

@@ -34,9 +34,25 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DatabaseProvider.Postgres)
-            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Daftar.Migrations.Postgres"));
+            options.UseNpgsql(Tuned(ConnectionString), o => o.MigrationsAssembly("Daftar.Migrations.Postgres"));
         else
             options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Daftar.Migrations.Sqlite"));
+    }
+
+    /// <summary>
+    /// Npgsql settings that save round trips, unless the operator chose otherwise: EF opens and returns a pooled
+    /// connection for every query, and by default each return costs a DISCARD ALL (Daftar sets no session state
+    /// that would need it); statements used repeatedly are prepared once per connection.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!HasKey(connectionString, "No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!HasKey(connectionString, "Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
+
+        static bool HasKey(string s, params string[] keys) =>
+            keys.Any(k => s.Contains(k + "=", StringComparison.OrdinalIgnoreCase) || s.Contains(k + " =", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The connection string without its password, for messages.</summary>

@@ -155,6 +155,29 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     }
 
     [Fact]
+    public async Task Inbox_ComesInPagesOf50_ThatTogetherListEveryFile_AndABadPageIsRefused()
+    {
+        var clerk = await app.ApiClientAsync("RJ100005");
+        var created = (await clerk.GetFromJsonAsync<Inbox>("/api/inbox?tab=created", Json))!.Counts.Created;
+        for (var i = created; i < FileQueries.InboxPageSize + 3; i++) await CreateFileAsync(clerk, $"Paging {i}", head: 1);
+
+        var first = (await clerk.GetFromJsonAsync<Inbox>("/api/inbox?tab=created", Json))!;
+        Assert.Equal(FileQueries.InboxPageSize, first.Rows.Count);
+        Assert.True(first.Pages >= 2);
+        var all = new List<int>();
+        for (var page = 1; page <= first.Pages; page++)
+            all.AddRange((await clerk.GetFromJsonAsync<Inbox>($"/api/inbox?tab=created&page={page}", Json))!.Rows.Select(r => r.Id));
+        Assert.Equal(first.Counts.Created, all.Count);
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Empty((await clerk.GetFromJsonAsync<Inbox>($"/api/inbox?tab=created&page={first.Pages + 1}", Json))!.Rows);
+
+        var bad = await clerk.GetAsync("/api/inbox?tab=created&page=0");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("invalid_page", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync("/api/inbox?page=abc")).StatusCode);
+    }
+
+    [Fact]
     public async Task ParkCloseReopen_FollowTheRules()
     {
         var clerk = await app.ApiClientAsync("RJ100024");

@@ -143,6 +143,32 @@ public class SigningLibraryTests
     }
 
     [Fact]
+    public void ChainCache_ServesAChainOnlyInsideItsValidity_AndRevocationIsStillChecked()
+    {
+        var content = "cached"u8.ToArray();
+        var signature = Shared.Sign(Shared.Rsa, content);
+        var cache = new ChainCache();
+        var trust = Shared.Trust(Shared.Crl()) with { Chains = cache };
+        Assert.True(SignatureVerifier.VerifyDetached(content, signature, trust).Valid);
+        Assert.True(SignatureVerifier.VerifyDetached(content, signature, trust with { Now = DateTimeOffset.UtcNow }).Valid);
+
+        // The cached chain does not make a certificate valid at a time outside it.
+        var afterExpiry = Shared.Rsa.Certificate.NotAfter.ToUniversalTime().AddDays(1);
+        Assert.NotNull(SignatureVerifier.Chain(Shared.Rsa.Certificate, trust, afterExpiry).Problem);
+        Assert.Null(SignatureVerifier.Chain(Shared.Rsa.Certificate, trust, DateTimeOffset.UtcNow).Problem);
+
+        // Nor does it hide a revocation: CRLs are read on every verification.
+        var serial = Certificates.SerialHex(Shared.Rsa.Certificate);
+        var revoked = Shared.Trust(Shared.Crl(new RevokedEntry(serial, DateTimeOffset.UtcNow.AddHours(-1)))) with { Chains = cache };
+        Assert.Equal("revoked", SignatureVerifier.VerifyDetached(content, signature, revoked).ProblemCode);
+
+        // A chain that failed is not remembered as good.
+        var foreign = new TrustContext([Certificates.CreateRoot("Someone Else", "Elsewhere", DateTimeOffset.UtcNow).Certificate], [], _ => null, DateTimeOffset.UtcNow) { Chains = new ChainCache() };
+        Assert.False(SignatureVerifier.VerifyDetached(content, signature, foreign).Valid);
+        Assert.False(SignatureVerifier.VerifyDetached(content, signature, foreign).Valid);
+    }
+
+    [Fact]
     public void AForeignRoot_IsNotTrusted()
     {
         var other = Certificates.CreateRoot("Someone Else", "Elsewhere", DateTimeOffset.UtcNow);

@@ -45,8 +45,26 @@ public sealed record FilePermissions(bool Act, bool WriteNote, bool Send, bool P
 }
 public sealed record InboxRow(int Id, long ComputerNumber, string FileNumber, string Subject, Grading Grading, FileStatus Status, PostRef? From,
     string? FromNameEn, string? FromNameHi, DateTimeOffset ReceivedAt, DateOnly? DueOn, Priority Priority, string? Remarks, bool Opened, PostRef Holder);
-public sealed record InboxCounts(int New, int Opened, int Overdue, int Sent, int Created, int Parked, int Closed);
-public sealed record Inbox(string Tab, IReadOnlyList<InboxRow> Rows, InboxCounts Counts);
+public sealed record InboxCounts(int New, int Opened, int Overdue, int Sent, int Created, int Parked, int Closed)
+{
+    public int Of(string tab) => tab switch
+    {
+        "new" => New,
+        "opened" => Opened,
+        "overdue" => Overdue,
+        "sent" => Sent,
+        "created" => Created,
+        "parked" => Parked,
+        _ => Closed,
+    };
+}
+
+/// <summary>One page of one inbox list; <see cref="Total"/> is the tab's count, so a client can page on.</summary>
+public sealed record Inbox(string Tab, IReadOnlyList<InboxRow> Rows, InboxCounts Counts, int Page, int PageSize)
+{
+    public int Total => Counts.Of(Tab);
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
 
 public static class InboxTabs
 {
@@ -56,6 +74,8 @@ public static class InboxTabs
 /// <summary>Reads of files, always through the visibility rule; opening a file you hold marks it opened.</summary>
 public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Features.Signing.NoteSigning signing)
 {
+    public const int InboxPageSize = 50;
+
     public async Task<Result<FileView>> GetAsync(int fileId, bool markOpened, CancellationToken ct)
     {
         var loaded = await files.LoadAsync(fileId, ct);
@@ -147,8 +167,12 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
     }
 
     /// <summary>The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed.</summary>
-    public async Task<Result<Inbox>> InboxAsync(string? tab, CancellationToken ct)
+    public async Task<Result<Inbox>> InboxAsync(string? tab, CancellationToken ct) => await InboxAsync(tab, 1, ct);
+
+    /// <summary>A page of <see cref="InboxPageSize"/> rows: a clerk's screen, and a light answer on a phone connection.</summary>
+    public async Task<Result<Inbox>> InboxAsync(string? tab, int page, CancellationToken ct)
     {
+        if (page < 1 || page > 100_000) return new Error("invalid_page", "The page must be a number from 1.", ErrorKind.Invalid, "page");
         var viewer = await files.ViewerAsync(ct);
         if (viewer is null) return FileActions.NoPost;
         tab = InboxTabs.All.Contains(tab) ? tab! : "new";
@@ -184,7 +208,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         };
         var rows = await query
             .OrderByDescending(f => f.ArrivalPriority).ThenByDescending(f => f.Id)
-            .Take(200)
+            .Skip((page - 1) * InboxPageSize).Take(InboxPageSize)
             .Select(f => new
             {
                 f.Id,
@@ -215,7 +239,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
             names.GetValueOrDefault(r.ArrivedById)?.NameEn, names.GetValueOrDefault(r.ArrivedById)?.NameHi,
             r.ArrivedAt, r.ArrivalDueOn, r.ArrivalPriority, r.ArrivalRemarks, r.ArrivalOpenedAt is not null,
             postRefs[r.HolderPostId])).ToList();
-        return new Inbox(tab, result, counts);
+        return new Inbox(tab, result, counts, page, InboxPageSize);
     }
 }
 

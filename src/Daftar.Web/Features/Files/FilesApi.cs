@@ -9,9 +9,9 @@ public static class FilesApi
     public static void MapFilesApi(this RouteGroupBuilder api)
     {
         var files = api.MapGroup("").WithTags("Files");
-        files.MapGet("/inbox", async (string? tab, FileQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await queries.InboxAsync(tab, ct)).ToHttp(l, Results.Ok))
-            .WithSummary("The caller's files: tab = new | opened | overdue | sent | created | parked | closed, with counts of every tab.");
+        files.MapGet("/inbox", async (string? tab, int? page, FileQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await queries.InboxAsync(tab, page ?? 1, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("The caller's files, 50 a page: tab = new | opened | overdue | sent | created | parked | closed, with counts of every tab.");
         files.MapPost("/files", async (CreateFileCommand cmd, CreateFile handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/files/{id}", new { id })))
             .WithSummary("Opens a file in the acting post's section; the file number is assigned.");

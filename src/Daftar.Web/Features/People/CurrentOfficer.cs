@@ -29,13 +29,38 @@ public sealed class CurrentOfficer(IHttpContextAccessor http, DaftarDb db, TimeP
         if (user?.Identity?.IsAuthenticated != true) return null;
         if (!int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var accountId)) return null;
 
+        // One round trip: the account, its employee's names and the posts held today.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var account = await db.Users.AsNoTracking().Where(a => a.Id == accountId)
-            .Select(a => new { a.Id, a.UserName, a.EmployeeId, NameEn = a.Employee != null ? a.Employee.NameEn : a.UserName, NameHi = a.Employee != null ? a.Employee.NameHi : a.UserName })
+            .Select(a => new
+            {
+                a.Id,
+                a.UserName,
+                a.EmployeeId,
+                NameEn = a.Employee != null ? a.Employee.NameEn : a.UserName,
+                NameHi = a.Employee != null ? a.Employee.NameHi : a.UserName,
+                Held = db.PostAssignments
+                    .Where(p => p.EmployeeId == a.EmployeeId && p.From <= today && (p.To == null || p.To >= today))
+                    .Select(p => new
+                    {
+                        p.PostId,
+                        p.Post.Code,
+                        p.Kind,
+                        p.Post.SectionId,
+                        p.Post.Level,
+                        DesEn = p.Post.Designation.NameEn,
+                        DesHi = p.Post.Designation.NameHi,
+                        OffEn = p.Post.Office.NameEn,
+                        OffHi = p.Post.Office.NameHi,
+                    }).ToList(),
+            })
             .SingleOrDefaultAsync(ct);
         if (account is null) return null;
-
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var posts = account.EmployeeId is null ? [] : await HeldPostsAsync(db, account.EmployeeId.Value, today, ct);
+        var posts = account.EmployeeId is null
+            ? []
+            : account.Held.OrderBy(p => p.Kind).ThenBy(p => p.Code)
+                .Select(p => new HeldPost(p.PostId, p.Code, $"{p.DesEn}, {p.OffEn}", $"{p.DesHi}, {p.OffHi}", p.Kind, p.SectionId, p.Level))
+                .ToList();
 
         var chosen = http.HttpContext!.Request.Cookies[ActingPostCookie];
         var acting = posts.FirstOrDefault(p => p.PostId.ToString(CultureInfo.InvariantCulture) == chosen)
@@ -45,24 +70,4 @@ public sealed class CurrentOfficer(IHttpContextAccessor http, DaftarDb db, TimeP
             posts, acting, user.IsInRole(Daftar.Accounts.Roles.Administrator));
         return _officer;
     }
-
-    public static async Task<List<HeldPost>> HeldPostsAsync(DaftarDb db, int employeeId, DateOnly today, CancellationToken ct) =>
-        (await db.PostAssignments.AsNoTracking()
-            .Where(a => a.EmployeeId == employeeId && a.From <= today && (a.To == null || a.To >= today))
-            .Select(a => new
-            {
-                a.PostId,
-                a.Post.Code,
-                a.Kind,
-                a.Post.SectionId,
-                a.Post.Level,
-                DesEn = a.Post.Designation.NameEn,
-                DesHi = a.Post.Designation.NameHi,
-                OffEn = a.Post.Office.NameEn,
-                OffHi = a.Post.Office.NameHi,
-            })
-            .ToListAsync(ct))
-        .OrderBy(p => p.Kind).ThenBy(p => p.Code)
-        .Select(p => new HeldPost(p.PostId, p.Code, $"{p.DesEn}, {p.OffEn}", $"{p.DesHi}, {p.OffHi}", p.Kind, p.SectionId, p.Level))
-        .ToList();
 }

@@ -197,7 +197,7 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
         foreach (var crl in OutsideCrls(settings))
             foreach (var anchor in anchors)
                 if (crl.IsSignedBy(anchor)) crls[anchor.Thumbprint] = crl;
-        return new TrustContext(roots, intermediates, issuer => crls.GetValueOrDefault(issuer.Thumbprint), clock.GetUtcNow());
+        return new TrustContext(roots, intermediates, issuer => crls.GetValueOrDefault(issuer.Thumbprint), clock.GetUtcNow()) { Chains = new ChainCache() };
     }
 
     /// <summary>Certificates of licensed CAs (PEM or DER files in Signing:TrustAnchors) whose DSCs employees may register.</summary>
