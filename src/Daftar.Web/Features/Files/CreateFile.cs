@@ -15,7 +15,9 @@ public sealed record CreateFileCommand(string? Subject, int? HeadNumber, string?
 /// </summary>
 public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbers, AuditActor audit, IConfiguration config)
 {
-    public async Task<Result<int>> HandleAsync(CreateFileCommand cmd, CancellationToken ct)
+    /// <param name="asPostId">A post the officer holds to open the file for (a receipt put into a new file goes to the
+    /// post that held the receipt, which may be an additional charge); by default the acting post.</param>
+    public async Task<Result<int>> HandleAsync(CreateFileCommand cmd, CancellationToken ct, int? asPostId = null)
     {
         var v = new Validation();
         var subject = v.Required(cmd.Subject, "subject", "Subject", 500);
@@ -32,6 +34,11 @@ public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbe
 
         var viewer = await files.ViewerAsync(ct);
         if (viewer?.ActingPostId is not { } postId) return FileActions.NoPost;
+        if (asPostId is { } chosen)
+        {
+            if (!viewer.PostIds.Contains(chosen)) return Error.Forbidden();
+            postId = chosen;
+        }
         var post = await db.Posts.Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
         if (post.Section is null)
             return new Error("no_section", "Your post belongs to no section, and every file belongs to a section. Ask the administrator to place the post in a section.", ErrorKind.Invalid);

@@ -22,6 +22,8 @@ public sealed class LinkFile(DaftarDb db, FileActions files)
         var viewer = await files.ViewerAsync(ct);
         if (viewer is null) return FileActions.NoPost;
         var visible = FileActions.VisibleTo(db.Files, viewer);
+        // The file acted on first: someone who may not see it learns nothing from the answer about the other file.
+        if (!await visible.AnyAsync(f => f.Id == fileId, ct)) return Error.NotFound("File");
         var other = long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? await visible.Include(f => f.Links).SingleOrDefaultAsync(f => f.ComputerNumber == number, ct)
             : await visible.Include(f => f.Links).SingleOrDefaultAsync(f => f.FileNumber == reference!.ToUpperInvariant(), ct);
@@ -34,6 +36,8 @@ public sealed class LinkFile(DaftarDb db, FileActions files)
     {
         var viewer = await files.ViewerAsync(ct);
         if (viewer is null) return FileActions.NoPost;
+        // Whether two files are linked is itself something only those who may see the file learn.
+        if (!await FileActions.VisibleTo(db.Files, viewer).AnyAsync(f => f.Id == fileId, ct)) return Error.NotFound("File");
         var other = await FileActions.VisibleTo(db.Files, viewer).Include(f => f.Links).SingleOrDefaultAsync(f => f.Id == linkedFileId, ct);
         if (other is null) return FileActions.ToError(FileError.NotLinked);
         return await files.RunAsync(fileId, c => Task.FromResult(c.File.Unlink(other, c.ActingPost)), ct);

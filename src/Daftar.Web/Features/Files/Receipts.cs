@@ -160,7 +160,7 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
         if (fileId is null)
         {
             if (receipt!.HolderPostId != post!.Id || receipt.Status != ReceiptStatus.Open) return FileActions.ToError(receipt.Status != ReceiptStatus.Open ? FileError.ReceiptNotOpen : FileError.NotInYourCustody);
-            var created = await createFile.HandleAsync(new CreateFileCommand(cmd.NewFileSubject ?? receipt.Subject, cmd.HeadNumber, receipt.Category, Grading: receipt.Grading), ct);
+            var created = await createFile.HandleAsync(new CreateFileCommand(cmd.NewFileSubject ?? receipt.Subject, cmd.HeadNumber, receipt.Category, Grading: receipt.Grading), ct, asPostId: post.Id);
             if (!created.Succeeded) return created;
             fileId = created.Value;
         }

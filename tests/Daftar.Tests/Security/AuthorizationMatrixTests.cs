@@ -1,0 +1,374 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Daftar.People;
+using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.Files;
+using Daftar.Web.Features.People;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Daftar.Tests.Security;
+
+/// <summary>Who calls: the kinds of people the visibility and custody rules tell apart (issue #6, item 3).</summary>
+public enum Actor { Anonymous, Unrelated, Outsider, SectionMember, PreviousHolder, Holder, AdditionalCharge, Administrator }
+
+/// <summary>
+/// What the caller gets: <c>Ok</c> a 2xx; <c>Reached</c> the handler ran and judged the input (400/409 about the
+/// request itself, not about the caller); <c>Refused</c> 403, or 409 because the caller does not hold the file;
+/// <c>Hidden</c> 404 (the thing's existence does not leak); <c>SignIn</c> 401.
+/// </summary>
+public enum Outcome { Ok, Reached, Refused, Hidden, SignIn }
+
+/// <summary>
+/// Every API endpoint × every kind of caller, with the outcome the rules in DESIGN.md 2.2 demand. The endpoints are read
+/// from the running application, so an endpoint added without a row here fails this test.
+/// The file in each case was opened by the clerk (LDC, DoIT GR-1) and sent to the section officer: the clerk is the
+/// previous holder, the SO the holder, the ASO of the same section a section member, the programmer of another section
+/// holds the SO's post as additional charge, the IT nodal officer is the administrator (another section), the Collector
+/// is unrelated, and the "outsider" is the section member looking at a confidential file of the same chain.
+/// </summary>
+public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper output) : IClassFixture<DaftarFactory>
+{
+    private static readonly Dictionary<Actor, string> Codes = new()
+    {
+        [Actor.Unrelated] = Demo.Collector,
+        [Actor.Outsider] = "RJ100012",
+        [Actor.SectionMember] = "RJ100012",
+        [Actor.PreviousHolder] = Demo.Clerk,
+        [Actor.Holder] = Demo.SectionOfficer,
+        [Actor.AdditionalCharge] = "RJ100015",
+        [Actor.Administrator] = Demo.Admin,
+    };
+
+    private const string Pin = "480263";
+
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    // --- expected outcomes by rule -----------------------------------------------------------------------------------
+
+    /// <summary>Anyone, signed in or not (public PKI material, health).</summary>
+    private static Outcome Public(Actor a) => Outcome.Ok;
+
+    /// <summary>Any employee who holds a post today; the answer is about themselves or filtered to what they may see.</summary>
+    private static Outcome Employee(Actor a) => a == Actor.Anonymous ? Outcome.SignIn : Outcome.Ok;
+
+    /// <summary>As <see cref="Employee"/>, where the handler then judges the caller's own state (not enrolled, no session…).</summary>
+    private static Outcome EmployeeReached(Actor a) => a == Actor.Anonymous ? Outcome.SignIn : Outcome.Reached;
+
+    private static Outcome Admin(Actor a) => a switch
+    {
+        Actor.Anonymous => Outcome.SignIn,
+        Actor.Administrator => Outcome.Ok,
+        _ => Outcome.Refused,
+    };
+
+    /// <summary>As <see cref="Admin"/>, where the administrator's request is then judged on its input.</summary>
+    private static Outcome AdminReached(Actor a) => Admin(a) == Outcome.Ok ? Outcome.Reached : Admin(a);
+
+    /// <summary>Who may see the file: posts that held it, its section (normal grading only); not others, not administrators as such.</summary>
+    private static Outcome Viewer(Actor a) => a switch
+    {
+        Actor.Anonymous => Outcome.SignIn,
+        Actor.Unrelated or Actor.Outsider or Actor.Administrator => Outcome.Hidden,
+        _ => Outcome.Ok,
+    };
+
+    /// <summary>Who may act on the file: only the post that holds it (by its regular holder or additional charge).</summary>
+    private static Outcome Holder(Actor a) => a switch
+    {
+        Actor.Holder or Actor.AdditionalCharge => Outcome.Ok,
+        Actor.SectionMember or Actor.PreviousHolder => Outcome.Refused,
+        _ => Viewer(a),
+    };
+
+    /// <summary>Pull-back: only the post that sent it, while the recipient has not opened it.</summary>
+    private static Outcome Sender(Actor a) => a switch
+    {
+        Actor.PreviousHolder => Outcome.Ok,
+        Actor.SectionMember or Actor.Holder or Actor.AdditionalCharge => Outcome.Refused,
+        _ => Viewer(a),
+    };
+
+    /// <summary>A note's signing: only its author, who then needs a signing session.</summary>
+    private static Outcome Author(Actor a) => a switch
+    {
+        Actor.PreviousHolder => Outcome.Reached,
+        Actor.SectionMember or Actor.Holder or Actor.AdditionalCharge => Outcome.Refused,
+        _ => Viewer(a),
+    };
+
+    // --- the matrix --------------------------------------------------------------------------------------------------
+
+    private sealed record Row(string Method, string Pattern, Func<Actor, Outcome> Expected, Func<Case, HttpRequestMessage> Request, Setup Setup = Setup.None);
+
+    /// <summary>What a row needs done to a fresh file before the call (rows that change something get a fresh file per caller).</summary>
+    [Flags]
+    private enum Setup { None = 0, Fresh = 1, HolderDraft = 2 | Fresh, Parked = 4 | Fresh, Closed = 8 | Fresh, Document = 16 | Fresh, Linked = 32 | Fresh, Shared = 64 | Fresh, Receipt = 128 | Fresh, Token = 256 | Fresh }
+
+    /// <summary>The ids a request is built from.</summary>
+    private sealed record Case(int File, int ClerkNote, int HolderDraft, int OtherFile, int Receipt, int Employee, int Post, int Office,
+        int Assignment, int SharedPost, int Credential, int Token);
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+    private static HttpRequestMessage Delete(string url) => new(HttpMethod.Delete, url);
+    private static HttpRequestMessage Post(string url, object? body = null) => new(HttpMethod.Post, url) { Content = body is null ? null : JsonContent.Create(body) };
+    private static HttpRequestMessage Put(string url, object body) => new(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
+    private static HttpRequestMessage Upload(string url, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        var pdf = new ByteArrayContent(Pdf);
+        pdf.Headers.ContentType = new("application/pdf");
+        form.Add(pdf, url.Contains("/receipts", StringComparison.Ordinal) ? "documents" : "file", "letter.pdf");
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+    }
+
+    private static List<Row> Rows(int dsPost) =>
+    [
+        new("GET", "/healthz", Public, _ => Get("/healthz")),
+        new("GET", "/pki/root.crt", Public, _ => Get("/pki/root.crt")),
+        new("GET", "/pki/tsa.crt", Public, _ => Get("/pki/tsa.crt")),
+        new("GET", "/pki/ca/{code}.crt", Public, _ => Get("/pki/ca/DOIT.crt")),
+        new("GET", "/pki/crl/{code}.crl", Public, _ => Get("/pki/crl/DOIT.crl")),
+        new("POST", "/pki/tsa", Public, _ => new HttpRequestMessage(HttpMethod.Post, "/pki/tsa") { Content = new ByteArrayContent([0x30, 0x00]) { Headers = { ContentType = new("application/timestamp-query") } } }),
+
+        new("*", "/api/{**path}", a => Outcome.Hidden, _ => Get("/api/no/such/thing")),
+        new("GET", "/api/me", Employee, _ => Get("/api/me")),
+        new("GET", "/api/me/tokens", Employee, _ => Get("/api/me/tokens")),
+        new("POST", "/api/me/tokens", Employee, _ => Post("/api/me/tokens", new { name = "matrix", days = 1 })),
+        new("DELETE", "/api/me/tokens/{id:int}", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.PreviousHolder => Outcome.Ok, _ => Outcome.Hidden }, c => Delete($"/api/me/tokens/{c.Token}"), Setup.Token),
+
+        new("GET", "/api/signing", Employee, _ => Get("/api/signing")),
+        new("POST", "/api/signing/enrol", EmployeeReached, _ => Post("/api/signing/enrol", new { pin = "1", confirmPin = "1" })),
+        new("POST", "/api/signing/session", EmployeeReached, _ => Post("/api/signing/session", new { pin = "000000" })),
+        new("DELETE", "/api/signing/session", Employee, _ => Delete("/api/signing/session")),
+        new("POST", "/api/signing/revoke", EmployeeReached, _ => Post("/api/signing/revoke", new { reason = "" })),
+        new("POST", "/api/signing/external", EmployeeReached, _ => new HttpRequestMessage(HttpMethod.Post, "/api/signing/external") { Content = new MultipartFormDataContent() }),
+        new("POST", "/api/notes/{id:int}/sign", Author, c => Post($"/api/notes/{c.ClerkNote}/sign", new { pin = "000000" }), Setup.Fresh),
+        new("GET", "/api/notes/{id:int}/signature", Viewer, c => Get($"/api/notes/{c.ClerkNote}/signature")),
+        new("GET", "/api/notes/{id:int}/signature/content", Viewer, c => Get($"/api/notes/{c.ClerkNote}/signature/content")),
+        new("GET", "/api/notes/{id:int}/signature/cms", Viewer, c => Get($"/api/notes/{c.ClerkNote}/signature/cms")),
+
+        new("GET", "/api/admin/pki/authorities", Admin, _ => Get("/api/admin/pki/authorities")),
+        new("POST", "/api/admin/pki/authorities/{department}/renew", Admin, _ => Post("/api/admin/pki/authorities/RDPR/renew")),
+        new("GET", "/api/admin/pki/certificates", Admin, _ => Get("/api/admin/pki/certificates")),
+        new("POST", "/api/admin/pki/certificates/{id:int}/revoke", AdminReached, c => Post($"/api/admin/pki/certificates/{c.Credential}/revoke", new { reason = "" })),
+        new("POST", "/api/admin/pki/certificates/{id:int}/unlock", Admin, c => Post($"/api/admin/pki/certificates/{c.Credential}/unlock")),
+
+        new("GET", "/api/inbox", Employee, _ => Get("/api/inbox?tab=new")),
+        new("POST", "/api/files", EmployeeReached, _ => Post("/api/files", new CreateFileCommand("Matrix file", 12, "Procurement"))),
+        new("GET", "/api/files/{id:int}", Viewer, c => Get($"/api/files/{c.File}")),
+        new("POST", "/api/files/{id:int}/notes", Holder, c => Post($"/api/files/{c.File}/notes", new { text = "Seen." }), Setup.Fresh),
+        new("POST", "/api/notes/{id:int}/confirm", Holder, c => Post($"/api/notes/{c.HolderDraft}/confirm"), Setup.HolderDraft),
+        new("DELETE", "/api/notes/{id:int}", Holder, c => Delete($"/api/notes/{c.HolderDraft}"), Setup.HolderDraft),
+        new("POST", "/api/files/{id:int}/send", Holder, c => Post($"/api/files/{c.File}/send", new { toPostId = dsPost, remarks = "For orders" }), Setup.Fresh),
+        new("POST", "/api/files/{id:int}/pull-back", Sender, c => Post($"/api/files/{c.File}/pull-back"), Setup.Fresh),
+        new("POST", "/api/files/{id:int}/park", Holder, c => Post($"/api/files/{c.File}/park", new { remarks = "awaiting reply" }), Setup.Fresh),
+        new("POST", "/api/files/{id:int}/unpark", Holder, c => Post($"/api/files/{c.File}/unpark"), Setup.Parked),
+        new("POST", "/api/files/{id:int}/close", Holder, c => Post($"/api/files/{c.File}/close", new { remarks = "done" }), Setup.Fresh),
+        new("POST", "/api/files/{id:int}/reopen", Holder, c => Post($"/api/files/{c.File}/reopen", new { remarks = "again" }), Setup.Closed),
+        new("POST", "/api/files/{id:int}/documents", Holder, c => Upload($"/api/files/{c.File}/documents", ("title", "Reply")), Setup.Fresh),
+        new("PUT", "/api/files/{id:int}/correspondence/{order:int}", Holder, c => Put($"/api/files/{c.File}/correspondence/1", new { isPuc = true, isFr = false }), Setup.Document),
+        new("POST", "/api/files/{id:int}/links", Holder, c => Post($"/api/files/{c.File}/links", new { file = c.OtherFile.ToString(), remarks = "related" }), Setup.Fresh),
+        new("DELETE", "/api/files/{id:int}/links/{linkedId:int}", Holder, c => Delete($"/api/files/{c.File}/links/{c.OtherFile}"), Setup.Linked),
+        new("POST", "/api/files/{id:int}/shares", Holder, c => Post($"/api/files/{c.File}/shares", new { postId = c.SharedPost }), Setup.Fresh),
+        new("DELETE", "/api/files/{id:int}/shares/{postId:int}", Holder, c => Delete($"/api/files/{c.File}/shares/{c.SharedPost}"), Setup.Shared),
+        new("GET", "/api/search", Employee, _ => Get("/api/search?q=matrix")),
+        new("GET", "/api/recipients", Employee, _ => Get("/api/recipients?q=section")),
+
+        new("POST", "/api/receipts", Employee, _ => Upload("/api/receipts", ("sender", "जिला कलेक्टर"), ("subject", "Matrix receipt"), ("mode", "Post"))),
+        new("GET", "/api/receipts", Employee, _ => Get("/api/receipts")),
+        new("GET", "/api/receipts/{id:int}", Viewer, c => Get($"/api/receipts/{c.Receipt}"), Setup.Receipt),
+        new("GET", "/api/receipts/{id:int}/documents/{order:int}", Viewer, c => Get($"/api/receipts/{c.Receipt}/documents/1"), Setup.Receipt),
+        new("POST", "/api/receipts/{id:int}/send", Holder, c => Post($"/api/receipts/{c.Receipt}/send", new { toPostId = dsPost, remarks = "please see" }), Setup.Receipt),
+        new("POST", "/api/receipts/{id:int}/put-in-file", Holder, c => Post($"/api/receipts/{c.Receipt}/put-in-file", new { newFileSubject = "From a receipt", headNumber = 12 }), Setup.Receipt),
+        new("POST", "/api/receipts/{id:int}/close", Holder, c => Post($"/api/receipts/{c.Receipt}/close"), Setup.Receipt),
+
+        new("GET", "/api/offices", Employee, _ => Get("/api/offices")),
+        new("GET", "/api/offices/{id:int}", Employee, c => Get($"/api/offices/{c.Office}")),
+        new("GET", "/api/posts/{id:int}", Employee, c => Get($"/api/posts/{c.Post}")),
+        new("GET", "/api/employees/{id:int}", Employee, c => Get($"/api/employees/{c.Employee}")),
+        new("GET", "/api/directory", Employee, _ => Get("/api/directory?q=sharma")),
+        new("POST", "/api/departments", AdminReached, _ => Post("/api/departments", new { })),
+        new("POST", "/api/designations", AdminReached, _ => Post("/api/designations", new { })),
+        new("POST", "/api/offices", AdminReached, _ => Post("/api/offices", new { })),
+        new("PUT", "/api/offices/{id:int}", AdminReached, c => Put($"/api/offices/{c.Office}", new { })),
+        new("POST", "/api/sections", AdminReached, _ => Post("/api/sections", new { })),
+        new("POST", "/api/posts", AdminReached, _ => Post("/api/posts", new { })),
+        new("PUT", "/api/posts/{id:int}", AdminReached, c => Put($"/api/posts/{c.Post}", new { })),
+        new("POST", "/api/employees", AdminReached, _ => Post("/api/employees", new { })),
+        new("PUT", "/api/employees/{id:int}", AdminReached, c => Put($"/api/employees/{c.Employee}", new { })),
+        new("POST", "/api/employees/{id:int}/assignments", AdminReached, c => Post($"/api/employees/{c.Employee}/assignments", new { postId = 0, kind = "Additional" })),
+        new("POST", "/api/assignments/{id:int}/end", AdminReached, c => Post($"/api/assignments/{c.Assignment}/end", new { lastDay = "2000-01-01" })),
+        new("GET", "/api/employees/{id:int}/account", Admin, c => Get($"/api/employees/{c.Employee}/account")),
+        new("POST", "/api/employees/{id:int}/account/temporary-password", Admin, c => Post($"/api/employees/{c.Employee}/account/temporary-password")),
+        new("POST", "/api/employees/{id:int}/account/unlock", Admin, c => Post($"/api/employees/{c.Employee}/account/unlock")),
+        new("POST", "/api/employees/{id:int}/account/reset-two-factor", Admin, c => Post($"/api/employees/{c.Employee}/account/reset-two-factor")),
+        new("POST", "/api/imports/employees", AdminReached, _ => new HttpRequestMessage(HttpMethod.Post, "/api/imports/employees") { Content = new MultipartFormDataContent() }),
+    ];
+
+    [Fact]
+    public void EveryEndpoint_HasARow_AndEveryRow_AnEndpoint()
+    {
+        var endpoints = ApiEndpoints();
+        var rows = Rows(0).Select(r => $"{r.Method} {r.Pattern}").ToHashSet();
+        Assert.Empty(endpoints.Except(rows));   // a new endpoint needs its row in this matrix
+        Assert.Empty(rows.Except(endpoints));   // and a row names an endpoint that exists
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_ForEveryKindOfCaller_GivesTheOutcomeTheRulesDemand()
+    {
+        var world = await World.CreateAsync(app);
+        var failures = new List<string>();
+        var rows = Rows(world.DsPost);
+        foreach (var row in rows)
+            foreach (var actor in Enum.GetValues<Actor>())
+            {
+                var target = row.Setup == Setup.None ? world.Shared(actor) : await world.FreshAsync(actor, row.Setup);
+                using var request = row.Request(target);
+                var response = await world.Client(actor).SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                var got = Classify(response.StatusCode, body);
+                var expected = row.Expected(actor);
+                // "Reached" asks only that the handler judged the request: a success satisfies it too.
+                if (got != expected && !(expected == Outcome.Reached && got == Outcome.Ok)) failures.Add($"{row.Method} {row.Pattern} as {actor}: expected {expected}, got {(int)response.StatusCode} {Shorten(body)}");
+            }
+        foreach (var f in failures) output.WriteLine(f);
+        Assert.True(failures.Count == 0, $"{failures.Count} of {rows.Count * Enum.GetValues<Actor>().Length} cases differ:\n" + string.Join("\n", failures));
+    }
+
+    private static string Shorten(string body) => body.Length > 160 ? body[..160] : body;
+
+    /// <summary>409s that mean "not yours" (custody, authorship) are refusals; other 400s and 409s are judgements on the input.</summary>
+    private static Outcome Classify(HttpStatusCode status, string body)
+    {
+        var code = "";
+        try
+        {
+            if (body.StartsWith('{') && JsonDocument.Parse(body).RootElement.TryGetProperty("code", out var c)) code = c.GetString() ?? "";
+        }
+        catch (JsonException) { }
+        return (int)status switch
+        {
+            >= 200 and < 300 => Outcome.Ok,
+            401 => Outcome.SignIn,
+            403 => Outcome.Refused,
+            404 => Outcome.Hidden,
+            409 when RefusalCodes.Contains(code) => Outcome.Refused,
+            _ => Outcome.Reached,
+        };
+    }
+
+    /// <summary>The error codes by which a handler says the caller is not the one who may do this.</summary>
+    private static readonly HashSet<string> RefusalCodes = ["file_not_in_your_custody", "not_your_draft", "nothing_to_pull_back", "not_your_note", "forbidden"];
+
+    private HashSet<string> ApiEndpoints()
+    {
+        var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null && e.Metadata.GetMetadata<CompiledPageActionDescriptor>() is null)
+            .Where(e => e.RoutePattern.RawText is { } p && !p.StartsWith("/api/docs", StringComparison.Ordinal) && !p.StartsWith("/openapi", StringComparison.Ordinal)
+                        && !p.StartsWith("/hubs", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
+            .ToHashSet();
+    }
+
+    private static string Normalise(string pattern) => "/" + pattern.Trim('/');
+
+    /// <summary>The people, their clients, a shared file with a signed note for the read-only rows, and fresh files for the others.</summary>
+    private sealed class World
+    {
+        private readonly DaftarFactory _app;
+        private readonly Dictionary<Actor, HttpClient> _clients = [];
+        private Case _shared = null!, _sharedConfidential = null!;
+        public int DsPost { get; private set; }
+        private int _soPost, _sharedPost, _employee, _office, _assignment, _credential;
+
+        private World(DaftarFactory app) => _app = app;
+
+        public HttpClient Client(Actor actor) => _clients[actor];
+
+        public Case Shared(Actor actor) => actor == Actor.Outsider ? _sharedConfidential : _shared;
+
+        public static async Task<World> CreateAsync(DaftarFactory app)
+        {
+            var w = new World(app);
+            w._soPost = await app.PostIdAsync("SO-DOIT-GR1");
+            w.DsPost = await app.PostIdAsync("DS-DOIT");
+            w._sharedPost = await app.PostIdAsync("DS-GAD");
+            w._clients[Actor.Anonymous] = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+            foreach (var (actor, code) in Codes) w._clients[actor] = await app.ApiClientAsync(code);
+            // The programmer (another section) holds the SO's post as additional charge from today.
+            var programmer = await app.EmployeeIdAsync(Codes[Actor.AdditionalCharge]);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            World.Ok(await w._clients[Actor.Administrator].PostAsJsonAsync($"/api/employees/{programmer}/assignments",
+                new AssignPostCommand(w._soPost, ChargeKind.AdditionalCharge, today.AddDays(-1), today.AddDays(30))));
+            w._employee = await app.EmployeeIdAsync("RJ100006");
+            (w._office, w._assignment) = await app.WithDbAsync(async db =>
+            {
+                var a = await db.PostAssignments.Where(x => x.Employee.Code == "RJ100006").Select(x => new { x.Id, x.Post.OfficeId }).FirstAsync();
+                return (a.OfficeId, a.Id);
+            });
+
+            // A signed note for the signature rows: the clerk enrols, opens a session, signs the note the send confirmed.
+            var clerk = w._clients[Actor.PreviousHolder];
+            Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/signing/enrol", new { pin = Pin, confirmPin = Pin, replace = true })).StatusCode);
+            Assert.True((await clerk.PostAsJsonAsync("/api/signing/session", new { pin = Pin })).IsSuccessStatusCode);
+            w._credential = await app.WithDbAsync(db => db.SigningCredentials.Where(c => c.Employee.Code == Demo.Clerk).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
+            w._shared = await w.NewCaseAsync(confidential: false, Setup.Receipt);
+            w._sharedConfidential = await w.NewCaseAsync(confidential: true, Setup.Receipt);
+            foreach (var c in new[] { w._shared, w._sharedConfidential })
+                Assert.True((await clerk.PostAsJsonAsync($"/api/notes/{c.ClerkNote}/sign", new { pin = Pin })).IsSuccessStatusCode);
+            Assert.True((await clerk.DeleteAsync("/api/signing/session")).IsSuccessStatusCode);
+            return w;
+        }
+
+        public Task<Case> FreshAsync(Actor actor, Setup setup) => NewCaseAsync(actor == Actor.Outsider, setup);
+
+        private async Task<Case> NewCaseAsync(bool confidential, Setup setup)
+        {
+            var clerk = _clients[Actor.PreviousHolder];
+            var so = _clients[Actor.Holder];
+            var grading = confidential ? Daftar.Files.Grading.Confidential : Daftar.Files.Grading.Normal;
+            var created = await clerk.PostAsJsonAsync("/api/files", new { subject = "Matrix file", headNumber = 12, category = "Procurement", grading });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var file = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            var note = (await (await clerk.PostAsJsonAsync($"/api/files/{file}/notes", new { text = "प्रस्ताव अवलोकनार्थ प्रस्तुत है।" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            var other = (await (await so.PostAsJsonAsync("/api/files", new { subject = "Related file", headNumber = 12, category = "Procurement" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            Ok(await clerk.PostAsJsonAsync($"/api/files/{file}/send", new { toPostId = _soPost, remarks = "please see" }));
+
+            var draft = 0;
+            if (setup.HasFlag(Setup.HolderDraft & ~Setup.Fresh))
+                draft = (await (await so.PostAsJsonAsync($"/api/files/{file}/notes", new { text = "Draft of the holder." })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            if (setup.HasFlag(Setup.Parked & ~Setup.Fresh)) Ok(await so.PostAsJsonAsync($"/api/files/{file}/park", new { remarks = "later" }));
+            if (setup.HasFlag(Setup.Closed & ~Setup.Fresh)) Ok(await so.PostAsJsonAsync($"/api/files/{file}/close", new { remarks = "done" }));
+            if (setup.HasFlag(Setup.Document & ~Setup.Fresh)) Ok(await so.SendAsync(Upload($"/api/files/{file}/documents", ("title", "Reply"))));
+            if (setup.HasFlag(Setup.Linked & ~Setup.Fresh)) Ok(await so.PostAsJsonAsync($"/api/files/{file}/links", new { file = other.ToString(), remarks = "related" }));
+            if (setup.HasFlag(Setup.Shared & ~Setup.Fresh) && !confidential) Ok(await so.PostAsJsonAsync($"/api/files/{file}/shares", new { postId = _sharedPost }));
+
+            var receipt = 0;
+            if (setup.HasFlag(Setup.Receipt & ~Setup.Fresh))
+            {
+                using var diarise = Upload("/api/receipts", ("sender", "जिला कलेक्टर"), ("subject", "Matrix receipt"), ("mode", "Post"), ("grading", grading.ToString()));
+                var r = await clerk.SendAsync(diarise);
+                Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+                receipt = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+                Ok(await clerk.PostAsJsonAsync($"/api/receipts/{receipt}/send", new { toPostId = _soPost, remarks = "please see" }));
+            }
+            var token = 0;
+            if (setup.HasFlag(Setup.Token & ~Setup.Fresh))
+                token = (await (await clerk.PostAsJsonAsync("/api/me/tokens", new { name = "to revoke", days = 1 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            return new Case(file, note, draft, other, receipt, _employee, _soPost, _office, _assignment, _sharedPost, _credential, token);
+        }
+
+        public static void Ok(HttpResponseMessage response) =>
+            Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {response.Content.ReadAsStringAsync().Result}");
+    }
+}
