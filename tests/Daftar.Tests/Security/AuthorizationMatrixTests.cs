@@ -244,6 +244,43 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         Assert.True(failures.Count == 0, $"{failures.Count} of {rows.Count * Enum.GetValues<Actor>().Length} cases differ:\n" + string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// The same rule for pages and downloads, signed in through the sign-in page (the administrator is left out here: pages
+    /// ask them for a second factor first, and the API matrix shows they see files no differently from other employees).
+    /// </summary>
+    [Fact]
+    public async Task FilePagesAndDownloads_FollowTheSameRule()
+    {
+        var world = await World.CreateAsync(app);
+        var pages = new (string Name, Func<Case, string> Url)[]
+        {
+            ("file", c => $"/Files/View?id={c.File}"),
+            ("receipt", c => $"/Receipts/View?id={c.Receipt}"),
+            ("receipt document", c => $"/Files/Document?receipt={c.Receipt}&n=1"),
+            ("note signature", c => $"/Files/NoteSignature?note={c.ClerkNote}"),
+            ("note signature download", c => $"/Files/NoteSignature?note={c.ClerkNote}&part=cms"),
+        };
+        var failures = new List<string>();
+        foreach (var actor in Enum.GetValues<Actor>().Where(a => a != Actor.Administrator))
+        {
+            var client = actor == Actor.Anonymous ? app.Browser() : await app.SignInAsync(Codes[actor]);
+            foreach (var (name, url) in pages)
+            {
+                var response = await client.GetAsync(url(world.Shared(actor)));
+                var got = (int)response.StatusCode switch
+                {
+                    200 => Outcome.Ok,
+                    302 when response.Headers.Location?.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal) == true => Outcome.SignIn,
+                    404 => Outcome.Hidden,
+                    403 => Outcome.Refused,
+                    _ => Outcome.Reached,
+                };
+                if (got != Viewer(actor)) failures.Add($"{name} page as {actor}: expected {Viewer(actor)}, got {(int)response.StatusCode}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     private static string Shorten(string body) => body.Length > 160 ? body[..160] : body;
 
     /// <summary>409s that mean "not yours" (custody, authorship) are refusals; other 400s and 409s are judgements on the input.</summary>
