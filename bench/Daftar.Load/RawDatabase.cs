@@ -109,7 +109,6 @@ public static class RawDatabase
     private static async Task<bool> SendAsync(NpgsqlConnection c, int post, Random random)
     {
         await using var tx = await c.BeginTransactionAsync();
-        int[] posts = [post];
         long fileId;
         await using (var pick = new NpgsqlCommand("""SELECT f."Id" FROM "Files" AS f WHERE f."HolderPostId" = @post AND f."Status" = 1 ORDER BY f."Id" OFFSET @skip LIMIT 1""", c, tx))
         {
@@ -149,7 +148,6 @@ public static class RawDatabase
             await cmd.ExecuteNonQueryAsync();
         }
         await tx.CommitAsync();
-        _ = posts;
         return true;
     }
 

@@ -167,8 +167,6 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
     }
 
     /// <summary>The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed.</summary>
-    public async Task<Result<Inbox>> InboxAsync(string? tab, CancellationToken ct) => await InboxAsync(tab, 1, ct);
-
     /// <summary>A page of <see cref="InboxPageSize"/> rows: a clerk's screen, and a light answer on a phone connection.</summary>
     public async Task<Result<Inbox>> InboxAsync(string? tab, int page, CancellationToken ct)
     {

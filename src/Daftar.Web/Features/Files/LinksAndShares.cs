@@ -19,28 +19,30 @@ public sealed class LinkFile(DaftarDb db, FileActions files)
         var reference = v.Required(cmd.File, "file", "File to link", 100);
         var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", 500);
         if (v.Failed) return Result<int>.Fail(v.Errors);
-        var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
-        var visible = FileActions.VisibleTo(db.Files, viewer);
-        // The file acted on first: someone who may not see it learns nothing from the answer about the other file.
-        if (!await visible.AnyAsync(f => f.Id == fileId, ct)) return Error.NotFound("File");
+        // The file acted on is loaded first (404 when the caller may not see it), so the answer says nothing about the other file.
+        var loaded = await files.LoadAsync(fileId, ct, FileParts.Links);
+        if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
+        var c = loaded.Value!;
+        var visible = FileActions.VisibleTo(db.Files, c.Viewer).Include(f => f.Links);
         var other = long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? await visible.Include(f => f.Links).SingleOrDefaultAsync(f => f.ComputerNumber == number, ct)
-            : await visible.Include(f => f.Links).SingleOrDefaultAsync(f => f.FileNumber == reference!.ToUpperInvariant(), ct);
+            ? await visible.SingleOrDefaultAsync(f => f.ComputerNumber == number, ct)
+            : await visible.SingleOrDefaultAsync(f => f.FileNumber == reference!.ToUpperInvariant(), ct);
         if (other is null)
             return new Error("linked_file_not_found", "No file with that number that you may see.", ErrorKind.Invalid, "file");
-        return await files.RunAsync(fileId, c => Task.FromResult(c.File.LinkTo(other, c.ActingPost, remarks, files.Now)), ct);
+        if (c.File.LinkTo(other, c.ActingPost, remarks, files.Now) is { } refused) return FileActions.ToError(refused);
+        return await files.SaveAsync(fileId, ct);
     }
 
     public async Task<Result<int>> UnlinkAsync(int fileId, int linkedFileId, CancellationToken ct)
     {
-        var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
-        // Whether two files are linked is itself something only those who may see the file learn.
-        if (!await FileActions.VisibleTo(db.Files, viewer).AnyAsync(f => f.Id == fileId, ct)) return Error.NotFound("File");
-        var other = await FileActions.VisibleTo(db.Files, viewer).Include(f => f.Links).SingleOrDefaultAsync(f => f.Id == linkedFileId, ct);
+        // Whether two files are linked is itself something only those who may see the file learn: load it first.
+        var loaded = await files.LoadAsync(fileId, ct, FileParts.Links);
+        if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
+        var c = loaded.Value!;
+        var other = await FileActions.VisibleTo(db.Files, c.Viewer).Include(f => f.Links).SingleOrDefaultAsync(f => f.Id == linkedFileId, ct);
         if (other is null) return FileActions.ToError(FileError.NotLinked);
-        return await files.RunAsync(fileId, c => Task.FromResult(c.File.Unlink(other, c.ActingPost)), ct);
+        if (c.File.Unlink(other, c.ActingPost) is { } refused) return FileActions.ToError(refused);
+        return await files.SaveAsync(fileId, ct);
     }
 }
 

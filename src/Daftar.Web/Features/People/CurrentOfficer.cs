@@ -56,11 +56,9 @@ public sealed class CurrentOfficer(IHttpContextAccessor http, DaftarDb db, TimeP
             })
             .SingleOrDefaultAsync(ct);
         if (account is null) return null;
-        var posts = account.EmployeeId is null
-            ? []
-            : account.Held.OrderBy(p => p.Kind).ThenBy(p => p.Code)
-                .Select(p => new HeldPost(p.PostId, p.Code, $"{p.DesEn}, {p.OffEn}", $"{p.DesHi}, {p.OffHi}", p.Kind, p.SectionId, p.Level))
-                .ToList();
+        var posts = account.Held.OrderBy(p => p.Kind).ThenBy(p => p.Code)
+            .Select(p => new HeldPost(p.PostId, p.Code, $"{p.DesEn}, {p.OffEn}", $"{p.DesHi}, {p.OffHi}", p.Kind, p.SectionId, p.Level))
+            .ToList();
 
         var chosen = http.HttpContext!.Request.Cookies[ActingPostCookie];
         var acting = posts.FirstOrDefault(p => p.PostId.ToString(CultureInfo.InvariantCulture) == chosen)
