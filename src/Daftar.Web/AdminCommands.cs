@@ -15,7 +15,7 @@ namespace Daftar.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "generate", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "generate", "backup", "restore", "help", "--help", "-h"];
     private static readonly string[] PkiVerbs = ["status", "renew", "revoke", "crl", "publish"];
 
     private const string Usage = """
@@ -43,6 +43,10 @@ public static class AdminCommands
                                   fill an empty database with a synthetic state for benchmarks; API tokens of load users to FILE
           verify-cms PAYLOAD SIGNATURE
                                   check a detached CMS signature (.p7s) over PAYLOAD against Daftar's trust; exit 0 only if valid
+          backup --out FILE [--passphrase-file F]
+                                  an encrypted backup of the database, documents and keys, taken while Daftar runs
+          restore FILE [--passphrase-file F]
+                                  restore a backup into an empty installation, then check the audit chain
           --help                  this text; VERB --help tells more about one verb
 
         Settings come from appsettings.json, environment variables (Database__Provider, Database__ConnectionString,
@@ -101,6 +105,11 @@ public static class AdminCommands
         var (options, settings) = Split(rest);
         try
         {
+            if (verb == "restore")
+            {
+                var restored = await RestoreAsync(settings, options, stdout, stderr);
+                if (restored != 0) return restored;
+            }
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings.ToArray() });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddDaftarServices(builder.Configuration);
@@ -123,6 +132,8 @@ public static class AdminCommands
                 "pki publish" => await PkiCommands.PublishAsync(sp, stdout),
                 "verify-cms" => await PkiCommands.VerifyCmsAsync(sp, options, stdout, stderr),
                 "generate" => await GenerateAsync(sp, options, stdout, stderr),
+                "backup" => await BackupAsync(sp, options, stdout, stderr),
+                "restore" => await VerifyAuditAsync(sp, stdout, stderr),
                 _ => Fail(stderr, $"Unknown verb '{verb}'. Run ./run.sh --help."),
             };
         }
@@ -147,6 +158,8 @@ public static class AdminCommands
         "pki publish" => "Usage: ./run.sh pki publish\n  Signs and publishes fresh CRLs for every CA.",
         "generate" => "Usage: ./run.sh generate --scale demo|tiny|district|state [--tokens FILE]\n  Fills an EMPTY database with a synthetic organisation, files, movements, notes, receipts and their sealed\n  audit events (PostgreSQL: COPY, indexes built after). district is about 1/30 of Rajasthan's RajKaj, state all of it.\n  Accounts and API tokens for the busiest posts go to FILE (token,employee,post per line) for bench/load.",
         "verify-cms" => "Usage: ./run.sh verify-cms PAYLOAD SIGNATURE\n  Verifies the detached CMS signature in SIGNATURE (DER .p7s) over the file PAYLOAD: content, chain to\n  Daftar's root (or a configured anchor), revocation and timestamp. Exit code 0 only when the signature is valid.",
+        "backup" => "Usage: ./run.sh backup --out FILE [--passphrase-file F]\n  Writes one encrypted file with a consistent snapshot of the database, every document and the master key that\n  protects the CA and signing keys, while Daftar keeps running. The passphrase (12 characters or more) is read from F\n  or the environment variable DAFTAR_BACKUP_PASSPHRASE, never from the command line. The file is an OpenPGP message:\n  gpg --decrypt opens it too. Keep the passphrase apart from the backup.",
+        "restore" => "Usage: ./run.sh restore FILE [--passphrase-file F]\n  Restores a backup into an EMPTY installation (a new database with no tables, an empty data folder): checks the\n  whole archive first, then puts the database, documents and master key in place, applies newer migrations and\n  verifies the audit chain. Exit code 0 only when all of that succeeded.",
         "token revoke" => "Usage: ./run.sh token revoke --user CODE [--name NAME]\n  Revokes the user's API tokens, or only those named NAME.",
         _ => Usage,
     };
@@ -232,6 +245,57 @@ public static class AdminCommands
         if (report.Errors.Count > 200) errors.WriteLine($"  … and {report.Errors.Count - 200} more errors.");
         output.WriteLine(report.Summary(CultureInfo.InvariantCulture));
         return report.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static string? Passphrase(Dictionary<string, string?> options, TextWriter errors)
+    {
+        if (options.TryGetValue("passphrase-file", out var file))
+        {
+            if (file is null || !File.Exists(file))
+            {
+                errors.WriteLine($"Error: the passphrase file {file} does not exist.");
+                return null;
+            }
+            return File.ReadAllText(file).TrimEnd('\r', '\n');
+        }
+        if (Environment.GetEnvironmentVariable("DAFTAR_BACKUP_PASSPHRASE") is { Length: > 0 } fromEnvironment) return fromEnvironment;
+        errors.WriteLine("Error: give the backup passphrase with --passphrase-file F or the environment variable DAFTAR_BACKUP_PASSPHRASE.");
+        return null;
+    }
+
+    private static async Task<int> BackupAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
+    {
+        if (options.GetValueOrDefault("out") is not { Length: > 0 } file) return Fail(errors, "Say where to write the backup: --out FILE.");
+        if (Passphrase(options, errors) is not { } passphrase) return 64;
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var manifest = await Backups.TakeAsync(sp.GetRequiredService<IConfiguration>(), Path.GetFullPath(file), passphrase, output.WriteLine, CancellationToken.None);
+            output.WriteLine($"Backup written to {file} ({new FileInfo(file).Length / 1024} KB, {manifest.Documents} documents) in {started.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        }
+        catch (BackupProblem problem)
+        {
+            return Fail(errors, problem.Message);
+        }
+    }
+
+    /// <summary>Puts the backup in place before the application is built (which would migrate and fill an empty database).</summary>
+    private static async Task<int> RestoreAsync(List<string> settings, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
+    {
+        if (options.GetValueOrDefault("arg0") is not { Length: > 0 } file) return Fail(errors, "Say which backup to restore: ./run.sh restore FILE.");
+        if (Passphrase(options, errors) is not { } passphrase) return 64;
+        var config = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings.ToArray() }).Configuration;
+        try
+        {
+            var manifest = await Backups.RestoreAsync(config, Path.GetFullPath(file), passphrase, output.WriteLine, CancellationToken.None);
+            output.WriteLine($"Restored the backup of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC: database, {manifest.Documents} documents, master key. Checking the audit chain…");
+            return 0;
+        }
+        catch (BackupProblem problem)
+        {
+            return Fail(errors, problem.Message);
+        }
     }
 
     private static async Task<int> VerifyAuditAsync(IServiceProvider sp, TextWriter output, TextWriter errors)

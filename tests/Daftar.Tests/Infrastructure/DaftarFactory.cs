@@ -30,8 +30,19 @@ public static class Demo
 /// </summary>
 public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string DataPath { get; } = Directory.CreateTempSubdirectory("daftar-test-").FullName;
+    public DaftarFactory() => DataPath = Directory.CreateTempSubdirectory("daftar-test-").FullName;
+
+    /// <summary>An installation that already exists (one restored from a backup, say), with its own master key file.</summary>
+    protected DaftarFactory(string dataPath, string connectionString)
+    {
+        DataPath = dataPath;
+        ConnectionString = connectionString;
+        UsesTestMasterKey = false;
+    }
+
+    public string DataPath { get; }
     public string ConnectionString { get; private set; } = "";
+    private bool UsesTestMasterKey { get; } = true;
     protected virtual int SignInAttemptsPerMinute => 10_000;
 
     public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(DataPath);
@@ -63,7 +74,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Daftar:DataPath", DataPath);
         builder.UseSetting("Daftar:SeedDemo", "false");
-        builder.UseSetting("Signing:MasterKey", TestDatabase.MasterKey);
+        if (UsesTestMasterKey) builder.UseSetting("Signing:MasterKey", TestDatabase.MasterKey);
         builder.UseSetting("Daftar:SessionRecheckSeconds", "0");
         // Every test client comes from one address; the limit itself has its own test.
         builder.UseSetting("Daftar:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -39,11 +39,15 @@ public sealed class SigningSettings
 
     public PublicationPoints PointsOf(string caCode) => new($"{PublicUrl}/pki/crl/{caCode}.crl", caCode == "root" ? $"{PublicUrl}/pki/root.crt" : $"{PublicUrl}/pki/ca/{caCode}.crt");
 
+    /// <summary>Where the master key file is (when Signing:MasterKey does not give the key itself).</summary>
+    public static string MasterKeyPath(IConfiguration config) =>
+        config["Signing:MasterKeyFile"] ?? Path.Combine(DatabaseSettings.DataPath(config), "keys", "master.key");
+
     /// <summary>Signing:MasterKey (base64, e.g. from a secret store), else a key file in the data folder made on first start.</summary>
-    private static byte[] MasterKey(IConfiguration config)
+    public static byte[] MasterKey(IConfiguration config)
     {
         if (config["Signing:MasterKey"] is { Length: > 0 } configured) return Convert.FromBase64String(configured);
-        var path = config["Signing:MasterKeyFile"] ?? Path.Combine(DatabaseSettings.DataPath(config), "keys", "master.key");
+        var path = MasterKeyPath(config);
         if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = KeyProtector.NewMasterKey();
