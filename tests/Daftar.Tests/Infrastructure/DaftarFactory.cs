@@ -24,6 +24,13 @@ public static class Demo
     public const string Collector = "RJ100037";
 }
 
+/// <summary>Daftar in memory over an installation that already exists: its database and data folder are left as they are.</summary>
+public sealed class ExistingInstallation(string dataPath, string connectionString, bool usesTestMasterKey = false)
+    : DaftarFactory(dataPath, connectionString, usesTestMasterKey)
+{
+    public override Task InitializeAsync() => Task.CompletedTask;
+}
+
 /// <summary>
 /// Daftar in memory on a real database of its own (SQLite file or PostgreSQL database), with intent methods
 /// for what tests do: sign in as someone, call the API as someone, look into the database.
@@ -32,12 +39,12 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public DaftarFactory() => DataPath = Directory.CreateTempSubdirectory("daftar-test-").FullName;
 
-    /// <summary>An installation that already exists (one restored from a backup, say), with its own master key file.</summary>
-    protected DaftarFactory(string dataPath, string connectionString)
+    /// <summary>An installation that already exists (one restored from a backup, say); without the test master key it reads its key file.</summary>
+    protected DaftarFactory(string dataPath, string connectionString, bool usesTestMasterKey)
     {
         DataPath = dataPath;
         ConnectionString = connectionString;
-        UsesTestMasterKey = false;
+        UsesTestMasterKey = usesTestMasterKey;
     }
 
     public string DataPath { get; }

@@ -27,11 +27,6 @@ public class BackupRestoreTests(DaftarFactory app) : IClassFixture<DaftarFactory
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    private sealed class RestoredInstallation(string dataPath, string connectionString) : DaftarFactory(dataPath, connectionString)
-    {
-        public override Task InitializeAsync() => Task.CompletedTask;
-    }
-
     private static string[] Installation(string connectionString, string dataPath) =>
         [$"--Database:Provider={TestDatabase.Provider}", $"--Database:ConnectionString={connectionString}", $"--Daftar:DataPath={dataPath}"];
 
@@ -133,7 +128,7 @@ public class BackupRestoreTests(DaftarFactory app) : IClassFixture<DaftarFactory
         Assert.Contains("Audit chain intact", restore.Out);
         Assert.True(File.Exists(Path.Combine(target, "keys", "master.key")));
 
-        await using var restored = new RestoredInstallation(target, empty);
+        await using var restored = new ExistingInstallation(target, empty);
         var restoredClerk = await restored.ApiClientAsync(Demo.Clerk);
         var browser = await restored.SignInAsync(Demo.Clerk);
         foreach (var (id, pdf) in fileIds.Zip(documents))

@@ -9,6 +9,7 @@ namespace Daftar.Web.Features.Files;
 
 public sealed record DiariseReceiptCommand(string? Sender, string? LetterNumber, DateOnly? LetterDate, DateOnly? ReceivedOn, string? Subject,
     string? Category, ReceiptMode Mode = ReceiptMode.Post, string? Language = "hi", Grading Grading = Grading.Normal);
+public sealed record DiarisedReceipt(int Id, string DiaryNumber);
 public sealed record UploadedDocument(string FileName, Func<Stream> Open);
 public sealed record PutInFileCommand(int? FileId, string? NewFileSubject, int? HeadNumber);
 
@@ -23,7 +24,7 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers n
 {
     public const int MaxDocuments = 20;
 
-    public async Task<Result<int>> HandleAsync(DiariseReceiptCommand cmd, IReadOnlyList<UploadedDocument> documents, CancellationToken ct)
+    public async Task<Result<DiarisedReceipt>> HandleAsync(DiariseReceiptCommand cmd, IReadOnlyList<UploadedDocument> documents, CancellationToken ct)
     {
         var v = new Validation();
         var sender = v.Required(cmd.Sender, "sender", "Sender", 300);
@@ -38,7 +39,7 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers n
         if (!Enum.IsDefined(cmd.Grading)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "grading"));
         if (cmd.Language is not ("hi" or "en" or "both")) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "language"));
         if (documents.Count > MaxDocuments) v.Add(new Error("too_many_documents", "Attach at most {0} documents.", ErrorKind.Invalid, "documents", MaxDocuments));
-        if (v.Failed) return Result<int>.Fail(v.Errors);
+        if (v.Failed) return Result<DiarisedReceipt>.Fail(v.Errors);
 
         var viewer = await files.ViewerAsync(ct);
         if (viewer?.ActingPostId is not { } postId) return FileActions.NoPost;
@@ -52,7 +53,7 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers n
         {
             await using var stream = d.Open();
             var blob = await blobs.StoreAsync(stream, ct);
-            if (!blob.Succeeded) return Result<int>.Fail(blob.Errors.Select(e => e with { Field = "documents" }).ToList());
+            if (!blob.Succeeded) return Result<DiarisedReceipt>.Fail(blob.Errors.Select(e => e with { Field = "documents" }).ToList());
             stored.Add(blob.Value!.As(d.FileName));
         }
 
@@ -69,7 +70,7 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers n
         db.Receipts.Add(receipt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return receipt.Id;
+        return new DiarisedReceipt(receipt.Id, receipt.DiaryNumber);
     }
 }
 

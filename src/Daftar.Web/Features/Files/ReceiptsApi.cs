@@ -15,7 +15,7 @@ public static class ReceiptsApi
                 var uploads = (documents ?? new FormFileCollection()).Select(f => new UploadedDocument(f.FileName, f.OpenReadStream)).ToList();
                 var cmd = new DiariseReceiptCommand(form.Sender, form.LetterNumber, form.LetterDate, form.ReceivedOn, form.Subject, form.Category,
                     form.Mode ?? ReceiptMode.Post, form.Language ?? "hi", form.Grading ?? Grading.Normal);
-                return (await handler.HandleAsync(cmd, uploads, ct)).ToHttp(l, id => Results.Created($"/api/receipts/{id}", new { id }));
+                return (await handler.HandleAsync(cmd, uploads, ct)).ToHttp(l, r => Results.Created($"/api/receipts/{r.Id}", new { id = r.Id, diaryNumber = r.DiaryNumber }));
             })
             .DisableAntiforgery()
             .WithSummary("Diarises a receipt (multipart: the particulars, and 'documents' for scanned PDF/JPEG/PNG/TIFF pages).");

@@ -30,7 +30,7 @@ public sealed class NewModel(DiariseReceipt handler, IStringLocalizer<SharedReso
         if (result.Succeeded)
         {
             TempData["Message"] = l["The receipt has been diarised."].Value;
-            return Redirect($"/Receipts/View?id={result.Value}");
+            return Redirect($"/Receipts/View?id={result.Value!.Id}");
         }
         ModelState.AddErrors(result.Errors, l);
         foreach (var e in result.Errors.Where(e => e.Field is null)) ModelState.AddModelError("", l.Describe(e));
