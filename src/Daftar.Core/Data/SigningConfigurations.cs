@@ -31,6 +31,8 @@ internal sealed class SigningCredentialConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.RevocationReason).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.EmployeeId, x.Status });
+        // One active credential per employee, kept by the database: two enrolments at the same moment cannot both win.
+        b.HasIndex(x => x.EmployeeId).IsUnique().HasFilter("\"Status\" = 1").HasDatabaseName("IX_SigningCredentials_OneActivePerEmployee");
         b.HasIndex(x => new { x.IssuerId, x.Status });
         b.Ignore(x => x.IsLocked);
     }

@@ -1307,6 +1307,11 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmployeeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SigningCredentials_OneActivePerEmployee")
+                        .HasFilter("\"Status\" = 1");
+
                     b.HasIndex("EmployeeId", "Status");
 
                     b.HasIndex("IssuerId", "Status");

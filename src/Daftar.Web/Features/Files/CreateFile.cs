@@ -50,7 +50,8 @@ public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbe
         var now = files.Now;
         var year = now.Year.ToString(CultureInfo.InvariantCulture);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a larger action (a receipt put into a new file) the caller's transaction decides for both.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var computerNumber = await numbers.NextAsync("computer-number", ct);
         var serial = await numbers.NextAsync($"file/{department.Code}/{head.Number}/{post.Section.Code}/{year}", ct);
         var fileNumber = string.Create(CultureInfo.InvariantCulture, $"F.{head.Number}({serial})/{department.FileHead}/{post.Section.Code}/{year}");
@@ -60,7 +61,7 @@ public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbe
         file.RequireSignedNotes(cmd.SignNotesAtLevel ?? config.GetValue<int?>("Signing:RequireSignaturesAtLevel"));
         db.Files.Add(file);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return file.Id;
     }
 }

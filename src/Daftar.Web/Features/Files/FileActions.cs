@@ -121,7 +121,8 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
 
     public static Error ToError(FileError e) => new(e.Code, e.Message, e.IsConflict ? ErrorKind.Conflict : ErrorKind.Invalid);
 
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
+    /// <summary>A unique index refused the row: someone else did the same thing at the same moment.</summary>
+    public static bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is Npgsql.PostgresException { SqlState: "23505" }
         || ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 }

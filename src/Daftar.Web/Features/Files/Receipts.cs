@@ -152,11 +152,15 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
 
     public Task<Result<int>> CloseAsync(int id, CancellationToken ct) => RunAsync(id, (r, post, _) => r.Close(post), ct);
 
-    /// <summary>Puts the receipt into a file the holder holds, or opens a new file for it (subject from the receipt unless given).</summary>
+    /// <summary>
+    /// Puts the receipt into a file the holder holds, or opens a new file for it (subject from the receipt unless given).
+    /// A new file and the receipt's move into it commit together: if the receipt changed meanwhile, no file is left behind.
+    /// </summary>
     public async Task<Result<int>> PutInFileAsync(int id, PutInFileCommand cmd, CancellationToken ct)
     {
         var (receipt, _, post, _, error) = await LoadAsync(id, ct);
         if (error is not null) return error;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var fileId = cmd.FileId;
         if (fileId is null)
         {
@@ -170,6 +174,7 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
         var refused = receipt!.PutInto(loaded.Value!.File, post!, files.Now);
         if (refused is not null) return FileActions.ToError(refused);
         var saved = await files.SaveAsync(fileId.Value, ct);
+        if (saved.Succeeded) await tx.CommitAsync(ct);
         return saved;
     }
 

@@ -69,6 +69,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
     public static readonly Error NotEnrolled = new("not_enrolled", "You have no signing certificate yet. Enrol first, choosing a signing PIN.", ErrorKind.Invalid);
     public static readonly Error Locked = new("signing_locked", "Signing is locked after five wrong PINs. Ask the administrator to unlock it, or enrol again.", ErrorKind.Conflict);
     public static readonly Error NoSession = new("pin_needed", "Enter your signing PIN to sign.", ErrorKind.Invalid, "pin");
+    public static readonly Error EnrolledMeanwhile = new("enrolled_meanwhile", "Your signing certificate changed at the same moment (another enrolment). Look at it again before enrolling.", ErrorKind.Conflict);
 
     public async Task<Result<SigningStatus>> StatusAsync(CancellationToken ct)
     {
@@ -112,7 +113,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
             sessions.Close(existing.Id);
         }
         db.SigningCredentials.Add(credential);
-        await db.SaveChangesAsync(ct);
+        if (await SaveCredentialAsync(ct) is { } raced) return raced;
         if (existing?.Issuer is { } oldIssuer) await pki.PublishCrlAsync(oldIssuer, ct);
         return credential.Id;
     }
@@ -217,8 +218,23 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
             certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime(), now);
         CryptographicOperations.ZeroMemory(pkcs8);
         db.SigningCredentials.Add(credential);
-        await db.SaveChangesAsync(ct);
+        if (await SaveCredentialAsync(ct) is { } raced) return raced;
         return credential.Id;
+    }
+
+    /// <summary>Saves a new credential; another enrolment of the same employee that won the race makes this one change nothing.</summary>
+    private async Task<Error?> SaveCredentialAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || FileActions.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return EnrolledMeanwhile;
+        }
     }
 
     public static async Task<Result<int>> RevokeAsync(DaftarDb db, Pki pki, SigningSessions sessions, SigningCredential credential, string reason, DateTimeOffset now, CancellationToken ct)
