@@ -158,6 +158,12 @@ public static class DaftarApp
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
+            // The API answers a failure in ProblemDetails too (the error page is for people); what failed was not saved.
+            app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = ctx => Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Something went wrong on the server.",
+                    detail: "Nothing was saved. Try again; if it keeps happening, tell the IT cell the time it happened.").ExecuteAsync(ctx),
+            }));
             app.UseHsts();
         }
         app.UseStatusCodePages(async ctx =>

@@ -5,11 +5,38 @@ namespace Daftar.People;
 /// <summary>Normalisation shared by everything that stores or searches names in either script.</summary>
 public static class Text
 {
-    /// <summary>NFC-normalised, trimmed, inner whitespace collapsed; null when nothing is left.</summary>
+    /// <summary>
+    /// Characters that only hide or reorder text: bidi embeddings, overrides, isolates and marks, the zero-width space,
+    /// word joiners and the BOM. They let one name or subject look like another, and no Hindi or English text needs
+    /// them (the zero-width joiner and non-joiner that Devanagari does need are kept).
+    /// </summary>
+    public static bool IsHidingFormat(char c) =>
+        c is '\u200B' or '\u200E' or '\u200F' or '\uFEFF' or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2069');
+
+    /// <summary>The text with every unpaired surrogate replaced by U+FFFD, so that it can be normalised and stored.</summary>
+    public static string WellFormed(string value)
+    {
+        var bad = false;
+        for (var i = 0; i < value.Length && !bad; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+            else if (char.IsSurrogate(value[i])) bad = true;
+        }
+        if (!bad) return value;
+        var chars = value.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
+
+    /// <summary>NFC-normalised, trimmed, inner whitespace collapsed, controls and hiding formats removed; null when nothing is left.</summary>
     public static string? Clean(string? value)
     {
         if (value is null) return null;
-        var normalized = value.Normalize(NormalizationForm.FormC);
+        var normalized = WellFormed(value).Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(normalized.Length);
         var lastWasSpace = false;
         foreach (var ch in normalized.Trim())
@@ -19,7 +46,7 @@ public static class Text
                 if (!lastWasSpace) sb.Append(' ');
                 lastWasSpace = true;
             }
-            else if (!char.IsControl(ch))
+            else if (!char.IsControl(ch) && !IsHidingFormat(ch))
             {
                 sb.Append(ch);
                 lastWasSpace = false;

@@ -7,7 +7,11 @@ namespace Daftar.Web.Features.Files;
 
 public sealed record SaveNoteCommand(string? Text);
 public sealed record SendFileCommand(int? ToPostId, string? Remarks, Priority Priority = Priority.Normal, DateOnly? DueOn = null);
-public sealed record RemarksCommand(string? Remarks);
+public sealed record RemarksCommand(string? Remarks)
+{
+    /// <summary>As long as a movement's remarks may be.</summary>
+    public const int MaxLength = 2000;
+}
 
 /// <summary>Writes or edits the acting post's yellow (draft) note on a file it holds.</summary>
 public sealed class SaveNote(FileActions files, NoteText noteText)
@@ -58,7 +62,7 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
     public async Task<Result<int>> HandleAsync(int fileId, SendFileCommand cmd, CancellationToken ct)
     {
         var v = new Validation();
-        var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", 2000);
+        var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", RemarksCommand.MaxLength);
         if (cmd.ToPostId is null) v.Add(Error.Required("toPostId", "Send to"));
         if (!Enum.IsDefined(cmd.Priority)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "priority"));
         if (cmd.DueOn is { } due && due < DateOnly.FromDateTime(files.Now.UtcDateTime))
@@ -102,8 +106,13 @@ public sealed class PullBackFile(DaftarDb db, FileActions files)
 
 public sealed class ParkFile(FileActions files)
 {
-    public Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct) =>
-        files.RunAsync(fileId, c => Task.FromResult(c.File.Park(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct, FileParts.None);
+    public async Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", RemarksCommand.MaxLength);
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        return await files.RunAsync(fileId, c => Task.FromResult(c.File.Park(c.ActingPost, c.Employee, remarks, files.Now)), ct, FileParts.None);
+    }
 }
 
 public sealed class UnparkFile(FileActions files)
@@ -114,12 +123,22 @@ public sealed class UnparkFile(FileActions files)
 
 public sealed class CloseFile(FileActions files)
 {
-    public Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct) =>
-        files.RunAsync(fileId, c => Task.FromResult(c.File.Close(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct, FileParts.None);
+    public async Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", RemarksCommand.MaxLength);
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        return await files.RunAsync(fileId, c => Task.FromResult(c.File.Close(c.ActingPost, c.Employee, remarks, files.Now)), ct, FileParts.None);
+    }
 }
 
 public sealed class ReopenFile(FileActions files)
 {
-    public Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct) =>
-        files.RunAsync(fileId, c => Task.FromResult(c.File.Reopen(c.ActingPost, c.Employee, Daftar.People.Text.Clean(cmd.Remarks), files.Now)), ct, FileParts.None);
+    public async Task<Result<int>> HandleAsync(int fileId, RemarksCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", RemarksCommand.MaxLength);
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        return await files.RunAsync(fileId, c => Task.FromResult(c.File.Reopen(c.ActingPost, c.Employee, remarks, files.Now)), ct, FileParts.None);
+    }
 }

@@ -26,9 +26,9 @@ public sealed class NoteText
 
     public string ToHtml(string text) => _sanitizer.Sanitize(Markdown.ToHtml(Normalise(text), Pipeline));
 
-    /// <summary>NFC, Unix line ends, no control characters except new lines and tabs, no bidi overrides.</summary>
+    /// <summary>NFC, Unix line ends, no control characters except new lines and tabs, no bidi overrides or other hiding formats.</summary>
     public static string Normalise(string text) =>
-        new(text.Normalize(System.Text.NormalizationForm.FormC).Replace("\r\n", "\n").Replace('\r', '\n')
-            .Where(c => c is '\n' or '\t' || !char.IsControl(c) && c is not ('\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069'))
+        new(Daftar.People.Text.WellFormed(text).Normalize(System.Text.NormalizationForm.FormC).Replace("\r\n", "\n").Replace('\r', '\n')
+            .Where(c => c is '\n' or '\t' || !char.IsControl(c) && !Daftar.People.Text.IsHidingFormat(c))
             .ToArray());
 }

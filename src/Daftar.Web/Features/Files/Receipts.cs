@@ -136,14 +136,17 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
 
     public async Task<Result<int>> SendAsync(int id, SendFileCommand cmd, CancellationToken ct)
     {
-        if (cmd.ToPostId is null) return Error.Required("toPostId", "Send to");
+        var v = new Validation();
+        var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", RemarksCommand.MaxLength);
+        if (cmd.ToPostId is null) v.Add(Error.Required("toPostId", "Send to"));
+        if (v.Failed) return Result<int>.Fail(v.Errors);
         var to = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
         if (to is null) return Error.Unknown("toPostId", "Post");
         string? subject = null;
         var result = await RunAsync(id, (r, post, by) =>
         {
             subject = r.Subject;
-            return r.SendTo(post, to, by, Daftar.People.Text.Clean(cmd.Remarks), files.Now);
+            return r.SendTo(post, to, by, remarks, files.Now);
         }, ct);
         if (result.Succeeded)
             await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("receipt", subject!, $"/Receipts/View?id={id}"));

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Daftar.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Daftar.Tests.Security;
+
+/// <summary>
+/// Hostile input against the API and every upload: broken JSON, wrong types, huge and poisoned strings, impossible
+/// dates; damaged, scripted, polyglot and bomb documents. Whatever arrives: never a 500, always a ProblemDetails
+/// answer, nothing half-written, and nothing poisoned stored. DAFTAR_FUZZ_CASES sets the cases per target.
+/// </summary>
+public class HostileInputTests(DaftarFactory app, ITestOutputHelper output) : IClassFixture<DaftarFactory>
+{
+    private readonly List<string> _failures = [];
+    private readonly Dictionary<HttpStatusCode, int> _statuses = [];
+
+    private sealed record Target(string Name, HttpMethod Method, Func<Task<string>> Url, JsonObject Template, bool Admin = false, bool ConsumesState = false);
+
+    private async Task<int> NewFileAsync(HttpClient api)
+    {
+        var response = await api.PostAsJsonAsync("/api/files", new { subject = "Fuzz target", headNumber = 12 });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    private async Task<int> NewReceiptAsync(HttpClient api)
+    {
+        var response = await api.PostAsync("/api/receipts", new MultipartFormDataContent
+        {
+            { new StringContent("Collector"), "sender" }, { new StringContent("Fuzz receipt"), "subject" },
+        });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>Never a 5xx; every 4xx a ProblemDetails document with its status.</summary>
+    private async Task CheckAsync(string what, HttpResponseMessage response, Func<string> describe)
+    {
+        _statuses[response.StatusCode] = _statuses.GetValueOrDefault(response.StatusCode) + 1;
+        var status = (int)response.StatusCode;
+        if (status >= 500)
+        {
+            _failures.Add($"{what}: {status} for {describe()}: {Shorten(await response.Content.ReadAsStringAsync())}");
+            return;
+        }
+        if (status >= 400)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+            try
+            {
+                if (!isProblem || JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32() != status)
+                    _failures.Add($"{what}: {status} without ProblemDetails for {describe()}: {Shorten(body)}");
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                _failures.Add($"{what}: {status} with an unreadable body for {describe()}: {Shorten(body)}");
+            }
+        }
+    }
+
+    private static string Shorten(string s) => s.Length > 300 ? s[..300] + "…" : s;
+
+    private static string Show(byte[] body) => Shorten(Encoding.UTF8.GetString(body).Replace("\0", "\\0"));
+
+    [Fact]
+    public async Task HostileJson_NeverBreaksTheApi_AndNothingPoisonedIsStored()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var so = await app.PostIdAsync("SO-DOIT-GR1");
+        var office = await app.WithDbAsync(db => db.Offices.Select(o => o.Id).FirstAsync());
+        var employee = await app.EmployeeIdAsync(Demo.Collector);
+        int? file = null;
+        int? receipt = null;
+        async Task<int> FileAsync() => file ??= await NewFileAsync(clerk);
+        async Task<int> ReceiptAsync() => receipt ??= await NewReceiptAsync(clerk);
+
+        var targets = new List<Target>
+        {
+            new("create file", HttpMethod.Post, () => Task.FromResult("/api/files"),
+                new JsonObject { ["subject"] = "Land allotment", ["headNumber"] = 12, ["category"] = "Land", ["grading"] = "Normal", ["retention"] = "A", ["retentionYears"] = 5 }),
+            new("save note", HttpMethod.Post, async () => $"/api/files/{await FileAsync()}/notes", new JsonObject { ["text"] = "प्रस्ताव प्रस्तुत है।" }),
+            new("send file", HttpMethod.Post, async () => $"/api/files/{await FileAsync()}/send",
+                new JsonObject { ["toPostId"] = so, ["remarks"] = "for orders", ["priority"] = "Urgent", ["dueOn"] = "2026-12-31" }, ConsumesState: true),
+            new("park file", HttpMethod.Post, async () => $"/api/files/{await FileAsync()}/park", new JsonObject { ["remarks"] = "awaiting" }, ConsumesState: true),
+            new("link file", HttpMethod.Post, async () => $"/api/files/{await FileAsync()}/links", new JsonObject { ["file"] = "F.12(1)/DOIT/GR-1/2026", ["remarks"] = "x" }),
+            new("share file", HttpMethod.Post, async () => $"/api/files/{await FileAsync()}/shares", new JsonObject { ["postId"] = so, ["remarks"] = "x" }),
+            new("mark correspondence", HttpMethod.Put, async () => $"/api/files/{await FileAsync()}/correspondence/1", new JsonObject { ["isPuc"] = true, ["isFr"] = false }),
+            new("send receipt", HttpMethod.Post, async () => $"/api/receipts/{await ReceiptAsync()}/send", new JsonObject { ["toPostId"] = so, ["remarks"] = "see" }, ConsumesState: true),
+            new("put receipt in file", HttpMethod.Post, async () => $"/api/receipts/{await ReceiptAsync()}/put-in-file",
+                new JsonObject { ["newFileSubject"] = "From dak", ["headNumber"] = 12 }, ConsumesState: true),
+            new("enrol", HttpMethod.Post, () => Task.FromResult("/api/signing/enrol"), new JsonObject { ["pin"] = "1", ["confirmPin"] = "2" }),
+            new("signing session", HttpMethod.Post, () => Task.FromResult("/api/signing/session"), new JsonObject { ["pin"] = "000000" }),
+            new("api token", HttpMethod.Post, () => Task.FromResult("/api/me/tokens"), new JsonObject { ["name"] = "fuzz", ["days"] = 1 }),
+            new("department", HttpMethod.Post, () => Task.FromResult("/api/departments"), new JsonObject { ["code"] = "FZ", ["nameEn"] = "Fuzz", ["nameHi"] = "फ़ज़", ["fileHead"] = "FZ" }, Admin: true),
+            new("office", HttpMethod.Put, () => Task.FromResult($"/api/offices/{office}"), new JsonObject { ["nameEn"] = "Office", ["nameHi"] = "कार्यालय", ["type"] = "District" }, Admin: true),
+            new("employee", HttpMethod.Put, () => Task.FromResult($"/api/employees/{employee}"),
+                new JsonObject { ["nameEn"] = "Collector", ["nameHi"] = "कलेक्टर", ["email"] = "c@example.org", ["mobile"] = "9999999999", ["dateOfBirth"] = "1980-01-01" }, Admin: true),
+            new("assignment", HttpMethod.Post, () => Task.FromResult($"/api/employees/{employee}/assignments"),
+                new JsonObject { ["postId"] = so, ["kind"] = "Additional", ["from"] = "2026-01-01", ["to"] = "2026-02-30" }, Admin: true),
+        };
+
+        var filesBefore = await app.WithDbAsync(db => db.Files.CountAsync());
+        var fuzz = new Fuzz(Fuzz.Seed);
+        var cases = 0;
+        foreach (var target in targets)
+        {
+            var client = target.Admin ? admin : clerk;
+            for (var i = 0; i < Fuzz.CasesPerTarget; i++)
+            {
+                var body = fuzz.MutateJson(target.Template);
+                var request = new HttpRequestMessage(target.Method, await target.Url()) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = fuzz.Next(20) == 0 ? new MediaTypeHeaderValue("text/plain") : new MediaTypeHeaderValue("application/json");
+                var response = await client.SendAsync(request);
+                await CheckAsync(target.Name, response, () => Show(body));
+                if (target.ConsumesState && response.IsSuccessStatusCode)
+                {
+                    file = null;
+                    receipt = null;
+                }
+                cases++;
+            }
+        }
+
+        // Queries and paths are input too.
+        foreach (var _ in Enumerable.Range(0, Fuzz.CasesPerTarget))
+        {
+            var poison = fuzz.PoisonedString();
+            var value = Uri.EscapeDataString(poison[..Math.Min(4000, poison.Length)]);
+            foreach (var url in new[] { $"/api/search?q={value}", $"/api/recipients?q={value}", $"/api/inbox?tab={value}&page={value}", $"/api/directory?q={value}",
+                         $"/api/search?q=x&from={value}&to={value}", $"/api/receipts?status={value}" })
+            {
+                await CheckAsync("query", await clerk.GetAsync(url), () => url);
+                cases++;
+            }
+        }
+
+        output.WriteLine($"{cases} hostile API requests: " + string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}×{s.Value}")));
+        Assert.True(_failures.Count == 0, $"{_failures.Count} of {cases} cases failed:\n" + string.Join("\n", _failures.Take(15)));
+
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Empty(await Invariants.BreachesAsync(db));
+            var stored = new List<string?>();
+            stored.AddRange(await db.Files.Select(f => f.Subject).ToListAsync());
+            stored.AddRange(await db.Files.Select(f => f.Category).ToListAsync());
+            stored.AddRange(await db.Notes.Select(n => n.Text).ToListAsync());
+            stored.AddRange(await db.Movements.Select(m => m.Remarks).ToListAsync());
+            stored.AddRange(await db.Receipts.Select(r => r.Subject).ToListAsync());
+            stored.AddRange(await db.Employees.Select(e => e.NameEn).ToListAsync());
+            stored.AddRange(await db.Employees.Select(e => e.NameHi).ToListAsync());
+            stored.AddRange(await db.Offices.Select(o => o.NameEn).ToListAsync());
+            stored.AddRange(await db.Departments.Select(d => d.NameEn).ToListAsync());
+            var poisoned = stored.Where(s => s is not null && IsPoisoned(s)).ToList();
+            Assert.True(poisoned.Count == 0, "stored with control, bidi or unpaired characters: " + string.Join(" | ", poisoned.Take(5).Select(p => Shorten(p!))));
+        });
+        Assert.True(await app.WithDbAsync(db => db.Files.CountAsync()) >= filesBefore);
+    }
+
+    /// <summary>NUL and other controls (new line and tab apart), bidi overrides and isolates, or unpaired surrogates.</summary>
+    private static bool IsPoisoned(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsControl(c) && c is not ('\n' or '\t') || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069') return true;
+            if (char.IsHighSurrogate(c) && (i + 1 == s.Length || !char.IsLowSurrogate(s[++i]))) return true;
+            if (char.IsLowSurrogate(c)) return true;
+        }
+        return false;
+    }
+}
