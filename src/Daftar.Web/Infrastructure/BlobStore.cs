@@ -52,7 +52,13 @@ public sealed class BlobStore(IConfiguration config)
             var type = Sniff(head.AsSpan(0, headLength));
             if (type is null)
                 return new Error("unsupported_document", "Only PDF, JPEG, PNG and TIFF documents are accepted; this file is none of them, whatever its name says.", ErrorKind.Invalid, "file");
-            var pages = type == "application/pdf" ? await PdfPages.CountAsync(tempFile, ct) : 1;
+            var pages = 1;
+            if (type == "application/pdf")
+            {
+                var inspection = Daftar.Signing.PdfInspector.Inspect(await File.ReadAllBytesAsync(tempFile, ct));
+                if (inspection.Problem is { } problem) return Refusal(problem);
+                pages = inspection.Pages;
+            }
             var hash = Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
             var final = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
@@ -64,6 +70,18 @@ public sealed class BlobStore(IConfiguration config)
             if (File.Exists(tempFile)) File.Delete(tempFile);
         }
     }
+
+    private static Error Refusal(Daftar.Signing.PdfProblem problem) => problem switch
+    {
+        Daftar.Signing.PdfProblem.ActiveContent => new Error("active_pdf",
+            "This PDF contains JavaScript, an embedded file or an automatic action, which Daftar does not accept. Print it to a new PDF and upload that.", ErrorKind.Invalid, "file"),
+        Daftar.Signing.PdfProblem.Encrypted => new Error("encrypted_pdf",
+            "This PDF is protected with a password. Save a copy without the protection and upload that.", ErrorKind.Invalid, "file"),
+        Daftar.Signing.PdfProblem.Bomb => new Error("pdf_bomb",
+            "This PDF unpacks to far more data than any document needs, so it was refused.", ErrorKind.Invalid, "file"),
+        _ => new Error("damaged_pdf",
+            "This PDF cannot be read: it may be damaged or incomplete. Save or scan it again and upload the new copy.", ErrorKind.Invalid, "file"),
+    };
 
     public Stream? OpenRead(string hash) =>
         hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) && File.Exists(PathOf(hash)) ? File.OpenRead(PathOf(hash)) : null;
@@ -79,28 +97,4 @@ public sealed class BlobStore(IConfiguration config)
         [0x49, 0x49, 0x2A, 0x00, ..] or [0x4D, 0x4D, 0x00, 0x2A, ..] => "image/tiff",
         _ => null,
     };
-}
-
-/// <summary>
-/// The number of pages of a PDF, for the running page numbers of a file's correspondence: the largest /Count of a page
-/// tree node, or failing that the number of page objects. An estimate (compressed object streams hide both), never below 1.
-/// </summary>
-public static partial class PdfPages
-{
-    public static async Task<int> CountAsync(string path, CancellationToken ct)
-    {
-        var bytes = await File.ReadAllBytesAsync(path, ct);
-        var text = System.Text.Encoding.Latin1.GetString(bytes);
-        var count = 0;
-        foreach (System.Text.RegularExpressions.Match m in PagesCount().Matches(text))
-            if (int.TryParse((m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).ValueSpan, out var n) && n < 100_000) count = Math.Max(count, n);
-        if (count == 0) count = PageObject().Count(text);
-        return Math.Max(1, count);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b")]
-    private static partial System.Text.RegularExpressions.Regex PagesCount();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
-    private static partial System.Text.RegularExpressions.Regex PageObject();
 }

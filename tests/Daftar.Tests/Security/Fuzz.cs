@@ -190,22 +190,30 @@ public sealed class Fuzz(int seed)
         return Assemble(objects);
     }
 
-    /// <summary>An .xlsx (a zip) whose shared strings inflate to <paramref name="megabytes"/> MB.</summary>
+    /// <summary>A real workbook (one sheet, the employee master's header) whose shared strings inflate to <paramref name="megabytes"/> MB.</summary>
     public static byte[] XlsxBomb(int megabytes)
     {
         using var zip = new MemoryStream();
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(zip, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
         {
-            void Add(string name, string text)
-            {
-                using var writer = new StreamWriter(archive.CreateEntry(name, CompressionLevel.Optimal).Open());
-                writer.Write(text);
-            }
-            Add("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>");
-            using var bomb = archive.CreateEntry("xl/sharedStrings.xml", CompressionLevel.SmallestSize).Open();
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+            var sheet = workbook.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+            sheet.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(new DocumentFormat.OpenXml.Spreadsheet.SheetData(
+                new DocumentFormat.OpenXml.Spreadsheet.Row(new DocumentFormat.OpenXml.Spreadsheet.Cell
+                {
+                    DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString,
+                    CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue("0"),
+                })));
+            workbook.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(
+                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Employees" }));
+            var strings = workbook.AddNewPart<DocumentFormat.OpenXml.Packaging.SharedStringTablePart>();
+            using var output = strings.GetStream(FileMode.Create);
+            output.Write("<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>"u8);
             var chunk = new byte[1 << 20];
             Array.Fill(chunk, (byte)'A');
-            for (var i = 0; i < megabytes; i++) bomb.Write(chunk);
+            for (var i = 0; i < megabytes; i++) output.Write(chunk);
+            output.Write("</t></si></sst>"u8);
         }
         return zip.ToArray();
     }
@@ -217,6 +225,7 @@ public sealed class Fuzz(int seed)
         yield return ("jpeg+html", [0xFF, 0xD8, 0xFF, 0xE0, .. Encoding.ASCII.GetBytes("<script>alert(1)</script>")]);
         yield return ("png+php", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Encoding.ASCII.GetBytes("<?php system($_GET['c']); ?>")]);
         yield return ("pdf+zip", [.. ValidPdf(), .. XlsxBomb(1)]);
+        yield return ("zip named pdf", XlsxBomb(1));
         yield return ("html named pdf", Encoding.ASCII.GetBytes("<!doctype html><script>alert(1)</script>"));
         yield return ("svg", Encoding.ASCII.GetBytes("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"));
     }

@@ -163,6 +163,98 @@ public class HostileInputTests(DaftarFactory app, ITestOutputHelper output) : IC
         Assert.True(await app.WithDbAsync(db => db.Files.CountAsync()) >= filesBefore);
     }
 
+    private static readonly HashSet<string> UploadRefusals =
+        ["damaged_pdf", "active_pdf", "encrypted_pdf", "pdf_bomb", "unsupported_document", "empty_document", "too_large", "required", "invalid_file", "unreadable_file"];
+
+    private static MultipartFormDataContent Upload(string field, byte[] bytes, string name, params (string Key, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(bytes);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        // Written by hand: HttpClient would refuse the empty and broken names a hostile client sends.
+        if (!part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{field}\"; filename=\"{name.Replace("\"", "")}\""))
+            part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{field}\"; filename=\"x\"");
+        form.Add(part);
+        foreach (var (key, value) in fields) form.Add(new StringContent(value), key);
+        return form;
+    }
+
+    private async Task<string?> CodeOfAsync(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode) return null;
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        if (problem.TryGetProperty("code", out var code)) return code.GetString();
+        return problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+            ? errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).Select(e => e.TryGetProperty("code", out var c) ? c.GetString() : e.ToString()).FirstOrDefault()
+            : null;
+    }
+
+    [Fact]
+    public async Task HostileUploads_AreRefusedClearly_AndLeaveNothingHalfWritten()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var fileId = await NewFileAsync(clerk);
+        var receiptsBefore = await app.WithDbAsync(db => db.Receipts.CountAsync());
+        var correspondenceBefore = await app.WithDbAsync(db => db.Correspondence.CountAsync(c => c.FileId == fileId));
+        var codes = new Dictionary<string, int>();
+        int receiptsAccepted = 0, documentsAccepted = 0, cases = 0;
+
+        async Task DocumentAsync(string what, byte[] bytes, string name, string? mustBe = null)
+        {
+            var toFile = await clerk.PostAsync($"/api/files/{fileId}/documents", Upload("file", bytes, name, ("title", "स्कैन")));
+            await CheckAsync(what + " (file document)", toFile, () => $"{name}, {bytes.Length} bytes");
+            var toReceipt = await clerk.PostAsync("/api/receipts", Upload("documents", bytes, name, ("sender", "Collector"), ("subject", "Fuzzed dak")));
+            await CheckAsync(what + " (receipt)", toReceipt, () => $"{name}, {bytes.Length} bytes");
+            foreach (var response in new[] { toFile, toReceipt })
+            {
+                var code = await CodeOfAsync(response) ?? "accepted";
+                codes[code] = codes.GetValueOrDefault(code) + 1;
+                if (code != "accepted" && !UploadRefusals.Contains(code)) _failures.Add($"{what}: unexpected refusal {code} for {name}");
+                if (mustBe is not null && code != mustBe) _failures.Add($"{what}: expected {mustBe}, got {code}");
+            }
+            if (toFile.IsSuccessStatusCode) documentsAccepted++;
+            if (toReceipt.IsSuccessStatusCode) receiptsAccepted++;
+            cases += 2;
+        }
+
+        foreach (var (name, pdf) in Fuzz.ScriptedPdfs()) await DocumentAsync("scripted PDF: " + name, pdf, "order.pdf", mustBe: "active_pdf");
+        await DocumentAsync("decompression bomb", Fuzz.PdfBomb(300), "bomb.pdf", mustBe: "pdf_bomb");
+        await DocumentAsync("encrypted", Fuzz.ValidPdf(extraCatalog: "/Encrypt << /Filter /Standard /V 2 /R 3 /O (x) /U (y) /P -4 >>"), "locked.pdf", mustBe: "encrypted_pdf");
+        await DocumentAsync("nested", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj " + new string('[', 100_000) + "\nendobj\n%%EOF"), "deep.pdf", mustBe: "damaged_pdf");
+        await DocumentAsync("valid", Fuzz.ValidPdf("हिन्दी"), "valid.pdf", mustBe: "accepted");
+        foreach (var (name, bytes) in Fuzz.Polyglots()) await DocumentAsync("polyglot: " + name, bytes, name + ".pdf");
+        var fuzz = new Fuzz(Fuzz.Seed + 1);
+        for (var i = 0; i < Fuzz.CasesPerTarget; i++) await DocumentAsync("damaged", fuzz.DamagedDocument(), fuzz.HostileFileName());
+
+        // Signing certificates and the employee master are uploads too.
+        for (var i = 0; i < Math.Min(Fuzz.CasesPerTarget, 200); i++)
+        {
+            var password = fuzz.PoisonedString();
+            var p12 = await clerk.PostAsync("/api/signing/external", Upload("file", fuzz.DamagedDocument(), "dsc.p12", ("password", password[..Math.Min(50, password.Length)]), ("pin", "482916")));
+            await CheckAsync("PKCS#12", p12, () => "damaged .p12");
+            var import = await admin.PostAsync("/api/imports/employees", Upload("file", fuzz.Next(2) == 0 ? fuzz.DamagedDocument() : Encoding.UTF8.GetBytes(fuzz.PoisonedString()),
+                fuzz.Next(2) == 0 ? "master.csv" : "master.xlsx"));
+            await CheckAsync("employee master", import, () => "damaged master");
+            cases += 2;
+        }
+        var xlsxBomb = await admin.PostAsync("/api/imports/employees", Upload("file", Fuzz.XlsxBomb(300), "master.xlsx"));
+        await CheckAsync("xlsx bomb", xlsxBomb, () => "300 MB sharedStrings");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, xlsxBomb.StatusCode);
+        Assert.Contains("unpacks to far more data", await xlsxBomb.Content.ReadAsStringAsync());
+
+        output.WriteLine($"{cases} hostile uploads: " + string.Join(", ", codes.OrderBy(c => c.Key).Select(c => $"{c.Key}×{c.Value}")));
+        Assert.True(_failures.Count == 0, $"{_failures.Count} failures:\n" + string.Join("\n", _failures.Take(15)));
+
+        // Nothing half-written: a receipt or document exists exactly for each upload that was accepted, and no
+        // partial upload is left in the blob store's temporary folder.
+        Assert.Equal(receiptsBefore + receiptsAccepted, await app.WithDbAsync(db => db.Receipts.CountAsync()));
+        Assert.Equal(correspondenceBefore + documentsAccepted, await app.WithDbAsync(db => db.Correspondence.CountAsync(c => c.FileId == fileId)));
+        var temp = Path.Combine(app.DataPath, "blobs", "tmp");
+        Assert.True(!Directory.Exists(temp) || Directory.GetFiles(temp).Length == 0);
+        await app.WithDbAsync(async db => Assert.Empty(await Invariants.BreachesAsync(db)));
+    }
+
     /// <summary>NUL and other controls (new line and tab apart), bidi overrides and isolates, or unpaired surrogates.</summary>
     private static bool IsPoisoned(string s)
     {

@@ -73,50 +73,105 @@ public static class ImportFile
         return rows;
     }
 
+    /// <summary>No part of a workbook may unpack to more than this many times its packed size once it is this large.</summary>
+    private const int MaxPackingRatio = 50;
+    private const long RatioCheckedFrom = 32L * 1024 * 1024;
+    private const long MaxUnpackedBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// A zip bomb is refused before any part is read: text compresses a few times over, never hundreds. (.NET's zip
+    /// reader does not inflate an entry past the size it declares, so the declared sizes can be trusted.)
+    /// </summary>
+    private static void RefuseBombs(Stream stream)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > MaxUnpackedBytes || entry.Length > RatioCheckedFrom && entry.Length > MaxPackingRatio * Math.Max(1, entry.CompressedLength))
+                    throw new ImportFileException("The workbook unpacks to far more data than an employee master needs, so it was not read.");
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+        {
+            // .NET's zip reader answers a file too short to be a zip with ArgumentOutOfRangeException.
+            throw new ImportFileException("The file is not a valid Excel (.xlsx) workbook.");
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
+    }
+
     private static List<ImportRow> ReadXlsx(Stream stream)
     {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+        RefuseBombs(stream);
         SpreadsheetDocument document;
         try
         {
             document = SpreadsheetDocument.Open(stream, false);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or ArgumentException or System.Xml.XmlException)
         {
             throw new ImportFileException("The file is not a valid Excel (.xlsx) workbook.");
         }
         using (document)
         {
-            var workbook = document.WorkbookPart ?? throw new ImportFileException("The workbook has no sheets.");
-            var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-                ?? throw new ImportFileException("The workbook has no sheets.");
-            var part = (WorksheetPart)workbook.GetPartById(firstSheet.Id!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-            var rows = new List<ImportRow>();
-            string[]? headers = null;
-            using var reader = DocumentFormat.OpenXml.OpenXmlReader.Create(part);
-            while (reader.Read())
+            try
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-                var row = (Row)reader.LoadCurrentElement()!;
-                var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 2));
-                var values = new Dictionary<int, string?>();
-                foreach (var cell in row.Elements<Cell>())
-                    values[ColumnIndex(cell.CellReference?.Value, values.Count)] = CellText(cell, shared);
-                if (headers is null)
-                {
-                    var width = values.Count == 0 ? 0 : values.Keys.Max() + 1;
-                    headers = Enumerable.Range(0, width).Select(i => NormaliseHeader(values.GetValueOrDefault(i))).ToArray();
-                    continue;
-                }
-                var cells = new Dictionary<string, string?>();
-                for (var i = 0; i < headers.Length; i++) cells[headers[i]] = values.GetValueOrDefault(i)?.Trim();
-                if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-                rows.Add(new ImportRow(number, cells));
-                if (rows.Count > MaxRows) throw new ImportFileException("The file has more than {0} rows. Split it into smaller files.", MaxRows);
+                return ReadFirstSheet(document);
             }
-            if (headers is null) throw new ImportFileException("The file is empty: the first line must name the columns.");
-            return rows;
+            catch (Exception ex) when (ex is System.Xml.XmlException or InvalidCastException or ArgumentException or KeyNotFoundException
+                                           or InvalidOperationException or OpenXmlPackageException or InvalidDataException or IOException or FormatException)
+            {
+                // A workbook whose parts are damaged or are not what their names say.
+                throw new ImportFileException("The file is not a valid Excel (.xlsx) workbook.");
+            }
         }
+    }
+
+    private static List<ImportRow> ReadFirstSheet(SpreadsheetDocument document)
+    {
+        var workbook = document.WorkbookPart ?? throw new ImportFileException("The workbook has no sheets.");
+        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
+            ?? throw new ImportFileException("The workbook has no sheets.");
+        var part = (WorksheetPart)workbook.GetPartById(firstSheet.Id!);
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+        var rows = new List<ImportRow>();
+        string[]? headers = null;
+        using var reader = DocumentFormat.OpenXml.OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
+            var row = (Row)reader.LoadCurrentElement()!;
+            var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 2));
+            var values = new Dictionary<int, string?>();
+            foreach (var cell in row.Elements<Cell>())
+                values[ColumnIndex(cell.CellReference?.Value, values.Count)] = CellText(cell, shared);
+            if (headers is null)
+            {
+                var width = values.Count == 0 ? 0 : values.Keys.Max() + 1;
+                headers = Enumerable.Range(0, width).Select(i => NormaliseHeader(values.GetValueOrDefault(i))).ToArray();
+                continue;
+            }
+            var cells = new Dictionary<string, string?>();
+            for (var i = 0; i < headers.Length; i++) cells[headers[i]] = values.GetValueOrDefault(i)?.Trim();
+            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add(new ImportRow(number, cells));
+            if (rows.Count > MaxRows) throw new ImportFileException("The file has more than {0} rows. Split it into smaller files.", MaxRows);
+        }
+        if (headers is null) throw new ImportFileException("The file is empty: the first line must name the columns.");
+        return rows;
     }
 
     private static int ColumnIndex(string? reference, int fallback)
