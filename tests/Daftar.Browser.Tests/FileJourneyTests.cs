@@ -13,9 +13,7 @@ namespace Daftar.Browser.Tests;
 [Collection(nameof(BrowserCollection))]
 public class FileJourneyTests(BrowserApp app)
 {
-    private static readonly byte[] ScannedLetter = Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
-        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    private static readonly byte[] ScannedLetter = Daftar.Tests.Infrastructure.TestPdf.Pages(1, "Scanned letter");
 
     private async Task<IPage> HindiPageAsync(string employeeCode)
     {

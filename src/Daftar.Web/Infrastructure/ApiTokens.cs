@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
 using Daftar.Accounts;
 using Daftar.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -11,18 +12,28 @@ namespace Daftar.Web.Infrastructure;
 /// <summary>Authenticates programs by "Authorization: Bearer dft_…"; only the token's hash is looked up.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    DaftarDb db, TimeProvider clock)
+    DaftarDb db, TimeProvider clock, TokenFailures failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+    private const string TooManyFailures = "daftar.token-failures";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (failures.IsBlocked(address))
+        {
+            Context.Items[TooManyFailures] = true;
+            return AuthenticateResult.Fail("Too many failed tokens from this address.");
+        }
         var secret = header["Bearer ".Length..].Trim();
         if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            failures.Count(address);
             return AuthenticateResult.Fail("Malformed token.");
+        }
 
         var hash = ApiToken.HashOf(secret);
         // One round trip per call: the token, its account and the account's roles.
@@ -42,7 +53,10 @@ public sealed class ApiTokenHandler(
             .SingleOrDefaultAsync(Context.RequestAborted);
         var now = clock.GetUtcNow();
         if (found is null || !ApiToken.IsUsable(found.ExpiresAt, found.RevokedAt, now) || found.LockoutEnd > now)
+        {
+            failures.Count(address);
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");
+        }
 
         // Recording use on every call would turn reads into writes; once a minute is enough to see stale tokens.
         if (found.LastUsedAt is null || now - found.LastUsedAt > TimeSpan.FromMinutes(1))
@@ -64,10 +78,37 @@ public sealed class ApiTokenHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(TooManyFailures))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
+            return Task.CompletedTask;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// Failed bearer tokens per client address. Past the limit (Daftar:FailedTokensPerMinute, 20) every token from that
+/// address is turned away with 429 until the minute is over, so guessing tokens (2^256 of them) is not even started.
+/// </summary>
+public sealed class TokenFailures(IConfiguration config) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = config.GetValue("Daftar:FailedTokensPerMinute", 20),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    public bool IsBlocked(string address) => _limiter.GetStatistics(address)?.CurrentAvailablePermits == 0;
+
+    public void Count(string address) => _limiter.AttemptAcquire(address).Dispose();
+
+    public void Dispose() => _limiter.Dispose();
 }
 
 public static class Policies

@@ -199,7 +199,7 @@ public class ConflictSafetyTests(DaftarFactory app) : IClassFixture<DaftarFactor
         var responses = await RaceAsync(i =>
         {
             var form = new MultipartFormDataContent();
-            var part = new ByteArrayContent(Encoding.ASCII.GetBytes($"%PDF-1.4\n% report {i}\ntrailer << >>\n%%EOF\n"));
+            var part = new ByteArrayContent(TestPdf.Pages(1, $"Report {i}"));
             part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             form.Add(part, "file", $"report-{i}.pdf");
             return clerk.PostAsync($"/api/files/{fileId}/documents", form);

@@ -16,16 +16,7 @@ public class CorrespondenceLinksSharesTests(DaftarFactory app) : IClassFixture<D
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private const string Outsider = "RJ100006";   // LDC, GAD: another department
 
-    /// <summary>A small but well-formed PDF with the given number of pages.</summary>
-    private static byte[] Pdf(int pages)
-    {
-        var kids = string.Join(" ", Enumerable.Range(0, pages).Select(i => $"{3 + i} 0 R"));
-        var sb = new StringBuilder("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-        sb.Append($"2 0 obj << /Type /Pages /Kids [{kids}] /Count {pages} >> endobj\n");
-        for (var i = 0; i < pages; i++) sb.Append($"{3 + i} 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n");
-        sb.Append("trailer << /Root 1 0 R >>\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(sb.ToString());
-    }
+    private static byte[] Pdf(int pages) => TestPdf.Pages(pages);
 
     private static async Task<int> CreateFileAsync(HttpClient api, string subject = "Maintenance of the State Data Centre", Grading grading = Grading.Normal)
     {

@@ -51,6 +51,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     private bool UsesTestMasterKey { get; } = true;
     protected virtual int SignInAttemptsPerMinute => 10_000;
+    protected virtual int FailedTokensPerMinute => 10_000;
 
     public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(DataPath);
 
@@ -85,6 +86,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Daftar:SessionRecheckSeconds", "0");
         // Every test client comes from one address; the limit itself has its own test.
         builder.UseSetting("Daftar:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Daftar:FailedTokensPerMinute", FailedTokensPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<T> WithDbAsync<T>(Func<DaftarDb, Task<T>> work)

@@ -75,6 +75,30 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"Daftar did not answer /healthz within 90 s:\n{server.RecentLog}");
     }
 
+    /// <summary>An API token for an employee of the installation, written before the server starts.</summary>
+    public static async Task<string> IssueTokenAsync(string connectionString, string dataPath, string employeeCode)
+    {
+        await using var setup = new ExistingInstallation(dataPath, connectionString, usesTestMasterKey: true);
+        return await setup.WithDbAsync(async db =>
+        {
+            var account = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, a => a.UserName == employeeCode);
+            var (token, secret) = Daftar.Accounts.ApiToken.Issue(account, "server process test", DateTimeOffset.UtcNow, null);
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync();
+            return secret;
+        });
+    }
+
+    /// <summary>The server's resident memory now (Linux), in MB.</summary>
+    public long ResidentMegabytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64 / 1024 / 1024;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown, no flushing, requests cut off where they are.</summary>
     public async Task KillAsync()
     {

@@ -47,9 +47,7 @@ public class BackupRestoreTests(DaftarFactory app) : IClassFixture<DaftarFactory
         return (code, output.ToString(), errors.ToString());
     }
 
-    private static byte[] Pdf(string title) => Encoding.ASCII.GetBytes(
-        $"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n" +
-        $"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Title ({title}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    private static byte[] Pdf(string title) => TestPdf.Pages(1, title);
 
     private static async Task<int> NewFileAsync(HttpClient api, string subject)
     {

@@ -63,8 +63,31 @@ public class WebPlatformTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task GuessingApiTokens_IsCutOffAfterTheLimit_EvenForARealTokenFromThatAddress()
+    {
+        await using var strict = new StrictRateFactory();
+        await ((IAsyncLifetime)strict).InitializeAsync();
+        var real = await strict.ApiClientAsync(Demo.Clerk);
+        Assert.Equal(HttpStatusCode.OK, (await real.GetAsync("/api/me")).StatusCode);
+        var guesser = strict.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var guess in new[] { "dft_guess1", "dft_guess2", "not-a-token", "dft_guess4" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", guess);
+            statuses.Add((await guesser.SendAsync(request)).StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        var blocked = await real.GetAsync("/api/me");
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+        Assert.Equal("60", blocked.Headers.RetryAfter?.ToString());
+        Assert.Equal("application/problem+json", blocked.Content.Headers.ContentType?.MediaType);
+    }
+
     private sealed class StrictRateFactory : DaftarFactory
     {
         protected override int SignInAttemptsPerMinute => 3;
+        protected override int FailedTokensPerMinute => 3;
     }
 }

@@ -47,8 +47,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
 
     private const string Pin = "480263";
 
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    private static readonly byte[] Pdf = TestPdf.Pages(1);
 
     // --- expected outcomes by rule -----------------------------------------------------------------------------------
 
