@@ -156,6 +156,17 @@ public static class DaftarApp
 
     public static void UseDaftar(this WebApplication app)
     {
+        // Behind nginx (several nodes), the client's address and scheme come from X-Forwarded-For/-Proto, but only when
+        // sent by a proxy the operator named (Daftar:TrustedProxies, comma-separated addresses): anyone else could forge them.
+        if (app.Configuration["Daftar:TrustedProxies"] is { Length: > 0 } proxies)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(forwarded);
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

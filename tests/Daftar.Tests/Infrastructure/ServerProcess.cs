@@ -30,7 +30,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string connectionString, string dataPath)
+    public static async Task<ServerProcess> StartAsync(string connectionString, string dataPath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -49,6 +49,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
         var server = new ServerProcess(process, address);
         process.OutputDataReceived += (_, e) => server.Remember(e.Data);
