@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (PostgreSQL, Chromium, fonts, gpg), starts a throwaway PostgreSQL cluster, runs every
+# Installs what the tests need (PostgreSQL, Chromium, fonts, gpg, pdfsig, qpdf, certutil), starts a throwaway PostgreSQL cluster, runs every
 # test — unit and integration on SQLite, the same integration suite on PostgreSQL, browser tests in headless
 # Chromium — checks formatting, stops what it started, and ends with one line: "N passed, N failed".
 set -uo pipefail
@@ -11,7 +11,7 @@ say() { printf '\n== %s\n' "$*"; }
 
 # --- 1. System packages -------------------------------------------------------------------------------------
 need=()
-for pkg in postgresql chromium fonts-noto-core fonts-lohit-deva gpg; do
+for pkg in postgresql chromium fonts-noto-core fonts-lohit-deva gpg poppler-utils qpdf libnss3-tools; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${#need[@]}" -gt 0 ]; then

@@ -11,7 +11,10 @@ namespace Daftar.Signing;
 public interface IDocumentSigner
 {
     X509Certificate2 Certificate { get; }
-    byte[] SignDetached(ReadOnlySpan<byte> content);
+
+    /// <summary>A detached, time-stamped CMS signature. For PDFs (PAdES, ETSI.CAdES.detached) the signing time is left
+    /// out of the signed attributes: the PDF's signature dictionary and the timestamp carry the time.</summary>
+    byte[] SignDetached(ReadOnlySpan<byte> content, bool forPdf = false);
 }
 
 /// <summary>
@@ -25,7 +28,7 @@ public sealed class KeySigner(X509Certificate2 certificate, AsymmetricAlgorithm 
 
     public X509Certificate2 Certificate => certificate;
 
-    public byte[] SignDetached(ReadOnlySpan<byte> content)
+    public byte[] SignDetached(ReadOnlySpan<byte> content, bool forPdf = false)
     {
         var cms = new SignedCms(new ContentInfo(content.ToArray()), detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate, key)
@@ -34,7 +37,7 @@ public sealed class KeySigner(X509Certificate2 certificate, AsymmetricAlgorithm 
             IncludeOption = X509IncludeOption.EndCertOnly,
         };
         signer.Certificates.AddRange(chain);
-        signer.SignedAttributes.Add(new Pkcs9SigningTime(clock.GetUtcNow().UtcDateTime));
+        if (!forPdf) signer.SignedAttributes.Add(new Pkcs9SigningTime(clock.GetUtcNow().UtcDateTime));
         signer.SignedAttributes.Add(SigningCertificateV2.For(certificate));
         cms.ComputeSignature(signer, silent: true);
         var info = cms.SignerInfos[0];

@@ -4,7 +4,21 @@ namespace Daftar.Web.Infrastructure;
 
 public sealed record StoredBlob(string Hash, long Size, string ContentType, int Pages)
 {
-    public Daftar.Files.CorrespondenceDocument As(string fileName) => new(Hash, Path.GetFileName(fileName), ContentType, Size, Pages);
+    public const int MaxFileNameLength = 120;
+
+    public Daftar.Files.CorrespondenceDocument As(string fileName) => new(Hash, SafeFileName(fileName), ContentType, Size, Pages);
+
+    /// <summary>The name a document is shown and downloaded under: no folders, no control or hiding characters, not too long (extension kept).</summary>
+    public static string SafeFileName(string? fileName)
+    {
+        var name = Daftar.People.Text.Clean(Path.GetFileName((fileName ?? "").Replace('\\', '/'))) ?? "";
+        name = new string(name.Where(c => c is not ('/' or ':' or '*' or '?' or '"' or '<' or '>' or '|')).ToArray()).Trim('.', ' ');
+        if (name.Length == 0) return "document";
+        if (name.Length <= MaxFileNameLength) return name;
+        var extension = Path.GetExtension(name);
+        if (extension.Length > 10) extension = "";
+        return name[..(MaxFileNameLength - extension.Length)] + extension;
+    }
 }
 
 /// <summary>

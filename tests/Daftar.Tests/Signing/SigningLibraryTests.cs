@@ -9,57 +9,7 @@ namespace Daftar.Tests.Signing;
 /// <summary>Daftar.Signing on its own: the CA, PIN-protected keys, the TSA, CMS signatures, CRLs — and OpenSSL agreeing.</summary>
 public class SigningLibraryTests
 {
-    private static readonly Pki Shared = new();
-
-    /// <summary>A root, a department CA, a TSA and one RSA and one ECDSA signer, made once for the class.</summary>
-    private sealed class Pki
-    {
-        public readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
-        public readonly IssuedCertificate Root, Ca, Tsa, Rsa, Ec;
-        public readonly TimestampAuthority Authority;
-        public readonly PublicationPoints RootPoints = new("http://daftar.test/pki/crl/root.crl", "http://daftar.test/pki/root.crt");
-        public readonly PublicationPoints CaPoints = new("http://daftar.test/pki/crl/DOIT.crl", "http://daftar.test/pki/ca/DOIT.crt");
-
-        public Pki()
-        {
-            Root = Certificates.CreateRoot("Daftar Test Root CA", "Government of Rajasthan", Now);
-            using var rootKey = Certificates.LoadPrivateKey(Root.Pkcs8PrivateKey);
-            Ca = Certificates.CreateIssuingCa(Root.Certificate, rootKey, "Daftar DOIT CA", "Government of Rajasthan", RootPoints, Now);
-            Tsa = Certificates.CreateTimestamping(Root.Certificate, rootKey, "Daftar TSA", "Government of Rajasthan", RootPoints, Now);
-            using var caKey = Certificates.LoadPrivateKey(Ca.Pkcs8PrivateKey);
-            Rsa = Certificates.IssueSigningCertificate(Ca.Certificate, caKey, CaPoints, "Priyanka Sharma", "Government of Rajasthan", "DOIT", "priyanka@example.gov.in", "RJ100013", KeyAlgorithm.Rsa2048, Now);
-            Ec = Certificates.IssueSigningCertificate(Ca.Certificate, caKey, CaPoints, "Anita Choudhary", "Government of Rajasthan", "DOIT", null, "RJ100011", KeyAlgorithm.EcdsaP256, Now);
-            Authority = new TimestampAuthority(Certificates.WithKey(Tsa.Certificate, Certificates.LoadPrivateKey(Tsa.Pkcs8PrivateKey)), TimeProvider.System);
-        }
-
-        public byte[] Crl(params RevokedEntry[] revoked)
-        {
-            using var caKey = Certificates.LoadPrivateKey(Ca.Pkcs8PrivateKey);
-            return RevocationList.Build(Ca.Certificate, caKey, revoked, 1, Now.AddMinutes(-1), Now.AddDays(7));
-        }
-
-        public byte[] RootCrl()
-        {
-            using var rootKey = Certificates.LoadPrivateKey(Root.Pkcs8PrivateKey);
-            return RevocationList.Build(Root.Certificate, rootKey, [], 1, Now.AddMinutes(-1), Now.AddDays(30));
-        }
-
-        public TrustContext Trust(byte[] caCrl, DateTimeOffset? now = null)
-        {
-            var lists = new Dictionary<string, RevocationList>
-            {
-                [Ca.Certificate.Subject] = RevocationList.Parse(caCrl),
-                [Root.Certificate.Subject] = RevocationList.Parse(RootCrl()),
-            };
-            return new TrustContext([Root.Certificate], [Ca.Certificate], issuer => lists.GetValueOrDefault(issuer.Subject), now ?? DateTimeOffset.UtcNow);
-        }
-
-        public byte[] Sign(IssuedCertificate who, byte[] content)
-        {
-            using var key = Certificates.LoadPrivateKey(who.Pkcs8PrivateKey);
-            return new KeySigner(who.Certificate, key, [Ca.Certificate], Authority, TimeProvider.System).SignDetached(content);
-        }
-    }
+    private static readonly TestPki Shared = new();
 
     [Fact]
     public void Certificates_CarryTheUsagesAndLinksADocumentSigningCertificateNeeds()
