@@ -192,6 +192,45 @@ public class ConflictSafetyTests(DaftarFactory app) : IClassFixture<DaftarFactor
     }
 
     [Fact]
+    public async Task UnparkReopenMarkAndRevoke_RacedTenTimes_EachHappensOnce()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var fileId = await NewFileAsync(clerk, "Race: unpark, reopen, mark");
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{fileId}/park", new RemarksCommand(null))).StatusCode);
+        await OneWinsAsync(await RaceAsync(_ => clerk.PostAsync($"/api/files/{fileId}/unpark", null)));
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{fileId}/close", new RemarksCommand(null))).StatusCode);
+        await OneWinsAsync(await RaceAsync(_ => clerk.PostAsJsonAsync($"/api/files/{fileId}/reopen", new RemarksCommand("again"))));
+        await app.WithDbAsync(async db =>
+        {
+            var kinds = await db.Movements.Where(m => m.FileId == fileId).OrderBy(m => m.Id).Select(m => m.Kind).ToListAsync();
+            Assert.Equal([MovementKind.Created, MovementKind.Parked, MovementKind.Unparked, MovementKind.Closed, MovementKind.Reopened], kinds);
+        });
+
+        // Marking the same paper PUC from ten tabs: the first wins, the rest are told the file changed or find it done.
+        var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(TestPdf.Pages(1, "Reference"));
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(part, "file", "reference.pdf");
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsync($"/api/files/{fileId}/documents", form)).StatusCode);
+        var marks = await RaceAsync(i => clerk.PutAsJsonAsync($"/api/files/{fileId}/correspondence/1", new MarkCorrespondenceCommand(i % 2 == 0, i % 2 == 1)));
+        Assert.All(marks, r => Assert.True(r.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.Conflict, r.StatusCode.ToString()));
+        await app.WithDbAsync(async db =>
+        {
+            var item = await db.Correspondence.SingleAsync(c => c.FileId == fileId);
+            Assert.True(item.IsPuc != item.IsFr);   // one request's choice, never half of each
+        });
+
+        // Revoking one's own certificate from ten tabs at once revokes it once.
+        var officer = await app.ApiClientAsync(Demo.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/signing/enrol", new EnrolCommand(Pin, Pin))).StatusCode);
+        // Opening a signing session from ten tabs at once: each opens it, none fails.
+        var sessions = await RaceAsync(_ => officer.PostAsJsonAsync("/api/signing/session", new { pin = Pin }));
+        Assert.All(sessions, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        await OneWinsAsync(await RaceAsync(_ => officer.PostAsJsonAsync("/api/signing/revoke", new { reason = "Laptop lost" })));
+        Assert.Equal(1, await app.WithDbAsync(db => db.SigningCredentials.CountAsync(c => c.Employee.Code == Demo.Admin && c.Status == Daftar.Signing.CredentialStatus.Revoked)));
+    }
+
+    [Fact]
     public async Task TenDocumentsAttachedAtOnce_TakeDistinctPlacesInTheCorrespondence()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);

@@ -145,7 +145,17 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
             return new Error("wrong_pin", "Wrong PIN. {0} attempts left before signing is locked.", ErrorKind.Invalid, "pin", left);
         }
         credential.RightPin();
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same credential changed at this moment (another tab opened a session, or a PIN was counted): start over.
+            db.ChangeTracker.Clear();
+            CryptographicOperations.ZeroMemory(pkcs8);
+            return await OpenSessionAsync(cmd, ct);
+        }
         var lifetime = TimeSpan.FromMinutes(pki.Settings.SessionMinutes);
         sessions.Open(credential.Id, pkcs8, lifetime);
         return clock.GetUtcNow() + lifetime;
@@ -243,7 +253,15 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
             return new Error("already_revoked", "This certificate is already revoked or replaced.", ErrorKind.Conflict);
         credential.Revoke(reason, now);
         sessions.Close(credential.Id);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new Error("already_revoked", "This certificate is already revoked or replaced.", ErrorKind.Conflict);
+        }
         if (credential.IssuerId is { } issuerId) await pki.PublishCrlAsync(await db.Authorities.SingleAsync(a => a.Id == issuerId, ct), ct);
         return credential.Id;
     }

@@ -153,6 +153,23 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
     /// <summary>Signs and stores a fresh CRL for a CA (root or issuing): every certificate it issued that is revoked or superseded.</summary>
     public async Task<byte[]> PublishCrlAsync(Authority ca, CancellationToken ct)
     {
+        // Two publications at once (a revocation and the schedule, say): the CRL number is the CA's concurrency token,
+        // so the later one starts over from the fresh row and includes everything the first did.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PublishCrlOnceAsync(ca, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                await db.Entry(ca).ReloadAsync(ct);
+            }
+        }
+    }
+
+    private async Task<byte[]> PublishCrlOnceAsync(Authority ca, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var key = keys.Get(ca, settings.Protector);
         // The root issues only CAs and the TSA, none of which Daftar revokes (a compromised CA is replaced with a new root).

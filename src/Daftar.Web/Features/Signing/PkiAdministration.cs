@@ -65,7 +65,15 @@ public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sess
         var credential = await db.SigningCredentials.SingleOrDefaultAsync(c => c.Id == credentialId, ct);
         if (credential is null) return Error.NotFound("Certificate");
         credential.Unlock();
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new Error("changed_meanwhile", "This certificate changed at the same moment. Look at it again.", ErrorKind.Conflict);
+        }
         return credential.Id;
     }
 
