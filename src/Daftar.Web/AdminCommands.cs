@@ -15,7 +15,7 @@ namespace Daftar.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "generate", "backup", "restore", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "verify-pdf", "generate", "backup", "restore", "help", "--help", "-h"];
     private static readonly string[] PkiVerbs = ["status", "renew", "revoke", "crl", "publish"];
 
     private const string Usage = """
@@ -43,6 +43,7 @@ public static class AdminCommands
                                   fill an empty database with a synthetic state for benchmarks; API tokens of load users to FILE
           verify-cms PAYLOAD SIGNATURE
                                   check a detached CMS signature (.p7s) over PAYLOAD against Daftar's trust; exit 0 only if valid
+          verify-pdf FILE         check every signature of a signed PDF (a letter, an order, minutes); exit 0 only if all are valid
           backup --out FILE [--passphrase-file F]
                                   an encrypted backup of the database, documents and keys, taken while Daftar runs
           restore FILE [--passphrase-file F]
@@ -133,6 +134,7 @@ public static class AdminCommands
                 "verify-cms" => await PkiCommands.VerifyCmsAsync(sp, options, stdout, stderr),
                 "generate" => await GenerateAsync(sp, options, stdout, stderr),
                 "backup" => await BackupAsync(sp, options, stdout, stderr),
+                "verify-pdf" => await VerifyPdfAsync(sp, options, stdout, stderr),
                 "restore" => await VerifyAuditAsync(sp, stdout, stderr),
                 _ => Fail(stderr, $"Unknown verb '{verb}'. Run ./run.sh --help."),
             };
@@ -158,6 +160,7 @@ public static class AdminCommands
         "pki publish" => "Usage: ./run.sh pki publish\n  Signs and publishes fresh CRLs for every CA.",
         "generate" => "Usage: ./run.sh generate --scale demo|tiny|district|state [--tokens FILE]\n  Fills an EMPTY database with a synthetic organisation, files, movements, notes, receipts and their sealed\n  audit events (PostgreSQL: COPY, indexes built after). district is about 1/30 of Rajasthan's RajKaj, state all of it.\n  Accounts and API tokens for the busiest posts go to FILE (token,employee,post per line) for bench/load.",
         "verify-cms" => "Usage: ./run.sh verify-cms PAYLOAD SIGNATURE\n  Verifies the detached CMS signature in SIGNATURE (DER .p7s) over the file PAYLOAD: content, chain to\n  Daftar's root (or a configured anchor), revocation and timestamp. Exit code 0 only when the signature is valid.",
+        "verify-pdf" => "Usage: ./run.sh verify-pdf FILE\n  Checks every signature in the PDF FILE against Daftar's roots and revocation lists: the signed bytes, the\n  certificate chain, revocation at signing time (from the timestamp) and now, and whether anything but later\n  signatures changed the document afterwards. Exit code 0 only when the PDF has signatures and every one is valid.",
         "backup" => "Usage: ./run.sh backup --out FILE [--passphrase-file F]\n  Writes one encrypted file with a consistent snapshot of the database, every document and the master key that\n  protects the CA and signing keys, while Daftar keeps running. The passphrase (12 characters or more) is read from F\n  or the environment variable DAFTAR_BACKUP_PASSPHRASE, never from the command line. The file is an OpenPGP message:\n  gpg --decrypt opens it too. Keep the passphrase apart from the backup.",
         "restore" => "Usage: ./run.sh restore FILE [--passphrase-file F]\n  Restores a backup into an EMPTY installation (a new database with no tables, an empty data folder): checks the\n  whole archive first, then puts the database, documents and master key in place, applies newer migrations and\n  verifies the audit chain. Exit code 0 only when all of that succeeded.",
         "token revoke" => "Usage: ./run.sh token revoke --user CODE [--name NAME]\n  Revokes the user's API tokens, or only those named NAME.",
@@ -245,6 +248,23 @@ public static class AdminCommands
         if (report.Errors.Count > 200) errors.WriteLine($"  … and {report.Errors.Count - 200} more errors.");
         output.WriteLine(report.Summary(CultureInfo.InvariantCulture));
         return report.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> VerifyPdfAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
+    {
+        if (options.GetValueOrDefault("arg0") is not { Length: > 0 } file) return Fail(errors, "Say which PDF to check: ./run.sh verify-pdf FILE.");
+        if (!File.Exists(file)) return Fail(errors, $"There is no file {file}.");
+        var result = await sp.GetRequiredService<Daftar.Web.Features.Letters.LetterVerification>().CheckAsync(await File.ReadAllBytesAsync(file), CancellationToken.None);
+        if (result.Signatures.Count == 0) return Fail(errors, $"{file} carries no digital signature that Daftar can read.");
+        foreach (var s in result.Signatures)
+        {
+            var when = s.SignedAt is { } at ? Localisation.Time(at) + " IST (timestamp)" : "no timestamp";
+            output.WriteLine($"Signature {s.Index}: {(s.Valid ? "VALID" : "NOT VALID")} — {s.Signer ?? s.CertificateSubject}, {s.Designation}, {s.Department}; signed {when}; " +
+                             $"certificate {s.StatusThen.ToString().ToLowerInvariant()} then, {s.StatusNow.ToString().ToLowerInvariant()} now; {(s.ChangedAfter ? "document CHANGED after this signature" : "unchanged since")}");
+            if (s.Problem is not null) output.WriteLine($"  {s.Problem}");
+        }
+        output.WriteLine(result.AllValid ? $"All {result.Signatures.Count} signatures are valid." : "At least one signature is NOT valid.");
+        return result.AllValid ? 0 : 1;
     }
 
     private static string? Passphrase(Dictionary<string, string?> options, TextWriter errors)

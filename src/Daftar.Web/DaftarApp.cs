@@ -42,6 +42,7 @@ public static class DaftarApp
             o.Conventions.AuthorizeFolder("/People/Admin", Policies.Administrator);
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Pki/Index");
+            o.Conventions.AllowAnonymousToPage("/Verify/Index");
         })
         .AddViewLocalization()
         .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -65,6 +66,10 @@ public static class DaftarApp
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInLimit, Window = TimeSpan.FromMinutes(1) }));
             // The public TSA signs for anyone: a generous limit per address stops one client from using it as a CPU sink.
+            // The public verification page checks signatures for anyone: enough for every citizen with a letter, not for a scraper.
+            o.AddPolicy("verify", ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Daftar:VerificationsPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy("tsa", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Signing:TsaRequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1) }));
@@ -151,6 +156,10 @@ public static class DaftarApp
         services.AddScoped<Daftar.Web.Features.Accounts.ManageAccount>();
         services.AddPeopleFeatures();
         services.AddFilesFeatures();
+        services.AddScoped<Daftar.Web.Features.Letters.Drafts>();
+        services.AddScoped<Daftar.Web.Features.Letters.LetterVerification>();
+        // One warm Chromium per node, started on the first letter; Daftar runs without it and says so where letters are made.
+        services.AddSingleton(_ => new Daftar.Signing.PdfRenderer(Daftar.Signing.PdfRenderer.FindChromium(config["Pdf:Chromium"]), config.GetValue("Pdf:Tabs", 2)));
         Daftar.Web.Features.Signing.SigningApi.AddSigningFeatures(services);
     }
 
@@ -216,6 +225,7 @@ public static class DaftarApp
         api.MapPeopleApi();
         api.MapImportApi();
         api.MapFilesApi();
+        Daftar.Web.Features.Letters.LettersApi.MapLettersApi(api);
         api.MapReceiptsApi();
         Daftar.Web.Features.Signing.SigningApi.MapSigningApi(api);
         // Anything else under /api is a 404 in ProblemDetails, not a page.

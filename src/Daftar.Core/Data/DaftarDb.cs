@@ -35,6 +35,9 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<Correspondence> Correspondence => Set<Correspondence>();
     public DbSet<FileLink> FileLinks => Set<FileLink>();
     public DbSet<SharedWith> FileShares => Set<SharedWith>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+    public DbSet<IssuedLetter> IssuedLetters => Set<IssuedLetter>();
     public DbSet<Daftar.Signing.Authority> Authorities => Set<Daftar.Signing.Authority>();
     public DbSet<Daftar.Signing.SigningCredential> SigningCredentials => Set<Daftar.Signing.SigningCredential>();
     public DbSet<Daftar.Signing.NoteSignature> NoteSignatures => Set<Daftar.Signing.NoteSignature>();

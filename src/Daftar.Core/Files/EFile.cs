@@ -85,6 +85,7 @@ public class EFile
     /// <summary>Links made from this file; links made from other files to this one are found through <see cref="FileLink.LinkedFileId"/>.</summary>
     public List<FileLink> Links { get; private set; } = [];
     public List<SharedWith> Shares { get; private set; } = [];
+    public List<Draft> Drafts { get; private set; } = [];
     /// <summary>
     /// The file's signature policy: notes by posts at this level or more senior (a smaller or equal level number) must be
     /// digitally signed before the file moves on. Null when the file needs no signatures.
@@ -240,6 +241,49 @@ public class EFile
         if (Status != FileStatus.Open) return FileError.NotOpen;
         var (order, firstPage) = NextCorrespondenceSlot();
         item = new Correspondence(this, order, firstPage, title, document, post, now);
+        Correspondence.Add(item);
+        Touch();
+        return null;
+    }
+
+    /// <summary>A new draft for approval, begun by the holder.</summary>
+    public FileError? StartDraft(Post post, Employee by, DraftKind kind, DraftLanguage language, DraftContent content, DateTimeOffset now, out Draft draft)
+    {
+        draft = null!;
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (Status != FileStatus.Open) return FileError.NotOpen;
+        draft = new Draft(this, kind, language, post, by, content, now);
+        Drafts.Add(draft);
+        Touch();
+        return null;
+    }
+
+    /// <summary>A new version of a draft, by the holder, while it is not yet approved.</summary>
+    public FileError? ReviseDraft(Draft draft, Post post, Employee by, DraftContent content, DateTimeOffset now)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (Status != FileStatus.Open) return FileError.NotOpen;
+        if (draft.Revise(post, by, content, now) is { } refused) return refused;
+        Touch();
+        return null;
+    }
+
+    public FileError? ApproveDraft(Draft draft, Post post, Employee by, int versionNumber, DateTimeOffset now)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (draft.Approve(post, by, versionNumber, now) is { } refused) return refused;
+        Touch();
+        return null;
+    }
+
+    /// <summary>The approved draft leaves as a signed letter, which joins the correspondence.</summary>
+    public FileError? IssueDraft(Draft draft, Post post, string title, CorrespondenceDocument letter, DateTimeOffset now, out Correspondence item)
+    {
+        item = null!;
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        if (draft.MarkIssued() is { } refused) return refused;
+        var (order, firstPage) = NextCorrespondenceSlot();
+        item = new Correspondence(this, order, firstPage, title, letter, post, now);
         Correspondence.Add(item);
         Touch();
         return null;

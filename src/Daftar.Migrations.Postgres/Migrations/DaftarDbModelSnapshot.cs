@@ -284,6 +284,106 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.ToTable("Correspondence", (string)null);
                 });
 
+            modelBuilder.Entity("Daftar.Files.Draft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ApprovedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ApprovedByPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ApprovedVersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreatedByPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Language")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByPostId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("Drafts");
+                });
+
+            modelBuilder.Entity("Daftar.Files.DraftVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Addressee")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AuthorPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("AuthorPostId");
+
+                    b.HasIndex("DraftId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DraftVersions");
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.Property<int>("Id")
@@ -477,6 +577,79 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.HasIndex("PostId");
 
                     b.ToTable("FileParticipants");
+                });
+
+            modelBuilder.Entity("Daftar.Files.IssuedLetter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("IssuedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IssuedByPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LetterNumber")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("PdfHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PdfSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Signatures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique();
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("IssuedById");
+
+                    b.HasIndex("IssuedByPostId");
+
+                    b.HasIndex("LetterNumber")
+                        .IsUnique();
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.ToTable("IssuedLetters");
                 });
 
             modelBuilder.Entity("Daftar.Files.Movement", b =>
@@ -1498,6 +1671,52 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Navigation("Receipt");
                 });
 
+            modelBuilder.Entity("Daftar.Files.Draft", b =>
+                {
+                    b.HasOne("Daftar.People.Post", "CreatedByPost")
+                        .WithMany()
+                        .HasForeignKey("CreatedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany("Drafts")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CreatedByPost");
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Daftar.Files.DraftVersion", b =>
+                {
+                    b.HasOne("Daftar.People.Employee", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "AuthorPost")
+                        .WithMany()
+                        .HasForeignKey("AuthorPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.Draft", "Draft")
+                        .WithMany("Versions")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("AuthorPost");
+
+                    b.Navigation("Draft");
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.HasOne("Daftar.People.Post", "CreatedByPost")
@@ -1588,6 +1807,41 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Navigation("File");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Daftar.Files.IssuedLetter", b =>
+                {
+                    b.HasOne("Daftar.Files.Draft", "Draft")
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Employee", "IssuedBy")
+                        .WithMany()
+                        .HasForeignKey("IssuedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "IssuedByPost")
+                        .WithMany()
+                        .HasForeignKey("IssuedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Draft");
+
+                    b.Navigation("File");
+
+                    b.Navigation("IssuedBy");
+
+                    b.Navigation("IssuedByPost");
                 });
 
             modelBuilder.Entity("Daftar.Files.Movement", b =>
@@ -1962,9 +2216,16 @@ namespace Daftar.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Daftar.Files.Draft", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.Navigation("Correspondence");
+
+                    b.Navigation("Drafts");
 
                     b.Navigation("Links");
 

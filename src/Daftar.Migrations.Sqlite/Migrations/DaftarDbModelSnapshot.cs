@@ -271,6 +271,102 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.ToTable("Correspondence", (string)null);
                 });
 
+            modelBuilder.Entity("Daftar.Files.Draft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApprovedByPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApprovedVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Language")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByPostId");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("Drafts");
+                });
+
+            modelBuilder.Entity("Daftar.Files.DraftVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Addressee")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("AuthorPostId");
+
+                    b.HasIndex("DraftId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DraftVersions");
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.Property<int>("Id")
@@ -460,6 +556,77 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.HasIndex("PostId");
 
                     b.ToTable("FileParticipants");
+                });
+
+            modelBuilder.Entity("Daftar.Files.IssuedLetter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssuedByPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LetterNumber")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PdfHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PdfSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Signatures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique();
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("IssuedById");
+
+                    b.HasIndex("IssuedByPostId");
+
+                    b.HasIndex("LetterNumber")
+                        .IsUnique();
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.ToTable("IssuedLetters");
                 });
 
             modelBuilder.Entity("Daftar.Files.Movement", b =>
@@ -1445,6 +1612,52 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Navigation("Receipt");
                 });
 
+            modelBuilder.Entity("Daftar.Files.Draft", b =>
+                {
+                    b.HasOne("Daftar.People.Post", "CreatedByPost")
+                        .WithMany()
+                        .HasForeignKey("CreatedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany("Drafts")
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CreatedByPost");
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("Daftar.Files.DraftVersion", b =>
+                {
+                    b.HasOne("Daftar.People.Employee", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "AuthorPost")
+                        .WithMany()
+                        .HasForeignKey("AuthorPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.Draft", "Draft")
+                        .WithMany("Versions")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("AuthorPost");
+
+                    b.Navigation("Draft");
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.HasOne("Daftar.People.Post", "CreatedByPost")
@@ -1535,6 +1748,41 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Navigation("File");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Daftar.Files.IssuedLetter", b =>
+                {
+                    b.HasOne("Daftar.Files.Draft", "Draft")
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Employee", "IssuedBy")
+                        .WithMany()
+                        .HasForeignKey("IssuedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "IssuedByPost")
+                        .WithMany()
+                        .HasForeignKey("IssuedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Draft");
+
+                    b.Navigation("File");
+
+                    b.Navigation("IssuedBy");
+
+                    b.Navigation("IssuedByPost");
                 });
 
             modelBuilder.Entity("Daftar.Files.Movement", b =>
@@ -1909,9 +2157,16 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Daftar.Files.Draft", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Daftar.Files.EFile", b =>
                 {
                     b.Navigation("Correspondence");
+
+                    b.Navigation("Drafts");
 
                     b.Navigation("Links");
 

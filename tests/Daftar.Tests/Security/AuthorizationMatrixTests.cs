@@ -102,17 +102,24 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         _ => Viewer(a),
     };
 
+    /// <summary>Issuing a letter: the holder, who then signs it with their own certificate (the additional-charge holder has none).</summary>
+    private static Outcome Issuer(Actor a) => a is Actor.Holder or Actor.AdditionalCharge ? Outcome.Reached : Holder(a);
+
     // --- the matrix --------------------------------------------------------------------------------------------------
 
     private sealed record Row(string Method, string Pattern, Func<Actor, Outcome> Expected, Func<Case, HttpRequestMessage> Request, Setup Setup = Setup.None);
 
     /// <summary>What a row needs done to a fresh file before the call (rows that change something get a fresh file per caller).</summary>
     [Flags]
-    private enum Setup { None = 0, Fresh = 1, HolderDraft = 2 | Fresh, Parked = 4 | Fresh, Closed = 8 | Fresh, Document = 16 | Fresh, Linked = 32 | Fresh, Shared = 64 | Fresh, Receipt = 128 | Fresh, Token = 256 | Fresh }
+    private enum Setup
+    {
+        None = 0, Fresh = 1, HolderDraft = 2 | Fresh, Parked = 4 | Fresh, Closed = 8 | Fresh, Document = 16 | Fresh, Linked = 32 | Fresh, Shared = 64 | Fresh,
+        Receipt = 128 | Fresh, Token = 256 | Fresh, Dfa = 512 | Fresh, Approved = 1024 | Dfa,
+    }
 
     /// <summary>The ids a request is built from.</summary>
     private sealed record Case(int File, int ClerkNote, int HolderDraft, int OtherFile, int Receipt, int Employee, int Post, int Office,
-        int Assignment, int SharedPost, int Credential, int Token);
+        int Assignment, int SharedPost, int Credential, int Token, int Dfa = 0, int Letter = 0);
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
     private static HttpRequestMessage Delete(string url) => new(HttpMethod.Delete, url);
@@ -179,6 +186,13 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("POST", "/api/files/{id:int}/shares", Holder, c => Post($"/api/files/{c.File}/shares", new { postId = c.SharedPost }), Setup.Fresh),
         new("DELETE", "/api/files/{id:int}/shares/{postId:int}", Holder, c => Delete($"/api/files/{c.File}/shares/{c.SharedPost}"), Setup.Shared),
         new("GET", "/api/search", Employee, _ => Get("/api/search?q=matrix")),
+        new("POST", "/api/files/{id:int}/drafts", Holder, c => Post($"/api/files/{c.File}/drafts", new { kind = 1, language = 3, subject = "Matrix letter", body = "Text." }), Setup.Fresh),
+        new("GET", "/api/drafts/{id:int}", Viewer, c => Get($"/api/drafts/{c.Dfa}")),
+        new("PUT", "/api/drafts/{id:int}", Holder, c => Put($"/api/drafts/{c.Dfa}", new { subject = "Matrix letter", body = "Revised text." }), Setup.Dfa),
+        new("GET", "/api/drafts/{id:int}/diff", Viewer, c => Get($"/api/drafts/{c.Dfa}/diff?from=1&to=1")),
+        new("POST", "/api/drafts/{id:int}/approve", Holder, c => Post($"/api/drafts/{c.Dfa}/approve", new { version = 1 }), Setup.Dfa),
+        new("POST", "/api/drafts/{id:int}/issue", Issuer, c => Post($"/api/drafts/{c.Dfa}/issue", new { pin = Pin }), Setup.Approved),
+        new("GET", "/api/letters/{id:int}/pdf", Viewer, c => Get($"/api/letters/{c.Letter}/pdf")),
         new("GET", "/api/recipients", Employee, _ => Get("/api/recipients?q=section")),
 
         new("POST", "/api/receipts", Employee, _ => Upload("/api/receipts", ("sender", "जिला कलेक्टर"), ("subject", "Matrix receipt"), ("mode", "Post"))),
@@ -359,8 +373,10 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/signing/enrol", new { pin = Pin, confirmPin = Pin, replace = true })).StatusCode);
             Assert.True((await clerk.PostAsJsonAsync("/api/signing/session", new { pin = Pin })).IsSuccessStatusCode);
             w._credential = await app.WithDbAsync(db => db.SigningCredentials.Where(c => c.Employee.Code == Demo.Clerk).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
-            w._shared = await w.NewCaseAsync(confidential: false, Setup.Receipt);
-            w._sharedConfidential = await w.NewCaseAsync(confidential: true, Setup.Receipt);
+            // The section officer signs letters: enrolled with the same PIN.
+            Assert.Equal(HttpStatusCode.Created, (await w._clients[Actor.Holder].PostAsJsonAsync("/api/signing/enrol", new { pin = Pin, confirmPin = Pin, replace = true })).StatusCode);
+            w._shared = await w.IssuedAsync(await w.NewCaseAsync(confidential: false, Setup.Receipt | Setup.Approved));
+            w._sharedConfidential = await w.IssuedAsync(await w.NewCaseAsync(confidential: true, Setup.Receipt | Setup.Approved));
             foreach (var c in new[] { w._shared, w._sharedConfidential })
                 Assert.True((await clerk.PostAsJsonAsync($"/api/notes/{c.ClerkNote}/sign", new { pin = Pin })).IsSuccessStatusCode);
             Assert.True((await clerk.DeleteAsync("/api/signing/session")).IsSuccessStatusCode);
@@ -368,6 +384,14 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         }
 
         public Task<Case> FreshAsync(Actor actor, Setup setup) => NewCaseAsync(actor == Actor.Outsider, setup);
+
+        /// <summary>The case's approved draft issued as a signed letter, for the rows that read letters.</summary>
+        private async Task<Case> IssuedAsync(Case c)
+        {
+            var issued = await _clients[Actor.Holder].PostAsJsonAsync($"/api/drafts/{c.Dfa}/issue", new { pin = Pin });
+            Ok(issued);
+            return c with { Letter = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32() };
+        }
 
         private async Task<Case> NewCaseAsync(bool confidential, Setup setup)
         {
@@ -379,7 +403,15 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             var file = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
             var note = (await (await clerk.PostAsJsonAsync($"/api/files/{file}/notes", new { text = "प्रस्ताव अवलोकनार्थ प्रस्तुत है।" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
             var other = (await (await so.PostAsJsonAsync("/api/files", new { subject = "Related file", headNumber = 12, category = "Procurement" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            var dfa = 0;
+            if (setup.HasFlag(Setup.Dfa & ~Setup.Fresh))
+            {
+                var started = await clerk.PostAsJsonAsync($"/api/files/{file}/drafts", new { kind = 1, language = 1, subject = "अनुमोदनार्थ प्रारूप", body = "पत्र का पाठ।" });
+                Ok(started);
+                dfa = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            }
             Ok(await clerk.PostAsJsonAsync($"/api/files/{file}/send", new { toPostId = _soPost, remarks = "please see" }));
+            if (setup.HasFlag(Setup.Approved & ~Setup.Dfa)) Ok(await so.PostAsJsonAsync($"/api/drafts/{dfa}/approve", new { version = 1 }));
 
             var draft = 0;
             if (setup.HasFlag(Setup.HolderDraft & ~Setup.Fresh))
@@ -402,7 +434,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             var token = 0;
             if (setup.HasFlag(Setup.Token & ~Setup.Fresh))
                 token = (await (await clerk.PostAsJsonAsync("/api/me/tokens", new { name = "to revoke", days = 1 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-            return new Case(file, note, draft, other, receipt, _employee, _soPost, _office, _assignment, _sharedPost, _credential, token);
+            return new Case(file, note, draft, other, receipt, _employee, _soPost, _office, _assignment, _sharedPost, _credential, token, dfa);
         }
 
         public static void Ok(HttpResponseMessage response) =>

@@ -63,6 +63,14 @@ public sealed class SigningSessions(TimeProvider clock)
     public void Close(int credentialId) => _open.TryRemove(credentialId, out _);
 }
 
+/// <summary>An unlocked signing key with its credential; disposing it releases the key copy.</summary>
+public sealed class UnlockedSigner(SigningCredential credential, KeySigner signer, IDisposable key) : IDisposable
+{
+    public SigningCredential Credential => credential;
+    public KeySigner Signer => signer;
+    public void Dispose() => key.Dispose();
+}
+
 /// <summary>An employee's own signing: enrol with a PIN, open and close a signing session, revoke a lost key, register an outside DSC.</summary>
 public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, FileActions files, TimeProvider clock, AuditActor audit)
 {
@@ -78,6 +86,30 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
         return new SigningStatus(credential is not null, credential is null ? null : View(credential),
             credential is null ? null : sessions.OpenUntil(credential.Id), pki.Settings.SessionMinutes,
             credential is null ? 0 : Math.Max(0, SigningCredential.MaxPinAttempts - credential.FailedPinAttempts));
+    }
+
+    /// <summary>
+    /// The employee's signer, unlocked by the signing session or, when none is open, by the PIN given now (which opens
+    /// one). Dispose it when done: the key copy it holds is then released.
+    /// </summary>
+    public async Task<Result<UnlockedSigner>> UnlockAsync(int employeeId, string? pin, CancellationToken ct)
+    {
+        var credential = await ActiveAsync(employeeId, ct);
+        if (credential is null) return NotEnrolled;
+        if (credential.IsLocked) return Locked;
+        if (sessions.Key(credential.Id) is null)
+        {
+            if (string.IsNullOrEmpty(pin)) return NoSession;
+            var opened = await OpenSessionAsync(new PinCommand(pin), ct);
+            if (!opened.Succeeded) return Result<UnlockedSigner>.Fail(opened.Errors);
+        }
+        var key = sessions.Key(credential.Id);
+        if (key is null) return NoSession;
+        var certificate = X509CertificateLoader.LoadCertificate(credential.Certificate);
+        var chain = new X509Certificate2Collection();
+        if (credential.Issuer is { } issuer) chain.Add(Pki.Load(issuer));
+        var tsa = await pki.TimestampAuthorityAsync(ct);
+        return new UnlockedSigner(credential, new KeySigner(certificate, key, chain, tsa, clock), key);
     }
 
     public async Task<Result<int>> EnrolAsync(EnrolCommand cmd, CancellationToken ct)

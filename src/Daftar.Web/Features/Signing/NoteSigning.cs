@@ -34,7 +34,7 @@ public static class SignatureProblems
     };
 }
 
-public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, SigningSessions sessions, FileActions files, TimeProvider clock, AuditActor audit)
+public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileActions files, TimeProvider clock, AuditActor audit)
 {
     public static readonly Error AlreadySigned = new("note_signed", "This note is already signed.", ErrorKind.Conflict);
 
@@ -49,24 +49,12 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, Signi
         if (!viewer.PostIds.Contains(note.AuthorPostId)) return new Error("not_your_note", "Only the author of a note can sign it.", ErrorKind.Forbidden);
         if (await db.NoteSignatures.AnyAsync(s => s.NoteId == noteId, ct)) return AlreadySigned;
 
-        var credential = await enrolment.ActiveAsync(viewer.EmployeeId, ct);
-        if (credential is null) return Enrolment.NotEnrolled;
-        if (credential.IsLocked) return Enrolment.Locked;
-        if (sessions.Key(credential.Id) is null)
-        {
-            if (string.IsNullOrEmpty(cmd.Pin)) return Enrolment.NoSession;
-            var opened = await enrolment.OpenSessionAsync(new PinCommand(cmd.Pin), ct);
-            if (!opened.Succeeded) return Result<NoteSignatureView>.Fail(opened.Errors);
-        }
-        using var key = sessions.Key(credential.Id);
-        if (key is null) return Enrolment.NoSession;
-
-        var certificate = X509CertificateLoader.LoadCertificate(credential.Certificate);
-        var chain = new X509Certificate2Collection();
-        if (credential.Issuer is { } issuer) chain.Add(Pki.Load(issuer));
+        var unlocked = await enrolment.UnlockAsync(viewer.EmployeeId, cmd.Pin, ct);
+        if (!unlocked.Succeeded) return Result<NoteSignatureView>.Fail(unlocked.Errors);
+        using var signer = unlocked.Value!;
+        var credential = signer.Credential;
         var content = await CanonicalContentAsync(note, ct);
-        var tsa = await pki.TimestampAuthorityAsync(ct);
-        var cms = new KeySigner(certificate, key, chain, tsa, clock).SignDetached(content);
+        var cms = signer.Signer.SignDetached(content);
         var signedAt = TimestampOf(cms) ?? clock.GetUtcNow();
         audit.ActingPostId = note.AuthorPostId;
         db.NoteSignatures.Add(new NoteSignature(noteId, credential, note.AuthorPostId, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(), cms, signedAt, clock.GetUtcNow()));
