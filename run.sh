@@ -11,6 +11,24 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# Letters are rendered by Chromium with Devanagari fonts. Install them with apt when they are missing (as root, or
+# with sudo); otherwise say exactly what to install. Daftar runs without them and says so where letters are issued.
+if [ "$#" -eq 0 ] || [[ "${1:-}" == --* && "${1:-}" != "--help" ]]; then
+  missing=()
+  for pkg in chromium fonts-noto-core fonts-lohit-deva; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
+    if { [ "$(id -u)" -eq 0 ] || [ -n "$SUDO" ]; } && command -v apt-get >/dev/null 2>&1; then
+      echo "run.sh: installing ${missing[*]} for rendering letters (apt-get)…"
+      $SUDO apt-get update -qq >/dev/null 2>&1 || true
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
+        || echo "run.sh: could not install ${missing[*]}; letters cannot be rendered until: apt-get install -y ${missing[*]}" >&2
+    else
+      echo "run.sh: letters cannot be rendered until you install: sudo apt-get install -y ${missing[*]}" >&2
+    fi
+  fi
+fi
+
 APP_DIR="$ROOT/.build/app"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Publish quietly; a second run rebuilds only what changed.

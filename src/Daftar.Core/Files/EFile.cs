@@ -289,6 +289,20 @@ public class EFile
         return null;
     }
 
+    /// <summary>
+    /// Another officer's signature on a letter issued from this file (a joint order): only the holder signs, and the
+    /// correspondence shows the PDF with every signature.
+    /// </summary>
+    public FileError? CoSignLetter(IssuedLetter letter, Post post, string blobHash, long size)
+    {
+        if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
+        var item = Correspondence.FirstOrDefault(c => c.BlobHash == letter.PdfHash);
+        item?.Resigned(blobHash, size);
+        letter.CoSigned(blobHash, size);
+        Touch();
+        return null;
+    }
+
     /// <summary>The holder marks which paper is under consideration (PUC) and which fresh receipts (FR) still wait to be dealt with.</summary>
     public FileError? MarkCorrespondence(Post post, int order, bool isPuc, bool isFr)
     {

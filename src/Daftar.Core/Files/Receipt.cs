@@ -237,4 +237,11 @@ public class Correspondence
     public string? FileName { get; private set; }
     public string? ContentType { get; private set; }
     public long? Size { get; private set; }
+
+    /// <summary>A later signature was added to this issued letter: the item now shows the PDF that carries it.</summary>
+    internal void Resigned(string blobHash, long size)
+    {
+        BlobHash = blobHash;
+        Size = size;
+    }
 }

@@ -105,6 +105,18 @@ public class DraftAndLetterTests(DaftarFactory app) : IClassFixture<DaftarFactor
             Assert.Equal(Subject, item.Title);
             Assert.Equal("application/pdf", item.ContentType);
         });
+        // A joint order: the file goes up to the deputy secretary, who adds a signature; both stay valid.
+        var ds = await app.ApiClientAsync("RJ100010");
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(await app.PostIdAsync("DS-DOIT"), "संयुक्त हस्ताक्षर हेतु"))).StatusCode);
+        Assert.Equal("file_not_in_your_custody", await CodeOfAsync(await officer.PostAsJsonAsync($"/api/letters/{letter.Id}/sign", new IssueDraftCommand(Pin))));
+        Assert.Equal(HttpStatusCode.Created, (await ds.PostAsJsonAsync("/api/signing/enrol", new EnrolCommand(Pin, Pin))).StatusCode);
+        var cosigned = await ReadAsync<LetterView>(await ds.PostAsJsonAsync($"/api/letters/{letter.Id}/sign", new IssueDraftCommand(Pin)));
+        Assert.Equal(2, cosigned.Signatures);
+        Assert.Equal("letter_signed", await CodeOfAsync(await ds.PostAsJsonAsync($"/api/letters/{letter.Id}/sign", new IssueDraftCommand(Pin))));
+        var twice = await (await ds.GetAsync(letter.PdfUrl)).Content.ReadAsByteArrayAsync();
+        Assert.Equal(pdf, twice[..pdf.Length]);   // the first signer's bytes are untouched: the second signature was appended
+        pdf = twice;
+
         // An outsider sees neither the draft nor the letter.
         var outsider = await app.ApiClientAsync("RJ100006");
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/drafts/{draftId}")).StatusCode);
@@ -114,9 +126,11 @@ public class DraftAndLetterTests(DaftarFactory app) : IClassFixture<DaftarFactor
         var citizen = app.Browser();
         var page = await DaftarFactory.PageAsync(citizen, $"/verify/{letter.VerificationCode}");
         Assert.Contains("alert-success", page.QuerySelector("#verify-verdict")!.ClassName);
-        var row = page.QuerySelector("#signatures tbody tr")!.TextContent;
-        Assert.Contains("Anita Choudhary", row);
-        Assert.Contains("अनुभागाधिकारी", row);
+        var rows = page.QuerySelectorAll("#signatures tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("Anita Choudhary", rows[0]);
+        Assert.Contains("अनुभागाधिकारी", rows[0]);
+        Assert.Contains("Vikram Singh Shekhawat", rows[1]);
         Assert.Equal(pdf, await citizen.GetByteArrayAsync($"/verify/{letter.VerificationCode}?download=true"));
         var unknown = await DaftarFactory.PageAsync(citizen, "/verify/ZZZZZZZZZZ");
         Assert.NotNull(unknown.QuerySelector("#verify-problem"));
@@ -127,7 +141,7 @@ public class DraftAndLetterTests(DaftarFactory app) : IClassFixture<DaftarFactor
         var output = new StringWriter();
         var settings = new[] { $"--Database:Provider={TestDatabase.Provider}", $"--Database:ConnectionString={app.ConnectionString}", $"--Daftar:DataPath={app.DataPath}", $"--Signing:MasterKey={TestDatabase.MasterKey}" };
         Assert.Equal(0, await AdminCommands.RunAsync(["verify-pdf", path, .. settings], output, new StringWriter()));
-        Assert.Contains("All 1 signatures are valid.", output.ToString());
+        Assert.Contains("All 2 signatures are valid.", output.ToString());
         var changed = (byte[])pdf.Clone();
         var at = System.Text.Encoding.Latin1.GetString(changed).IndexOf("/MediaBox", StringComparison.Ordinal);
         changed[at + 12] ^= 0x01;

@@ -114,7 +114,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
     private enum Setup
     {
         None = 0, Fresh = 1, HolderDraft = 2 | Fresh, Parked = 4 | Fresh, Closed = 8 | Fresh, Document = 16 | Fresh, Linked = 32 | Fresh, Shared = 64 | Fresh,
-        Receipt = 128 | Fresh, Token = 256 | Fresh, Dfa = 512 | Fresh, Approved = 1024 | Dfa,
+        Receipt = 128 | Fresh, Token = 256 | Fresh, Dfa = 512 | Fresh, Approved = 1024 | Dfa, Issued = 2048 | Approved,
     }
 
     /// <summary>The ids a request is built from.</summary>
@@ -193,6 +193,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("POST", "/api/drafts/{id:int}/approve", Holder, c => Post($"/api/drafts/{c.Dfa}/approve", new { version = 1 }), Setup.Dfa),
         new("POST", "/api/drafts/{id:int}/issue", Issuer, c => Post($"/api/drafts/{c.Dfa}/issue", new { pin = Pin }), Setup.Approved),
         new("GET", "/api/letters/{id:int}/pdf", Viewer, c => Get($"/api/letters/{c.Letter}/pdf")),
+        new("POST", "/api/letters/{id:int}/sign", Issuer, c => Post($"/api/letters/{c.Letter}/sign", new { pin = Pin }), Setup.Issued),
         new("GET", "/api/recipients", Employee, _ => Get("/api/recipients?q=section")),
 
         new("POST", "/api/receipts", Employee, _ => Upload("/api/receipts", ("sender", "जिला कलेक्टर"), ("subject", "Matrix receipt"), ("mode", "Post"))),
@@ -383,7 +384,11 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             return w;
         }
 
-        public Task<Case> FreshAsync(Actor actor, Setup setup) => NewCaseAsync(actor == Actor.Outsider, setup);
+        public async Task<Case> FreshAsync(Actor actor, Setup setup)
+        {
+            var fresh = await NewCaseAsync(actor == Actor.Outsider, setup);
+            return setup.HasFlag(Setup.Issued & ~Setup.Approved) ? await IssuedAsync(fresh) : fresh;
+        }
 
         /// <summary>The case's approved draft issued as a signed letter, for the rows that read letters.</summary>
         private async Task<Case> IssuedAsync(Case c)

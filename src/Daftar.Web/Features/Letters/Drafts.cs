@@ -27,7 +27,7 @@ public sealed record DiffLine(string Change, string Text);
 /// section's dispatch register, rendered by Chromium, signed (PAdES, incremental) and added to the correspondence.
 /// </summary>
 public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, BlobStore blobs, PdfRenderer renderer, Enrolment enrolment,
-    SigningSettings signing, NoteText markdown, AuditActor audit)
+    SigningSettings signing, NoteText markdown, AuditActor audit, Daftar.Web.Features.Signing.Pki trust)
 {
     public static readonly Error RendererMissing = new("renderer_unavailable", "Letters cannot be rendered yet: Chromium is not installed on the server. " + PdfRenderer.InstallHint, ErrorKind.Conflict);
 
@@ -174,6 +174,43 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         if (!saved.Succeeded) return Result<LetterView>.Fail(saved.Errors);
         await tx.CommitAsync(ct);
         return View(letter);
+    }
+
+    /// <summary>
+    /// Adds the caller's signature to an issued letter (a joint order): they must hold the file now and not have signed
+    /// it already. The signature is appended as an incremental update, so every earlier one stays valid.
+    /// </summary>
+    public async Task<Result<LetterView>> CoSignAsync(int letterId, IssueDraftCommand cmd, CancellationToken ct)
+    {
+        var fileId = await db.IssuedLetters.Where(l => l.Id == letterId).Select(l => (int?)l.FileId).SingleOrDefaultAsync(ct);
+        if (fileId is null) return Error.NotFound("Letter");
+        var loaded = await files.LoadAsync(fileId.Value, ct, FileParts.Correspondence);
+        if (!loaded.Succeeded) return Error.NotFound("Letter");
+        var c = loaded.Value!;
+        if (!c.File.IsHeldBy(c.ActingPost.Id)) return FileActions.ToError(FileError.NotInYourCustody);
+        var letter = await db.IssuedLetters.SingleAsync(l => l.Id == letterId, ct);
+        await using var current = blobs.OpenRead(letter.PdfHash);
+        if (current is null) return Error.NotFound("Letter");
+        using var memory = new MemoryStream();
+        await current.CopyToAsync(memory, ct);
+        var pdf = memory.ToArray();
+        // Each certificate names its holder's employee code (serialNumber): one signature per officer.
+        var signedBy = PdfVerifier.Verify(pdf, await trust.TrustAsync(ct)).Select(r => r.Check.Signer?.Subject ?? "");
+        if (signedBy.Any(s => s.Contains($"SERIALNUMBER={c.Employee.Code}", StringComparison.OrdinalIgnoreCase)))
+            return new Error("letter_signed", "You have already signed this letter.", ErrorKind.Conflict);
+
+        var unlocked = await enrolment.UnlockAsync(c.Viewer.EmployeeId, cmd.Pin, ct);
+        if (!unlocked.Succeeded) return Result<LetterView>.Fail(unlocked.Errors);
+        using var signer = unlocked.Value!;
+        var post = await db.Posts.Include(p => p.Designation).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == c.ActingPost.Id, ct);
+        var signed = PdfSigner.Sign(pdf, signer.Signer, new PdfSignatureRequest(c.Employee.NameEn, post.Designation.NameEn, post.Office.Department.NameEn,
+            $"{post.Designation.NameHi} / {post.Designation.NameEn}", $"{post.Office.NameHi} / {post.Office.NameEn}"), files.Now);
+        var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
+        if (!stored.Succeeded) return Result<LetterView>.Fail(stored.Errors);
+        audit.ActingPostId = post.Id;
+        if (c.File.CoSignLetter(letter, c.ActingPost, stored.Value!.Hash, stored.Value.Size) is { } refused) return FileActions.ToError(refused);
+        var saved = await files.SaveAsync(c.File.Id, ct);
+        return saved.Succeeded ? View(letter) : Result<LetterView>.Fail(saved.Errors);
     }
 
     /// <summary>Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L): easy to read out and type.</summary>

@@ -26,6 +26,9 @@ public static class LettersApi
         drafts.MapPost("/drafts/{id:int}/issue", async (int id, IssueDraftCommand cmd, Drafts handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await handler.IssueAsync(id, cmd, ct)).ToHttp(l, letter => Results.Created(letter.PdfUrl, letter)))
             .WithSummary("Issues the approved version: numbered, rendered to PDF, signed by you (PIN unless a signing session is open), added to the correspondence.");
+        drafts.MapPost("/letters/{id:int}/sign", async (int id, IssueDraftCommand cmd, Drafts handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.CoSignAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Adds your signature to an issued letter (a joint order) while you hold its file; earlier signatures stay valid.");
         drafts.MapGet("/letters/{id:int}/pdf", async (int id, Drafts handler, CancellationToken ct) =>
                 await handler.PdfAsync(id, ct) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName) : Results.NotFound())
             .WithSummary("The signed PDF of an issued letter.");
