@@ -38,6 +38,7 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
     public DbSet<IssuedLetter> IssuedLetters => Set<IssuedLetter>();
+    public DbSet<Dispatch> Dispatches => Set<Dispatch>();
     public DbSet<Daftar.Signing.Authority> Authorities => Set<Daftar.Signing.Authority>();
     public DbSet<Daftar.Signing.SigningCredential> SigningCredentials => Set<Daftar.Signing.SigningCredential>();
     public DbSet<Daftar.Signing.NoteSignature> NoteSignatures => Set<Daftar.Signing.NoteSignature>();

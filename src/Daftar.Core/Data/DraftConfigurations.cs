@@ -49,3 +49,25 @@ internal sealed class IssuedLetterConfiguration : IEntityTypeConfiguration<Issue
         b.HasIndex(x => x.DraftId).IsUnique();   // a draft is issued once
     }
 }
+
+internal sealed class DispatchConfiguration : IEntityTypeConfiguration<Dispatch>
+{
+    public void Configure(EntityTypeBuilder<Dispatch> b)
+    {
+        b.HasOne(x => x.Letter).WithMany().HasForeignKey(x => x.LetterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<EFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.DispatchedByPost).WithMany().HasForeignKey(x => x.DispatchedByPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.DispatchedBy).WithMany().HasForeignKey(x => x.DispatchedById).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Daftar.People.Post>().WithMany().HasForeignKey(x => x.ToPostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Receipt>().WithMany().HasForeignKey(x => x.ReceiptId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Recipient).HasMaxLength(300);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Address).HasMaxLength(1000);
+        b.Property(x => x.Postage).HasPrecision(10, 2);
+        b.Property(x => x.ArticleNumber).HasMaxLength(60);
+        b.Property(x => x.CarriedBy).HasMaxLength(200);
+        b.Property(x => x.Remarks).HasMaxLength(1000);
+        b.HasIndex(x => x.FileId);
+        b.HasIndex(x => x.DispatchedOn);
+    }
+}

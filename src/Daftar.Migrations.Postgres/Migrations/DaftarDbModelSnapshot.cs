@@ -284,6 +284,92 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.ToTable("Correspondence", (string)null);
                 });
 
+            modelBuilder.Entity("Daftar.Files.Dispatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ArticleNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("CarriedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DispatchedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DispatchedByPostId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DispatchedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Postage")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int?>("PostalMode")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReceiptId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("ToPostId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchedById");
+
+                    b.HasIndex("DispatchedByPostId");
+
+                    b.HasIndex("DispatchedOn");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("LetterId");
+
+                    b.HasIndex("ReceiptId");
+
+                    b.HasIndex("ToPostId");
+
+                    b.ToTable("Dispatches");
+                });
+
             modelBuilder.Entity("Daftar.Files.Draft", b =>
                 {
                     b.Property<int>("Id")
@@ -1669,6 +1755,49 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Navigation("File");
 
                     b.Navigation("Receipt");
+                });
+
+            modelBuilder.Entity("Daftar.Files.Dispatch", b =>
+                {
+                    b.HasOne("Daftar.People.Employee", "DispatchedBy")
+                        .WithMany()
+                        .HasForeignKey("DispatchedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "DispatchedByPost")
+                        .WithMany()
+                        .HasForeignKey("DispatchedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.IssuedLetter", "Letter")
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Daftar.People.Post", null)
+                        .WithMany()
+                        .HasForeignKey("ToPostId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DispatchedBy");
+
+                    b.Navigation("DispatchedByPost");
+
+                    b.Navigation("Letter");
                 });
 
             modelBuilder.Entity("Daftar.Files.Draft", b =>

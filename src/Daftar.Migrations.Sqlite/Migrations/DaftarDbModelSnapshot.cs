@@ -271,6 +271,90 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.ToTable("Correspondence", (string)null);
                 });
 
+            modelBuilder.Entity("Daftar.Files.Dispatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArticleNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarriedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DispatchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DispatchedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DispatchedByPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DispatchedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Postage")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PostalMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReceiptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchedById");
+
+                    b.HasIndex("DispatchedByPostId");
+
+                    b.HasIndex("DispatchedOn");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("LetterId");
+
+                    b.HasIndex("ReceiptId");
+
+                    b.HasIndex("ToPostId");
+
+                    b.ToTable("Dispatches");
+                });
+
             modelBuilder.Entity("Daftar.Files.Draft", b =>
                 {
                     b.Property<int>("Id")
@@ -1610,6 +1694,49 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Navigation("File");
 
                     b.Navigation("Receipt");
+                });
+
+            modelBuilder.Entity("Daftar.Files.Dispatch", b =>
+                {
+                    b.HasOne("Daftar.People.Employee", "DispatchedBy")
+                        .WithMany()
+                        .HasForeignKey("DispatchedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.People.Post", "DispatchedByPost")
+                        .WithMany()
+                        .HasForeignKey("DispatchedByPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.EFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.IssuedLetter", "Letter")
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Daftar.Files.Receipt", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiptId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Daftar.People.Post", null)
+                        .WithMany()
+                        .HasForeignKey("ToPostId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DispatchedBy");
+
+                    b.Navigation("DispatchedByPost");
+
+                    b.Navigation("Letter");
                 });
 
             modelBuilder.Entity("Daftar.Files.Draft", b =>

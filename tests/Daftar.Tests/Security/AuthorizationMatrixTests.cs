@@ -105,6 +105,9 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
     /// <summary>Issuing a letter: the holder, who then signs it with their own certificate (the additional-charge holder has none).</summary>
     private static Outcome Issuer(Actor a) => a is Actor.Holder or Actor.AdditionalCharge ? Outcome.Reached : Holder(a);
 
+    /// <summary>Dispatching a letter: the holder of its file or anyone of the file's section (the dispatch clerk).</summary>
+    private static Outcome Dispatcher(Actor a) => Viewer(a);
+
     // --- the matrix --------------------------------------------------------------------------------------------------
 
     private sealed record Row(string Method, string Pattern, Func<Actor, Outcome> Expected, Func<Case, HttpRequestMessage> Request, Setup Setup = Setup.None);
@@ -193,6 +196,9 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("POST", "/api/drafts/{id:int}/approve", Holder, c => Post($"/api/drafts/{c.Dfa}/approve", new { version = 1 }), Setup.Dfa),
         new("POST", "/api/drafts/{id:int}/issue", Issuer, c => Post($"/api/drafts/{c.Dfa}/issue", new { pin = Pin }), Setup.Approved),
         new("GET", "/api/letters/{id:int}/pdf", Viewer, c => Get($"/api/letters/{c.Letter}/pdf")),
+        new("POST", "/api/letters/{id:int}/dispatches", Dispatcher, c => Post($"/api/letters/{c.Letter}/dispatches", new { mode = 3, recipient = "District Collector, Jaipur" })),
+        new("GET", "/api/dispatches", Employee, _ => Get("/api/dispatches?q=matrix")),
+        new("GET", "/api/dispatches/export", Employee, _ => Get("/api/dispatches/export")),
         new("POST", "/api/letters/{id:int}/sign", Issuer, c => Post($"/api/letters/{c.Letter}/sign", new { pin = Pin }), Setup.Issued),
         new("GET", "/api/recipients", Employee, _ => Get("/api/recipients?q=section")),
 

@@ -22,6 +22,14 @@ public sealed record ReceiptRow(int Id, string DiaryNumber, string Subject, stri
 /// <summary>Diarises inward dak in the acting post's section: diary number 81829/2026/DOIT-GR1, scanned pages stored first.</summary>
 public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers numbers, BlobStore blobs, AuditActor audit)
 {
+    /// <summary>The next diary number of a section's inward register, e.g. 81829/2026/DOIT-GR1 (inside the caller's transaction).</summary>
+    public static async Task<string> NextDiaryNumberAsync(FileNumbers numbers, Daftar.People.Department department, Daftar.People.Section section, int year, CancellationToken ct)
+    {
+        var yearText = year.ToString(CultureInfo.InvariantCulture);
+        var serial = await numbers.NextAsync($"diary/{department.Code}/{section.Code}/{yearText}", ct);
+        return string.Create(CultureInfo.InvariantCulture, $"{serial}/{yearText}/{department.Code}-{section.Code.Replace("-", "")}");
+    }
+
     public const int MaxDocuments = 20;
 
     public async Task<Result<DiarisedReceipt>> HandleAsync(DiariseReceiptCommand cmd, IReadOnlyList<UploadedDocument> documents, CancellationToken ct)
@@ -62,8 +70,7 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers n
         var department = post.Office.Department;
         var year = receivedOn.Year.ToString(CultureInfo.InvariantCulture);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var serial = await numbers.NextAsync($"diary/{department.Code}/{post.Section.Code}/{year}", ct);
-        var diaryNumber = string.Create(CultureInfo.InvariantCulture, $"{serial}/{year}/{department.Code}-{post.Section.Code.Replace("-", "")}");
+        var diaryNumber = await NextDiaryNumberAsync(numbers, department, post.Section, receivedOn.Year, ct);
         var receipt = new Receipt(diaryNumber, department, post.Section, post, employee,
             new ReceiptParticulars(sender!, letterNumber, cmd.LetterDate, receivedOn, subject!, category, cmd.Mode, cmd.Language ?? "hi", cmd.Grading, stored.Count > 0), files.Now);
         foreach (var document in stored) receipt.Attach(document);

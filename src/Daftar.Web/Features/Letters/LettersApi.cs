@@ -29,6 +29,15 @@ public static class LettersApi
         drafts.MapPost("/letters/{id:int}/sign", async (int id, IssueDraftCommand cmd, Drafts handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await handler.CoSignAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
             .WithSummary("Adds your signature to an issued letter (a joint order) while you hold its file; earlier signatures stay valid.");
+        drafts.MapPost("/letters/{id:int}/dispatches", async (int id, DispatchCommand cmd, Dispatching handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.DispatchAsync(id, cmd, ct)).ToHttp(l, row => Results.Created($"/api/dispatches?q={Uri.EscapeDataString(row.LetterNumber)}", row)))
+            .WithSummary("Dispatches an issued letter: mode 1 e-mail (sent now), 2 post (address, postal mode, postage), 3 hand, 4 electronic to a Daftar post (arrives as a receipt).");
+        drafts.MapGet("/dispatches", async (string? q, DateOnly? from, DateOnly? to, Daftar.Files.DispatchMode? mode, Dispatching handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.RegisterAsync(q, from, to, mode, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("The dispatch register: letters sent from files you may see, searchable by number, subject or recipient, and by dates.");
+        drafts.MapGet("/dispatches/export", async (string? q, DateOnly? from, DateOnly? to, Daftar.Files.DispatchMode? mode, Dispatching handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.RegisterAsync(q, from, to, mode, ct)).ToHttp(l, rows => Results.File(Dispatching.Csv(rows), "text/csv; charset=utf-8", "dispatch-register.csv")))
+            .WithSummary("The dispatch register as CSV (opens in Excel).");
         drafts.MapGet("/letters/{id:int}/pdf", async (int id, Drafts handler, CancellationToken ct) =>
                 await handler.PdfAsync(id, ct) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName) : Results.NotFound())
             .WithSummary("The signed PDF of an issued letter.");
