@@ -20,6 +20,7 @@ public sealed record LetterView(int Id, string LetterNumber, string Verification
 public sealed record DraftView(int Id, int FileId, DraftKind Kind, DraftLanguage Language, DraftStatus Status, int? ApprovedVersion, DateTimeOffset? ApprovedAt,
     IReadOnlyList<DraftVersionView> Versions, LetterView? Letter);
 public sealed record DiffLine(string Change, string Text);
+public sealed record DraftSummary(int Id, DraftKind Kind, DraftStatus Status, string Subject, int Versions, string? LetterNumber);
 
 /// <summary>
 /// Drafts for approval and the letters issued from them: the holder of the file starts and revises a draft (every
@@ -81,6 +82,13 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         }, ct, FileParts.None);
         return result.Succeeded ? draftId : result;
     }
+
+    /// <summary>The drafts of a file the viewer may see (the caller has checked the file), newest first.</summary>
+    public async Task<IReadOnlyList<DraftSummary>> ForFileAsync(int fileId, CancellationToken ct) =>
+        await db.Drafts.AsNoTracking().Where(d => d.FileId == fileId).OrderByDescending(d => d.Id)
+            .Select(d => new DraftSummary(d.Id, d.Kind, d.Status, d.Versions.OrderByDescending(v => v.Number).Select(v => v.Subject).First(), d.Versions.Count,
+                db.IssuedLetters.Where(l => l.DraftId == d.Id).Select(l => l.LetterNumber).FirstOrDefault()))
+            .ToListAsync(ct);
 
     /// <summary>The draft with every version, for anyone who may see its file.</summary>
     public async Task<Result<DraftView>> GetAsync(int draftId, CancellationToken ct)

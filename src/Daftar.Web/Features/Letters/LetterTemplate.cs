@@ -28,6 +28,28 @@ public static class LetterTemplate
         [DraftKind.Minutes] = ("MINUTES", "कार्यवाही विवरण"),
     };
 
+    /// <summary>The text a new draft starts from, by kind and language: the office's usual opening and closing.</summary>
+    public static string StarterText(DraftKind kind, DraftLanguage language)
+    {
+        var hi = kind switch
+        {
+            DraftKind.Letter => "महोदय,\n\nउपरोक्त विषयान्तर्गत लेख है कि …\n\nअतः अनुरोध है कि …",
+            DraftKind.OfficeOrder => "एतद्द्वारा आदेशित किया जाता है कि …\n\nयह आदेश तत्काल प्रभाव से लागू होगा।",
+            DraftKind.Memorandum => "विषयान्तर्गत ध्यान आकर्षित किया जाता है कि …",
+            DraftKind.Notice => "सर्वसाधारण को सूचित किया जाता है कि …",
+            _ => "बैठक दिनांक … को … की अध्यक्षता में आयोजित की गई।\n\nउपस्थिति: …\n\nनिर्णय:\n\n1. …",
+        };
+        var en = kind switch
+        {
+            DraftKind.Letter => "Sir/Madam,\n\nWith reference to the subject cited above, …\n\nYou are therefore requested to …",
+            DraftKind.OfficeOrder => "It is hereby ordered that …\n\nThis order comes into force with immediate effect.",
+            DraftKind.Memorandum => "Attention is drawn to …",
+            DraftKind.Notice => "It is hereby notified for general information that …",
+            _ => "The meeting was held on … under the chairmanship of ….\n\nPresent: …\n\nDecisions:\n\n1. …",
+        };
+        return language switch { DraftLanguage.Hindi => hi, DraftLanguage.English => en, _ => hi + "\n\n" + en };
+    }
+
     public static string Html(LetterParts p, NoteText markdown)
     {
         var hi = p.Language != DraftLanguage.English;
