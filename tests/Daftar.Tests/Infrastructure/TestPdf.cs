@@ -15,7 +15,7 @@ public static class TestPdf
         for (var i = 0; i < pages; i++)
         {
             var content = $"BT /F1 12 Tf 72 720 Td ({text} {i + 1}) Tj ET";
-            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R >>");
+            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents {4 + 2 * i} 0 R >>");
             objects.Add($"<< /Length {content.Length} >>\nstream\n{content}\nendstream");
         }
         var sb = new StringBuilder("%PDF-1.7\n");

@@ -189,6 +189,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("POST", "/api/files/{id:int}/shares", Holder, c => Post($"/api/files/{c.File}/shares", new { postId = c.SharedPost }), Setup.Fresh),
         new("DELETE", "/api/files/{id:int}/shares/{postId:int}", Holder, c => Delete($"/api/files/{c.File}/shares/{c.SharedPost}"), Setup.Shared),
         new("GET", "/api/search", Employee, _ => Get("/api/search?q=matrix")),
+        new("GET", "/api/files/{id:int}/print", Viewer, c => Get($"/api/files/{c.File}/print")),
         new("POST", "/api/files/{id:int}/drafts", Holder, c => Post($"/api/files/{c.File}/drafts", new { kind = 1, language = 3, subject = "Matrix letter", body = "Text." }), Setup.Fresh),
         new("GET", "/api/drafts/{id:int}", Viewer, c => Get($"/api/drafts/{c.Dfa}")),
         new("PUT", "/api/drafts/{id:int}", Holder, c => Put($"/api/drafts/{c.Dfa}", new { subject = "Matrix letter", body = "Revised text." }), Setup.Dfa),
@@ -279,6 +280,8 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             ("receipt document", c => $"/Files/Document?receipt={c.Receipt}&n=1"),
             ("note signature", c => $"/Files/NoteSignature?note={c.ClerkNote}"),
             ("note signature download", c => $"/Files/NoteSignature?note={c.ClerkNote}&part=cms"),
+            ("print file", c => $"/Files/View?id={c.File}&handler=Print"),
+            ("draft", c => $"/Letters/Draft?id={c.Dfa}"),
         };
         var failures = new List<string>();
         foreach (var actor in Enum.GetValues<Actor>().Where(a => a != Actor.Administrator))

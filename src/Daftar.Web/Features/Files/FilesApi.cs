@@ -58,6 +58,9 @@ public static class FilesApi
             .WithSummary("Shares a file you hold with another post for reading (normal grading only); the file stays with you.");
         files.MapDelete("/files/{id:int}/shares/{postId:int}", async (int id, int postId, ShareFile handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await handler.StopAsync(id, postId, ct)).ToHttp(l, _ => Results.NoContent()));
+        files.MapGet("/files/{id:int}/print", async (int id, PrintFile handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(l, p => Results.File(p.Pdf, "application/pdf", p.FileName)))
+            .WithSummary("The whole file as one PDF: the note sheet with signatures shown, then the correspondence in order.");
         files.MapGet("/search", async ([Microsoft.AspNetCore.Http.AsParameters] SearchParameters p, Daftar.Web.Features.Search.SearchFiles handler,
                 IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await handler.HandleAsync(p.ToQuery(), ct)).ToHttp(l, Results.Ok))
@@ -69,6 +72,7 @@ public static class FilesApi
     public static IServiceCollection AddFilesFeatures(this IServiceCollection services)
     {
         services.AddSingleton<NoteText>();
+        services.AddScoped<PrintFile>();
 
         services.AddScoped<FileActions>();
         services.AddScoped<FileQueries>();

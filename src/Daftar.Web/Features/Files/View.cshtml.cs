@@ -17,6 +17,16 @@ public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    /// <summary>The whole file as one PDF (note sheet, then correspondence), for reading offline or printing.</summary>
+    public async Task<IActionResult> OnGetPrintAsync([FromServices] PrintFile print, CancellationToken ct)
+    {
+        var result = await print.HandleAsync(Id, ct);
+        if (result.Succeeded) return File(result.Value.Pdf, "application/pdf", result.Value.FileName);
+        if (result.Errors[0].Kind == ErrorKind.NotFound) return NotFound();
+        TempData["Message"] = l.Describe(result.Errors[0]);
+        return Redirect($"/Files/View?id={Id}");
+    }
+
     public async Task<IActionResult> OnPostNoteAsync([FromServices] SaveNote handler, CancellationToken ct) =>
         await AfterAsync(await handler.HandleAsync(Id, new SaveNoteCommand(Text), ct), l["The draft note has been saved."], ct);
 
