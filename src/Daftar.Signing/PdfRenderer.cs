@@ -24,10 +24,15 @@ public sealed class PdfRenderer(string? executablePath, int tabs = 2) : IAsyncDi
     private readonly SemaphoreSlim _launch = new(1, 1);
     private IBrowser? _browser;
 
-    /// <summary>The configured path, else DAFTAR_CHROMIUM, else Debian's /usr/bin/chromium; null when none exists.</summary>
+    /// <summary>
+    /// The configured path (and nothing else when one is configured: "none" turns rendering off), else DAFTAR_CHROMIUM,
+    /// else Debian's /usr/bin/chromium; null when there is none.
+    /// </summary>
     public static string? FindChromium(string? configured = null) =>
-        new[] { configured, Environment.GetEnvironmentVariable("DAFTAR_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-            .FirstOrDefault(p => !string.IsNullOrWhiteSpace(p) && File.Exists(p));
+        !string.IsNullOrWhiteSpace(configured)
+            ? File.Exists(configured) ? configured : null
+            : new[] { Environment.GetEnvironmentVariable("DAFTAR_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
+                .FirstOrDefault(p => !string.IsNullOrWhiteSpace(p) && File.Exists(p));
 
     public bool IsAvailable => executablePath is not null && File.Exists(executablePath);
 
