@@ -11,7 +11,7 @@ say() { printf '\n== %s\n' "$*"; }
 
 # --- 1. System packages -------------------------------------------------------------------------------------
 need=()
-for pkg in postgresql chromium fonts-noto-core fonts-lohit-deva gpg poppler-utils qpdf libnss3-tools python3-aiosmtpd; do
+for pkg in postgresql chromium fonts-noto-core fonts-lohit-deva gpg poppler-utils qpdf libnss3-tools python3-aiosmtpd zbar-tools; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${#need[@]}" -gt 0 ]; then

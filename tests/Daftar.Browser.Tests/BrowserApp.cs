@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 
 namespace Daftar.Browser.Tests;
 
-/// <summary>Daftar on real Kestrel at a free loopback port, driven by Debian's Chromium through Playwright.</summary>
-public sealed class BrowserApp : DaftarFactory
+/// <summary>Daftar on real Kestrel at a free loopback port, driven by Debian's Chromium through Playwright (with an SMTP server of its own).</summary>
+public sealed class BrowserApp : Daftar.Tests.Letters.MailFactory
 {
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
@@ -42,6 +42,7 @@ public sealed class BrowserApp : DaftarFactory
     {
         if (Chromium is not null) await Chromium.CloseAsync();
         _playwright?.Dispose();
+        await base.CleanupAsync();
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)

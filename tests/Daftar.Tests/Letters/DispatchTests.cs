@@ -16,7 +16,7 @@ using MimeKit;
 namespace Daftar.Tests.Letters;
 
 /// <summary>Daftar with an SMTP server of its own: Debian's aiosmtpd, storing what it receives in a Maildir.</summary>
-public sealed class MailFactory : DaftarFactory
+public class MailFactory : DaftarFactory
 {
     private Process? _smtp;
     public string Maildir { get; } = NewMaildir();
