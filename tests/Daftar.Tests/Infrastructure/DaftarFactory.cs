@@ -52,6 +52,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private bool UsesTestMasterKey { get; } = true;
     protected virtual int SignInAttemptsPerMinute => 10_000;
     protected virtual int FailedTokensPerMinute => 10_000;
+    protected virtual int VerificationsPerMinute => 10_000;
 
     public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(DataPath);
 
@@ -87,6 +88,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test client comes from one address; the limit itself has its own test.
         builder.UseSetting("Daftar:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Daftar:FailedTokensPerMinute", FailedTokensPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Daftar:VerificationsPerMinute", VerificationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<T> WithDbAsync<T>(Func<DaftarDb, Task<T>> work)

@@ -85,9 +85,21 @@ public class WebPlatformTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal("application/problem+json", blocked.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task ThePublicVerificationPage_IsRateLimited()
+    {
+        await using var strict = new StrictRateFactory();
+        await ((IAsyncLifetime)strict).InitializeAsync();
+        var citizen = strict.Browser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await citizen.GetAsync($"/verify/ABCDEFGH{i}J")).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private sealed class StrictRateFactory : DaftarFactory
     {
         protected override int SignInAttemptsPerMinute => 3;
         protected override int FailedTokensPerMinute => 3;
+        protected override int VerificationsPerMinute => 3;
     }
 }
