@@ -55,12 +55,10 @@ public static partial class PdfVerifier
             var covered = new byte[r[1] + r[3]];
             Array.Copy(pdf, 0, covered, 0, r[1]);
             Array.Copy(pdf, r[2], covered, r[1], r[3]);
-            var hex = text[(int)(r[1] + 1)..(int)(r[2] - 1)].TrimEnd('0');
-            if (hex.Length % 2 == 1) hex += "0";
             byte[] cms;
             try
             {
-                cms = Convert.FromHexString(hex);
+                cms = DerPrefix(Convert.FromHexString(text[(int)(r[1] + 1)..(int)(r[2] - 1)]));
             }
             catch (FormatException)
             {
@@ -76,6 +74,31 @@ public static partial class PdfVerifier
                 problem ?? (changed ? "The document was changed after this signature (by something other than a later signature)." : null)));
         }
         return reports;
+    }
+
+    /// <summary>
+    /// The CMS itself out of the zero-padded /Contents: as long as its outer DER length says. (Trimming trailing zeros
+    /// instead would cut a signature whose last byte happens to be zero.)
+    /// </summary>
+    private static byte[] DerPrefix(byte[] contents)
+    {
+        if (contents.Length < 2 || contents[0] != 0x30) return contents;
+        long length;
+        int header;
+        if (contents[1] < 0x80)
+        {
+            length = contents[1];
+            header = 2;
+        }
+        else
+        {
+            var count = contents[1] & 0x7F;
+            if (count is 0 or > 4 || contents.Length < 2 + count) return contents;
+            length = 0;
+            for (var i = 0; i < count; i++) length = (length << 8) | contents[2 + i];
+            header = 2 + count;
+        }
+        return header + length <= contents.Length ? contents[..(int)(header + length)] : contents;
     }
 
     private static PdfSignatureReport Broken(int index, string name, string dictionary, string problem) =>

@@ -231,6 +231,38 @@ public class ConflictSafetyTests(DaftarFactory app) : IClassFixture<DaftarFactor
     }
 
     [Fact]
+    public async Task DraftForApproval_RevisedApprovedAndIssuedTenTimesAtOnce_OneOfEach()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var officer = await app.ApiClientAsync(Demo.SectionOfficer);
+        var fileId = await NewFileAsync(clerk, "Race: draft for approval");
+        var started = await clerk.PostAsJsonAsync($"/api/files/{fileId}/drafts", new Daftar.Web.Features.Letters.StartDraftCommand(DraftKind.Letter, DraftLanguage.Hindi, "विषय", "पाठ", null, null));
+        var draftId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(await app.PostIdAsync("SO-DOIT-GR1"), null))).StatusCode);
+
+        // Ten revisions at once: each that succeeds is a version of its own, numbered without gaps or repeats.
+        var revisions = await RaceAsync(i => officer.PutAsJsonAsync($"/api/drafts/{draftId}", new Daftar.Web.Features.Letters.ReviseDraftCommand("विषय", $"पाठ {i}", null, null)));
+        Assert.All(revisions, r => Assert.True(r.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Conflict, r.StatusCode.ToString()));
+        var versions = await app.WithDbAsync(db => db.DraftVersions.Where(v => v.DraftId == draftId).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 1 + revisions.Count(r => r.IsSuccessStatusCode)), versions);
+
+        // Approving different versions at once: one approval, of one version.
+        var winner = await OneWinsAsync(await RaceAsync(i => officer.PostAsJsonAsync($"/api/drafts/{draftId}/approve", new Daftar.Web.Features.Letters.ApproveDraftCommand(1 + i % versions.Count))));
+        Assert.Equal(1 + winner % versions.Count, await app.WithDbAsync(db => db.Drafts.Where(d => d.Id == draftId).Select(d => d.ApprovedVersionNumber).SingleAsync()));
+
+        // Issuing ten times at once: one letter, one dispatch number used, one item in the correspondence.
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/signing/enrol", new EnrolCommand(Pin, Pin))).StatusCode);
+        await OneWinsAsync(await RaceAsync(_ => officer.PostAsJsonAsync($"/api/drafts/{draftId}/issue", new Daftar.Web.Features.Letters.IssueDraftCommand(Pin))));
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Equal(1, await db.IssuedLetters.CountAsync(l => l.DraftId == draftId));
+            Assert.Equal(1, await db.Correspondence.CountAsync(c => c.FileId == fileId));
+            Assert.EndsWith("/1", (await db.IssuedLetters.SingleAsync(l => l.DraftId == draftId)).LetterNumber);
+        });
+        await NoBreachesAsync();
+    }
+
+    [Fact]
     public async Task TenDocumentsAttachedAtOnce_TakeDistinctPlacesInTheCorrespondence()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);

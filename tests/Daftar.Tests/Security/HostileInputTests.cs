@@ -81,8 +81,32 @@ public class HostileInputTests(DaftarFactory app, ITestOutputHelper output) : IC
         async Task<int> FileAsync() => file ??= await NewFileAsync(clerk);
         async Task<int> ReceiptAsync() => receipt ??= await NewReceiptAsync(clerk);
 
+        // A draft the clerk holds, and a letter issued from the section, for the draft and dispatch targets.
+        var officer = await app.ApiClientAsync(Demo.SectionOfficer);
+        int? draft = null;
+        async Task<int> DraftAsync()
+        {
+            if (draft is { } d) return d;
+            var started = await clerk.PostAsJsonAsync($"/api/files/{await FileAsync()}/drafts", new { kind = 1, language = 1, subject = "विषय", body = "पाठ" });
+            return (draft = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32()).Value;
+        }
+        var letterFile = await NewFileAsync(clerk);
+        var letterDraft = (await (await clerk.PostAsJsonAsync($"/api/files/{letterFile}/drafts", new { kind = 1, language = 3, subject = "Fuzz letter", body = "Text." }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{letterFile}/send", new { toPostId = so })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/drafts/{letterDraft}/approve", new { version = 1 })).StatusCode);
+        await officer.PostAsJsonAsync("/api/signing/enrol", new { pin = "318274", confirmPin = "318274" });
+        var issued = await officer.PostAsJsonAsync($"/api/drafts/{letterDraft}/issue", new { pin = "318274" });
+        Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
+        var letter = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
         var targets = new List<Target>
         {
+            new("start draft", HttpMethod.Post, async () => $"/api/files/{await FileAsync()}/drafts",
+                new JsonObject { ["kind"] = 2, ["language"] = 3, ["subject"] = "आदेश", ["body"] = "एतद्द्वारा आदेशित किया जाता है।", ["addressee"] = "समस्त", ["reference"] = "पत्र दिनांक 01.11.2026" }),
+            new("revise draft", HttpMethod.Put, async () => $"/api/drafts/{await DraftAsync()}", new JsonObject { ["subject"] = "विषय", ["body"] = "नया पाठ", ["addressee"] = null, ["reference"] = null }),
+            new("dispatch", HttpMethod.Post, () => Task.FromResult($"/api/letters/{letter}/dispatches"),
+                new JsonObject { ["mode"] = 2, ["recipient"] = "जिला कलेक्टर", ["address"] = "जयपुर", ["postalMode"] = 2, ["postage"] = 41.5, ["articleNumber"] = "EE1IN", ["toPostId"] = so }),
             new("create file", HttpMethod.Post, () => Task.FromResult("/api/files"),
                 new JsonObject { ["subject"] = "Land allotment", ["headNumber"] = 12, ["category"] = "Land", ["grading"] = "Normal", ["retention"] = "A", ["retentionYears"] = 5 }),
             new("save note", HttpMethod.Post, async () => $"/api/files/{await FileAsync()}/notes", new JsonObject { ["text"] = "प्रस्ताव प्रस्तुत है।" }),
@@ -123,6 +147,7 @@ public class HostileInputTests(DaftarFactory app, ITestOutputHelper output) : IC
                 {
                     file = null;
                     receipt = null;
+                    draft = null;
                 }
                 cases++;
             }
@@ -157,6 +182,10 @@ public class HostileInputTests(DaftarFactory app, ITestOutputHelper output) : IC
             stored.AddRange(await db.Employees.Select(e => e.NameHi).ToListAsync());
             stored.AddRange(await db.Offices.Select(o => o.NameEn).ToListAsync());
             stored.AddRange(await db.Departments.Select(d => d.NameEn).ToListAsync());
+            stored.AddRange(await db.DraftVersions.Select(v => v.Subject).ToListAsync());
+            stored.AddRange(await db.DraftVersions.Select(v => v.Addressee).ToListAsync());
+            stored.AddRange(await db.Dispatches.Select(d => d.Recipient).ToListAsync());
+            stored.AddRange(await db.Dispatches.Select(d => d.Address).ToListAsync());
             var poisoned = stored.Where(s => s is not null && IsPoisoned(s)).ToList();
             Assert.True(poisoned.Count == 0, "stored with control, bidi or unpaired characters: " + string.Join(" | ", poisoned.Take(5).Select(p => Shorten(p!))));
         });
