@@ -83,7 +83,9 @@ public class LetterJourneyTests(BrowserApp app)
 
         // 4. Dispatched electronically to the district office (it arrives as a receipt) and by e-mail.
         await ds.Locator("#Mode").SelectOptionAsync("Electronic");
-        await ds.Locator("#ToPostId").FillAsync((await app.PostIdAsync("ADM-JPR")).ToString());
+        var adm = await app.PostIdAsync("ADM-JPR");
+        await ds.RunAndWaitForResponseAsync(() => ds.Locator("#AddresseeQ").FillAsync("Bishnoi"), r => r.Url.Contains("handler=Addressees"));
+        await ds.Locator($"#addressee-{adm}").CheckAsync();
         await ds.GetByRole(AriaRole.Button, new() { Name = "प्रेषण", Exact = true }).ClickAsync();
         await ds.Locator(".alert-success").WaitForAsync();
         await ds.Locator("#Mode").SelectOptionAsync("Email");
@@ -91,9 +93,9 @@ public class LetterJourneyTests(BrowserApp app)
         await ds.GetByRole(AriaRole.Button, new() { Name = "प्रेषण", Exact = true }).ClickAsync();
         await ds.Locator(".alert-success").WaitForAsync();
         Assert.Equal(2, await ds.Locator("#dispatches li").CountAsync());
-        var adm = await HindiPageAsync("RJ100038");
-        await adm.GotoAsync("/Receipts");
-        Assert.Contains(Subject, await adm.Locator("main").TextContentAsync());
+        var admPage = await HindiPageAsync("RJ100038");
+        await admPage.GotoAsync("/Receipts");
+        Assert.Contains(Subject, await admPage.Locator("main").TextContentAsync());
         var mail = await MimeMessage.LoadAsync(Directory.GetFiles(Path.Combine(app.Maildir, "new")).Select(f => new FileInfo(f)).OrderBy(f => f.LastWriteTimeUtc).Last().FullName);
         Assert.Contains(letterNumber, mail.Subject);
 

@@ -12,7 +12,7 @@ namespace Daftar.Web.Features.Letters;
 /// A draft for approval: its versions (author, time), the current text, a diff between any two versions, and — as the
 /// rules allow — revise, approve a version, issue with the PIN, add a signature, and dispatch the issued letter.
 /// </summary>
-public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueries queries, PdfRenderer renderer, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueries queries, FindRecipients recipients, PdfRenderer renderer, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty(SupportsGet = true)] public int? From { get; set; }
@@ -32,6 +32,8 @@ public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueri
     [BindProperty] public string? ArticleNumber { get; set; }
     [BindProperty] public string? CarriedBy { get; set; }
     [BindProperty] public int? ToPostId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? AddresseeQ { get; set; }
+    public IReadOnlyList<FindRecipients.Recipient> Addressees { get; private set; } = [];
 
     public DraftView? Draft { get; private set; }
     public FileView? EFile { get; private set; }
@@ -40,6 +42,10 @@ public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueri
     public bool CanRender => renderer.IsAvailable;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Posts matching what the dispatch clerk types, for an electronic dispatch (htmx swaps the list).</summary>
+    public async Task<IActionResult> OnGetAddresseesAsync(CancellationToken ct) =>
+        Partial("_Addressees", ((IReadOnlyList<FindRecipients.Recipient>)await recipients.HandleAsync(AddresseeQ, ct), (int?)null));
 
     public Task<IActionResult> OnPostReviseAsync(CancellationToken ct) =>
         DoAsync(drafts.ReviseAsync(Id, new ReviseDraftCommand(Subject, Body, Addressee, Reference), ct), "A new version of the draft has been saved.", ct);
@@ -102,6 +108,7 @@ public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueri
         Reference ??= latest.Reference;
         Body ??= latest.Body;
         if (From is { } from && To is { } to && (await drafts.DiffAsync(Id, from, to, ct)) is { Succeeded: true } diff) Diff = diff.Value;
+        if (Draft.Letter is not null) Addressees = await recipients.HandleAsync(AddresseeQ, ct);
         if (Draft.Letter is { } letter && (await dispatching.RegisterAsync(letter.LetterNumber, null, null, null, ct)) is { Succeeded: true } register) Dispatches = register.Value!;
         return Page();
     }
