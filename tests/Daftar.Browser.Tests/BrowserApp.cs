@@ -74,7 +74,8 @@ public sealed class BrowserApp : Daftar.Tests.Letters.MailFactory
             await page.GetByLabel("Code from your authenticator app").FillAsync(Totp(key));
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         }
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // Signed in: the first page after sign-in (whatever the officer's language), not the sign-in or two-factor page.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
         return page;
     }
 }
