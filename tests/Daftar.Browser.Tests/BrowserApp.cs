@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Daftar.Browser.Tests;
 
 /// <summary>Daftar on real Kestrel at a free loopback port, driven by Debian's Chromium through Playwright (with an SMTP server of its own).</summary>
-public sealed class BrowserApp : Daftar.Tests.Letters.MailFactory
+public sealed class BrowserApp : MailFactory
 {
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;

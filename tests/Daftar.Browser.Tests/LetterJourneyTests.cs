@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Daftar.Tests.Infrastructure;
@@ -26,15 +25,6 @@ public class LetterJourneyTests(BrowserApp app)
         if (await page.Locator("html[lang=hi]").CountAsync() == 0) await page.GetByRole(AriaRole.Button, new() { Name = "हिन्दी" }).ClickAsync();
         await page.WaitForSelectorAsync("html[lang=hi]");
         return page;
-    }
-
-    private static string Run(string tool, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException(tool + " is not installed (./test.sh installs it)");
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
     }
 
     [Fact]
@@ -104,8 +94,8 @@ public class LetterJourneyTests(BrowserApp app)
             .GetProperty("letter").GetProperty("pdfUrl").GetString());
         var dir = Directory.CreateTempSubdirectory("daftar-qr-").FullName;
         await File.WriteAllBytesAsync(Path.Combine(dir, "letter.pdf"), pdf);
-        Run("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", Path.Combine(dir, "letter.pdf"), Path.Combine(dir, "page"));
-        var url = Run("zbarimg", "--raw", "-q", Directory.GetFiles(dir, "page*.png").Single()).Trim();
+        Tools.Run("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", Path.Combine(dir, "letter.pdf"), Path.Combine(dir, "page"));
+        var url = Tools.Run("zbarimg", "--raw", "-q", Directory.GetFiles(dir, "page*.png").Single()).Output.Trim();
         Assert.Matches("/verify/[2-9A-Z]{10}$", url);
         var citizen = await app.NewPageAsync(400, 800);   // a phone, not signed in
         await citizen.GotoAsync(new Uri(url).PathAndQuery);

@@ -239,11 +239,17 @@ public class EFile
         item = null!;
         if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
         if (Status != FileStatus.Open) return FileError.NotOpen;
+        item = AddDocument(post, title, document, now);
+        return null;
+    }
+
+    private Correspondence AddDocument(Post post, string title, CorrespondenceDocument document, DateTimeOffset now)
+    {
         var (order, firstPage) = NextCorrespondenceSlot();
-        item = new Correspondence(this, order, firstPage, title, document, post, now);
+        var item = new Correspondence(this, order, firstPage, title, document, post, now);
         Correspondence.Add(item);
         Touch();
-        return null;
+        return item;
     }
 
     /// <summary>A new draft for approval, begun by the holder.</summary>
@@ -282,10 +288,7 @@ public class EFile
         item = null!;
         if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
         if (draft.MarkIssued() is { } refused) return refused;
-        var (order, firstPage) = NextCorrespondenceSlot();
-        item = new Correspondence(this, order, firstPage, title, letter, post, now);
-        Correspondence.Add(item);
-        Touch();
+        item = AddDocument(post, title, letter, now);
         return null;
     }
 

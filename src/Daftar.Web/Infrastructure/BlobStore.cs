@@ -97,6 +97,16 @@ public sealed class BlobStore(IConfiguration config)
             "This PDF cannot be read: it may be damaged or incomplete. Save or scan it again and upload the new copy.", ErrorKind.Invalid, "file"),
     };
 
+    /// <summary>A whole document in memory (letters and scans are small; uploads are capped at <see cref="MaxBytes"/>), or null.</summary>
+    public async Task<byte[]?> ReadAllAsync(string hash, CancellationToken ct)
+    {
+        await using var stream = OpenRead(hash);
+        if (stream is null) return null;
+        using var memory = new MemoryStream();
+        await stream.CopyToAsync(memory, ct);
+        return memory.ToArray();
+    }
+
     public Stream? OpenRead(string hash) =>
         hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower) && File.Exists(PathOf(hash)) ? File.OpenRead(PathOf(hash)) : null;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -24,16 +23,8 @@ public class PrintFileTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         File.WriteAllBytes(file, pdf);
         try
         {
-            string Run(string tool, params string[] args)
-            {
-                using var p = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardOutput = true })!;
-                var output = p.StandardOutput.ReadToEnd();
-                p.WaitForExit();
-                return output;
-            }
-            var info = Run("pdfinfo", file);
-            var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim());
-            return (pages, Run("pdftotext", file, "-"));
+            var info = Tools.Run("pdfinfo", file).Output;
+            return (int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim()), Tools.PdfToText(pdf));
         }
         finally
         {

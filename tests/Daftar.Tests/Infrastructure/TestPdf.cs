@@ -18,17 +18,23 @@ public static class TestPdf
             objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents {4 + 2 * i} 0 R >>");
             objects.Add($"<< /Length {content.Length} >>\nstream\n{content}\nendstream");
         }
-        var sb = new StringBuilder("%PDF-1.7\n");
+        return Assemble(objects);
+    }
+
+    /// <summary>A PDF of the given objects (numbered from 1, the first the catalog) with a cross-reference table and trailer.</summary>
+    public static byte[] Assemble(IReadOnlyList<string> objects, string header = "%PDF-1.7\n")
+    {
+        var sb = new StringBuilder(header);
         var offsets = new List<int>();
         for (var i = 0; i < objects.Count; i++)
         {
-            offsets.Add(sb.Length);
+            offsets.Add(Encoding.Latin1.GetByteCount(sb.ToString()));
             sb.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
         }
-        var xref = sb.Length;
+        var xref = Encoding.Latin1.GetByteCount(sb.ToString());
         sb.Append($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets) sb.Append($"{offset:D10} 00000 n \n");
         sb.Append($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(sb.ToString());
+        return Encoding.Latin1.GetBytes(sb.ToString());
     }
 }

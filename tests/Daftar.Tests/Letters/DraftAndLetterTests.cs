@@ -37,17 +37,6 @@ public class DraftAndLetterTests(DaftarFactory app) : IClassFixture<DaftarFactor
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
     }
 
-    private static string PdfToText(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        File.WriteAllBytes(file, pdf);
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        File.Delete(file);
-        return text;
-    }
-
     [Fact]
     public async Task DraftedRevisedApprovedAndIssued_TheLetterIsNumberedSignedFiledAndVerifiable()
     {
@@ -93,7 +82,7 @@ public class DraftAndLetterTests(DaftarFactory app) : IClassFixture<DaftarFactor
         Assert.Equal("draft_issued", await CodeOfAsync(await officer.PostAsJsonAsync($"/api/drafts/{draftId}/issue", new IssueDraftCommand(Pin))));
 
         var pdf = await (await officer.GetAsync(letter.PdfUrl)).Content.ReadAsByteArrayAsync();
-        var text = PdfToText(pdf);
+        var text = Tools.PdfToText(pdf);
         Assert.Contains(Subject, text);
         Assert.Contains("45 लैपटॉप", text);
         Assert.Contains(letter.VerificationCode, text);

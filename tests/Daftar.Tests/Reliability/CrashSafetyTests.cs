@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Daftar.Accounts;
 using Daftar.Files;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web;
@@ -49,19 +48,10 @@ public class CrashSafetyTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task KilledMidWork_EveryAcknowledgedActionSurvives_AndFilesAndReceiptsStayConsistent()
     {
-        string token;
+        var token = await ServerProcess.IssueTokenAsync(_connectionString, _dataPath, Demo.Clerk);
         int so;
         await using (var setup = new ExistingInstallation(_dataPath, _connectionString, usesTestMasterKey: true))
-        {
-            (token, so) = await setup.WithDbAsync(async db =>
-            {
-                var account = await db.Users.SingleAsync(a => a.UserName == Demo.Clerk);
-                var (apiToken, secret) = ApiToken.Issue(account, "crash test", DateTimeOffset.UtcNow, null);
-                db.ApiTokens.Add(apiToken);
-                await db.SaveChangesAsync();
-                return (secret, await db.Posts.Where(p => p.Code == "SO-DOIT-GR1").Select(p => p.Id).SingleAsync());
-            });
-        }
+            so = await setup.PostIdAsync("SO-DOIT-GR1");
 
         var acknowledged = new ConcurrentBag<Ack>();
         var unexpected = new ConcurrentBag<string>();

@@ -109,21 +109,7 @@ public sealed class Fuzz(int seed)
         return Assemble(objects);
     }
 
-    private static byte[] Assemble(List<string> objects)
-    {
-        var sb = new StringBuilder("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Count; i++)
-        {
-            offsets.Add(Encoding.Latin1.GetByteCount(sb.ToString()));
-            sb.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = Encoding.Latin1.GetByteCount(sb.ToString());
-        sb.Append($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets) sb.Append($"{offset:D10} 00000 n \n");
-        sb.Append($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.Latin1.GetBytes(sb.ToString());
-    }
+    private static byte[] Assemble(List<string> objects) => Infrastructure.TestPdf.Assemble(objects, "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
 
     /// <summary>PDFs that carry active content in the many ways a PDF can: every one must be refused.</summary>
     public static IEnumerable<(string Name, byte[] Pdf)> ScriptedPdfs()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Daftar.Signing;
+using Daftar.Tests.Infrastructure;
 
 namespace Daftar.Tests.Signing;
 
@@ -15,24 +16,6 @@ public class PdfRenderingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _renderer.DisposeAsync();
 
-    private static string PdfToText(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            var start = new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true };
-            using var process = Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
     [Fact]
     public async Task HindiLetter_IsShapedAndExtractable_ScriptsAreInert_AndTheResultSigns()
     {
@@ -47,7 +30,7 @@ public class PdfRenderingTests : IAsyncLifetime
             <p onclick="alert(1)">अंतिम पंक्ति</p></body></html>
             """;
         var pdf = await _renderer.RenderAsync(html, CancellationToken.None);
-        var text = PdfToText(pdf);
+        var text = Tools.PdfToText(pdf);
         Assert.Contains(subject, text);
         Assert.Contains("अंतिम पंक्ति", text);
         Assert.DoesNotContain("SCRIPT RAN", text);
@@ -59,7 +42,7 @@ public class PdfRenderingTests : IAsyncLifetime
         // The warm browser renders the next letters without starting again.
         var watch = Stopwatch.StartNew();
         var many = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => _renderer.RenderAsync(html.Replace("12", i.ToString()), CancellationToken.None)));
-        Assert.All(many, p => Assert.Contains(subject, PdfToText(p)));
+        Assert.All(many, p => Assert.Contains(subject, Tools.PdfToText(p)));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
     }
 }

@@ -32,26 +32,16 @@ public class PdfSigningTests : IDisposable
         return pdf;
     }
 
-    private static (int Code, string Output) Run(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} is not installed (./test.sh installs it)");
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
-
     /// <summary>An NSS database trusting Daftar's test root, for pdfsig.</summary>
     private string NssDatabase()
     {
         var db = Path.Combine(_dir, "nss");
         Directory.CreateDirectory(db);
-        Assert.Equal(0, Run("certutil", "-N", "-d", "sql:" + db, "--empty-password").Code);
+        Assert.Equal(0, Tools.Run("certutil", "-N", "-d", "sql:" + db, "--empty-password").Code);
         var root = Path.Combine(_dir, "root.crt");
         File.WriteAllBytes(root, Pki.Root.Certificate.RawData);
-        var added = Run("certutil", "-A", "-d", "sql:" + db, "-n", "daftar-root", "-t", "CT,C,C", "-i", root);
-        Assert.True(added.Code == 0, added.Output);
+        var added = Tools.Run("certutil", "-A", "-d", "sql:" + db, "-n", "daftar-root", "-t", "CT,C,C", "-i", root);
+        Assert.True(added.Code == 0, added.Output + added.Errors);
         return "sql:" + db;
     }
 
@@ -69,13 +59,13 @@ public class PdfSigningTests : IDisposable
 
         var file = Path.Combine(_dir, "order.pdf");
         File.WriteAllBytes(file, signed);
-        var pdfsig = Run("pdfsig", "-nssdir", NssDatabase(), file);
+        var pdfsig = Tools.Run("pdfsig", "-nssdir", NssDatabase(), file);
         Assert.Equal(3, Count(pdfsig.Output, "Signature Validation: Signature is Valid."));
         Assert.Equal(3, Count(pdfsig.Output, "Certificate Validation: Certificate is Trusted."));
         Assert.Contains("ETSI.CAdES.detached", pdfsig.Output);
         Assert.Contains("Total document signed", pdfsig.Output);
-        var qpdf = Run("qpdf", "--check", file);
-        Assert.True(qpdf.Code == 0, qpdf.Output);
+        var qpdf = Tools.Run("qpdf", "--check", file);
+        Assert.True(qpdf.Code == 0, qpdf.Output + qpdf.Errors);
         Assert.Contains("No syntax or stream encoding errors found", qpdf.Output);
     }
 
@@ -92,7 +82,7 @@ public class PdfSigningTests : IDisposable
 
         var file = Path.Combine(_dir, "flipped.pdf");
         File.WriteAllBytes(file, signed);
-        var pdfsig = Run("pdfsig", "-nssdir", NssDatabase(), file);
+        var pdfsig = Tools.Run("pdfsig", "-nssdir", NssDatabase(), file);
         Assert.Equal(3, Count(pdfsig.Output, "Digest Mismatch"));
         Assert.Equal(0, Count(pdfsig.Output, "Signature is Valid"));
     }

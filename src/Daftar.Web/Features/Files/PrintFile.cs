@@ -33,11 +33,7 @@ public sealed class PrintFile(FileQueries queries, DaftarDb db, BlobStore blobs,
                     .Select(d => new { d.BlobHash, d.ContentType }).ToListAsync(ct)).Select(d => (d.BlobHash, d.ContentType)).ToList();
             foreach (var (hash, type) in documents)
             {
-                await using var stream = blobs.OpenRead(hash);
-                if (stream is null) continue;
-                using var memory = new MemoryStream();
-                await stream.CopyToAsync(memory, ct);
-                var bytes = memory.ToArray();
+                if (await blobs.ReadAllAsync(hash, ct) is not { } bytes) continue;
                 parts.Add((item.Title, type switch
                 {
                     "application/pdf" => bytes,
@@ -46,9 +42,7 @@ public sealed class PrintFile(FileQueries queries, DaftarDb db, BlobStore blobs,
                 }));
             }
         }
-        var placeholders = new Dictionary<string, byte[]>();
-        foreach (var (name, _) in parts) placeholders.TryAdd(name, await renderer.RenderAsync(Placeholder(name, "This document could not be read for printing; open it from the file."), ct));
-        var merged = PdfMerger.Merge(parts, name => placeholders[name]);
+        var merged = await PdfMerger.MergeAsync(parts, name => renderer.RenderAsync(Placeholder(name, "This document could not be read for printing; open it from the file."), ct));
         return (merged, $"file-{file.ComputerNumber}.pdf");
     }
 

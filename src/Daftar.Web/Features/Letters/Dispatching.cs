@@ -52,8 +52,7 @@ public sealed class Dispatching(DaftarDb db, FileActions files, FileNumbers numb
         var loaded = await files.LoadAsync(letter.FileId, ct, FileParts.None);
         if (!loaded.Succeeded) return Error.NotFound("Letter");
         var c = loaded.Value!;
-        var inSection = await db.Posts.AnyAsync(p => c.Viewer.PostIds.Contains(p.Id) && p.SectionId == c.File.SectionId, ct);
-        if (!c.File.IsHeldBy(c.ActingPost.Id) && !inSection)
+        if (!c.File.IsHeldBy(c.ActingPost.Id) && !await db.Posts.AnyAsync(p => c.Viewer.PostIds.Contains(p.Id) && p.SectionId == c.File.SectionId, ct))
             return new Error("not_dispatcher", "Letters are dispatched by the post holding the file or by its section.", ErrorKind.Forbidden);
 
         var v = new Validation();

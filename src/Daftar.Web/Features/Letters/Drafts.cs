@@ -73,7 +73,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
 
     private async Task<Result<int>> OnDraftAsync(int draftId, Func<FileContext, Draft, FileError?> action, CancellationToken ct)
     {
-        var fileId = await db.Drafts.Where(d => d.Id == draftId).Select(d => (int?)d.FileId).SingleOrDefaultAsync(ct);
+        var fileId = await FileOfDraftAsync(draftId, ct);
         if (fileId is null) return Error.NotFound("Draft");
         var result = await files.RunAsync(fileId.Value, async c =>
         {
@@ -93,7 +93,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
     /// <summary>The draft with every version, for anyone who may see its file.</summary>
     public async Task<Result<DraftView>> GetAsync(int draftId, CancellationToken ct)
     {
-        var fileId = await db.Drafts.Where(d => d.Id == draftId).Select(d => (int?)d.FileId).SingleOrDefaultAsync(ct);
+        var fileId = await FileOfDraftAsync(draftId, ct);
         if (fileId is null) return Error.NotFound("Draft");
         var loaded = await files.LoadAsync(fileId.Value, ct, FileParts.None);
         if (!loaded.Succeeded) return Error.NotFound("Draft");
@@ -131,7 +131,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
     /// </summary>
     public async Task<Result<LetterView>> IssueAsync(int draftId, IssueDraftCommand cmd, CancellationToken ct)
     {
-        var fileId = await db.Drafts.Where(d => d.Id == draftId).Select(d => (int?)d.FileId).SingleOrDefaultAsync(ct);
+        var fileId = await FileOfDraftAsync(draftId, ct);
         if (fileId is null) return Error.NotFound("Draft");
         var loaded = await files.LoadAsync(fileId.Value, ct, FileParts.Correspondence);
         if (!loaded.Succeeded) return Result<LetterView>.Fail(loaded.Errors);
@@ -146,8 +146,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         if (!unlocked.Succeeded) return Result<LetterView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
 
-        var post = await db.Posts.Include(p => p.Designation).Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department)
-            .SingleAsync(p => p.Id == c.ActingPost.Id, ct);
+        var post = await SigningPostAsync(c.ActingPost.Id, ct);
         var section = post.Section?.Code ?? "GEN";
         var now = files.Now;
         var india = now.ToOffset(TimeSpan.FromHours(5.5));
@@ -166,9 +165,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         {
             return RendererMissing;
         }
-        var signed = PdfSigner.Sign(pdf, signer.Signer,
-            new PdfSignatureRequest(c.Employee.NameEn, post.Designation.NameEn, post.Office.Department.NameEn,
-                $"{post.Designation.NameHi} / {post.Designation.NameEn}", $"{post.Office.NameHi} / {post.Office.NameEn}"), now);
+        var signed = PdfSigner.Sign(pdf, signer.Signer, SignatureRequest(c.Employee, post), now);
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<LetterView>.Fail(stored.Errors);
 
@@ -197,11 +194,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         var c = loaded.Value!;
         if (!c.File.IsHeldBy(c.ActingPost.Id)) return FileActions.ToError(FileError.NotInYourCustody);
         var letter = await db.IssuedLetters.SingleAsync(l => l.Id == letterId, ct);
-        await using var current = blobs.OpenRead(letter.PdfHash);
-        if (current is null) return Error.NotFound("Letter");
-        using var memory = new MemoryStream();
-        await current.CopyToAsync(memory, ct);
-        var pdf = memory.ToArray();
+        if (await blobs.ReadAllAsync(letter.PdfHash, ct) is not { } pdf) return Error.NotFound("Letter");
         // Each certificate names its holder's employee code (serialNumber): one signature per officer.
         var signedBy = PdfVerifier.Verify(pdf, await trust.TrustAsync(ct)).Select(r => r.Check.Signer?.Subject ?? "");
         if (signedBy.Any(s => s.Contains($"SERIALNUMBER={c.Employee.Code}", StringComparison.OrdinalIgnoreCase)))
@@ -210,9 +203,8 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         var unlocked = await enrolment.UnlockAsync(c.Viewer.EmployeeId, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<LetterView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
-        var post = await db.Posts.Include(p => p.Designation).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == c.ActingPost.Id, ct);
-        var signed = PdfSigner.Sign(pdf, signer.Signer, new PdfSignatureRequest(c.Employee.NameEn, post.Designation.NameEn, post.Office.Department.NameEn,
-            $"{post.Designation.NameHi} / {post.Designation.NameEn}", $"{post.Office.NameHi} / {post.Office.NameEn}"), files.Now);
+        var post = await SigningPostAsync(c.ActingPost.Id, ct);
+        var signed = PdfSigner.Sign(pdf, signer.Signer, SignatureRequest(c.Employee, post), files.Now);
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<LetterView>.Fail(stored.Errors);
         audit.ActingPostId = post.Id;
@@ -220,6 +212,19 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         var saved = await files.SaveAsync(c.File.Id, ct);
         return saved.Succeeded ? View(letter) : Result<LetterView>.Fail(saved.Errors);
     }
+
+    /// <summary>The signing officer's post with what a letter and its signature block name: designation, section, office, department.</summary>
+    private Task<Daftar.People.Post> SigningPostAsync(int postId, CancellationToken ct) =>
+        db.Posts.Include(p => p.Designation).Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
+
+    /// <summary>What the signature dictionary carries: the name, the designation as the reason, the office as the location (Hindi and English).</summary>
+    private static PdfSignatureRequest SignatureRequest(Daftar.People.Employee employee, Daftar.People.Post post) =>
+        new(employee.NameEn, post.Designation.NameEn, post.Office.Department.NameEn,
+            $"{post.Designation.NameHi} / {post.Designation.NameEn}", $"{post.Office.NameHi} / {post.Office.NameEn}");
+
+    /// <summary>The file a draft belongs to, or null when there is no such draft.</summary>
+    private Task<int?> FileOfDraftAsync(int draftId, CancellationToken ct) =>
+        db.Drafts.Where(d => d.Id == draftId).Select(d => (int?)d.FileId).SingleOrDefaultAsync(ct);
 
     /// <summary>Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L): easy to read out and type.</summary>
     private static string NewCode()

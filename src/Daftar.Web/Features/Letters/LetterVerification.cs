@@ -24,10 +24,7 @@ public sealed class LetterVerification(DaftarDb db, BlobStore blobs, Daftar.Web.
         var clean = new string(code.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
         if (clean.Length is < 6 or > 20) return null;
         var letter = await db.IssuedLetters.AsNoTracking().Where(l => l.VerificationCode == clean).Select(l => new { l.LetterNumber, l.PdfHash }).SingleOrDefaultAsync(ct);
-        if (letter is null || blobs.OpenRead(letter.PdfHash) is not { } stream) return null;
-        using var memory = new MemoryStream();
-        await using (stream) await stream.CopyToAsync(memory, ct);
-        var pdf = memory.ToArray();
+        if (letter is null || await blobs.ReadAllAsync(letter.PdfHash, ct) is not { } pdf) return null;
         var result = await CheckAsync(pdf, ct);
         return (result with { LetterNumber = letter.LetterNumber, Code = clean }, pdf);
     }
