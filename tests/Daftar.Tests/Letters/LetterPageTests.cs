@@ -51,6 +51,8 @@ public class LetterPageTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         page = await DaftarFactory.PageAsync(officer, draftUrl);
         var letterNumber = page.QuerySelector("#letter-number")!.TextContent;
         Assert.NotNull(page.QuerySelector("#verification-code"));
+        var letterPdf = await officer.GetAsync(page.QuerySelector("#letter-pdf")!.GetAttribute("href"));
+        Assert.Equal("application/pdf", letterPdf.Content.Headers.ContentType?.MediaType);
 
         var dispatched = await DaftarFactory.PostFormAsync(officer, draftUrl,
             new() { ["Mode"] = "Post", ["Recipient"] = "प्राचार्य, HCM RIPA", ["Address"] = "जवाहर लाल नेहरू मार्ग, जयपुर", ["PostalMode"] = "Registered", ["Postage"] = "25.50" }, handler: "Dispatch");

@@ -43,6 +43,13 @@ public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueri
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    /// <summary>The signed letter as issued (with every signature added since), to read or print.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        var letter = (await drafts.GetAsync(Id, ct)).Value?.Letter;
+        return letter is not null && await drafts.PdfAsync(letter.Id, ct) is { } pdf ? File(pdf.Content, "application/pdf", pdf.FileName) : NotFound();
+    }
+
     /// <summary>Posts matching what the dispatch clerk types, for an electronic dispatch (htmx swaps the list).</summary>
     public async Task<IActionResult> OnGetAddresseesAsync(CancellationToken ct) =>
         Partial("_Addressees", ((IReadOnlyList<FindRecipients.Recipient>)await recipients.HandleAsync(AddresseeQ, ct), (int?)null));
