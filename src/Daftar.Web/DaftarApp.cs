@@ -31,6 +31,7 @@ public static class DaftarApp
         if (config.GetValue("Audit:SealInBackground", true)) builder.Services.AddHostedService<AuditSealerService>();
         builder.Services.AddHostedService<OverdueReminders>();
         builder.Services.AddHostedService<Daftar.Web.Features.Signing.CrlPublisher>();
+        if (config.GetValue("Meetings:FollowUp", true)) builder.Services.AddHostedService<Daftar.Web.Features.Meetings.MeetingFollowUp>();
         builder.Services.AddSignalR();
 
         builder.Services.AddRazorPages(o =>
@@ -43,6 +44,7 @@ public static class DaftarApp
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Pki/Index");
             o.Conventions.AllowAnonymousToPage("/Verify/Index");
+            o.Conventions.AllowAnonymousToPage("/Meetings/Guest");
         })
         .AddViewLocalization()
         .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -163,6 +165,7 @@ public static class DaftarApp
         // One warm Chromium per node, started on the first letter; Daftar runs without it and says so where letters are made.
         services.AddSingleton(_ => new Daftar.Signing.PdfRenderer(Daftar.Signing.PdfRenderer.FindChromium(config["Pdf:Chromium"]), config.GetValue("Pdf:Tabs", 2)));
         Daftar.Web.Features.Signing.SigningApi.AddSigningFeatures(services);
+        Daftar.Web.Features.Meetings.MeetingsApi.AddMeetingsFeatures(services);
     }
 
     public static void UseDaftar(this WebApplication app)
@@ -206,6 +209,7 @@ public static class DaftarApp
             o.FallBackToParentUICultures = true;
         });
         app.UseStaticFiles();
+        Daftar.Web.Features.Meetings.MeetingsApi.MapMeetingsPublic(app);
         // The API reference is public, like the OpenAPI document it shows; it is served before sign-in is asked for.
         app.UseApiReference();
         app.UseRouting();
@@ -229,6 +233,7 @@ public static class DaftarApp
         api.MapFilesApi();
         Daftar.Web.Features.Letters.LettersApi.MapLettersApi(api);
         api.MapReceiptsApi();
+        Daftar.Web.Features.Meetings.MeetingsApi.MapMeetingsApi(api);
         Daftar.Web.Features.Signing.SigningApi.MapSigningApi(api);
         // Anything else under /api is a 404 in ProblemDetails, not a page.
         api.MapFallback("{**path}", () => Results.Problem(statusCode: 404)).AllowAnonymous().ExcludeFromDescription();

@@ -1,6 +1,7 @@
 using Daftar.Accounts;
 using Daftar.Audit;
 using Daftar.Files;
+using Daftar.Meetings;
 using Daftar.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -39,6 +40,17 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
     public DbSet<IssuedLetter> IssuedLetters => Set<IssuedLetter>();
     public DbSet<Dispatch> Dispatches => Set<Dispatch>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingOccurrence> MeetingOccurrences => Set<MeetingOccurrence>();
+    public DbSet<Invitee> Invitees => Set<Invitee>();
+    public DbSet<ParticipantRule> ParticipantRules => Set<ParticipantRule>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<JoinGrant> JoinGrants => Set<JoinGrant>();
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+    public DbSet<MeetingMinutes> MeetingMinutes => Set<MeetingMinutes>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<Daftar.Signing.Authority> Authorities => Set<Daftar.Signing.Authority>();
     public DbSet<Daftar.Signing.SigningCredential> SigningCredentials => Set<Daftar.Signing.SigningCredential>();
     public DbSet<Daftar.Signing.NoteSignature> NoteSignatures => Set<Daftar.Signing.NoteSignature>();

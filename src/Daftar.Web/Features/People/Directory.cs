@@ -69,7 +69,7 @@ public sealed class OrganisationDirectory(DaftarDb db, TimeProvider clock)
             .Select(o => new OfficeSummary(o.Id, o.Code, o.NameEn, o.NameHi, o.Type, o.Department.Code, o.ParentId,
                 o.Children.Count, 0));
 
-    private async Task<List<PostSummary>> PostSummariesAsync(IQueryable<Post> posts, int limit, CancellationToken ct)
+    public async Task<List<PostSummary>> PostSummariesAsync(IQueryable<Post> posts, int limit, CancellationToken ct)
     {
         var today = Today;
         var rows = await posts.OrderBy(p => p.Level).ThenBy(p => p.Code).Take(limit)

@@ -1,0 +1,44 @@
+using Daftar.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Features.Meetings;
+
+/// <summary>The video room in the browser: the page asks for a join token (refused to anyone not invited) and talks to Janus through Daftar.</summary>
+public sealed class JoinModel(Rooms rooms, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostJoinAsync(CancellationToken ct) => Json(await rooms.JoinAsync(Id, ct));
+
+    public async Task<IActionResult> OnGetStateAsync(long participant, CancellationToken ct) => Json(await rooms.StateAsync(Id, participant, ct));
+
+    public async Task<IActionResult> OnPostHandAsync(long participant, bool raise, CancellationToken ct) => Json(await rooms.HandAsync(Id, participant, raise, ct));
+
+    public async Task<IActionResult> OnPostModerateAsync(int grant, string? action, CancellationToken ct) =>
+        Json(await rooms.ModerateAsync(Id, new ModerateCommand(grant, action), ct));
+
+    public async Task<IActionResult> OnPostEndAsync(CancellationToken ct) => Json(await rooms.EndAsync(Id, ct));
+
+    /// <summary>The page's script reads a value or an error message in the user's language; the status says which.</summary>
+    private JsonResult Json<T>(Result<T> result) => MeetingJson.Of(result, l);
+}
+
+public static class MeetingJson
+{
+    public static JsonResult Of<T>(Result<T> result, IStringLocalizer l) => result.Succeeded
+        ? new JsonResult(result.Value)
+        : new JsonResult(new { code = result.Errors[0].Code, error = l.Describe(result.Errors[0]) })
+        {
+            StatusCode = result.Errors[0].Kind switch
+            {
+                ErrorKind.NotFound => 404,
+                ErrorKind.Forbidden => 403,
+                ErrorKind.Conflict => 409,
+                _ => 400,
+            },
+        };
+}

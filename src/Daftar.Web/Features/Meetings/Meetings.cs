@@ -1,0 +1,454 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Daftar.Data;
+using Daftar.Meetings;
+using Daftar.People;
+using Daftar.Web.Features.People;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.Meetings;
+
+public sealed record AgendaInput(string? Title, int? OwnerPostId = null, int? FileId = null);
+public sealed record RuleInput(OfficeType? OfficeType = null, int? UnderOfficeId = null, int? DesignationId = null, int? DepartmentId = null)
+{
+    public bool IsEmpty => OfficeType is null && UnderOfficeId is null && DesignationId is null && DepartmentId is null;
+}
+public sealed record GuestInput(string? Name, string? Email);
+
+public sealed record MeetingCommand(string? Title, MeetingPurpose? Purpose, string? Description, int? ChairPostId, DateOnly? FirstDay, string? StartTime,
+    int? DurationMinutes, Recurrence Recurrence = Recurrence.None, WeekDays Days = WeekDays.None, DateOnly? Until = null, VideoKind Video = VideoKind.Janus,
+    string? ExternalUrl = null, int? MaxSpeakers = null, List<AgendaInput>? Agenda = null, List<int>? PostIds = null, List<RuleInput>? Rules = null,
+    List<GuestInput>? Guests = null, bool Notify = true);
+
+public sealed record MoveOccurrenceCommand(DateOnly? Day, string? StartTime, int? DurationMinutes);
+
+public sealed record PostRef(int Id, string TitleEn, string TitleHi);
+public sealed record OccurrenceView(int Id, int Number, DateOnly Day, DateTimeOffset StartsAt, DateTimeOffset EndsAt, OccurrenceStatus Status, bool IsMoved,
+    bool RoomOpen, bool Held, int Attended, bool HasMinutes);
+public sealed record InviteeView(int Id, InviteeSource Source, int? PostId, string? PostEn, string? PostHi, string? HolderEn, string? HolderHi, string? GuestName, string? GuestEmail);
+public sealed record AgendaView(int Order, string Title, int? OwnerPostId, string? OwnerEn, string? OwnerHi, int? FileId, string? DocumentName, int Id);
+public sealed record RuleView(int Id, OfficeType? OfficeType, int? UnderOfficeId, string? UnderOfficeEn, string? UnderOfficeHi, int? DesignationId,
+    string? DesignationEn, string? DesignationHi, int? DepartmentId, string? DepartmentEn, string? DepartmentHi, int Posts);
+public sealed record MeetingView(int Id, string Uid, string Title, MeetingPurpose Purpose, string? Description, PostRef Chair, PostRef Organiser,
+    DateOnly FirstDay, string StartTime, int DurationMinutes, Recurrence Recurrence, WeekDays Days, DateOnly? Until, VideoKind Video, string? ExternalUrl,
+    int MaxSpeakers, bool IsCancelled, bool CanManage, int Sequence, IReadOnlyList<AgendaView> Agenda, IReadOnlyList<RuleView> Rules,
+    IReadOnlyList<InviteeView> Invitees, IReadOnlyList<OccurrenceView> Occurrences);
+public sealed record MyOccurrence(int MeetingId, int OccurrenceId, string Title, MeetingPurpose Purpose, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    OccurrenceStatus Status, VideoKind Video, bool CanManage, string ChairEn, string ChairHi);
+public sealed record RulePreview(int Count, IReadOnlyList<PostSummary> Posts, bool Truncated);
+
+/// <summary>Meeting settings (section "Meetings"): the office's time zone and how long before the start a room opens.</summary>
+public sealed class MeetingSettings(IConfiguration config)
+{
+    public TimeZoneInfo Zone { get; } = FindZone(config["Meetings:TimeZone"] ?? "Asia/Kolkata");
+    public TimeSpan OpensBefore { get; } = TimeSpan.FromMinutes(config.GetValue("Meetings:OpenMinutesBefore", 15.0));
+    /// <summary>A room stays open this long after the scheduled end while people are still in it.</summary>
+    public TimeSpan Overrun { get; } = TimeSpan.FromMinutes(config.GetValue("Meetings:OverrunMinutes", 120.0));
+    public TimeSpan ReminderBefore { get; } = TimeSpan.FromMinutes(config.GetValue("Meetings:ReminderMinutes", 15.0));
+    public int DefaultSpeakers { get; } = config.GetValue("Meetings:DefaultSpeakers", 12);
+    public int MaxInvitees { get; } = config.GetValue("Meetings:MaxInvitees", 5000);
+
+    public DateTimeOffset Local(DateTime utc) => new DateTimeOffset(utc, TimeSpan.Zero).ToOffset(Zone.GetUtcOffset(utc));
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Kolkata", TimeSpan.FromHours(5.5), "India Standard Time", "IST");
+        }
+    }
+}
+
+/// <summary>
+/// Schedules meetings and recurring reviews, keeps their invited posts (by name, by rule, guests) and sends the
+/// invitations, updates and cancellations. The organiser and the chair manage a meeting; it is seen by them and by
+/// whoever holds an invited post today.
+/// </summary>
+public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSettings settings, Invitations invitations, OrganisationDirectory directory,
+    TimeProvider clock, AuditActor audit)
+{
+    public static readonly Error NoPost = new("no_post", "You hold no post today, so you cannot act in meetings.", ErrorKind.Forbidden);
+    public static readonly Error NotManager = new("not_meeting_manager", "Only the meeting's organiser or chair can do this.", ErrorKind.Forbidden);
+    public static readonly Error Cancelled = new("meeting_cancelled", "This meeting is cancelled.", ErrorKind.Conflict);
+    public static readonly Error ChangedMeanwhile = new("meeting_changed", "Someone changed this meeting at the same moment. Open it again and repeat your change.", ErrorKind.Conflict);
+
+    private DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<Result<int>> CreateAsync(MeetingCommand cmd, CancellationToken ct)
+    {
+        var officer = await current.GetAsync(ct);
+        if (officer?.ActingPost is null || officer.EmployeeId is null) return NoPost;
+        var checkedCmd = await ValidateAsync(cmd, ct);
+        if (!checkedCmd.Succeeded) return Result<int>.Fail(checkedCmd.Errors);
+        var c = checkedCmd.Value!;
+        var organiser = await db.Posts.SingleAsync(p => p.Id == officer.ActingPost.PostId, ct);
+        var employee = await db.Employees.SingleAsync(e => e.Id == officer.EmployeeId, ct);
+        var meeting = new Meeting(c.Title, c.Purpose, c.Description, c.Chair, organiser, employee, c.Schedule, settings.Zone, c.Video, c.ExternalUrl,
+            c.MaxSpeakers, clock.GetUtcNow());
+        meeting.SetAgenda(c.Agenda);
+        var changes = await SetParticipantsAsync(meeting, c, ct);
+        if (!changes.Succeeded) return Result<int>.Fail(changes.Errors);
+        audit.ActingPostId = organiser.Id;
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        if (cmd.Notify) await invitations.SendAsync(meeting.Id, changes.Value!, ct);
+        return meeting.Id;
+    }
+
+    public async Task<Result<int>> UpdateAsync(int id, MeetingCommand cmd, CancellationToken ct)
+    {
+        var loaded = await LoadForManagerAsync(id, ct);
+        if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
+        var meeting = loaded.Value!;
+        var checkedCmd = await ValidateAsync(cmd, ct);
+        if (!checkedCmd.Succeeded) return Result<int>.Fail(checkedCmd.Errors);
+        var c = checkedCmd.Value!;
+        meeting.Update(c.Title, c.Purpose, c.Description, c.Chair, c.Video, c.ExternalUrl, c.MaxSpeakers);
+        meeting.Reschedule(c.Schedule, settings.Zone);
+        meeting.SetAgenda(c.Agenda);
+        var changes = await SetParticipantsAsync(meeting, c, ct);
+        if (!changes.Succeeded) return Result<int>.Fail(changes.Errors);
+        if (await SaveAsync(ct) is { } conflict) return conflict;
+        if (cmd.Notify) await invitations.SendAsync(meeting.Id, changes.Value! with { Updated = true }, ct);
+        return meeting.Id;
+    }
+
+    public async Task<Result<int>> CancelAsync(int id, CancellationToken ct)
+    {
+        var loaded = await LoadForManagerAsync(id, ct);
+        if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
+        loaded.Value!.Cancel();
+        if (await SaveAsync(ct) is { } conflict) return conflict;
+        await invitations.SendAsync(id, new InvitationChanges([], [], [], Updated: true), ct);
+        return id;
+    }
+
+    public async Task<Result<int>> CancelOccurrenceAsync(int occurrenceId, CancellationToken ct) =>
+        await OnOccurrenceAsync(occurrenceId, o => o.CancelOne(NowUtc), ct);
+
+    public async Task<Result<int>> MoveOccurrenceAsync(int occurrenceId, MoveOccurrenceCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        if (cmd.Day is null) v.Add(Error.Required("day", "Date"));
+        var time = ParseTime(cmd.StartTime, v);
+        if (cmd.DurationMinutes is not (>= 5 and <= 720)) v.Add(new Error("invalid_duration", "A meeting lasts from 5 minutes to 12 hours.", ErrorKind.Invalid, "durationMinutes"));
+        if (v.Failed) return Result<int>.Fail(v.Errors);
+        return await OnOccurrenceAsync(occurrenceId, o => o.Move(cmd.Day!.Value, time!.Value, cmd.DurationMinutes!.Value, settings.Zone, NowUtc), ct);
+    }
+
+    private async Task<Result<int>> OnOccurrenceAsync(int occurrenceId, Func<MeetingOccurrence, MeetingError?> change, CancellationToken ct)
+    {
+        var meetingId = await db.MeetingOccurrences.Where(o => o.Id == occurrenceId).Select(o => (int?)o.MeetingId).SingleOrDefaultAsync(ct);
+        if (meetingId is null) return Error.NotFound("Meeting");
+        var loaded = await LoadForManagerAsync(meetingId.Value, ct);
+        if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
+        var meeting = loaded.Value!;
+        if (change(meeting.Occurrences.Single(o => o.Id == occurrenceId)) is { } refused)
+            return new Error(refused.Code, refused.Message, ErrorKind.Conflict);
+        meeting.Touch();
+        if (await SaveAsync(ct) is { } conflict) return conflict;
+        await invitations.SendAsync(meeting.Id, new InvitationChanges([], [], [], Updated: true), ct);
+        return occurrenceId;
+    }
+
+    private async Task<Error?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangedMeanwhile;
+        }
+    }
+
+    /// <summary>The meeting with everything a change touches, if the caller manages it.</summary>
+    private async Task<Result<Meeting>> LoadForManagerAsync(int id, CancellationToken ct)
+    {
+        var officer = await current.GetAsync(ct);
+        if (officer?.ActingPost is null) return NoPost;
+        var meeting = await db.Meetings.Include(m => m.Occurrences).Include(m => m.Agenda).Include(m => m.Invitees).Include(m => m.Rules)
+            .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null || !await MaySeeAsync(meeting.Id, officer, ct)) return Error.NotFound("Meeting");
+        if (!meeting.IsManagedBy(officer.Posts.Select(p => p.PostId))) return NotManager;
+        if (meeting.IsCancelled) return Cancelled;
+        audit.ActingPostId = officer.ActingPost.PostId;
+        return meeting;
+    }
+
+    /// <summary>The organiser, the chair, and the holders of invited posts see a meeting.</summary>
+    public async Task<bool> MaySeeAsync(int meetingId, Officer officer, CancellationToken ct)
+    {
+        var posts = officer.Posts.Select(p => p.PostId).ToArray();
+        return await db.Meetings.AnyAsync(m => m.Id == meetingId && (posts.Contains(m.ChairPostId) || posts.Contains(m.OrganiserPostId)
+            || m.Invitees.Any(i => !i.Removed && i.PostId != null && posts.Contains(i.PostId.Value))), ct);
+    }
+
+    public IQueryable<Meeting> VisibleTo(int[] posts) =>
+        db.Meetings.Where(m => posts.Contains(m.ChairPostId) || posts.Contains(m.OrganiserPostId)
+            || m.Invitees.Any(i => !i.Removed && i.PostId != null && posts.Contains(i.PostId.Value)));
+
+    public async Task<Result<MeetingView>> GetAsync(int id, CancellationToken ct)
+    {
+        var officer = await current.GetAsync(ct);
+        if (officer is null || !await MaySeeAsync(id, officer, ct)) return Error.NotFound("Meeting");
+        var m = await db.Meetings.AsNoTracking().Include(x => x.ChairPost).ThenInclude(p => p.Designation).Include(x => x.ChairPost).ThenInclude(p => p.Office)
+            .Include(x => x.OrganiserPost).ThenInclude(p => p.Designation).Include(x => x.OrganiserPost).ThenInclude(p => p.Office)
+            .Include(x => x.Occurrences).Include(x => x.Agenda).ThenInclude(a => a.OwnerPost!).ThenInclude(p => p.Designation)
+            .Include(x => x.Agenda).ThenInclude(a => a.OwnerPost!).ThenInclude(p => p.Office)
+            .Include(x => x.Rules).AsSplitQuery().SingleAsync(x => x.Id == id, ct);
+        var inviteeRows = await db.Invitees.AsNoTracking().Where(i => i.MeetingId == id && !i.Removed).OrderBy(i => i.Id).ToListAsync(ct);
+        var posts = (await directory.PostSummariesAsync(db.Posts.Where(p => db.Invitees.Any(i => i.MeetingId == id && !i.Removed && i.PostId == p.Id)), settings.MaxInvitees, ct))
+            .ToDictionary(p => p.Id);
+        var invitees = inviteeRows.Select(i => i.PostId is { } pid && posts.TryGetValue(pid, out var p)
+                ? new InviteeView(i.Id, i.Source, pid, p.TitleEn, p.TitleHi, p.Holders.FirstOrDefault()?.NameEn, p.Holders.FirstOrDefault()?.NameHi, null, null)
+                : new InviteeView(i.Id, i.Source, null, null, null, null, null, i.GuestName, i.GuestEmail))
+            .OrderBy(i => i.GuestName is not null).ThenBy(i => i.PostEn).ToList();
+        var ruleViews = new List<RuleView>();
+        foreach (var r in m.Rules)
+        {
+            var office = r.UnderOfficeId is { } o ? await db.Offices.Where(x => x.Id == o).Select(x => new { x.NameEn, x.NameHi }).SingleAsync(ct) : null;
+            var des = r.DesignationId is { } d ? await db.Designations.Where(x => x.Id == d).Select(x => new { x.NameEn, x.NameHi }).SingleAsync(ct) : null;
+            var dep = r.DepartmentId is { } dd ? await db.Departments.Where(x => x.Id == dd).Select(x => new { x.NameEn, x.NameHi }).SingleAsync(ct) : null;
+            ruleViews.Add(new RuleView(r.Id, r.OfficeType, r.UnderOfficeId, office?.NameEn, office?.NameHi, r.DesignationId, des?.NameEn, des?.NameHi,
+                r.DepartmentId, dep?.NameEn, dep?.NameHi, inviteeRows.Count(i => i.RuleId == r.Id)));
+        }
+        var occurrenceIds = m.Occurrences.Select(o => o.Id).ToArray();
+        var attended = await db.Attendance.Where(a => occurrenceIds.Contains(a.OccurrenceId)).GroupBy(a => a.OccurrenceId)
+            .Select(g => new { g.Key, People = g.Select(a => a.GrantId).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.People, ct);
+        var minutes = await db.MeetingMinutes.Where(x => occurrenceIds.Contains(x.OccurrenceId)).Select(x => x.OccurrenceId).ToListAsync(ct);
+        var now = NowUtc;
+        var occurrences = m.Occurrences.OrderBy(o => o.StartsAtUtc).Select(o => new OccurrenceView(o.Id, o.Number, o.Day, settings.Local(o.StartsAtUtc),
+            settings.Local(o.EndsAtUtc), o.Status, o.IsMoved, o.RoomOpenedAtUtc is not null && o.RoomClosedAtUtc is null,
+            o.RoomOpenedAtUtc is not null || (o.EndsAtUtc < now && !o.IsCancelled), attended.GetValueOrDefault(o.Id), minutes.Contains(o.Id))).ToList();
+        var agenda = m.Agenda.OrderBy(a => a.Order).Select(a => new AgendaView(a.Order, a.Title, a.OwnerPostId, a.OwnerPost?.TitleEn, a.OwnerPost?.TitleHi,
+            a.FileId, a.DocumentName, a.Id)).ToList();
+        return new MeetingView(m.Id, m.Uid, m.Title, m.Purpose, m.Description, new PostRef(m.ChairPostId, m.ChairPost.TitleEn, m.ChairPost.TitleHi),
+            new PostRef(m.OrganiserPostId, m.OrganiserPost.TitleEn, m.OrganiserPost.TitleHi), m.FirstDay, m.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+            m.DurationMinutes, m.Recurrence, m.Days, m.Until, m.Video, m.ExternalUrl, m.MaxSpeakers, m.IsCancelled,
+            m.IsManagedBy(officer.Posts.Select(p => p.PostId)), m.Sequence, agenda, ruleViews, invitees, occurrences);
+    }
+
+    /// <summary>The occurrences of meetings the caller sees, between two days (their calendar).</summary>
+    public async Task<Result<IReadOnlyList<MyOccurrence>>> MineAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var officer = await current.GetAsync(ct);
+        if (officer is null) return NoPost;
+        var posts = officer.Posts.Select(p => p.PostId).ToArray();
+        var first = from ?? DateOnly.FromDateTime(settings.Local(NowUtc).DateTime);
+        var last = to ?? first.AddDays(30);
+        if (last < first || last.DayNumber - first.DayNumber > 366)
+            return new Error("invalid_range", "Choose a range of at most a year, the end after the start.", ErrorKind.Invalid, "to");
+        var rows = await db.MeetingOccurrences.AsNoTracking()
+            .Where(o => o.Day >= first && o.Day <= last && VisibleTo(posts).Any(m => m.Id == o.MeetingId))
+            .OrderBy(o => o.StartsAtUtc).Take(500)
+            .Select(o => new
+            {
+                o.MeetingId,
+                o.Id,
+                o.Meeting.Title,
+                o.Meeting.Purpose,
+                o.StartsAtUtc,
+                o.EndsAtUtc,
+                o.Status,
+                o.Meeting.Video,
+                Manage = posts.Contains(o.Meeting.ChairPostId) || posts.Contains(o.Meeting.OrganiserPostId),
+                ChairEn = o.Meeting.ChairPost.Designation.NameEn + ", " + o.Meeting.ChairPost.Office.NameEn,
+                ChairHi = o.Meeting.ChairPost.Designation.NameHi + ", " + o.Meeting.ChairPost.Office.NameHi,
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new MyOccurrence(r.MeetingId, r.Id, r.Title, r.Purpose, settings.Local(r.StartsAtUtc), settings.Local(r.EndsAtUtc), r.Status, r.Video,
+            r.Manage, r.ChairEn, r.ChairHi)).ToList();
+    }
+
+    /// <summary>The posts a rule invites today, before anything is sent.</summary>
+    public async Task<Result<RulePreview>> PreviewAsync(RuleInput rule, CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is null) return NoPost;
+        if (rule.IsEmpty) return new Error("empty_rule", "Choose at least one condition: office type, office, designation or department.", ErrorKind.Invalid);
+        var query = await MatchingAsync(rule, ct);
+        var count = await query.CountAsync(ct);
+        var posts = await directory.PostSummariesAsync(query, 200, ct);
+        return new RulePreview(count, posts, count > posts.Count);
+    }
+
+    /// <summary>Active posts matching every condition of a rule; "under an office" means anywhere in its subtree, itself included.</summary>
+    private async Task<IQueryable<Post>> MatchingAsync(RuleInput rule, CancellationToken ct)
+    {
+        var q = db.Posts.Where(p => p.IsActive);
+        if (rule.OfficeType is { } type) q = q.Where(p => p.Office.Type == type);
+        if (rule.DesignationId is { } des) q = q.Where(p => p.DesignationId == des);
+        if (rule.DepartmentId is { } dep) q = q.Where(p => p.Office.DepartmentId == dep);
+        if (rule.UnderOfficeId is { } under)
+        {
+            var offices = await SubtreeAsync(db, under, ct);
+            q = q.Where(p => offices.Contains(p.OfficeId));
+        }
+        return q;
+    }
+
+    /// <summary>An office and every office below it, level by level (the tree is a few levels deep).</summary>
+    public static async Task<List<int>> SubtreeAsync(DaftarDb db, int officeId, CancellationToken ct)
+    {
+        var all = new List<int> { officeId };
+        var level = new List<int> { officeId };
+        while (level.Count > 0)
+        {
+            level = await db.Offices.Where(o => o.ParentId != null && level.Contains(o.ParentId.Value)).Select(o => o.Id).ToListAsync(ct);
+            all.AddRange(level);
+        }
+        return all;
+    }
+
+    private sealed record CheckedMeeting(string Title, MeetingPurpose Purpose, string? Description, Post Chair, MeetingSchedule Schedule, VideoKind Video,
+        string? ExternalUrl, int MaxSpeakers, List<AgendaItem> Agenda, List<int> PostIds, List<RuleInput> Rules, List<(string Name, string Email)> Guests);
+
+    private async Task<Result<CheckedMeeting>> ValidateAsync(MeetingCommand cmd, CancellationToken ct)
+    {
+        var v = new Validation();
+        var title = v.Required(cmd.Title, "title", "Title", 300);
+        var description = v.Optional(cmd.Description, "description", "Purpose and notes", 4000);
+        if (cmd.Purpose is not { } purpose || !Enum.IsDefined(purpose)) { v.Add(Error.Required("purpose", "Purpose")); purpose = MeetingPurpose.General; }
+        if (!Enum.IsDefined(cmd.Recurrence)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "recurrence"));
+        if (!Enum.IsDefined(cmd.Video)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "video"));
+        if (cmd.FirstDay is null) v.Add(Error.Required("firstDay", "Date"));
+        var time = ParseTime(cmd.StartTime, v);
+        if (cmd.DurationMinutes is not (>= 5 and <= 720)) v.Add(new Error("invalid_duration", "A meeting lasts from 5 minutes to 12 hours.", ErrorKind.Invalid, "durationMinutes"));
+        if (cmd.Recurrence != Recurrence.None)
+        {
+            if (cmd.Until is null) v.Add(Error.Required("until", "Repeat until"));
+            else if (cmd.FirstDay is { } f && (cmd.Until < f || cmd.Until.Value.DayNumber - f.DayNumber > 366))
+                v.Add(new Error("invalid_until", "Repeat until a day after the first one, at most a year later.", ErrorKind.Invalid, "until"));
+            if (cmd.Recurrence == Recurrence.Weekly && (cmd.Days == WeekDays.None || (int)cmd.Days >= 128 || (int)cmd.Days < 0))
+                v.Add(new Error("no_days", "Choose the days of the week it is held on.", ErrorKind.Invalid, "days"));
+        }
+        var external = v.Optional(cmd.ExternalUrl, "externalUrl", "Meeting link", 500);
+        if (cmd.Video == VideoKind.External && (external is null || !Uri.TryCreate(external, UriKind.Absolute, out var link) || link.Scheme != Uri.UriSchemeHttps))
+            v.Add(new Error("invalid_link", "Give the https:// link of the Jitsi or BigBlueButton meeting.", ErrorKind.Invalid, "externalUrl"));
+        var speakers = cmd.MaxSpeakers ?? settings.DefaultSpeakers;
+        if (speakers is < 2 or > 100) v.Add(new Error("invalid_speakers", "Between 2 and 100 people can speak with video at once.", ErrorKind.Invalid, "maxSpeakers"));
+
+        Post? chair = null;
+        if (cmd.ChairPostId is null) v.Add(Error.Required("chairPostId", "Chair"));
+        else if ((chair = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ChairPostId && p.IsActive, ct)) is null) v.Add(Error.Unknown("chairPostId", "Chair"));
+
+        var agenda = new List<AgendaItem>();
+        var order = 0;
+        foreach (var item in cmd.Agenda ?? [])
+        {
+            var itemTitle = v.Optional(item.Title, "agenda", "Agenda item", 500);
+            if (itemTitle is null) continue;
+            if (item.OwnerPostId is { } owner && !await db.Posts.AnyAsync(p => p.Id == owner, ct)) v.Add(Error.Unknown("agenda", "Agenda item owner"));
+            if (item.FileId is { } file && !await db.Files.AnyAsync(f => f.Id == file, ct)) v.Add(Error.Unknown("agenda", "File"));
+            agenda.Add(new AgendaItem(++order, itemTitle, item.OwnerPostId, item.FileId));
+        }
+        if (agenda.Count > 100) v.Add(new Error("too_many", "At most {0} agenda items.", ErrorKind.Invalid, "agenda", 100));
+
+        var postIds = (cmd.PostIds ?? []).Distinct().ToList();
+        if (postIds.Count > 0 && await db.Posts.CountAsync(p => postIds.Contains(p.Id) && p.IsActive, ct) != postIds.Count)
+            v.Add(Error.Unknown("postIds", "Post"));
+        var rules = (cmd.Rules ?? []).Where(r => r is not null && !r.IsEmpty).Distinct().ToList();
+        foreach (var r in rules)
+        {
+            if (r.OfficeType is { } t && !Enum.IsDefined(t)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "rules"));
+            if (r.UnderOfficeId is { } o && !await db.Offices.AnyAsync(x => x.Id == o, ct)) v.Add(Error.Unknown("rules", "Office"));
+            if (r.DesignationId is { } d && !await db.Designations.AnyAsync(x => x.Id == d, ct)) v.Add(Error.Unknown("rules", "Designation"));
+            if (r.DepartmentId is { } dd && !await db.Departments.AnyAsync(x => x.Id == dd, ct)) v.Add(Error.Unknown("rules", "Department"));
+        }
+        if (rules.Count > 20) v.Add(new Error("too_many", "At most {0} rules.", ErrorKind.Invalid, "rules", 20));
+        var guests = new List<(string, string)>();
+        foreach (var g in cmd.Guests ?? [])
+        {
+            var email = Daftar.People.Text.Clean(g.Email);
+            if (email is null && Daftar.People.Text.Clean(g.Name) is null) continue;
+            var name = v.Required(g.Name, "guests", "Guest's name", 200);
+            if (email is null || email.Length > 254 || !MimeKit.MailboxAddress.TryParse(email, out _) || !email.Contains('@'))
+                v.Add(new Error("invalid_email", "This is not an e-mail address.", ErrorKind.Invalid, "guests"));
+            else if (name is not null) guests.Add((name, email.ToLowerInvariant()));
+        }
+        if (guests.Count > 200) v.Add(new Error("too_many", "At most {0} guests.", ErrorKind.Invalid, "guests", 200));
+        if (v.Failed) return Result<CheckedMeeting>.Fail(v.Errors);
+        var schedule = new MeetingSchedule(cmd.FirstDay!.Value, time!.Value, cmd.DurationMinutes!.Value, cmd.Recurrence, cmd.Days, cmd.Until);
+        return new CheckedMeeting(title!, purpose, description, chair!, schedule, cmd.Video, cmd.Video == VideoKind.External ? external : null, speakers, agenda,
+            postIds, rules, guests.DistinctBy(g => g.Item2).ToList());
+    }
+
+    private static TimeOnly? ParseTime(string? value, Validation v)
+    {
+        if (TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
+        v.Add(new Error("invalid_time", "Give the time as hours and minutes, e.g. 10:30.", ErrorKind.Invalid, "startTime"));
+        return null;
+    }
+
+    /// <summary>
+    /// Brings the invitees in line with the named posts, the rules (resolved to today's posts) and the guests: new ones
+    /// are added, ones no longer wanted are marked removed (their attendance stays). Returns who to invite and uninvite.
+    /// </summary>
+    private async Task<Result<InvitationChanges>> SetParticipantsAsync(Meeting meeting, CheckedMeeting c, CancellationToken ct)
+    {
+        var wanted = new Dictionary<int, (InviteeSource Source, int RuleIndex)>();
+        foreach (var id in c.PostIds) wanted[id] = (InviteeSource.ByName, -1);
+        var rules = c.Rules.Select(r => new ParticipantRule(r.OfficeType, r.UnderOfficeId, r.DesignationId, r.DepartmentId)).ToList();
+        for (var i = 0; i < c.Rules.Count; i++)
+        {
+            foreach (var id in await (await MatchingAsync(c.Rules[i], ct)).Select(p => p.Id).ToListAsync(ct))
+                wanted.TryAdd(id, (InviteeSource.ByRule, i));
+        }
+        if (wanted.Count > settings.MaxInvitees)
+            return new Error("too_many_invitees", "These rules invite {0} posts; a meeting can have at most {1}. Narrow the rules.", ErrorKind.Invalid, "rules", wanted.Count, settings.MaxInvitees);
+
+        meeting.Rules.Clear();
+        meeting.Rules.AddRange(rules);
+        var posts = await db.Posts.Where(p => wanted.Keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var added = new List<int>();
+        var removed = new List<int>();
+        foreach (var invitee in meeting.Invitees.Where(i => i.PostId is not null))
+        {
+            if (wanted.Remove(invitee.PostId!.Value, out var how))
+            {
+                if (invitee.Removed) { invitee.Restore(); added.Add(invitee.PostId.Value); }
+                invitee.InvitedBy(how.Source, how.RuleIndex >= 0 ? rules[how.RuleIndex] : null);
+            }
+            else if (!invitee.Removed)
+            {
+                invitee.Remove();
+                removed.Add(invitee.PostId.Value);
+            }
+        }
+        foreach (var (postId, how) in wanted)
+        {
+            meeting.Invitees.Add(Invitee.ForPost(posts[postId], how.Source, how.RuleIndex >= 0 ? rules[how.RuleIndex] : null));
+            added.Add(postId);
+        }
+
+        var guestLinks = new List<GuestLink>();
+        var emails = c.Guests.Select(g => g.Email).ToHashSet();
+        foreach (var guest in meeting.Invitees.Where(i => i.GuestEmail is not null))
+        {
+            if (!emails.Remove(guest.GuestEmail!) && !guest.Removed) guest.Remove();
+        }
+        foreach (var (name, email) in c.Guests.Where(g => emails.Contains(g.Email)))
+        {
+            var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+            var invitee = Invitee.Guest(name, email, HashLink(secret));
+            meeting.Invitees.Add(invitee);
+            guestLinks.Add(new GuestLink(invitee, secret));
+        }
+        return new InvitationChanges(added, removed, guestLinks);
+    }
+
+    public static string HashLink(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
+
+public sealed record GuestLink(Invitee Invitee, string Secret);
+
+/// <summary>What changed in a meeting's invitations: posts newly invited, posts uninvited, new guests with their join links.</summary>
+public sealed record InvitationChanges(IReadOnlyList<int> AddedPosts, IReadOnlyList<int> RemovedPosts, IReadOnlyList<GuestLink> NewGuests, bool Updated = false);

@@ -1,0 +1,164 @@
+using Daftar.Meetings;
+using Daftar.People;
+using Daftar.Web.Features.Files;
+using Daftar.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Localization;
+using L = Microsoft.Extensions.Localization.IStringLocalizer<Daftar.Web.SharedResource>;
+
+namespace Daftar.Web.Features.Meetings;
+
+public sealed record HandCommand(long ParticipantId, bool Raise = true);
+
+public static class MeetingsApi
+{
+    public static void AddMeetingsFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<MeetingSettings>();
+        services.AddSingleton<VideoSettings>();
+        services.AddHttpClient<JanusClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient("janus-proxy", c => c.Timeout = TimeSpan.FromSeconds(75));
+        services.AddScoped<Meetings>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<Rooms>();
+        services.AddScoped<MeetingFollowUps>();
+        services.AddScoped<CalendarFeeds>();
+        services.AddSingleton<MeetingMail>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeetingMail>());
+    }
+
+    public static void MapMeetingsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("").WithTags("Meetings");
+        g.MapPost("/meetings", async (MeetingCommand cmd, Meetings h, L l, CancellationToken ct) =>
+                (await h.CreateAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/meetings/{id}", new { id })))
+            .WithSummary("Schedules a meeting or a recurring review (daily, every other day, weekly on chosen days, until a date); invites posts by name or by rule, and guests by e-mail.");
+        g.MapGet("/meetings", async (DateOnly? from, DateOnly? to, Meetings h, L l, CancellationToken ct) => (await h.MineAsync(from, to, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Your meetings' occurrences between two days (default: the next 30 days).");
+        g.MapGet("/meetings/{id:int}", async (int id, Meetings h, L l, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("A meeting: schedule, agenda, rules, invitees, occurrences.");
+        g.MapPut("/meetings/{id:int}", async (int id, MeetingCommand cmd, Meetings h, L l, CancellationToken ct) => (await h.UpdateAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Changes a meeting (organiser or chair); invitees get an iCalendar update, removed ones a cancellation.");
+        g.MapPost("/meetings/{id:int}/cancel", async (int id, Meetings h, L l, CancellationToken ct) => (await h.CancelAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Cancels the whole meeting or series.");
+        g.MapGet("/meetings/{id:int}/ics", async (int id, Meetings h, Invitations inv, MeetingSettings s, MeetingMail mail, Daftar.Data.DaftarDb db, L l, CancellationToken ct) =>
+            {
+                var seen = await h.GetAsync(id, ct);
+                if (!seen.Succeeded) return seen.ToHttp(l, Results.Ok);
+                var m = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                    Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(db.Meetings, x => x.Occurrences), x => x.Id == id, ct);
+                var ics = MeetingCalendar.Invitation(m, "PUBLISH", mail.From, [], inv.MeetingUrl(id), s.Zone, s.ReminderBefore);
+                return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"meeting-{id}.ics");
+            })
+            .WithSummary("The meeting as an iCalendar file, to add to any calendar.");
+        g.MapPost("/occurrences/{id:int}/cancel", async (int id, Meetings h, L l, CancellationToken ct) => (await h.CancelOccurrenceAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Cancels one occurrence of a series.");
+        g.MapPost("/occurrences/{id:int}/move", async (int id, MoveOccurrenceCommand cmd, Meetings h, L l, CancellationToken ct) => (await h.MoveOccurrenceAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Moves one occurrence to another day or time; the series keeps its rule.");
+        g.MapPost("/meetings/rules/preview", async (RuleInput rule, Meetings h, L l, CancellationToken ct) => (await h.PreviewAsync(rule, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("The posts a participant rule invites today (office type, under an office, designation, department), before anything is sent.");
+
+        g.MapPost("/occurrences/{id:int}/join", async (int id, Rooms h, L l, CancellationToken ct) => (await h.JoinAsync(id, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("A join token for the video room: only for invited posts' holders, the organiser and the chair.");
+        g.MapGet("/occurrences/{id:int}/room", async (int id, long participantId, Rooms h, L l, CancellationToken ct) => (await h.StateAsync(id, participantId, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Your standing in the room (may speak, removed, hand up); the chair also gets who is in it.");
+        g.MapPost("/occurrences/{id:int}/hand", async (int id, HandCommand cmd, Rooms h, L l, CancellationToken ct) => (await h.HandAsync(id, cmd.ParticipantId, cmd.Raise, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Raises or lowers your hand.");
+        g.MapPost("/occurrences/{id:int}/moderate", async (int id, ModerateCommand cmd, Rooms h, L l, CancellationToken ct) => (await h.ModerateAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("The chair's controls: action promote, demote, mute, unmute or remove, for one participant.");
+        g.MapPost("/occurrences/{id:int}/end", async (int id, Rooms h, L l, CancellationToken ct) => (await h.EndAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Ends the meeting for everyone: the room is torn down.");
+        g.MapGet("/occurrences/{id:int}/attendance", async (int id, Rooms h, L l, CancellationToken ct) => (await h.AttendanceAsync(id, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Who was in the room and when, as Janus listed them; and who was invited and did not come.");
+        g.MapGet("/occurrences/{id:int}/attendance/export", async (int id, Rooms h, L l, CancellationToken ct) =>
+                (await h.AttendanceAsync(id, ct)).ToHttp(l, a => Results.File(Rooms.Csv(a), "text/csv; charset=utf-8", $"attendance-{id}.csv")))
+            .WithSummary("The attendance of one occurrence as CSV.");
+        g.MapGet("/meetings/{id:int}/attendance", async (int id, Rooms h, L l, CancellationToken ct) => (await h.SeriesAttendanceAsync(id, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Attendance over a series: for each invited post, occurrences held and attended.");
+        g.MapGet("/meetings/{id:int}/attendance/export", async (int id, Rooms h, L l, CancellationToken ct) =>
+                (await h.SeriesAttendanceAsync(id, ct)).ToHttp(l, a => Results.File(Rooms.Csv(a), "text/csv; charset=utf-8", $"attendance-series-{id}.csv")))
+            .WithSummary("Series attendance as CSV.");
+
+        g.MapGet("/occurrences/{id:int}/minutes", async (int id, MeetingFollowUps h, L l, CancellationToken ct) =>
+                (await h.GetMinutesAsync(id, ct)).ToHttp(l, m => m is null ? Results.NotFound() : Results.Ok(m)))
+            .WithSummary("The minutes of an occurrence.");
+        g.MapPut("/occurrences/{id:int}/minutes", async (int id, MinutesCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) => (await h.SaveMinutesAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Drafts or revises the minutes (organiser or chair) until they are signed.");
+        g.MapPost("/occurrences/{id:int}/minutes/sign", async (int id, SignMinutesCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) => (await h.SignMinutesAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Signs the minutes: the chair first (renders and freezes them), then any other participant.");
+        g.MapGet("/occurrences/{id:int}/minutes/pdf", async (int id, MeetingFollowUps h, CancellationToken ct) =>
+                await h.MinutesPdfAsync(id, ct) is { } pdf ? Results.File(pdf.Content, "application/pdf", pdf.FileName) : Results.NotFound())
+            .WithSummary("The signed minutes as PDF.");
+
+        g.MapPost("/meetings/{id:int}/actions", async (int id, ActionItemCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) =>
+                (await h.CreateActionAsync(id, cmd, ct)).ToHttp(l, aid => Results.Created($"/api/actions/{aid}", new { id = aid })))
+            .WithSummary("Assigns an action item to a post with a due date (organiser or chair).");
+        g.MapGet("/meetings/{id:int}/actions", async (int id, MeetingFollowUps h, L l, CancellationToken ct) => (await h.ActionsAsync(id, false, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("A meeting's action items.");
+        g.MapGet("/actions", async (bool? overdue, MeetingFollowUps h, L l, CancellationToken ct) => (await h.ActionsAsync(null, overdue == true, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("Action items assigned to your posts.");
+        g.MapPost("/actions/{id:int}/updates", async (int id, ActionUpdateCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) => (await h.UpdateActionAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Reports progress on an action item: status (1 open, 2 in progress, 3 done, 4 dropped) and a remark.");
+        g.MapPost("/actions/{id:int}/link", async (int id, LinkFileCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) => (await h.LinkFileAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Links an e-file you can see to an action item.");
+        g.MapPost("/actions/{id:int}/file", async (int id, CreateFileCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) =>
+                (await h.OpenFileAsync(id, cmd, ct)).ToHttp(l, fid => Results.Created($"/api/files/{fid}", new { id = fid })))
+            .WithSummary("Opens a new e-file for the action item (the assigned post) and links it.");
+        g.MapGet("/dashboards/reviews", async (int officeId, OfficeType? level, DateOnly? from, DateOnly? to, MeetingFollowUps h, L l, CancellationToken ct) =>
+                (await h.DashboardAsync(officeId, level, from, to, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("The review dashboard for a level under an office: attendance rate, open and overdue action items per office.");
+        g.MapPost("/me/calendar-feed", async (CalendarFeeds feeds, People.CurrentOfficer current, CancellationToken ct) =>
+                await current.GetAsync(ct) is { } o ? Results.Ok(new { url = await feeds.ResetAsync(o.AccountId, ct) }) : Results.Forbid())
+            .WithSummary("Makes (or replaces) your personal calendar feed URL; the old one stops working.");
+    }
+
+    /// <summary>Anonymous endpoints: the calendar feed (its secret is the key), Janus through Daftar, janus.js and adapter.js from Debian.</summary>
+    public static void MapMeetingsPublic(this WebApplication app)
+    {
+        app.MapGet("/calendar/{secret}.ics", async (string secret, CalendarFeeds feeds, CancellationToken ct) =>
+                secret.Length is > 10 and < 100 && await feeds.FeedAsync(secret, ct) is { } ics
+                    ? Results.Text(ics, "text/calendar; charset=utf-8")
+                    : Results.NotFound())
+            .AllowAnonymous().RequireRateLimiting("verify").ExcludeFromDescription();
+
+        // The browser speaks to Janus through Daftar's own origin (the page's CSP allows nothing else); Janus itself
+        // refuses any request without a token Daftar signed, so the relay needs no sign-in of its own (guests use it).
+        app.Map("/rtc/{server}/{**path}", async (HttpContext ctx, string server, string? path, VideoSettings video, IHttpClientFactory clients) =>
+        {
+            if (video.Server(server) is not { } target) return Results.NotFound();
+            if (path is not null && !path.All(c => char.IsAsciiDigit(c) || c == '/')) return Results.NotFound();
+            if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsPost(ctx.Request.Method)) return Results.StatusCode(405);
+            var url = $"{target.Url}{(string.IsNullOrEmpty(path) ? "" : "/" + path)}{ctx.Request.QueryString}";
+            using var request = new HttpRequestMessage(new HttpMethod(ctx.Request.Method), url);
+            if (HttpMethods.IsPost(ctx.Request.Method))
+            {
+                if (ctx.Request.ContentLength > 256 * 1024) return Results.StatusCode(413);
+                using var body = new MemoryStream();
+                await ctx.Request.Body.CopyToAsync(body, ctx.RequestAborted);
+                if (body.Length > 256 * 1024) return Results.StatusCode(413);
+                request.Content = new ByteArrayContent(body.ToArray());
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            }
+            try
+            {
+                using var response = await clients.CreateClient("janus-proxy").SendAsync(request, ctx.RequestAborted);
+                var bytes = await response.Content.ReadAsByteArrayAsync(ctx.RequestAborted);
+                ctx.Response.StatusCode = (int)response.StatusCode;
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
+                return Results.Empty;
+            }
+            catch (HttpRequestException)
+            {
+                return Results.Problem(statusCode: 502, detail: "The video server does not answer.");
+            }
+        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+
+        foreach (var (folder, path) in new[] { ("/usr/share/javascript/janus-gateway", "/lib/janus"), ("/usr/share/javascript/webrtc-adapter", "/lib/adapter") })
+        {
+            if (Directory.Exists(folder))
+                app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder), RequestPath = path });
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Daftar.Meetings;
+using Daftar.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Features.Meetings;
+
+/// <summary>A meeting: schedule, agenda, who is invited, its occurrences (join, cancel, move), action items, attendance over the series.</summary>
+public sealed class ViewModel(Meetings meetings, MeetingFollowUps followUps, Rooms rooms, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    public MeetingView Meeting { get; private set; } = null!;
+    public IReadOnlyList<ActionItemView> Actions { get; private set; } = [];
+    public SeriesAttendance? Attendance { get; private set; }
+    [BindProperty] public string? ActionText { get; set; }
+    [BindProperty] public int? AssigneePostId { get; set; }
+    [BindProperty] public DateOnly? DueOn { get; set; }
+    [BindProperty] public int? OccurrenceId { get; set; }
+    [BindProperty] public DateOnly? MoveDay { get; set; }
+    [BindProperty] public string? MoveTime { get; set; }
+    [BindProperty] public int? MoveMinutes { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var m = await meetings.GetAsync(Id, ct);
+        if (!m.Succeeded) return false;
+        Meeting = m.Value!;
+        Actions = (await followUps.ActionsAsync(Id, false, ct)).Value ?? [];
+        Attendance = (await rooms.SeriesAttendanceAsync(Id, ct)).Value;
+        return true;
+    }
+
+    public async Task<IActionResult> OnPostActionAsync(CancellationToken ct) =>
+        await AfterAsync(await followUps.CreateActionAsync(Id, new ActionItemCommand(ActionText, AssigneePostId, DueOn, OccurrenceId), ct), "The action item is assigned.", ct);
+
+    public async Task<IActionResult> OnPostCancelOccurrenceAsync(int occurrence, CancellationToken ct) =>
+        await AfterAsync(await meetings.CancelOccurrenceAsync(occurrence, ct), "This occurrence is cancelled and the invitees have been told.", ct);
+
+    public async Task<IActionResult> OnPostMoveAsync(int occurrence, CancellationToken ct) =>
+        await AfterAsync(await meetings.MoveOccurrenceAsync(occurrence, new MoveOccurrenceCommand(MoveDay, MoveTime, MoveMinutes), ct), "The occurrence is moved and the invitees have been told.", ct);
+
+    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct) =>
+        await AfterAsync(await meetings.CancelAsync(Id, ct), "The meeting is cancelled and the invitees have been told.", ct);
+
+    private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
+    {
+        if (result.Succeeded)
+        {
+            TempData["Message"] = l[message].Value;
+            return Redirect($"/Meetings/View/{Id}");
+        }
+        if (!await LoadAsync(ct)) return NotFound();
+        ModelState.AddErrors(result.Errors, l);
+        foreach (var e in result.Errors.Where(e => e.Field is null)) ModelState.AddModelError("", l.Describe(e));
+        return Page();
+    }
+}

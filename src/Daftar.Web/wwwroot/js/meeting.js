@@ -1,0 +1,239 @@
+// The meeting room: a join token from Daftar, then Janus's VideoRoom through Daftar's /rtc relay.
+// Everyone joins as a participant; those allowed to speak publish camera and microphone, the rest watch and may raise a hand.
+(() => {
+    const root = document.getElementById("meeting");
+    if (!root) return;
+    const base = root.dataset.base;
+    const status = document.getElementById("meeting-status");
+    const videos = document.getElementById("videos");
+    const token = document.querySelector('input[name="__RequestVerificationToken"]')?.value ?? "";
+    const say = (text) => { status.textContent = text; };
+    let info, janus, pub, privateId, publishing = false, handUp = false, left = false;
+    const subs = new Map();
+    const started = performance.now();
+    window.daftarMeeting = { subscribers: subs, firstFrameMs: null, joined: false };
+
+    async function call(handler, method = "POST", params = {}) {
+        const qs = new URLSearchParams({ handler, ...params });
+        const res = await fetch(`${base}?${qs}`, { method, headers: { "X-CSRF-TOKEN": token } });
+        const body = await res.json().catch(() => ({}));
+        if (!res.ok) throw new Error(body.error || res.statusText);
+        return body;
+    }
+
+    function tile(id, label) {
+        let el = document.getElementById(`tile-${id}`);
+        if (!el) {
+            el = document.createElement("figure");
+            el.id = `tile-${id}`;
+            el.className = "video-tile";
+            const v = document.createElement("video");
+            v.autoplay = true; v.playsInline = true; v.muted = id === "me";
+            const cap = document.createElement("figcaption");
+            cap.textContent = label;
+            el.append(v, cap);
+            videos.append(el);
+        }
+        return el.querySelector("video");
+    }
+
+    function publish() {
+        if (publishing || !pub) return;
+        publishing = true;
+        pub.createOffer({
+            tracks: [{ type: "audio", capture: true, recv: false }, { type: "video", capture: true, recv: false }],
+            success: (jsep) => pub.send({ message: { request: "configure", audio: true, video: true }, jsep }),
+            error: (e) => { publishing = false; say(`${e}`); },
+        });
+        document.getElementById("watching").hidden = true;
+    }
+
+    function unpublish() {
+        if (!publishing || !pub) return;
+        publishing = false;
+        pub.send({ message: { request: "unpublish" } });
+        document.getElementById("tile-me")?.remove();
+        document.getElementById("watching").hidden = false;
+    }
+
+    function subscribe(p) {
+        if (subs.has(p.id) || p.id === info.participantId) return;
+        subs.set(p.id, null);
+        janus.attach({
+            plugin: "janus.plugin.videoroom",
+            success: (h) => {
+                subs.set(p.id, h);
+                h.send({ message: { request: "join", room: info.room, ptype: "subscriber", streams: [{ feed: p.id }], private_id: privateId, token: info.roomToken } });
+            },
+            onmessage: (msg, jsep) => {
+                const h = subs.get(p.id);
+                if (jsep && h) h.createAnswer({
+                    jsep, tracks: [{ type: "data" }],
+                    success: (answer) => h.send({ message: { request: "start", room: info.room }, jsep: answer }),
+                    error: (e) => say(`${e}`),
+                });
+            },
+            onremotetrack: (track, mid, on) => {
+                const v = tile(p.id, p.display);
+                if (!on) return;
+                const stream = v.srcObject instanceof MediaStream ? v.srcObject : new MediaStream();
+                stream.addTrack(track);
+                v.srcObject = stream;
+                if (track.kind === "video") v.addEventListener("loadeddata", () => {
+                    window.daftarMeeting.firstFrameMs ??= Math.round(performance.now() - started);
+                }, { once: true });
+            },
+            oncleanup: () => document.getElementById(`tile-${p.id}`)?.remove(),
+            error: (e) => say(`${e}`),
+        });
+    }
+
+    function gone(id) {
+        const h = subs.get(id);
+        subs.delete(id);
+        h?.detach();
+        document.getElementById(`tile-${id}`)?.remove();
+    }
+
+    function leave(message) {
+        if (left) return;
+        left = true;
+        try { pub?.send({ message: { request: "leave" } }); } catch { /* already gone */ }
+        janus?.destroy({ cleanupHandles: true });
+        videos.replaceChildren();
+        document.getElementById("controls").hidden = true;
+        say(message ?? "");
+    }
+
+    function onPublisherMessage(msg, jsep) {
+        const event = msg.videoroom;
+        if (event === "joined") {
+            privateId = msg.private_id;
+            window.daftarMeeting.joined = true;
+            say(info.title);
+            document.getElementById("controls").hidden = false;
+            if (info.mayPublish) publish(); else document.getElementById("watching").hidden = false;
+            (msg.publishers || []).forEach(subscribe);
+        } else if (event === "event") {
+            (msg.publishers || []).forEach(subscribe);
+            if (msg.leaving) gone(msg.leaving);
+            if (msg.unpublished && msg.unpublished !== "ok") gone(msg.unpublished);
+            if (msg.error) say(msg.error);
+        } else if (event === "destroyed") {
+            leave(root.dataset.ended ?? "The meeting has ended.");
+        }
+        if (jsep) pub.handleRemoteJsep({ jsep });
+    }
+
+    async function poll() {
+        if (left) return;
+        try {
+            const s = await call("State", "GET", { participant: info.participantId });
+            if (s.removed) return leave(s.error ?? "Removed by the chair.");
+            if (s.ended) return leave("The meeting has ended.");
+            if (s.mayPublish && !publishing) publish();
+            if (!s.mayPublish && publishing) unpublish();
+            handUp = s.handRaised;
+            const hand = document.getElementById("hand");
+            hand.textContent = handUp ? hand.dataset.off : hand.dataset.on;
+            hand.hidden = s.mayPublish;
+            if (s.participants) chairPanel(s.participants);
+        } catch { /* guests have no standing to read; a failed poll is retried */ }
+        setTimeout(poll, 3000);
+    }
+
+    function chairPanel(list) {
+        const panel = document.getElementById("chair-panel");
+        const ul = document.getElementById("participants");
+        panel.hidden = false;
+        document.getElementById("end").hidden = false;
+        ul.replaceChildren(...list.map((p) => {
+            const li = document.createElement("li");
+            li.className = "d-flex flex-wrap gap-1 align-items-center border-bottom py-1";
+            const name = document.createElement("span");
+            name.className = "me-auto";
+            name.textContent = p.display + (p.handRaisedAtUtc ? ` ✋ ${ul.dataset.hand}` : "");
+            li.append(name);
+            const button = (action, label) => {
+                const b = document.createElement("button");
+                b.type = "button"; b.className = "btn btn-sm btn-outline-secondary"; b.textContent = label;
+                b.dataset.grant = p.grantId; b.dataset.action = action;
+                li.append(b);
+            };
+            if (p.participantId !== info.participantId) {
+                button(p.mayPublish ? "demote" : "promote", p.mayPublish ? ul.dataset.demote : ul.dataset.promote);
+                if (p.publishing) button("mute", ul.dataset.mute);
+                button("remove", ul.dataset.remove);
+            }
+            return li;
+        }));
+    }
+
+    document.getElementById("participants").addEventListener("click", async (e) => {
+        const b = e.target.closest("button[data-action]");
+        if (!b) return;
+        try { await call("Moderate", "POST", { grant: b.dataset.grant, action: b.dataset.action }); } catch (err) { say(err.message); }
+    });
+    document.getElementById("mute").addEventListener("click", (e) => {
+        if (!pub) return;
+        const muted = pub.isAudioMuted();
+        muted ? pub.unmuteAudio() : pub.muteAudio();
+        e.target.textContent = muted ? e.target.dataset.on : e.target.dataset.off;
+    });
+    document.getElementById("camera").addEventListener("click", (e) => {
+        if (!pub) return;
+        const off = pub.isVideoMuted();
+        off ? pub.unmuteVideo() : pub.muteVideo();
+        e.target.textContent = off ? e.target.dataset.on : e.target.dataset.off;
+    });
+    document.getElementById("screen").addEventListener("click", () => {
+        if (pub && publishing) pub.replaceTracks({ tracks: [{ type: "screen", mid: "1", capture: true }], error: (err) => say(`${err}`) });
+    });
+    document.getElementById("hand").addEventListener("click", async () => {
+        try { await call("Hand", "POST", { participant: info.participantId, raise: !handUp }); handUp = !handUp; } catch (err) { say(err.message); }
+    });
+    document.getElementById("leave").addEventListener("click", () => leave("You have left the meeting."));
+    document.getElementById("end").addEventListener("click", async () => {
+        try { await call("End"); leave("The meeting has ended."); } catch (err) { say(err.message); }
+    });
+    window.addEventListener("pagehide", () => leave());
+
+    async function start() {
+        try {
+            info = await call("Join");
+        } catch (err) {
+            say(err.message);
+            return;
+        }
+        document.getElementById("meeting-title").textContent = info.title;
+        window.daftarMeeting.info = { room: info.room, participantId: info.participantId, mayPublish: info.mayPublish };
+        Janus.init({
+            debug: false,
+            dependencies: Janus.useDefaultDependencies(),
+            callback: () => {
+                janus = new Janus({
+                    server: info.janusPath,
+                    token: info.janusToken,
+                    iceServers: info.iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential })),
+                    success: () => janus.attach({
+                        plugin: "janus.plugin.videoroom",
+                        success: (h) => {
+                            pub = h;
+                            h.send({ message: { request: "join", room: info.room, ptype: "publisher", display: info.display, id: info.participantId, token: info.roomToken } });
+                        },
+                        onmessage: onPublisherMessage,
+                        onlocaltrack: (track, on) => {
+                            if (!on || track.kind !== "video") return;
+                            const v = tile("me", info.display);
+                            v.srcObject = new MediaStream([track]);
+                        },
+                        error: (e) => say(`${e}`),
+                    }),
+                    error: (e) => { if (!left) say(`${e}`); },
+                });
+            },
+        });
+        setTimeout(poll, 2000);
+    }
+    window.addEventListener("load", start);
+})();
