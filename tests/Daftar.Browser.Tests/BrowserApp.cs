@@ -26,8 +26,10 @@ public sealed class BrowserApp : MailFactory
         {
             ExecutablePath = Environment.GetEnvironmentVariable("DAFTAR_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
+            // Fake camera and microphone, and WebRTC over loopback addresses (the tests run in a network namespace with Janus on 127.0.0.2).
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--allow-loopback-in-peer-connection", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
         });
     }
 
@@ -36,6 +38,17 @@ public sealed class BrowserApp : MailFactory
         base.ConfigureWebHost(builder);
         // Overdue reminders every few seconds, so that a test can watch one arrive.
         builder.UseSetting("Files:ReminderMinutes", "0.05");
+        // The Janus and coturn that test.sh starts inside the tests' network namespace (tools/in-media-namespace.sh).
+        if (Environment.GetEnvironmentVariable("DAFTAR_JANUS_URL") is { Length: > 0 } janus)
+        {
+            builder.UseSetting("Janus:Servers:0:Name", "local");
+            builder.UseSetting("Janus:Servers:0:Url", janus);
+            builder.UseSetting("Janus:Servers:0:TokenSecret", Environment.GetEnvironmentVariable("DAFTAR_JANUS_TOKEN_SECRET"));
+            builder.UseSetting("Janus:Servers:0:RoomAdminKey", Environment.GetEnvironmentVariable("DAFTAR_JANUS_ROOM_KEY"));
+            builder.UseSetting("Turn:Urls", Environment.GetEnvironmentVariable("DAFTAR_TURN_URLS"));
+            builder.UseSetting("Turn:Secret", Environment.GetEnvironmentVariable("DAFTAR_TURN_SECRET"));
+        }
+        builder.UseSetting("Meetings:PollSeconds", "1");
     }
 
     protected override async Task CleanupAsync()

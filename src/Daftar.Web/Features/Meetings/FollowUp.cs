@@ -347,10 +347,12 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
             .OrderBy(o => o.NameEn).Take(2000).Select(o => new { o.Id, o.NameEn, o.NameHi }).ToListAsync(ct);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         // Held occurrences in the span, and the posts each invited.
-        var invited = await db.MeetingOccurrences.AsNoTracking()
-            .Where(o => o.Day >= first && o.Day <= last && o.Status == OccurrenceStatus.Scheduled && (o.RoomOpenedAtUtc != null || o.EndsAtUtc < nowUtc))
-            .SelectMany(o => db.Invitees.Where(i => i.MeetingId == o.MeetingId && !i.Removed && i.PostId != null)
-                .Select(i => new { Occurrence = o.Id, Post = i.PostId!.Value, i.Post!.OfficeId }))
+        var invited = await (
+                from o in db.MeetingOccurrences.AsNoTracking()
+                where o.Day >= first && o.Day <= last && o.Status == OccurrenceStatus.Scheduled && (o.RoomOpenedAtUtc != null || o.EndsAtUtc < nowUtc)
+                join i in db.Invitees on o.MeetingId equals i.MeetingId
+                where !i.Removed && i.PostId != null
+                select new { Occurrence = o.Id, Post = i.PostId!.Value, i.Post!.OfficeId })
             .ToListAsync(ct);
         var attended = (await db.Attendance.AsNoTracking()
             .Where(a => a.Grant.PostId != null && a.Grant.Occurrence.Day >= first && a.Grant.Occurrence.Day <= last)

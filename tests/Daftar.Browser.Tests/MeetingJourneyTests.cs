@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Daftar.Meetings;
+using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.Meetings;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Daftar.Browser.Tests;
+
+/// <summary>
+/// A review on Daftar's own video room, on a real Janus: the range IG and an SHO join from two Chromium pages with fake
+/// camera and microphone; the SHO's page receives and decodes the IG's video (WebRTC statistics); Daftar records both
+/// attendances from Janus's participant list, and the leaving too; an uninvited SHO gets no join token; and Janus
+/// refuses a session without Daftar's token and a room join without the participant's room token.
+/// </summary>
+[Collection(nameof(BrowserCollection))]
+public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private async Task<long> FramesDecodedAsync(IPage page) => await page.EvaluateAsync<long>(@"async () => {
+        let frames = 0;
+        for (const h of window.daftarMeeting.subscribers.values()) {
+            const pc = h?.webrtcStuff?.pc;
+            if (!pc) continue;
+            (await pc.getStats()).forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames += r.framesDecoded || 0; });
+        }
+        return frames;
+    }");
+
+    [Fact]
+    public async Task TwoOfficersJoin_VideoFlowsThroughJanus_AttendanceComesFromTheRoom_AndTheUninvitedAreKeptOut()
+    {
+        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DAFTAR_JANUS_URL")), "test.sh runs this test with Janus started (tools/in-media-namespace.sh)");
+        var igpApi = await app.ApiClientAsync("RJ100053");
+        var ist = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, ist);
+        var chair = await app.PostIdAsync("IGP-JPR");
+        var sho = await app.PostIdAsync("SHO-CHAKSU");
+        var created = await igpApi.PostAsJsonAsync("/api/meetings", new MeetingCommand("Range crime review", MeetingPurpose.Review, null, chair,
+            DateOnly.FromDateTime(now), now.ToString("HH:mm"), 60, PostIds: [sho], Notify: false));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var meetingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var occurrence = (await igpApi.GetFromJsonAsync<MeetingView>($"/api/meetings/{meetingId}", Json))!.Occurrences.Single().Id;
+
+        // The uninvited SHO of Chomu gets no token.
+        var outsider = await (await app.ApiClientAsync("RJ100059")).PostAsync($"/api/occurrences/{occurrence}/join", null);
+        Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+        Assert.DoesNotContain("janusToken", await outsider.Content.ReadAsStringAsync());
+
+        // Janus itself refuses a session without a token Daftar signed.
+        var anonymous = app.CreateClient();
+        var bare = await (await anonymous.PostAsJsonAsync("/rtc/local", new { janus = "create", transaction = "t1" })).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("error", bare!["janus"]!.GetValue<string>());
+        Assert.Equal(403, bare["error"]!["code"]!.GetValue<int>());
+
+        var chairPage = await app.SignedInPageAsync("RJ100053");
+        var clock = Stopwatch.StartNew();
+        await chairPage.GotoAsync($"/Meetings/Join/{occurrence}");
+        await chairPage.WaitForFunctionAsync("() => window.daftarMeeting && window.daftarMeeting.joined", null, new() { Timeout = 60_000 });
+
+        var shoPage = await app.SignedInPageAsync("RJ100057", width: 400);   // a phone-sized screen
+        var opened = Stopwatch.StartNew();
+        await shoPage.GotoAsync($"/Meetings/Join/{occurrence}");
+        await shoPage.WaitForFunctionAsync("() => window.daftarMeeting && window.daftarMeeting.firstFrameMs !== null", null, new() { Timeout = 90_000 });
+        var firstFrame = opened.ElapsedMilliseconds;
+        var frames = 0L;
+        for (var i = 0; i < 40 && frames < 10; i++)
+        {
+            frames = await FramesDecodedAsync(shoPage);
+            await Task.Delay(250);
+        }
+        Assert.True(frames >= 10, $"the SHO's page decoded {frames} video frames from the IG");
+        output.WriteLine($"join time (page open to first remote frame): {firstFrame} ms; frames decoded {frames}; whole test so far {clock.ElapsedMilliseconds} ms");
+
+        // A join with a valid Janus session but without the participant's room token is refused by the room.
+        var info = (await (await app.ApiClientAsync("RJ100057")).PostAsync($"/api/occurrences/{occurrence}/join", null)).Content.ReadFromJsonAsync<JoinInfo>(Json);
+        var join = (await info)!;
+        var session = (await (await anonymous.PostAsJsonAsync("/rtc/local", new { janus = "create", transaction = "t2", token = join.JanusToken })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var sessionId = session["data"]!["id"]!.GetValue<long>();
+        var handle = (await (await anonymous.PostAsJsonAsync($"/rtc/local/{sessionId}", new { janus = "attach", plugin = "janus.plugin.videoroom", transaction = "t3", token = join.JanusToken })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var handleId = handle["data"]!["id"]!.GetValue<long>();
+        var refused = (await (await anonymous.PostAsJsonAsync($"/rtc/local/{sessionId}/{handleId}", new
+        {
+            janus = "message", transaction = "t4", token = join.JanusToken,
+            body = new { request = "join", room = join.Room, ptype = "publisher", display = "intruder", token = "not-the-room-token" },
+        })).Content.ReadAsStringAsync());
+        var events = await anonymous.GetStringAsync($"/rtc/local/{sessionId}?maxev=5&token={Uri.EscapeDataString(join.JanusToken)}");
+        Assert.Contains("error", events + refused);
+        Assert.DoesNotContain("\"joined\"", events);
+
+        // Attendance from Janus: both are recorded.
+        OccurrenceAttendance? attendance = null;
+        for (var i = 0; i < 60; i++)
+        {
+            attendance = await igpApi.GetFromJsonAsync<OccurrenceAttendance>($"/api/occurrences/{occurrence}/attendance", Json);
+            if (attendance!.Rows.Count >= 2) break;
+            await Task.Delay(500);
+        }
+        Assert.Equal(2, attendance!.Rows.Count);
+        Assert.Contains(attendance.Rows, r => r.PostId == sho && r.FirstJoined is not null);
+        Assert.Contains(attendance.Rows, r => r.PostId == chair);
+
+        // The SHO leaves; the room's list says so and the stay is closed.
+        await shoPage.GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
+        for (var i = 0; i < 60; i++)
+        {
+            attendance = await igpApi.GetFromJsonAsync<OccurrenceAttendance>($"/api/occurrences/{occurrence}/attendance", Json);
+            if (attendance!.Rows.Single(r => r.PostId == sho).LastLeft is not null) break;
+            await Task.Delay(500);
+        }
+        Assert.NotNull(attendance!.Rows.Single(r => r.PostId == sho).LastLeft);
+
+        // The chair's page lists who is in the room.
+        await chairPage.WaitForSelectorAsync("#participants li");
+        var pid = Environment.GetEnvironmentVariable("DAFTAR_JANUS_PID_FILE");
+        if (pid is not null && File.Exists(pid)) output.WriteLine($"janus pid {File.ReadAllText(pid).Trim()}");
+        await chairPage.GetByRole(AriaRole.Button, new() { Name = "End the meeting for everyone" }).ClickAsync();
+        await chairPage.Context.CloseAsync();
+        await shoPage.Context.CloseAsync();
+    }
+}
