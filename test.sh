@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (PostgreSQL, Chromium, fonts, gpg, pdfsig, qpdf, certutil), starts a throwaway PostgreSQL cluster, runs every
+# Installs what the tests need (PostgreSQL, Chromium, fonts, gpg, pdfsig, qpdf, certutil, Janus, coturn), starts a throwaway PostgreSQL cluster, runs every
 # test — unit and integration on SQLite, the same integration suite on PostgreSQL, browser tests in headless
 # Chromium — checks formatting, stops what it started, and ends with one line: "N passed, N failed".
 set -uo pipefail
@@ -11,7 +11,7 @@ say() { printf '\n== %s\n' "$*"; }
 
 # --- 1. System packages -------------------------------------------------------------------------------------
 need=()
-for pkg in postgresql chromium fonts-noto-core fonts-lohit-deva gpg poppler-utils qpdf libnss3-tools python3-aiosmtpd zbar-tools; do
+for pkg in postgresql chromium fonts-noto-core fonts-lohit-deva gpg poppler-utils qpdf libnss3-tools python3-aiosmtpd zbar-tools janus libjs-janus-gateway libjs-webrtc-adapter coturn iproute2; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${#need[@]}" -gt 0 ]; then
@@ -68,7 +68,9 @@ export DAFTAR_CHROMIUM="${DAFTAR_CHROMIUM:-/usr/bin/chromium}"
 run_tests() { # name project [env…]
   local name=$1 project=$2; shift 2
   say "Tests: $name"
-  env "$@" dotnet test "$project" -c Release --no-build --nologo \
+  local wrap=()
+  [ "$name" = browser ] && wrap=(unshare -n "$ROOT/tools/in-media-namespace.sh")
+  "${wrap[@]}" env "$@" dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" \
     | grep -E '^\s+Failed |^\s+Error Message|^\s+Stack Trace|^(Passed|Failed)!' -A6 || true
   if [ ! -f "$RESULTS/$name.trx" ]; then
@@ -78,6 +80,8 @@ run_tests() { # name project [env…]
 }
 run_tests sqlite tests/Daftar.Tests/Daftar.Tests.csproj DAFTAR_TEST_DB=Sqlite
 run_tests postgres tests/Daftar.Tests/Daftar.Tests.csproj DAFTAR_TEST_DB=Postgres
+# Browser tests run in a network namespace of their own with Janus and coturn on 127.0.0.2 (WebRTC over loopback;
+# PLATFORM.md, "Janus"): tools/in-media-namespace.sh sets it up and stops both when the tests end.
 run_tests browser tests/Daftar.Browser.Tests/Daftar.Browser.Tests.csproj DAFTAR_TEST_DB=Sqlite
 
 # --- 5. Count ------------------------------------------------------------------------------------------------

@@ -86,7 +86,9 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         var handleId = handle["data"]!["id"]!.GetValue<long>();
         var refused = (await (await anonymous.PostAsJsonAsync($"/rtc/local/{sessionId}/{handleId}", new
         {
-            janus = "message", transaction = "t4", token = join.JanusToken,
+            janus = "message",
+            transaction = "t4",
+            token = join.JanusToken,
             body = new { request = "join", room = join.Room, ptype = "publisher", display = "intruder", token = "not-the-room-token" },
         })).Content.ReadAsStringAsync());
         var events = await anonymous.GetStringAsync($"/rtc/local/{sessionId}?maxev=5&token={Uri.EscapeDataString(join.JanusToken)}");

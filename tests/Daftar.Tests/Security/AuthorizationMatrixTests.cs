@@ -108,6 +108,39 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
     /// <summary>Dispatching a letter: the holder of its file or anyone of the file's section (the dispatch clerk).</summary>
     private static Outcome Dispatcher(Actor a) => Viewer(a);
 
+    /// <summary>A meeting is seen by its organiser, chair and the holders of invited posts (here the SO's post manages; ASO and clerk are invited).</summary>
+    private static Outcome MeetingViewer(Actor a) => a switch
+    {
+        Actor.Anonymous => Outcome.SignIn,
+        Actor.Unrelated or Actor.Administrator => Outcome.Hidden,
+        _ => Outcome.Ok,
+    };
+
+    /// <summary>Only the organiser's or chair's post changes a meeting.</summary>
+    private static Outcome MeetingManager(Actor a) => a switch
+    {
+        Actor.Holder or Actor.AdditionalCharge => Outcome.Ok,
+        Actor.SectionMember or Actor.Outsider or Actor.PreviousHolder => Outcome.Refused,
+        _ => MeetingViewer(a),
+    };
+
+    private static Outcome MeetingManagerReached(Actor a) => MeetingManager(a) == Outcome.Ok ? Outcome.Reached : MeetingManager(a);
+
+    /// <summary>A join token: the uninvited are refused (403, no token); the invited reach the room check (no video server in these tests).</summary>
+    private static Outcome MeetingJoin(Actor a) => a switch
+    {
+        Actor.Anonymous => Outcome.SignIn,
+        Actor.Unrelated or Actor.Administrator => Outcome.Refused,
+        _ => Outcome.Reached,
+    };
+
+    /// <summary>An action item: its assigned post (the clerk's) and the meeting's managers update it; other invitees are refused.</summary>
+    private static Outcome ActionAssignee(Actor a) => a switch
+    {
+        Actor.PreviousHolder or Actor.Holder or Actor.AdditionalCharge => Outcome.Reached,
+        _ => MeetingManager(a),
+    };
+
     // --- the matrix --------------------------------------------------------------------------------------------------
 
     private sealed record Row(string Method, string Pattern, Func<Actor, Outcome> Expected, Func<Case, HttpRequestMessage> Request, Setup Setup = Setup.None);
@@ -117,12 +150,12 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
     private enum Setup
     {
         None = 0, Fresh = 1, HolderDraft = 2 | Fresh, Parked = 4 | Fresh, Closed = 8 | Fresh, Document = 16 | Fresh, Linked = 32 | Fresh, Shared = 64 | Fresh,
-        Receipt = 128 | Fresh, Token = 256 | Fresh, Dfa = 512 | Fresh, Approved = 1024 | Dfa, Issued = 2048 | Approved,
+        Receipt = 128 | Fresh, Token = 256 | Fresh, Dfa = 512 | Fresh, Approved = 1024 | Dfa, Issued = 2048 | Approved, Meeting = 4096 | Fresh,
     }
 
     /// <summary>The ids a request is built from.</summary>
     private sealed record Case(int File, int ClerkNote, int HolderDraft, int OtherFile, int Receipt, int Employee, int Post, int Office,
-        int Assignment, int SharedPost, int Credential, int Token, int Dfa = 0, int Letter = 0);
+        int Assignment, int SharedPost, int Credential, int Token, int Dfa = 0, int Letter = 0, int Meeting = 0, int Occurrence = 0, int Action = 0);
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
     private static HttpRequestMessage Delete(string url) => new(HttpMethod.Delete, url);
@@ -232,6 +265,41 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("POST", "/api/employees/{id:int}/account/unlock", Admin, c => Post($"/api/employees/{c.Employee}/account/unlock")),
         new("POST", "/api/employees/{id:int}/account/reset-two-factor", Admin, c => Post($"/api/employees/{c.Employee}/account/reset-two-factor")),
         new("POST", "/api/imports/employees", AdminReached, _ => new HttpRequestMessage(HttpMethod.Post, "/api/imports/employees") { Content = new MultipartFormDataContent() }),
+        new("POST", "/api/meetings", EmployeeReached, _ => Post("/api/meetings", new { title = "" })),
+        new("GET", "/api/meetings", Employee, _ => Get("/api/meetings")),
+        new("GET", "/api/meetings/{id:int}", MeetingViewer, c => Get($"/api/meetings/{c.Meeting}")),
+        new("PUT", "/api/meetings/{id:int}", MeetingManagerReached, c => Put($"/api/meetings/{c.Meeting}", new { title = "" })),
+        new("POST", "/api/meetings/{id:int}/cancel", MeetingManager, c => Post($"/api/meetings/{c.Meeting}/cancel"), Setup.Meeting),
+        new("GET", "/api/meetings/{id:int}/ics", MeetingViewer, c => Get($"/api/meetings/{c.Meeting}/ics")),
+        new("POST", "/api/occurrences/{id:int}/cancel", MeetingManager, c => Post($"/api/occurrences/{c.Occurrence + 2}/cancel"), Setup.Meeting),
+        new("POST", "/api/occurrences/{id:int}/move", MeetingManagerReached, c => Post($"/api/occurrences/{c.Occurrence}/move", new { day = "2020-01-01", startTime = "10:00", durationMinutes = 30 })),
+        new("POST", "/api/meetings/rules/preview", EmployeeReached, _ => Post("/api/meetings/rules/preview", new { })),
+        new("POST", "/api/occurrences/{id:int}/join", MeetingJoin, c => Post($"/api/occurrences/{c.Occurrence + 1}/join")),
+        new("GET", "/api/occurrences/{id:int}/room", a => a == Actor.Anonymous ? Outcome.SignIn : Outcome.Hidden, c => Get($"/api/occurrences/{c.Occurrence}/room?participantId=1")),
+        new("POST", "/api/occurrences/{id:int}/hand", a => a == Actor.Anonymous ? Outcome.SignIn : Outcome.Hidden, c => Post($"/api/occurrences/{c.Occurrence}/hand", new { participantId = 1, raise = true })),
+        new("POST", "/api/occurrences/{id:int}/moderate", MeetingManagerReached, c => Post($"/api/occurrences/{c.Occurrence}/moderate", new { grantId = 0, action = "mute" })),
+        new("POST", "/api/occurrences/{id:int}/end", MeetingManager, c => Post($"/api/occurrences/{c.Occurrence}/end"), Setup.Meeting),
+        new("GET", "/api/occurrences/{id:int}/attendance", MeetingViewer, c => Get($"/api/occurrences/{c.Occurrence}/attendance")),
+        new("GET", "/api/occurrences/{id:int}/attendance/export", MeetingViewer, c => Get($"/api/occurrences/{c.Occurrence}/attendance/export")),
+        new("GET", "/api/meetings/{id:int}/attendance", MeetingViewer, c => Get($"/api/meetings/{c.Meeting}/attendance")),
+        new("GET", "/api/meetings/{id:int}/attendance/export", MeetingViewer, c => Get($"/api/meetings/{c.Meeting}/attendance/export")),
+        new("GET", "/api/occurrences/{id:int}/minutes", MeetingViewer, c => Get($"/api/occurrences/{c.Occurrence}/minutes")),
+        new("PUT", "/api/occurrences/{id:int}/minutes", MeetingManagerReached, c => Put($"/api/occurrences/{c.Occurrence}/minutes", new { body = "" })),
+        new("POST", "/api/occurrences/{id:int}/minutes/sign", a => MeetingViewer(a) == Outcome.Ok ? (a is Actor.Holder or Actor.AdditionalCharge ? Outcome.Reached : Outcome.Refused) : MeetingViewer(a),
+            c => Post($"/api/occurrences/{c.Occurrence}/minutes/sign", new { pin = "000000" })),
+        new("GET", "/api/occurrences/{id:int}/minutes/pdf", a => a == Actor.Outsider ? Outcome.Hidden : MeetingViewer(a), // the outsider's meeting has unsigned minutes
+            c => Get($"/api/occurrences/{c.Occurrence}/minutes/pdf")),
+        new("POST", "/api/meetings/{id:int}/actions", MeetingManagerReached, c => Post($"/api/meetings/{c.Meeting}/actions", new { text = "" })),
+        new("GET", "/api/meetings/{id:int}/actions", MeetingViewer, c => Get($"/api/meetings/{c.Meeting}/actions")),
+        new("GET", "/api/actions", Employee, _ => Get("/api/actions")),
+        new("POST", "/api/actions/{id:int}/updates", ActionAssignee, c => Post($"/api/actions/{c.Action}/updates", new { status = 9 })),
+        new("POST", "/api/actions/{id:int}/link", ActionAssignee, c => Post($"/api/actions/{c.Action}/link", new { })),
+        new("POST", "/api/actions/{id:int}/file", a => ActionAssignee(a) == Outcome.Reached && a is not Actor.PreviousHolder ? Outcome.Refused : ActionAssignee(a),
+            c => Post($"/api/actions/{c.Action}/file", new { headNumber = 999 })),
+        new("GET", "/api/dashboards/reviews", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator => Outcome.Ok, _ => Outcome.Hidden }, c => Get($"/api/dashboards/reviews?officeId={c.Office}")),
+        new("POST", "/api/me/calendar-feed", Employee, _ => Post("/api/me/calendar-feed")),
+        new("GET", "/calendar/{secret}.ics", a => Outcome.Hidden, _ => Get("/calendar/no-such-calendar-feed-secret.ics")),
+        new("*", "/rtc/{server}/{**path}", a => Outcome.Hidden, _ => Post("/rtc/none", new { janus = "create" })),
     ];
 
     [Fact]
@@ -385,8 +453,8 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             w._credential = await app.WithDbAsync(db => db.SigningCredentials.Where(c => c.Employee.Code == Demo.Clerk).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
             // The section officer signs letters: enrolled with the same PIN.
             Assert.Equal(HttpStatusCode.Created, (await w._clients[Actor.Holder].PostAsJsonAsync("/api/signing/enrol", new { pin = Pin, confirmPin = Pin, replace = true })).StatusCode);
-            w._shared = await w.IssuedAsync(await w.NewCaseAsync(confidential: false, Setup.Receipt | Setup.Approved));
-            w._sharedConfidential = await w.IssuedAsync(await w.NewCaseAsync(confidential: true, Setup.Receipt | Setup.Approved));
+            w._shared = await w.IssuedAsync(await w.NewCaseAsync(confidential: false, Setup.Receipt | Setup.Approved | Setup.Meeting));
+            w._sharedConfidential = await w.IssuedAsync(await w.NewCaseAsync(confidential: true, Setup.Receipt | Setup.Approved | Setup.Meeting));
             foreach (var c in new[] { w._shared, w._sharedConfidential })
                 Assert.True((await clerk.PostAsJsonAsync($"/api/notes/{c.ClerkNote}/sign", new { pin = Pin })).IsSuccessStatusCode);
             Assert.True((await clerk.DeleteAsync("/api/signing/session")).IsSuccessStatusCode);
@@ -448,7 +516,38 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             var token = 0;
             if (setup.HasFlag(Setup.Token & ~Setup.Fresh))
                 token = (await (await clerk.PostAsJsonAsync("/api/me/tokens", new { name = "to revoke", days = 1 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-            return new Case(file, note, draft, other, receipt, _employee, _soPost, _office, _assignment, _sharedPost, _credential, token, dfa);
+            var c = new Case(file, note, draft, other, receipt, _employee, _soPost, _office, _assignment, _sharedPost, _credential, token, dfa);
+            return setup.HasFlag(Setup.Meeting & ~Setup.Fresh) ? await MeetingAsync(c) : c;
+        }
+
+        /// <summary>A meeting chaired and organised by the SO's post (so the additional-charge holder manages it too), with the
+        /// ASO's and the clerk's posts invited; its first day is over (held), and the clerk's post has an action item.</summary>
+        private async Task<Case> MeetingAsync(Case c)
+        {
+            var so = _clients[Actor.Holder];
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5));
+            var aso = await _app.PostIdAsync("ASO-DOIT-GR1");
+            var ldc = await _app.PostIdAsync("LDC-DOIT-GR1");
+            var created = await so.PostAsJsonAsync("/api/meetings", new
+            {
+                title = "Matrix review",
+                purpose = 1,
+                chairPostId = _soPost,
+                firstDay = today.AddDays(-1),
+                startTime = "00:05",
+                durationMinutes = 30,
+                recurrence = 1,
+                until = today.AddDays(3),
+                postIds = new[] { aso, ldc },
+                notify = false
+            });
+            Ok(created);
+            var meeting = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            var occurrences = await _app.WithDbAsync(db => db.MeetingOccurrences.Where(o => o.MeetingId == meeting).OrderBy(o => o.Number).Select(o => o.Id).ToListAsync());
+            Ok(await so.PutAsJsonAsync($"/api/occurrences/{occurrences[0]}/minutes", new { body = "Minutes." }));
+            var action = await so.PostAsJsonAsync($"/api/meetings/{meeting}/actions", new { text = "Do it", assigneePostId = ldc, dueOn = today.AddDays(5) });
+            Ok(action);
+            return c with { Meeting = meeting, Occurrence = occurrences[0], Action = (await action.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32() };
         }
 
         public static void Ok(HttpResponseMessage response) =>

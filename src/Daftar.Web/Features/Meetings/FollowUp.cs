@@ -31,7 +31,7 @@ public sealed record Dashboard(int OfficeId, string OfficeEn, string OfficeHi, D
 public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetings meetings, MeetingSettings settings, PdfRenderer renderer, Enrolment enrolment,
     BlobStore blobs, NoteText markdown, Daftar.Web.Features.Signing.Pki trust, CreateFile createFile, FileActions files, TimeProvider clock, AuditActor audit)
 {
-    public static readonly Error ChairSignsFirst = new("chair_signs_first", "The chair signs the minutes first.", ErrorKind.Conflict);
+    public static readonly Error ChairSignsFirst = new("chair_signs_first", "The chair signs the minutes first.", ErrorKind.Forbidden);
     public static readonly Error AlreadySigned = new("minutes_signed_by_you", "You have already signed these minutes.", ErrorKind.Conflict);
     public static readonly Error NotAssignee = new("not_assignee", "Only the post the action item is assigned to, or the meeting's organiser or chair, can do this.", ErrorKind.Forbidden);
 
