@@ -15,7 +15,7 @@ fi
 # with sudo); otherwise say exactly what to install. Daftar runs without them and says so where letters are issued.
 if [ "$#" -eq 0 ] || [[ "${1:-}" == --* && "${1:-}" != "--help" ]]; then
   missing=()
-  for pkg in chromium fonts-noto-core fonts-lohit-deva; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  for pkg in chromium fonts-noto-core fonts-lohit-deva janus libjs-janus-gateway libjs-webrtc-adapter; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
   if [ "${#missing[@]}" -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
     if { [ "$(id -u)" -eq 0 ] || [ -n "$SUDO" ]; } && command -v apt-get >/dev/null 2>&1; then
@@ -47,5 +47,26 @@ export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Production}" ASPNETCORE_ENVIRON
 if [ "$#" -eq 0 ] || [[ "${1:-}" == --* && "${1:-}" != "--help" ]]; then
   echo "Daftar is starting at ${DAFTAR_URLS:-http://127.0.0.1:5080} (data in $Daftar__DataPath). Press Ctrl-C to stop."
 fi
-# exec so that Ctrl-C reaches Daftar itself and it shuts down cleanly.
-exec dotnet "$APP_DIR/Daftar.Web.dll" "$@"
+# Meetings: unless production names its own Janus servers (Janus__Servers__0__Url…), start a private Janus for this
+# machine (HTTP API on 127.0.0.1, reached only through Daftar) with fresh secrets, and stop it when Daftar stops.
+JANUS_DIR=""
+if { [ "$#" -eq 0 ] || [[ "${1:-}" == --* && "${1:-}" != "--help" ]]; } && [ -z "${Janus__Servers__0__Url:-}" ] && command -v janus >/dev/null 2>&1; then
+  secret() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
+  JANUS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/daftar-janus.XXXXXX")"
+  export JANUS_IP=127.0.0.1 JANUS_PORT="${JANUS_PORT:-8188}" JANUS_ADMIN_PORT="${JANUS_ADMIN_PORT:-7188}"
+  export JANUS_ADMIN_SECRET="$(secret)" JANUS_ROOM_ADMIN_KEY="$(secret)" JANUS_TOKEN_SECRET="$(secret)"
+  if "$ROOT/tools/janus.sh" start "$JANUS_DIR"; then
+    export Janus__Servers__0__Name=local Janus__Servers__0__Url="http://127.0.0.1:$JANUS_PORT/janus"
+    export Janus__Servers__0__TokenSecret="$JANUS_TOKEN_SECRET" Janus__Servers__0__RoomAdminKey="$JANUS_ROOM_ADMIN_KEY"
+    echo "Video meetings: a local Janus is running for this demo (stopped with Daftar)."
+  else
+    echo "run.sh: Janus did not start; meetings work, but without Daftar's own video room (log: $JANUS_DIR/janus.log)." >&2
+  fi
+  trap '"$ROOT/tools/janus.sh" stop "$JANUS_DIR"' EXIT
+fi
+if [ -n "$JANUS_DIR" ]; then
+  dotnet "$APP_DIR/Daftar.Web.dll" "$@"
+else
+  # exec so that Ctrl-C reaches Daftar itself and it shuts down cleanly.
+  exec dotnet "$APP_DIR/Daftar.Web.dll" "$@"
+fi
