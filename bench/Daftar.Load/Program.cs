@@ -32,6 +32,12 @@ public static class Program
                 .Select(l => int.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)).Take(int.Parse(map.GetValueOrDefault("users", "50"), CultureInfo.InvariantCulture)).ToList();
             return await RawDatabase.RunAsync(args[1], posts, posts.Count, double.Parse(map.GetValueOrDefault("seconds", "15"), CultureInfo.InvariantCulture));
         }
+        if (args.Length >= 1 && args[0] == "--meeting")
+        {
+            var map = new Dictionary<string, string>();
+            for (var i = 1; i + 1 < args.Length; i += 2) map[args[i].TrimStart('-')] = args[i + 1];
+            return await MeetingLoad.RunAsync(map);
+        }
         if (args.Length >= 2 && args[0] == "--pdf")
             return await PdfLimit.RunAsync(double.Parse(args[1], CultureInfo.InvariantCulture), args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
         var options = Options.Parse(args);

@@ -125,4 +125,116 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         await chairPage.Context.CloseAsync();
         await shoPage.Context.CloseAsync();
     }
+
+    /// <summary>Polls a condition (page.WaitForFunction does not wait for an async function's promise).</summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out: {what}");
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<long> VideoFramesFromAsync(IPage page, long feed) => await page.EvaluateAsync<long>(@"async (feed) => {
+        const pc = window.daftarMeeting.subscribers.get(feed)?.webrtcStuff?.pc;
+        if (!pc) return -1;
+        let frames = 0;
+        (await pc.getStats()).forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames += r.framesDecoded || 0; });
+        return frames;
+    }", feed);
+
+    private static async Task<long> AudioPacketsFromAsync(IPage page, long feed) => await page.EvaluateAsync<long>(@"async (feed) => {
+        const pc = window.daftarMeeting.subscribers.get(feed)?.webrtcStuff?.pc;
+        if (!pc) return -1;
+        let packets = 0;
+        (await pc.getStats()).forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'audio') packets += r.packetsReceived || 0; });
+        return packets;
+    }", feed);
+
+    [Fact]
+    public async Task LargeReview_OthersWatch_AHandIsRaisedAndLetSpeak_TheChairMutesAndRemoves_AndAGuestJoinsByTheLink()
+    {
+        var igpApi = await app.ApiClientAsync("RJ100053");
+        var ist = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, ist);
+        var sho = await app.PostIdAsync("SHO-KOTKHAWDA");
+        // Five in all with the chair and organiser, two may speak at once: everyone but the chair starts by watching.
+        var created = await igpApi.PostAsJsonAsync("/api/meetings", new MeetingCommand("Range review with a guest", MeetingPurpose.Review, null, await app.PostIdAsync("IGP-JPR"),
+            DateOnly.FromDateTime(now), now.ToString("HH:mm"), 60, MaxSpeakers: 2, PostIds: [sho, await app.PostIdAsync("SHO-GOVINDGARH")],
+            Guests: [new("Prof. Anil Joshi", "anil.joshi@example.org")]));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var meetingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var occurrence = (await igpApi.GetFromJsonAsync<MeetingView>($"/api/meetings/{meetingId}", Json))!.Occurrences.Single().Id;
+
+        var chairPage = await app.SignedInPageAsync("RJ100053");
+        await chairPage.GotoAsync($"/Meetings/Join/{occurrence}");
+        await chairPage.WaitForFunctionAsync("() => window.daftarMeeting && window.daftarMeeting.joined", null, new() { Timeout = 60_000 });
+
+        // The SHO watches the chair, raises a hand; the chair lets them speak; the chair then receives their video.
+        var shoPage = await app.SignedInPageAsync("RJ100058");
+        await shoPage.GotoAsync($"/Meetings/Join/{occurrence}");
+        await shoPage.WaitForFunctionAsync("() => window.daftarMeeting && window.daftarMeeting.firstFrameMs !== null", null, new() { Timeout = 90_000 });
+        Assert.True(await shoPage.Locator("#watching").IsVisibleAsync());
+        Assert.False(await shoPage.EvaluateAsync<bool>("() => window.daftarMeeting.info.mayPublish"));
+        await shoPage.GetByRole(AriaRole.Button, new() { Name = "Raise hand" }).ClickAsync();
+        var hand = chairPage.Locator("#participants li", new() { HasTextString = "hand raised" });
+        await hand.WaitForAsync(new() { Timeout = 30_000 });
+        await hand.GetByRole(AriaRole.Button, new() { Name = "Let speak" }).ClickAsync();
+        var shoId = await shoPage.EvaluateAsync<long>("() => window.daftarMeeting.info.participantId");
+        await UntilAsync(async () => await VideoFramesFromAsync(chairPage, shoId) > 5, "the chair receives the SHO's video after letting them speak");
+        Assert.False(await shoPage.Locator("#watching").IsVisibleAsync());
+
+        // The chair mutes the SHO in the room: Janus stops relaying the SHO's sound.
+        var before = await AudioPacketsFromAsync(chairPage, shoId);
+        await UntilAsync(async () => await AudioPacketsFromAsync(chairPage, shoId) > before + 20, "the SHO's sound reaches the chair before the mute");
+        await chairPage.Locator("#participants li", new() { HasTextString = "Sushila Bishnoi" }).GetByRole(AriaRole.Button, new() { Name = "Mute" }).ClickAsync();
+        await Task.Delay(1500);
+        var muted = await AudioPacketsFromAsync(chairPage, shoId);
+        await Task.Delay(2000);
+        Assert.True(await AudioPacketsFromAsync(chairPage, shoId) - muted < 5, "after the mute no sound from the SHO reaches the chair");
+
+        // The guest follows the link in the invitation e-mail, without an account, and watches.
+        string? link = null;
+        for (var i = 0; i < 100 && link is null; i++)
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(app.Maildir, "new")))
+            {
+                var mail = MimeKit.MimeMessage.Load(file);
+                if (mail.To.Mailboxes.Any(a => a.Address == "anil.joshi@example.org") && (mail.TextBody ?? "").Contains("/meetings/guest/"))
+                    link = System.Text.RegularExpressions.Regex.Match(mail.TextBody!, @"/meetings/guest/[A-Za-z0-9_-]+").Value;
+            }
+            if (link is null) await Task.Delay(200);
+        }
+        Assert.NotNull(link);
+        var guestPage = await app.NewPageAsync(400, 800);
+        await guestPage.GotoAsync(link);
+        await guestPage.WaitForFunctionAsync("() => window.daftarMeeting && window.daftarMeeting.firstFrameMs !== null", null, new() { Timeout = 90_000 });
+        Assert.True(await FramesDecodedAsync(guestPage) > 0);
+        // A made-up link gets no room.
+        var stranger = await app.NewPageAsync();
+        await stranger.GotoAsync("/meetings/guest/not-a-real-link-secret");
+        await stranger.Locator("#meeting-status", new() { HasTextString = "not invited" }).WaitForAsync(new() { Timeout = 30_000 });
+
+        // Attendance: chair, SHO and guest, from the room.
+        OccurrenceAttendance? attendance = null;
+        for (var i = 0; i < 60; i++)
+        {
+            attendance = await igpApi.GetFromJsonAsync<OccurrenceAttendance>($"/api/occurrences/{occurrence}/attendance", Json);
+            if (attendance!.Rows.Count >= 3) break;
+            await Task.Delay(500);
+        }
+        Assert.Equal(3, attendance!.Rows.Count);
+        Assert.Contains(attendance.Rows, r => r.Guest && r.Display.StartsWith("Prof. Anil Joshi", StringComparison.Ordinal));
+
+        // The chair removes the guest: Janus drops them and their page says so; they cannot come back with the same link.
+        await chairPage.Locator("#participants li", new() { HasTextString = "Prof. Anil Joshi" }).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await guestPage.Locator("#meeting-status", new() { HasTextString = "removed you" }).WaitForAsync(new() { Timeout = 30_000 });
+        var back = await app.NewPageAsync();
+        await back.GotoAsync(link);
+        await back.Locator("#meeting-status", new() { HasTextString = "removed you" }).WaitForAsync(new() { Timeout = 30_000 });
+
+        foreach (var p in new[] { chairPage, shoPage, guestPage, stranger, back }) await p.Context.CloseAsync();
+    }
 }

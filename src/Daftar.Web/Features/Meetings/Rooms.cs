@@ -22,7 +22,7 @@ public sealed record AttendanceRow(int GrantId, string Display, int? PostId, str
     DateTimeOffset? LastLeft, int Minutes, int Stays);
 public sealed record OccurrenceAttendance(int OccurrenceId, int MeetingId, string Title, DateTimeOffset StartsAt, int Invited, int Attended, IReadOnlyList<AttendanceRow> Rows,
     IReadOnlyList<InviteeView> Absent);
-public sealed record SeriesAttendanceRow(int? PostId, string Name, string? PostEn, string? PostHi, int Held, int Attended);
+public sealed record SeriesAttendanceRow(int? PostId, string Name, string NameHi, string? PostEn, string? PostHi, int Held, int Attended);
 public sealed record SeriesAttendance(int MeetingId, string Title, int Held, IReadOnlyList<SeriesAttendanceRow> Rows);
 
 /// <summary>
@@ -37,6 +37,7 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
     public static readonly Error NotOpen = new("room_not_open", "The room opens {0} minutes before the meeting starts, and closes after it ends.", ErrorKind.Conflict, null, 15);
     public static readonly Error NoVideo = new("video_unavailable", "No video server is available right now. Try again in a minute, or tell the IT cell.", ErrorKind.Conflict);
     public static readonly Error RemovedByChair = new("removed_by_chair", "The chair has removed you from this meeting.", ErrorKind.Forbidden);
+    public static readonly Error SpeakersFull = new("speakers_full", "{0} people can already speak with video. Stop someone's video first.", ErrorKind.Conflict, null, 0);
     public static readonly Error External = new("external_meeting", "This meeting is held on another system; open its link.", ErrorKind.Conflict);
 
     private DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
@@ -212,7 +213,11 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
         {
             switch (cmd.Action)
             {
-                case "promote": grant.Promote(); break;
+                case "promote":
+                    if (!grant.MayPublish && await db.JoinGrants.CountAsync(g => g.OccurrenceId == occurrenceId && g.MayPublish && !g.Removed, ct) >= occurrence.Meeting.MaxSpeakers)
+                        return SpeakersFull with { Args = [occurrence.Meeting.MaxSpeakers] };
+                    grant.Promote();
+                    break;
                 case "demote": grant.Demote(); break;
                 case "mute" when server is not null && occurrence.RoomId is { } room: await janus.MuteAudioAsync(server, room, grant.JanusId, true, ct); break;
                 case "unmute" when server is not null && occurrence.RoomId is { } room: await janus.MuteAudioAsync(server, room, grant.JanusId, false, ct); break;
@@ -380,7 +385,7 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
         var held = meeting.Value!.Occurrences.Where(o => o.Held && o.Status == OccurrenceStatus.Scheduled).Select(o => o.Id).ToList();
         var attended = await db.Attendance.AsNoTracking().Where(a => held.Contains(a.OccurrenceId))
             .Select(a => new { a.OccurrenceId, a.Grant.PostId, a.Grant.InviteeId }).Distinct().ToListAsync(ct);
-        var rows = meeting.Value.Invitees.Select(i => new SeriesAttendanceRow(i.PostId, i.HolderEn ?? i.GuestName ?? "", i.PostEn, i.PostHi, held.Count,
+        var rows = meeting.Value.Invitees.Select(i => new SeriesAttendanceRow(i.PostId, i.HolderEn ?? i.GuestName ?? "", i.HolderHi ?? i.GuestName ?? "", i.PostEn, i.PostHi, held.Count,
                 attended.Where(a => i.PostId is { } p ? a.PostId == p : a.InviteeId == i.Id).Select(a => a.OccurrenceId).Distinct().Count()))
             .OrderBy(r => r.Attended).ThenBy(r => r.PostEn).ToList();
         return new SeriesAttendance(meetingId, meeting.Value.Title, held.Count, rows);

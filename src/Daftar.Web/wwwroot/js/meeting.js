@@ -40,17 +40,19 @@
     function publish() {
         if (publishing || !pub) return;
         publishing = true;
+        window.daftarMeeting.publishing = true;
+        document.getElementById("watching").hidden = true;
         pub.createOffer({
             tracks: [{ type: "audio", capture: true, recv: false }, { type: "video", capture: true, recv: false }],
             success: (jsep) => pub.send({ message: { request: "configure", audio: true, video: true }, jsep }),
-            error: (e) => { publishing = false; say(`${e}`); },
+            error: (e) => { publishing = false; document.getElementById("watching").hidden = false; say(`${e}`); },
         });
-        document.getElementById("watching").hidden = true;
     }
 
     function unpublish() {
         if (!publishing || !pub) return;
         publishing = false;
+        window.daftarMeeting.publishing = false;
         pub.send({ message: { request: "unpublish" } });
         document.getElementById("tile-me")?.remove();
         document.getElementById("watching").hidden = false;
@@ -115,12 +117,13 @@
             if (info.mayPublish) publish(); else document.getElementById("watching").hidden = false;
             (msg.publishers || []).forEach(subscribe);
         } else if (event === "event") {
+            if (msg.leaving === "ok" && msg.reason === "kicked") return leave(root.dataset.removed);
             (msg.publishers || []).forEach(subscribe);
             if (msg.leaving) gone(msg.leaving);
             if (msg.unpublished && msg.unpublished !== "ok") gone(msg.unpublished);
             if (msg.error) say(msg.error);
         } else if (event === "destroyed") {
-            leave(root.dataset.ended ?? "The meeting has ended.");
+            leave(root.dataset.ended);
         }
         if (jsep) pub.handleRemoteJsep({ jsep });
     }
@@ -129,8 +132,8 @@
         if (left) return;
         try {
             const s = await call("State", "GET", { participant: info.participantId });
-            if (s.removed) return leave(s.error ?? "Removed by the chair.");
-            if (s.ended) return leave("The meeting has ended.");
+            if (s.removed) return leave(root.dataset.removed);
+            if (s.ended) return leave(root.dataset.ended);
             if (s.mayPublish && !publishing) publish();
             if (!s.mayPublish && publishing) unpublish();
             handUp = s.handRaised;
@@ -138,7 +141,7 @@
             hand.textContent = handUp ? hand.dataset.off : hand.dataset.on;
             hand.hidden = s.mayPublish;
             if (s.participants) chairPanel(s.participants);
-        } catch { /* guests have no standing to read; a failed poll is retried */ }
+        } catch (err) { window.daftarMeeting.lastPollError = `${err}`; /* guests have no standing to read; a failed poll is retried */ }
         setTimeout(poll, 3000);
     }
 
@@ -192,9 +195,9 @@
     document.getElementById("hand").addEventListener("click", async () => {
         try { await call("Hand", "POST", { participant: info.participantId, raise: !handUp }); handUp = !handUp; } catch (err) { say(err.message); }
     });
-    document.getElementById("leave").addEventListener("click", () => leave("You have left the meeting."));
+    document.getElementById("leave").addEventListener("click", () => leave(root.dataset.left));
     document.getElementById("end").addEventListener("click", async () => {
-        try { await call("End"); leave("The meeting has ended."); } catch (err) { say(err.message); }
+        try { await call("End"); leave(root.dataset.ended); } catch (err) { say(err.message); }
     });
     window.addEventListener("pagehide", () => leave());
 
