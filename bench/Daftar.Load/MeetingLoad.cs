@@ -73,7 +73,7 @@ public static class MeetingLoad
             await page.GotoAsync("/Account/SignIn");
             await page.FillAsync("#Login", p.Code);
             await page.FillAsync("#Password", password);
-            await page.ClickAsync("button[type=submit]");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync(u => !u.Contains("/Account/", StringComparison.Ordinal));
             var clock = Stopwatch.StartNew();
             await page.GotoAsync($"/Meetings/Join/{occurrence}");
@@ -88,7 +88,8 @@ public static class MeetingLoad
         }
         await Task.Delay(5000); // every subscription settles
         var busy = await JanusCpuAsync(janusPid, seconds);
-        var publishing = Math.Min(people.Count, Math.Max(2, speakers));
+        var publishing = 0;
+        foreach (var page in pages) publishing += await page.EvaluateAsync<bool>("() => window.daftarMeeting.publishing === true") ? 1 : 0;
         var streams = publishing * (people.Count - 1);   // each publisher's video goes to every other participant
         Console.WriteLine($"participants {people.Count}, publishing {publishing}, forwarded streams {streams}");
         Console.WriteLine($"Janus busy: {busy * 100:0.0} % of a core; per participant {(busy - idle) / people.Count * 100:0.00} %; per forwarded stream {(busy - idle) / streams * 100:0.00} %");
