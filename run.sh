@@ -62,10 +62,18 @@ if { [ "$#" -eq 0 ] || [[ "${1:-}" == --* && "${1:-}" != "--help" ]]; } && [ -z 
   else
     echo "run.sh: Janus did not start; meetings work, but without Daftar's own video room (log: $JANUS_DIR/janus.log)." >&2
   fi
-  trap '"$ROOT/tools/janus.sh" stop "$JANUS_DIR"' EXIT
+  trap '"$ROOT/tools/janus.sh" stop "$JANUS_DIR"; rm -rf "$JANUS_DIR"' EXIT
 fi
 if [ -n "$JANUS_DIR" ]; then
-  dotnet "$APP_DIR/Daftar.Web.dll" "$@"
+  # Daftar runs as a child so that Janus is stopped after it, however run.sh is stopped (Ctrl-C or kill).
+  dotnet "$APP_DIR/Daftar.Web.dll" "$@" &
+  DAFTAR_PID=$!
+  trap 'kill -TERM "$DAFTAR_PID" 2>/dev/null' INT TERM
+  status=0
+  wait "$DAFTAR_PID" || status=$?
+  # A trapped signal ends the first wait early; the second waits for Daftar's clean shutdown.
+  wait "$DAFTAR_PID" 2>/dev/null || true
+  exit "$status"
 else
   # exec so that Ctrl-C reaches Daftar itself and it shuts down cleanly.
   exec dotnet "$APP_DIR/Daftar.Web.dll" "$@"
