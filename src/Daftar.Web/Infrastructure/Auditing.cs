@@ -30,7 +30,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 {
     // Never copied into the audit trail: secrets and values that change on their own.
     private static readonly HashSet<string> Hidden =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "NormalizedUserName", "NormalizedEmail", "SearchKey", "Version", "Html", "LastUsedAt", "SearchText", "ProtectedKey", "Certificate", "Crl", "Cms"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "NormalizedUserName", "NormalizedEmail", "SearchKey", "Version", "Html", "LastUsedAt", "SearchText", "ProtectedKey", "Certificate", "Crl", "Cms", "GuestLinkHash"];
 
     private sealed record Pending(EntityEntry Entry, EntityState State, string Changes);
 
@@ -103,7 +103,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
     private static bool IsAudited(object entity) => entity is Department or Office or Section or Designation or Post or Employee or PostAssignment
         or Account or ApiToken or EFile or Note or Movement or FileHead or Receipt or ReceiptDocument or ReceiptMovement or Correspondence or FileLink or SharedWith
-        or Daftar.Signing.Authority or Daftar.Signing.SigningCredential or Daftar.Signing.NoteSignature;
+        or Daftar.Signing.Authority or Daftar.Signing.SigningCredential or Daftar.Signing.NoteSignature
+        or Daftar.Meetings.Meeting or Daftar.Meetings.MeetingOccurrence or Daftar.Meetings.Invitee or Daftar.Meetings.ParticipantRule or Daftar.Meetings.AgendaItem
+        or Daftar.Meetings.JoinGrant or Daftar.Meetings.MeetingMinutes or Daftar.Meetings.ActionItem or Daftar.Meetings.ActionUpdate;
 
     /// <summary>Notes and movements belong to their file's trail; everything else to itself.</summary>
     private static (string Type, string Id) ObjectOf(EntityEntry e) => e.Entity switch
@@ -118,6 +120,13 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         Daftar.Signing.SigningCredential c => ("signing-credential", c.Id.ToString(CultureInfo.InvariantCulture)),
         Daftar.Signing.Authority a => ("authority", a.Code),
         Receipt r => ("receipt", r.Id.ToString(CultureInfo.InvariantCulture)),
+        // A meeting's parts belong to its trail; an action item and its updates to the item's.
+        Daftar.Meetings.Meeting m => ("meeting", m.Id.ToString(CultureInfo.InvariantCulture)),
+        Daftar.Meetings.MeetingOccurrence o => ("meeting", o.MeetingId.ToString(CultureInfo.InvariantCulture)),
+        Daftar.Meetings.Invitee i => ("meeting", i.MeetingId.ToString(CultureInfo.InvariantCulture)),
+        Daftar.Meetings.ParticipantRule r => ("meeting", r.MeetingId.ToString(CultureInfo.InvariantCulture)),
+        Daftar.Meetings.AgendaItem a => ("meeting", a.MeetingId.ToString(CultureInfo.InvariantCulture)),
+        Daftar.Meetings.ActionUpdate u => ("action-item", u.ActionItemId.ToString(CultureInfo.InvariantCulture)),
         ReceiptDocument d => ("receipt", d.ReceiptId.ToString(CultureInfo.InvariantCulture)),
         ReceiptMovement m => ("receipt", m.ReceiptId.ToString(CultureInfo.InvariantCulture)),
         _ => (e.Metadata.ClrType.Name.ToLowerInvariant(), string.Join("-", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue))),
