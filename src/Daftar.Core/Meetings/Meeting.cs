@@ -180,10 +180,23 @@ public class Meeting
         Version = Guid.NewGuid();
     }
 
+    /// <summary>Replaces the agenda; an item that keeps its title keeps its owner, file and document unless new ones are given.</summary>
     public void SetAgenda(IEnumerable<AgendaItem> items)
     {
+        var old = Agenda.ToList();
         Agenda.Clear();
-        Agenda.AddRange(items);
+        foreach (var item in items)
+        {
+            if (old.FirstOrDefault(o => o.Title == item.Title) is { } kept)
+            {
+                old.Remove(kept);
+                kept.Renumber(item.Order);
+                if (item.OwnerPostId is not null) kept.Assign(item.OwnerPostId);
+                if (item.FileId is not null) kept.LinkFile(item.FileId);
+                Agenda.Add(kept);
+            }
+            else Agenda.Add(item);
+        }
     }
 
     public static (DateTime StartUtc, DateTime EndUtc) Window(DateOnly day, TimeOnly time, int minutes, TimeZoneInfo zone)
@@ -300,6 +313,15 @@ public class AgendaItem
     public int? FileId { get; private set; }
     public string? DocumentHash { get; private set; }
     public string? DocumentName { get; private set; }
+
+    internal void Renumber(int order) => Order = order;
+
+    public void Assign(int? ownerPostId)
+    {
+        OwnerPostId = ownerPostId;
+    }
+
+    public void LinkFile(int? fileId) => FileId = fileId;
 
     public void AttachDocument(string hash, string name)
     {

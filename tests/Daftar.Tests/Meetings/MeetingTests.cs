@@ -88,9 +88,24 @@ public class MeetingTests(MailFactory app) : IClassFixture<MailFactory>
         Assert.Equal(4, meeting.Rules.Single().Posts);
         Assert.True(meeting.CanManage);
 
+        // The agenda item's owner and paper: a PDF is accepted and served to invitees; anything else is refused.
+        var paperBytes = TestPdf.Pages(2, "Crime figures");
+        var paper = new ByteArrayContent(paperBytes);
+        paper.Headers.ContentType = new("application/pdf");
+        Assert.Equal(HttpStatusCode.NoContent, (await igp.PutAsync($"/api/meetings/{id}/agenda/1",
+            new MultipartFormDataContent { { paper, "file", "crime-figures.pdf" }, { new StringContent((await app.PostIdAsync("SP-JPR-RURAL")).ToString()), "ownerPostId" } })).StatusCode);
+        var exe = new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await igp.PutAsync($"/api/meetings/{id}/agenda/1", new MultipartFormDataContent { { exe, "file", "run.exe" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await igp.PutAsync($"/api/meetings/{id}/agenda/9", new MultipartFormDataContent { { new StringContent("1"), "ownerPostId" } })).StatusCode);
+        meeting = await ReadAsync<MeetingView>(await igp.GetAsync($"/api/meetings/{id}"));
+        Assert.Equal(("crime-figures.pdf", "SP-JPR-RURAL"), (meeting.Agenda[0].DocumentName, await app.WithDbAsync(db => db.Posts.Where(p => p.Id == meeting.Agenda[0].OwnerPostId).Select(p => p.Code).SingleAsync())));
+
         // An SHO sees it but does not manage it; an officer of another department does not see it at all.
         var sho = await app.ApiClientAsync(ShoChaksu);
         Assert.False((await ReadAsync<MeetingView>(await sho.GetAsync($"/api/meetings/{id}"))).CanManage);
+        var served = await sho.GetAsync($"/api/meetings/{id}/agenda/1/document");
+        Assert.Equal("application/pdf", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(paperBytes, await served.Content.ReadAsByteArrayAsync());
         Assert.Contains((await ReadAsync<List<MyOccurrence>>(await sho.GetAsync("/api/meetings"))), o => o.MeetingId == id);
         Assert.Equal("not_meeting_manager", await CodeOfAsync(await sho.PostAsync($"/api/occurrences/{meeting.Occurrences[1].Id}/cancel", null)));
         var clerk = await app.ApiClientAsync(Demo.Clerk);

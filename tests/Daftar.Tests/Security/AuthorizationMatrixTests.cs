@@ -270,6 +270,9 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("GET", "/api/meetings/{id:int}", MeetingViewer, c => Get($"/api/meetings/{c.Meeting}")),
         new("PUT", "/api/meetings/{id:int}", MeetingManagerReached, c => Put($"/api/meetings/{c.Meeting}", new { title = "" })),
         new("POST", "/api/meetings/{id:int}/cancel", MeetingManager, c => Post($"/api/meetings/{c.Meeting}/cancel"), Setup.Meeting),
+        new("PUT", "/api/meetings/{id:int}/agenda/{order:int}", MeetingManagerReached,
+            c => new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{c.Meeting}/agenda/1") { Content = new MultipartFormDataContent { { new StringContent("999999"), "ownerPostId" } } }),
+        new("GET", "/api/meetings/{id:int}/agenda/{order:int}/document", MeetingViewer, c => Get($"/api/meetings/{c.Meeting}/agenda/1/document")),
         new("GET", "/api/meetings/{id:int}/ics", MeetingViewer, c => Get($"/api/meetings/{c.Meeting}/ics")),
         new("POST", "/api/occurrences/{id:int}/cancel", MeetingManager, c => Post($"/api/occurrences/{c.Occurrence + 2}/cancel"), Setup.Meeting),
         new("POST", "/api/occurrences/{id:int}/move", MeetingManagerReached, c => Post($"/api/occurrences/{c.Occurrence}/move", new { day = "2020-01-01", startTime = "10:00", durationMinutes = 30 })),
@@ -539,10 +542,14 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
                 recurrence = 1,
                 until = today.AddDays(3),
                 postIds = new[] { aso, ldc },
+                agenda = new[] { new { title = "Item" } },
                 notify = false
             });
             Ok(created);
             var meeting = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            var document = new ByteArrayContent(Pdf);
+            document.Headers.ContentType = new("application/pdf");
+            Ok(await so.PutAsync($"/api/meetings/{meeting}/agenda/1", new MultipartFormDataContent { { document, "file", "agenda.pdf" } }));
             var occurrences = await _app.WithDbAsync(db => db.MeetingOccurrences.Where(o => o.MeetingId == meeting).OrderBy(o => o.Number).Select(o => o.Id).ToListAsync());
             Ok(await so.PutAsJsonAsync($"/api/occurrences/{occurrences[0]}/minutes", new { body = "Minutes." }));
             var action = await so.PostAsJsonAsync($"/api/meetings/{meeting}/actions", new { text = "Do it", assigneePostId = ldc, dueOn = today.AddDays(5) });

@@ -71,7 +71,7 @@ public sealed class MeetingSettings(IConfiguration config)
 /// whoever holds an invited post today.
 /// </summary>
 public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSettings settings, Invitations invitations, OrganisationDirectory directory,
-    TimeProvider clock, AuditActor audit)
+    BlobStore blobs, TimeProvider clock, AuditActor audit)
 {
     public static readonly Error NoPost = new("no_post", "You hold no post today, so you cannot act in meetings.", ErrorKind.Forbidden);
     public static readonly Error NotManager = new("not_meeting_manager", "Only the meeting's organiser or chair can do this.", ErrorKind.Forbidden);
@@ -117,6 +117,40 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         if (await SaveAsync(ct) is { } conflict) return conflict;
         if (cmd.Notify) await invitations.SendAsync(meeting.Id, changes.Value! with { Updated = true }, ct);
         return meeting.Id;
+    }
+
+    /// <summary>Gives an agenda item its owner post and, optionally, a document (PDF or image), which invitees can open.</summary>
+    public async Task<Result<int>> UpdateAgendaItemAsync(int id, int order, int? ownerPostId, Files.UploadedDocument? document, CancellationToken ct)
+    {
+        var loaded = await LoadForManagerAsync(id, ct);
+        if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
+        var item = loaded.Value!.Agenda.FirstOrDefault(a => a.Order == order);
+        if (item is null) return Error.NotFound("Agenda item");
+        if (ownerPostId is { } owner && !await db.Posts.AnyAsync(p => p.Id == owner && p.IsActive, ct)) return Error.Unknown("ownerPostId", "Post");
+        if (document is not null)
+        {
+            await using var stream = document.Open();
+            var stored = await blobs.StoreAsync(stream, ct);
+            if (!stored.Succeeded) return Result<int>.Fail(stored.Errors);
+            item.AttachDocument(stored.Value!.Hash, StoredBlob.SafeFileName(document.FileName));
+        }
+        item.Assign(ownerPostId);
+        if (await SaveAsync(ct) is { } conflict) return conflict;
+        return order;
+    }
+
+    /// <summary>An agenda item's document, for anyone who sees the meeting.</summary>
+    public async Task<(Stream Content, string ContentType, string FileName)?> AgendaDocumentAsync(int id, int order, CancellationToken ct)
+    {
+        var officer = await current.GetAsync(ct);
+        if (officer is null || !await MaySeeAsync(id, officer, ct)) return null;
+        var doc = await db.AgendaItems.Where(a => a.MeetingId == id && a.Order == order && a.DocumentHash != null)
+            .Select(a => new { a.DocumentHash, a.DocumentName }).SingleOrDefaultAsync(ct);
+        if (doc is null || blobs.OpenRead(doc.DocumentHash!) is not { } stream) return null;
+        var head = new byte[8];
+        var read = await stream.ReadAsync(head, ct);
+        stream.Position = 0;
+        return (stream, BlobStore.Sniff(head.AsSpan(0, read)) ?? "application/octet-stream", doc.DocumentName ?? "document");
     }
 
     public async Task<Result<int>> CancelAsync(int id, CancellationToken ct)

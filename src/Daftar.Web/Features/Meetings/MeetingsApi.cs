@@ -52,6 +52,13 @@ public static class MeetingsApi
                 return Results.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"meeting-{id}.ics");
             })
             .WithSummary("The meeting as an iCalendar file, to add to any calendar.");
+        g.MapPut("/meetings/{id:int}/agenda/{order:int}", async (int id, int order, IFormFile? file, [FromForm] int? ownerPostId, Meetings h, L l, CancellationToken ct) =>
+                (await h.UpdateAgendaItemAsync(id, order, ownerPostId, file is null ? null : new UploadedDocument(file.FileName, file.OpenReadStream), ct)).ToHttp(l, _ => Results.NoContent()))
+            .DisableAntiforgery()
+            .WithSummary("Sets an agenda item's owner post and attaches its document (multipart: optional 'file' — PDF, JPEG, PNG, TIFF — and 'ownerPostId').");
+        g.MapGet("/meetings/{id:int}/agenda/{order:int}/document", async (int id, int order, Meetings h, CancellationToken ct) =>
+                await h.AgendaDocumentAsync(id, order, ct) is { } doc ? Results.File(doc.Content, doc.ContentType, doc.FileName) : Results.NotFound())
+            .WithSummary("An agenda item's document.");
         g.MapPost("/occurrences/{id:int}/cancel", async (int id, Meetings h, L l, CancellationToken ct) => (await h.CancelOccurrenceAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
             .WithSummary("Cancels one occurrence of a series.");
         g.MapPost("/occurrences/{id:int}/move", async (int id, MoveOccurrenceCommand cmd, Meetings h, L l, CancellationToken ct) => (await h.MoveOccurrenceAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))

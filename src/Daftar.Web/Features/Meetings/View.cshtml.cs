@@ -42,6 +42,16 @@ public sealed class ViewModel(Meetings meetings, MeetingFollowUps followUps, Roo
     public async Task<IActionResult> OnPostMoveAsync(int occurrence, CancellationToken ct) =>
         await AfterAsync(await meetings.MoveOccurrenceAsync(occurrence, new MoveOccurrenceCommand(MoveDay, MoveTime, MoveMinutes), ct), "The occurrence is moved and the invitees have been told.", ct);
 
+    [BindProperty] public int? OwnerPostId { get; set; }
+    [BindProperty] public IFormFile? Document { get; set; }
+
+    public async Task<IActionResult> OnPostAgendaItemAsync(int order, CancellationToken ct) =>
+        await AfterAsync(await meetings.UpdateAgendaItemAsync(Id, order, OwnerPostId, Document is null ? null : new Files.UploadedDocument(Document.FileName, Document.OpenReadStream), ct),
+            "The agenda item is saved.", ct);
+
+    public async Task<IActionResult> OnGetAgendaDocumentAsync(int order, CancellationToken ct) =>
+        await meetings.AgendaDocumentAsync(Id, order, ct) is { } doc ? File(doc.Content, doc.ContentType, doc.FileName) : NotFound();
+
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct) =>
         await AfterAsync(await meetings.CancelAsync(Id, ct), "The meeting is cancelled and the invitees have been told.", ct);
 
