@@ -237,4 +237,29 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
 
         foreach (var p in new[] { chairPage, shoPage, guestPage, stranger, back }) await p.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TurnCredentials_FromAJoinToken_AreAcceptedByCoturn_AndATamperedOneIsRefused()
+    {
+        var igpApi = await app.ApiClientAsync("RJ100053");
+        var ist = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, ist);
+        var created = await igpApi.PostAsJsonAsync("/api/meetings", new MeetingCommand("TURN check", MeetingPurpose.General, null, await app.PostIdAsync("IGP-JPR"),
+            DateOnly.FromDateTime(now), now.ToString("HH:mm"), 30, Notify: false));
+        var meetingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var occurrence = (await igpApi.GetFromJsonAsync<MeetingView>($"/api/meetings/{meetingId}", Json))!.Occurrences.Single().Id;
+        var join = (await (await igpApi.PostAsync($"/api/occurrences/{occurrence}/join", null)).Content.ReadFromJsonAsync<JoinInfo>(Json))!;
+        var turn = join.IceServers.Single();
+        Assert.StartsWith("turn:", turn.Urls.Single());
+        var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(turn.Username!.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromHours(11), TimeSpan.FromHours(12.1));
+        var host = turn.Urls.Single()["turn:".Length..].Split(':');
+        // An allocation on coturn with Daftar's credential succeeds; with a changed password it is refused.
+        string[] Allocate(string password) => ["-u", turn.Username, "-w", password, "-p", host[1], "-n", "1", "-m", "1", "-e", host[0], "-r", "3480", "-X", host[0]];
+        var ok = Tools.Run("turnutils_uclient", Allocate(turn.Credential!));
+        Assert.True(ok.Code == 0, ok.Output + ok.Errors);
+        var bad = Tools.Run("turnutils_uclient", Allocate("A" + turn.Credential![1..]));
+        Assert.NotEqual(0, bad.Code);
+        Assert.Contains("Cannot complete Allocation", bad.Output + bad.Errors);
+    }
 }
