@@ -51,4 +51,23 @@ public class LiveNoticeTests(BrowserApp app)
         await officer.WaitForURLAsync("**/Files/Inbox?tab=overdue");
         await Assertions.Expect(officer.Locator("main")).ToContainTextAsync("Overdue reminder test file");
     }
+
+    [Fact]
+    public async Task MeetingInvitation_AppearsLiveOnTheInvitedPostsOpenPage()
+    {
+        var sho = await app.SignedInPageAsync("RJ100059");   // SHO Chomu
+        await sho.GotoAsync("/Meetings");
+        await sho.Locator("#live-notices[data-connected=true]").WaitForAsync();
+
+        var igp = await app.ApiClientAsync("RJ100053");
+        var created = await igp.PostAsJsonAsync("/api/meetings", new Daftar.Web.Features.Meetings.MeetingCommand("Live invitation review", Daftar.Meetings.MeetingPurpose.Review, null,
+            await app.PostIdAsync("IGP-JPR"), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), "10:00", 30, PostIds: [await app.PostIdAsync("SHO-CHOMU")]));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var notice = sho.Locator(".live-notice", new() { HasText = "Live invitation review" });
+        await notice.WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Contains("You are invited to a meeting", await notice.TextContentAsync());
+        await notice.GetByRole(AriaRole.Link).ClickAsync();
+        await sho.WaitForURLAsync($"**/Meetings/View/{id}");
+    }
 }

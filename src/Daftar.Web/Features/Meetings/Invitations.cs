@@ -137,7 +137,7 @@ public sealed class Invitations(DaftarDb db, Notifier notifier, MeetingMail mail
         var activePosts = meeting.Invitees.Where(i => !i.Removed && i.PostId is not null).Select(i => i.PostId!.Value).ToList();
         var notify = meeting.IsCancelled || changes.Updated ? activePosts.Concat(changes.RemovedPosts).ToList() : changes.AddedPosts.ToList();
         foreach (var post in notify.Distinct())
-            await notifier.ToPostAsync(post, new Notice(meeting.IsCancelled || changes.RemovedPosts.Contains(post) ? "meeting-cancelled" : "meeting", meeting.Title, $"/Meetings/View/{meetingId}"));
+            await notifier.ToPostAsync(post, new Notice(meeting.IsCancelled || changes.RemovedPosts.Contains(post) ? "meetingCancelled" : "meeting", meeting.Title, $"/Meetings/View/{meetingId}"));
         if (!mail.IsConfigured) return;
 
         var holders = await db.PostAssignments.AsNoTracking()

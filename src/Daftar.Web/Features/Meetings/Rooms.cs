@@ -459,7 +459,7 @@ public sealed class MeetingFollowUp(IServiceScopeFactory scopes, IConfiguration 
             var posts = await db.Invitees.Where(i => i.MeetingId == o.MeetingId && !i.Removed && i.PostId != null).Select(i => i.PostId!.Value).ToListAsync(ct);
             posts.Add(o.Meeting.ChairPostId);
             foreach (var post in posts.Distinct())
-                await notifier.ToPostAsync(post, new Notice("meeting-soon", o.Meeting.Title, $"/Meetings/Join/{o.Id}"));
+                await notifier.ToPostAsync(post, new Notice("meetingSoon", o.Meeting.Title, $"/Meetings/Join/{o.Id}"));
             if (mail.IsConfigured)
             {
                 var emails = await db.PostAssignments.Where(a => posts.Contains(a.PostId) && a.From <= today && (a.To == null || a.To >= today) && a.Employee.Email != null)
@@ -477,7 +477,7 @@ public sealed class MeetingFollowUp(IServiceScopeFactory scopes, IConfiguration 
             .Take(500).ToListAsync(ct);
         foreach (var item in overdue)
         {
-            await notifier.ToPostAsync(item.AssigneePostId, new Notice("action-overdue", item.Meeting.Title, "/Meetings/Actions"));
+            await notifier.ToPostAsync(item.AssigneePostId, new Notice("actionOverdue", item.Meeting.Title, "/Meetings/Actions"));
             item.Reminded(today);
         }
         await db.SaveChangesAsync(ct);
