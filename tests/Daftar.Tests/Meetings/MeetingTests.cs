@@ -182,6 +182,15 @@ public class MeetingTests(MailFactory app) : IClassFixture<MailFactory>
         var uninvited = await (await app.ApiClientAsync(ShoChaksu)).PostAsync($"/api/occurrences/{occurrence}/join", null);
         Assert.Equal(HttpStatusCode.Forbidden, uninvited.StatusCode);
         Assert.DoesNotContain("janusToken", await uninvited.Content.ReadAsStringAsync());
+
+        // A meeting on the department's own Jitsi: the invited get its link, nothing of Janus.
+        var external = (await ReadAsync<JsonElement>(await igp.PostAsJsonAsync("/api/meetings", new MeetingCommand("On Jitsi", MeetingPurpose.General, null,
+            await app.PostIdAsync("IGP-JPR"), DateOnly.FromDateTime(now), now.AddMinutes(5).ToString("HH:mm"), 30, Video: VideoKind.External,
+            ExternalUrl: "https://meet.rajasthan.example/range-review", PostIds: [await app.PostIdAsync("SHO-CHOMU")], Notify: false)))).GetProperty("id").GetInt32();
+        var externalOccurrence = (await ReadAsync<MeetingView>(await igp.GetAsync($"/api/meetings/{external}"))).Occurrences.Single().Id;
+        var link = await ReadAsync<JoinInfo>(await (await app.ApiClientAsync("RJ100059")).PostAsync($"/api/occurrences/{externalOccurrence}/join", null));
+        Assert.Equal(("https://meet.rajasthan.example/range-review", "", 0L), (link.ExternalUrl, link.JanusToken, link.Room));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(ShoChaksu)).PostAsync($"/api/occurrences/{externalOccurrence}/join", null)).StatusCode);
     }
 
     [Fact]

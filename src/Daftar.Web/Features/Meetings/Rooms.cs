@@ -38,7 +38,6 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
     public static readonly Error NoVideo = new("video_unavailable", "No video server is available right now. Try again in a minute, or tell the IT cell.", ErrorKind.Conflict);
     public static readonly Error RemovedByChair = new("removed_by_chair", "The chair has removed you from this meeting.", ErrorKind.Forbidden);
     public static readonly Error SpeakersFull = new("speakers_full", "{0} people can already speak with video. Stop someone's video first.", ErrorKind.Conflict, null, 0);
-    public static readonly Error External = new("external_meeting", "This meeting is held on another system; open its link.", ErrorKind.Conflict);
 
     private DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
@@ -94,8 +93,11 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
         var now = NowUtc;
         if (now < occurrence.StartsAtUtc - settings.OpensBefore || now > occurrence.EndsAtUtc + settings.Overrun || occurrence.RoomClosedAtUtc is not null)
             return NotOpen with { Args = [(int)settings.OpensBefore.TotalMinutes] };
-        if (meeting.Video == VideoKind.External) return External;
         if (grant?.Removed == true) return RemovedByChair;
+        // A department's own Jitsi or BigBlueButton: the invited get its link (attendance is then not recorded by Daftar).
+        if (meeting.Video == VideoKind.External)
+            return new JoinInfo(occurrence.Id, meeting.Id, meeting.Title, "", "", 0, "", 0, "", false, isChair, [], settings.Local(occurrence.StartsAtUtc),
+                settings.Local(occurrence.EndsAtUtc), meeting.ExternalUrl);
         if (!video.HasJanus) return NoVideo;
 
         if (grant is null)

@@ -209,6 +209,17 @@
             return;
         }
         document.getElementById("meeting-title").textContent = info.title;
+        if (info.externalUrl) {
+            // Held on the department's own system: offer its link.
+            const link = document.createElement("a");
+            link.href = info.externalUrl;
+            link.rel = "noopener";
+            link.className = "btn btn-primary";
+            link.id = "external-link";
+            link.textContent = root.dataset.external;
+            status.replaceChildren(link);
+            return;
+        }
         window.daftarMeeting.info = { room: info.room, participantId: info.participantId, mayPublish: info.mayPublish };
         Janus.init({
             debug: false,
