@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using Daftar.Meetings;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web.Features.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -122,8 +124,18 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         var pid = Environment.GetEnvironmentVariable("DAFTAR_JANUS_PID_FILE");
         if (pid is not null && File.Exists(pid)) output.WriteLine($"janus pid {File.ReadAllText(pid).Trim()}");
         await chairPage.GetByRole(AriaRole.Button, new() { Name = "End the meeting for everyone" }).ClickAsync();
+        // The room is torn down on Janus, and the occurrence knows it is over.
+        await UntilAsync(async () => await app.WithDbAsync(db => db.MeetingOccurrences.Where(o => o.Id == occurrence).Select(o => o.RoomClosedAtUtc != null).SingleAsync()),
+            "the occurrence is closed");
+        Assert.False(await RoomExistsAsync(Rooms.RoomIdOf(occurrence)));
         await chairPage.Context.CloseAsync();
         await shoPage.Context.CloseAsync();
+    }
+
+    private async Task<bool> RoomExistsAsync(long room)
+    {
+        var video = app.Services.GetRequiredService<VideoSettings>();
+        return await app.Services.GetRequiredService<JanusClient>().RoomExistsAsync(video.Server("local")!, room, CancellationToken.None);
     }
 
     /// <summary>Polls a condition (page.WaitForFunction does not wait for an async function's promise).</summary>
@@ -195,6 +207,12 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         await Task.Delay(2000);
         Assert.True(await AudioPacketsFromAsync(chairPage, shoId) - muted < 5, "after the mute no sound from the SHO reaches the chair");
 
+        // The SHO shares the screen instead of the camera: the chair keeps receiving video from them.
+        await shoPage.GetByRole(AriaRole.Button, new() { Name = "Share screen" }).ClickAsync();
+        await UntilAsync(async () => await shoPage.EvaluateAsync<bool>("() => window.daftarMeeting.sharing === true"), "the SHO's screen is shared", 30);
+        var framesBefore = await VideoFramesFromAsync(chairPage, shoId);
+        await UntilAsync(async () => await VideoFramesFromAsync(chairPage, shoId) > framesBefore + 10, "the shared screen reaches the chair");
+
         // The guest follows the link in the invitation e-mail, without an account, and watches.
         string? link = null;
         for (var i = 0; i < 100 && link is null; i++)
@@ -261,5 +279,12 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         var bad = Tools.Run("turnutils_uclient", Allocate("A" + turn.Credential![1..]));
         Assert.NotEqual(0, bad.Code);
         Assert.Contains("Cannot complete Allocation", bad.Output + bad.Errors);
+
+        // Past its end (and the overrun) with nobody in it, the follow-up service tears the room down by itself.
+        Assert.True(await RoomExistsAsync(join.Room));
+        await app.WithDbAsync(db => db.MeetingOccurrences.Where(o => o.Id == occurrence)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.EndsAtUtc, DateTime.UtcNow.AddHours(-3)).SetProperty(o => o.StartsAtUtc, DateTime.UtcNow.AddHours(-4))));
+        await UntilAsync(async () => !await RoomExistsAsync(join.Room), "the finished room is destroyed", 30);
+        Assert.True(await app.WithDbAsync(db => db.MeetingOccurrences.Where(o => o.Id == occurrence).Select(o => o.RoomClosedAtUtc != null).SingleAsync()));
     }
 }

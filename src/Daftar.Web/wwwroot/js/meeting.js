@@ -190,7 +190,12 @@
         e.target.textContent = off ? e.target.dataset.on : e.target.dataset.off;
     });
     document.getElementById("screen").addEventListener("click", () => {
-        if (pub && publishing) pub.replaceTracks({ tracks: [{ type: "screen", mid: "1", capture: true }], error: (err) => say(`${err}`) });
+        if (!pub || !publishing) return;
+        pub.replaceTracks({
+            tracks: [{ type: "screen", mid: "1", capture: true }],
+            success: () => { window.daftarMeeting.sharing = true; },
+            error: (err) => say(`${err}`),
+        });
     });
     document.getElementById("hand").addEventListener("click", async () => {
         try { await call("Hand", "POST", { participant: info.participantId, raise: !handUp }); handUp = !handUp; } catch (err) { say(err.message); }
