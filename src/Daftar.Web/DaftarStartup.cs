@@ -18,6 +18,8 @@ public static class DaftarStartup
         await using var scope = app.Services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<DemoOrganisation>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Signing.Pki>().EnsureAsync(CancellationToken.None);
+        // The demo's meetings come with the demo organisation (not with the test database, whose meetings each test makes).
+        if (outcome.Seeded) await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Meetings.DemoMeetings>().SeedAsync(CancellationToken.None);
         await PrintDemoAccountsAsync(scope.ServiceProvider.GetRequiredService<DaftarDb>(), outcome.Seeded, Console.Out);
     }
 

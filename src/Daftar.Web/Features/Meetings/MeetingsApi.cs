@@ -24,6 +24,7 @@ public static class MeetingsApi
         services.AddScoped<Rooms>();
         services.AddScoped<MeetingFollowUps>();
         services.AddScoped<CalendarFeeds>();
+        services.AddScoped<DemoMeetings>();
         services.AddSingleton<MeetingMail>();
         services.AddHostedService(sp => sp.GetRequiredService<MeetingMail>());
     }
