@@ -47,6 +47,13 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         return (occurrence, officer, occurrence.Meeting.IsManagedBy(officer.Posts.Select(p => p.PostId)));
     }
 
+    /// <summary>Whether the caller may draft this occurrence's minutes (its meeting's organiser or chair).</summary>
+    public async Task<bool> CanDraftMinutesAsync(int occurrenceId, CancellationToken ct)
+    {
+        var loaded = await OccurrenceAsync(occurrenceId, ct);
+        return loaded.Succeeded && loaded.Value.Manager;
+    }
+
     public async Task<Result<MinutesView?>> GetMinutesAsync(int occurrenceId, CancellationToken ct)
     {
         var loaded = await OccurrenceAsync(occurrenceId, ct);

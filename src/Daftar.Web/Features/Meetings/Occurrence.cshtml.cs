@@ -25,7 +25,7 @@ public sealed class OccurrenceModel(Rooms rooms, MeetingFollowUps followUps, ISt
         var minutes = await followUps.GetMinutesAsync(Id, ct);
         Minutes = minutes.Value;
         Body ??= Minutes?.Body;
-        CanDraft = Minutes?.CanEdit ?? (await followUps.SaveMinutesAsync(Id, new MinutesCommand(null), ct)).Errors.All(e => e.Code == "required");
+        CanDraft = Minutes?.CanEdit ?? await followUps.CanDraftMinutesAsync(Id, ct);
         return true;
     }
 
