@@ -115,6 +115,10 @@ public class JourneyTests(BrowserApp app)
     [InlineData("/Me")]
     [InlineData("/People/Admin")]
     [InlineData("/People/Admin/Import")]
+    [InlineData("/Meetings")]
+    [InlineData("/Meetings/New")]
+    [InlineData("/Meetings/Actions")]
+    [InlineData("/Meetings/Dashboard")]
     public async Task MainPages_HaveNoSeriousAccessibilityViolations_AndFitAPhone(string url)
     {
         var page = await app.SignedInPageAsync(Demo.Admin);
@@ -137,6 +141,39 @@ public class JourneyTests(BrowserApp app)
         if (await page.Locator("html[lang=hi]").CountAsync() == 0) await page.GetByRole(AriaRole.Button, new() { Name = "हिन्दी" }).ClickAsync();
         await page.WaitForSelectorAsync("html[lang=hi]");
         await AssertAccessibleAsync(page, "/People");
+    }
+
+    [Fact]
+    public async Task MeetingPages_HaveNoSeriousAccessibilityViolations_AndFitAPhone()
+    {
+        var api = await app.ApiClientAsync("RJ100053");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5));
+        var created = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/meetings", new
+        {
+            title = "Accessible review",
+            purpose = 1,
+            chairPostId = await app.PostIdAsync("IGP-JPR"),
+            firstDay = today.AddDays(-1),
+            startTime = "10:00",
+            durationMinutes = 30,
+            recurrence = 1,
+            until = today.AddDays(2),
+            postIds = new[] { await app.PostIdAsync("SHO-CHAKSU") },
+            agenda = new[] { new { title = "Crime figures" } },
+            notify = false,
+        });
+        var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(created.Content)).GetProperty("id").GetInt32();
+        var held = await app.WithDbAsync(db => db.MeetingOccurrences.Where(o => o.MeetingId == id).OrderBy(o => o.Number).Select(o => o.Id).FirstAsync());
+        await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(api, $"/api/occurrences/{held}/minutes", new { body = "Minutes." });
+        var page = await app.SignedInPageAsync("RJ100053");
+        var phone = await app.SignedInPageAsync("RJ100053", width: 360);
+        foreach (var url in new[] { $"/Meetings/View/{id}", $"/Meetings/Occurrence/{held}", $"/Meetings/New?id={id}" })
+        {
+            await AssertAccessibleAsync(page, url);
+            await phone.GotoAsync(url);
+            var overflow = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{url} is {overflow}px wider than a 360px phone");
+        }
     }
 
     private static async Task AssertAccessibleAsync(IPage page, string url)
