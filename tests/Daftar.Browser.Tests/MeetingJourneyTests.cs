@@ -276,7 +276,7 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         string[] Allocate(string password) => ["-u", turn.Username, "-w", password, "-p", host[1], "-n", "1", "-m", "1", "-e", host[0], "-r", "3480", "-X", host[0]];
         var ok = Tools.Run("turnutils_uclient", Allocate(turn.Credential!));
         Assert.True(ok.Code == 0, ok.Output + ok.Errors);
-        var bad = Tools.Run("turnutils_uclient", Allocate("A" + turn.Credential![1..]));
+        var bad = Tools.Run("turnutils_uclient", Allocate((turn.Credential![0] == 'A' ? "B" : "A") + turn.Credential[1..]));
         Assert.NotEqual(0, bad.Code);
         Assert.Contains("Cannot complete Allocation", bad.Output + bad.Errors);
 

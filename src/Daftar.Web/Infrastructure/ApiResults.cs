@@ -9,13 +9,7 @@ public static class ApiResults
     {
         if (result.Succeeded) return onSuccess(result.Value!);
         var first = result.Errors[0];
-        var status = first.Kind switch
-        {
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        var status = StatusOf(first.Kind);
         var fieldErrors = result.Errors.Where(e => e.Field is not null)
             .GroupBy(e => e.Field!)
             .ToDictionary(g => g.Key, g => g.Select(localizer.Describe).ToArray());
@@ -25,6 +19,15 @@ public static class ApiResults
         if (fieldErrors.Count > 0) extensions["errors"] = fieldErrors;
         return Results.Problem(detail: localizer.Describe(first), statusCode: status, extensions: extensions);
     }
+
+    /// <summary>The HTTP status an expected failure of this kind answers with.</summary>
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
+    };
 
     public static IResult NotFound(IStringLocalizer localizer, string what) =>
         Results.Problem(detail: localizer.Describe(Error.NotFound(what)), statusCode: StatusCodes.Status404NotFound,

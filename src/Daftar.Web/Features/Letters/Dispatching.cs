@@ -186,32 +186,11 @@ public sealed class Dispatching(DaftarDb db, FileActions files, FileNumbers numb
             d.DispatchedAt, d.DispatchedBy.NameEn));
 
     /// <summary>The register as CSV (UTF-8 with BOM, so Excel shows Hindi).</summary>
-    public static byte[] Csv(IReadOnlyList<DispatchRow> rows)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture))
+    public static byte[] Csv(IReadOnlyList<DispatchRow> rows) => CsvExport.Write(
+        ["dispatched_at", "letter_number", "subject", "mode", "recipient", "email", "address", "postal_mode", "postage", "article_number", "carried_by", "diary_number", "dispatched_by"],
+        rows.Select(r => new[]
         {
-            foreach (var header in new[] { "dispatched_at", "letter_number", "subject", "mode", "recipient", "email", "address", "postal_mode", "postage", "article_number", "carried_by", "diary_number", "dispatched_by" })
-                csv.WriteField(header);
-            csv.NextRecord();
-            foreach (var r in rows)
-            {
-                csv.WriteField(Localisation.Time(r.DispatchedAt));
-                csv.WriteField(r.LetterNumber);
-                csv.WriteField(r.Subject);
-                csv.WriteField(r.Mode.ToString());
-                csv.WriteField(r.Recipient);
-                csv.WriteField(r.Email);
-                csv.WriteField(r.Address);
-                csv.WriteField(r.PostalMode?.ToString());
-                csv.WriteField(r.Postage?.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(r.ArticleNumber);
-                csv.WriteField(r.CarriedBy);
-                csv.WriteField(r.DiaryNumber);
-                csv.WriteField(r.DispatchedBy);
-                csv.NextRecord();
-            }
-        }
-        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(writer.ToString())];
-    }
+            Localisation.Time(r.DispatchedAt), r.LetterNumber, r.Subject, r.Mode.ToString(), r.Recipient, r.Email, r.Address, r.PostalMode?.ToString(),
+            r.Postage?.ToString(CultureInfo.InvariantCulture), r.ArticleNumber, r.CarriedBy, r.DiaryNumber, r.DispatchedBy,
+        }));
 }

@@ -146,7 +146,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         if (!unlocked.Succeeded) return Result<LetterView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
 
-        var post = await SigningPostAsync(c.ActingPost.Id, ct);
+        var post = await PdfSignatures.SigningPostAsync(db, c.ActingPost.Id, ct);
         var section = post.Section?.Code ?? "GEN";
         var now = files.Now;
         var india = now.ToOffset(TimeSpan.FromHours(5.5));
@@ -165,7 +165,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         {
             return RendererMissing;
         }
-        var signed = PdfSigner.Sign(pdf, signer.Signer, SignatureRequest(c.Employee, post), now);
+        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(c.Employee, post), now);
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<LetterView>.Fail(stored.Errors);
 
@@ -195,16 +195,14 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         if (!c.File.IsHeldBy(c.ActingPost.Id)) return FileActions.ToError(FileError.NotInYourCustody);
         var letter = await db.IssuedLetters.SingleAsync(l => l.Id == letterId, ct);
         if (await blobs.ReadAllAsync(letter.PdfHash, ct) is not { } pdf) return Error.NotFound("Letter");
-        // Each certificate names its holder's employee code (serialNumber): one signature per officer.
-        var signedBy = PdfVerifier.Verify(pdf, await trust.TrustAsync(ct)).Select(r => r.Check.Signer?.Subject ?? "");
-        if (signedBy.Any(s => s.Contains($"SERIALNUMBER={c.Employee.Code}", StringComparison.OrdinalIgnoreCase)))
+        if (PdfSignatures.IsSignedBy(pdf, await trust.TrustAsync(ct), c.Employee.Code))
             return new Error("letter_signed", "You have already signed this letter.", ErrorKind.Conflict);
 
         var unlocked = await enrolment.UnlockAsync(c.Viewer.EmployeeId, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<LetterView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
-        var post = await SigningPostAsync(c.ActingPost.Id, ct);
-        var signed = PdfSigner.Sign(pdf, signer.Signer, SignatureRequest(c.Employee, post), files.Now);
+        var post = await PdfSignatures.SigningPostAsync(db, c.ActingPost.Id, ct);
+        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(c.Employee, post), files.Now);
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<LetterView>.Fail(stored.Errors);
         audit.ActingPostId = post.Id;
@@ -212,15 +210,6 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         var saved = await files.SaveAsync(c.File.Id, ct);
         return saved.Succeeded ? View(letter) : Result<LetterView>.Fail(saved.Errors);
     }
-
-    /// <summary>The signing officer's post with what a letter and its signature block name: designation, section, office, department.</summary>
-    private Task<Daftar.People.Post> SigningPostAsync(int postId, CancellationToken ct) =>
-        db.Posts.Include(p => p.Designation).Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
-
-    /// <summary>What the signature dictionary carries: the name, the designation as the reason, the office as the location (Hindi and English).</summary>
-    private static PdfSignatureRequest SignatureRequest(Daftar.People.Employee employee, Daftar.People.Post post) =>
-        new(employee.NameEn, post.Designation.NameEn, post.Office.Department.NameEn,
-            $"{post.Designation.NameHi} / {post.Designation.NameEn}", $"{post.Office.NameHi} / {post.Office.NameEn}");
 
     /// <summary>The file a draft belongs to, or null when there is no such draft.</summary>
     private Task<int?> FileOfDraftAsync(int draftId, CancellationToken ct) =>

@@ -105,7 +105,7 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         var employee = await db.Employees.SingleAsync(e => e.Id == c.Officer.EmployeeId, ct);
         var isChair = c.Officer.Posts.Any(p => p.PostId == c.Occurrence.Meeting.ChairPostId);
         var postId = isChair ? c.Occurrence.Meeting.ChairPostId : c.Officer.ActingPost!.PostId;
-        var post = await db.Posts.Include(p => p.Designation).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
+        var post = await PdfSignatures.SigningPostAsync(db, postId, ct);
         byte[] pdf;
         if (minutes.Status == MinutesStatus.Draft)
         {
@@ -123,15 +123,13 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         else
         {
             if (await blobs.ReadAllAsync(minutes.PdfHash!, ct) is not { } existing) return Error.NotFound("Minutes");
-            var signedBy = PdfVerifier.Verify(existing, await trust.TrustAsync(ct)).Select(r => r.Check.Signer?.Subject ?? "");
-            if (signedBy.Any(s => s.Contains($"SERIALNUMBER={employee.Code}", StringComparison.OrdinalIgnoreCase))) return AlreadySigned;
+            if (PdfSignatures.IsSignedBy(existing, await trust.TrustAsync(ct), employee.Code)) return AlreadySigned;
             pdf = existing;
         }
         var unlocked = await enrolment.UnlockAsync(employee.Id, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<MinutesView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
-        var signed = PdfSigner.Sign(pdf, signer.Signer, new PdfSignatureRequest(employee.NameEn, post.Designation.NameEn, post.Office.Department.NameEn,
-            $"{post.Designation.NameHi} / {post.Designation.NameEn}", $"{post.Office.NameHi} / {post.Office.NameEn}"), clock.GetUtcNow());
+        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(employee, post), clock.GetUtcNow());
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<MinutesView>.Fail(stored.Errors);
         minutes.Signed(stored.Value!.Hash, stored.Value.Size);
@@ -339,9 +337,11 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         if (officer is null) return Meetings.NoPost;
         var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Id == officeId, ct);
         if (office is null) return Error.NotFound("Office");
+        // Open to officers of this office or of any office above it: walk up from it.
         var mine = await db.Posts.Where(p => officer.Posts.Select(x => x.PostId).Contains(p.Id)).Select(p => p.OfficeId).Distinct().ToListAsync(ct);
         var allowed = officer.IsAdministrator;
-        foreach (var o in mine) allowed = allowed || (await Meetings.SubtreeAsync(db, o, ct)).Contains(officeId);
+        for (int? up = officeId; up is { } id && !allowed; up = await db.Offices.Where(o => o.Id == id).Select(o => o.ParentId).SingleAsync(ct))
+            allowed = mine.Contains(id);
         if (!allowed) return Error.NotFound("Office");
         if (level is { } l && !Enum.IsDefined(l)) return new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "level");
         var today = Today;
@@ -349,29 +349,41 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         var first = from ?? last.AddDays(-30);
         if (first > last || last.DayNumber - first.DayNumber > 366) return new Error("invalid_range", "Choose a range of at most a year, the end after the start.", ErrorKind.Invalid, "to");
 
+        // The subtree once, with its shape: each unit's own subtree is worked out from it in memory.
         var subtree = await Meetings.SubtreeAsync(db, officeId, ct);
-        var units = await db.Offices.AsNoTracking().Where(o => level == null ? o.ParentId == officeId : subtree.Contains(o.Id) && o.Type == level)
-            .OrderBy(o => o.NameEn).Take(2000).Select(o => new { o.Id, o.NameEn, o.NameHi }).ToListAsync(ct);
+        var tree = await db.Offices.AsNoTracking().Where(o => subtree.Contains(o.Id)).Select(o => new { o.Id, o.ParentId, o.Type, o.NameEn, o.NameHi }).ToListAsync(ct);
+        var children = tree.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value, o => o.Id);
+        HashSet<int> Below(int unit)
+        {
+            var all = new HashSet<int> { unit };
+            for (var queue = new Queue<int>([unit]); queue.TryDequeue(out var next);)
+                foreach (var child in children[next]) if (all.Add(child)) queue.Enqueue(child);
+            return all;
+        }
+        var units = tree.Where(o => level == null ? o.ParentId == officeId : o.Type == level).OrderBy(o => o.NameEn).Take(2000).ToList();
+
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        // Held occurrences in the span, and the posts each invited.
+        var posts = db.Posts.Where(p => subtree.Contains(p.OfficeId));
+        // Held occurrences in the span, and the posts of this subtree each invited.
         var invited = await (
                 from o in db.MeetingOccurrences.AsNoTracking()
                 where o.Day >= first && o.Day <= last && o.Status == OccurrenceStatus.Scheduled && (o.RoomOpenedAtUtc != null || o.EndsAtUtc < nowUtc)
                 join i in db.Invitees on o.MeetingId equals i.MeetingId
-                where !i.Removed && i.PostId != null
+                where !i.Removed && i.PostId != null && subtree.Contains(i.Post!.OfficeId)
                 select new { Occurrence = o.Id, Post = i.PostId!.Value, i.Post!.OfficeId })
             .ToListAsync(ct);
         var attended = (await db.Attendance.AsNoTracking()
-            .Where(a => a.Grant.PostId != null && a.Grant.Occurrence.Day >= first && a.Grant.Occurrence.Day <= last)
+            .Where(a => a.Grant.PostId != null && a.Grant.Occurrence.Day >= first && a.Grant.Occurrence.Day <= last && posts.Any(p => p.Id == a.Grant.PostId))
             .Select(a => new { a.OccurrenceId, Post = a.Grant.PostId!.Value }).Distinct().ToListAsync(ct))
             .Select(a => (a.OccurrenceId, a.Post)).ToHashSet();
-        var actions = await db.ActionItems.AsNoTracking().Where(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Dropped)
+        var actions = await db.ActionItems.AsNoTracking()
+            .Where(a => a.Status != ActionStatus.Done && a.Status != ActionStatus.Dropped && subtree.Contains(a.AssigneePost.OfficeId))
             .Select(a => new { a.AssigneePost.OfficeId, Overdue = a.DueOn < today }).ToListAsync(ct);
 
         var rows = new List<DashboardRow>();
         foreach (var unit in units)
         {
-            var offices = (await Meetings.SubtreeAsync(db, unit.Id, ct)).ToHashSet();
+            var offices = Below(unit.Id);
             var inv = invited.Where(i => offices.Contains(i.OfficeId)).ToList();
             var came = inv.Count(i => attended.Contains((i.Occurrence, i.Post)));
             var acts = actions.Where(a => offices.Contains(a.OfficeId)).ToList();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Daftar.Data;
 using Daftar.Meetings;
@@ -187,18 +186,10 @@ public sealed class Invitations(DaftarDb db, Notifier notifier, MeetingMail mail
 public sealed class MeetingMail(MailSender sender, IConfiguration config, ILogger<MeetingMail> logger) : BackgroundService
 {
     private readonly Channel<OutgoingMail> _queue = Channel.CreateUnbounded<OutgoingMail>();
-    private int _pending;
 
     public bool IsConfigured => sender.IsConfigured;
     public string From => MailboxAddress.TryParse(config["Mail:From"], out var a) && a is not null ? a.Address : "daftar@localhost";
-    /// <summary>Messages queued and not yet handed to the SMTP server.</summary>
-    public int Pending => Volatile.Read(ref _pending);
-
-    public void Enqueue(OutgoingMail mail)
-    {
-        Interlocked.Increment(ref _pending);
-        _queue.Writer.TryWrite(mail);
-    }
+    public void Enqueue(OutgoingMail mail) => _queue.Writer.TryWrite(mail);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -218,7 +209,6 @@ public sealed class MeetingMail(MailSender sender, IConfiguration config, ILogge
                     await Task.Delay(TimeSpan.FromSeconds(attempt * 5), stoppingToken);
                 }
             }
-            Interlocked.Decrement(ref _pending);
         }
     }
 
@@ -226,7 +216,6 @@ public sealed class MeetingMail(MailSender sender, IConfiguration config, ILogge
     {
         var message = new MimeMessage { Subject = mail.Subject };
         message.To.Add(new MailboxAddress(mail.ToName, mail.ToEmail));
-        var body = new BodyBuilder { TextBody = mail.Text };
         if (mail.Calendar is not null)
         {
             // Outlook and Google read the text/calendar alternative with its method; the .ics attachment is for everything else.
@@ -245,7 +234,7 @@ public sealed class MeetingMail(MailSender sender, IConfiguration config, ILogge
             message.Body = new Multipart("mixed") { alternative, attachment };
             return message;
         }
-        message.Body = body.ToMessageBody();
+        message.Body = new TextPart("plain") { Text = mail.Text };
         return message;
     }
 }
@@ -255,7 +244,7 @@ public sealed class CalendarFeeds(DaftarDb db, Meetings meetings, Invitations in
 {
     public async Task<string> ResetAsync(int accountId, CancellationToken ct)
     {
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var secret = Meetings.NewLinkSecret();
         await db.CalendarFeeds.Where(f => f.AccountId == accountId).ExecuteDeleteAsync(ct);
         db.CalendarFeeds.Add(new CalendarFeed(accountId, Meetings.HashLink(secret), clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);

@@ -31,14 +31,5 @@ public static class MeetingJson
 {
     public static JsonResult Of<T>(Result<T> result, IStringLocalizer l) => result.Succeeded
         ? new JsonResult(result.Value)
-        : new JsonResult(new { code = result.Errors[0].Code, error = l.Describe(result.Errors[0]) })
-        {
-            StatusCode = result.Errors[0].Kind switch
-            {
-                ErrorKind.NotFound => 404,
-                ErrorKind.Forbidden => 403,
-                ErrorKind.Conflict => 409,
-                _ => 400,
-            },
-        };
+        : new JsonResult(new { code = result.Errors[0].Code, error = l.Describe(result.Errors[0]) }) { StatusCode = ApiResults.StatusOf(result.Errors[0].Kind) };
 }

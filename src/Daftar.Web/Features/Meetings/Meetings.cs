@@ -239,13 +239,9 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
             .Include(x => x.Occurrences).Include(x => x.Agenda).ThenInclude(a => a.OwnerPost!).ThenInclude(p => p.Designation)
             .Include(x => x.Agenda).ThenInclude(a => a.OwnerPost!).ThenInclude(p => p.Office)
             .Include(x => x.Rules).AsSplitQuery().SingleAsync(x => x.Id == id, ct);
-        var inviteeRows = await db.Invitees.AsNoTracking().Where(i => i.MeetingId == id && !i.Removed).OrderBy(i => i.Id).ToListAsync(ct);
-        var posts = (await directory.PostSummariesAsync(db.Posts.Where(p => db.Invitees.Any(i => i.MeetingId == id && !i.Removed && i.PostId == p.Id)), settings.MaxInvitees, ct))
-            .ToDictionary(p => p.Id);
-        var invitees = inviteeRows.Select(i => i.PostId is { } pid && posts.TryGetValue(pid, out var p)
-                ? new InviteeView(i.Id, i.Source, pid, p.TitleEn, p.TitleHi, p.Holders.FirstOrDefault()?.NameEn, p.Holders.FirstOrDefault()?.NameHi, null, null)
-                : new InviteeView(i.Id, i.Source, null, null, null, null, null, i.GuestName, i.GuestEmail))
-            .OrderBy(i => i.GuestName is not null).ThenBy(i => i.PostEn).ToList();
+        var invitees = await InviteesAsync(id, ct);
+        var perRule = await db.Invitees.Where(i => i.MeetingId == id && !i.Removed && i.RuleId != null).GroupBy(i => i.RuleId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var ruleViews = new List<RuleView>();
         foreach (var r in m.Rules)
         {
@@ -253,7 +249,7 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
             var des = r.DesignationId is { } d ? await db.Designations.Where(x => x.Id == d).Select(x => new { x.NameEn, x.NameHi }).SingleAsync(ct) : null;
             var dep = r.DepartmentId is { } dd ? await db.Departments.Where(x => x.Id == dd).Select(x => new { x.NameEn, x.NameHi }).SingleAsync(ct) : null;
             ruleViews.Add(new RuleView(r.Id, r.OfficeType, r.UnderOfficeId, office?.NameEn, office?.NameHi, r.DesignationId, des?.NameEn, des?.NameHi,
-                r.DepartmentId, dep?.NameEn, dep?.NameHi, inviteeRows.Count(i => i.RuleId == r.Id)));
+                r.DepartmentId, dep?.NameEn, dep?.NameHi, perRule.GetValueOrDefault(r.Id)));
         }
         var occurrenceIds = m.Occurrences.Select(o => o.Id).ToArray();
         var attended = await db.Attendance.Where(a => occurrenceIds.Contains(a.OccurrenceId)).GroupBy(a => a.OccurrenceId)
@@ -269,6 +265,18 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
             new PostRef(m.OrganiserPostId, m.OrganiserPost.TitleEn, m.OrganiserPost.TitleHi), m.FirstDay, m.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
             m.DurationMinutes, m.Recurrence, m.Days, m.Until, m.Video, m.ExternalUrl, m.MaxSpeakers, m.IsCancelled,
             m.IsManagedBy(officer.Posts.Select(p => p.PostId)), m.Sequence, agenda, ruleViews, invitees, occurrences);
+    }
+
+    /// <summary>Who is invited now: posts with today's holder, then guests. The caller has been checked to see the meeting.</summary>
+    public async Task<List<InviteeView>> InviteesAsync(int meetingId, CancellationToken ct)
+    {
+        var rows = await db.Invitees.AsNoTracking().Where(i => i.MeetingId == meetingId && !i.Removed).OrderBy(i => i.Id).ToListAsync(ct);
+        var posts = (await directory.PostSummariesAsync(db.Posts.Where(p => db.Invitees.Any(i => i.MeetingId == meetingId && !i.Removed && i.PostId == p.Id)), settings.MaxInvitees, ct))
+            .ToDictionary(p => p.Id);
+        return rows.Select(i => i.PostId is { } pid && posts.TryGetValue(pid, out var p)
+                ? new InviteeView(i.Id, i.Source, pid, p.TitleEn, p.TitleHi, p.Holders.FirstOrDefault()?.NameEn, p.Holders.FirstOrDefault()?.NameHi, null, null)
+                : new InviteeView(i.Id, i.Source, null, null, null, null, null, i.GuestName, i.GuestEmail))
+            .OrderBy(i => i.GuestName is not null).ThenBy(i => i.PostEn).ToList();
     }
 
     /// <summary>The occurrences of meetings the caller sees, between two days (their calendar).</summary>
@@ -376,13 +384,15 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
 
         var agenda = new List<AgendaItem>();
         var order = 0;
-        foreach (var item in cmd.Agenda ?? [])
+        var items = cmd.Agenda ?? [];
+        var owners = items.Select(i => i.OwnerPostId).OfType<int>().Distinct().ToList();
+        var files = items.Select(i => i.FileId).OfType<int>().Distinct().ToList();
+        if (owners.Count > 0 && await db.Posts.CountAsync(p => owners.Contains(p.Id), ct) != owners.Count) v.Add(Error.Unknown("agenda", "Agenda item owner"));
+        if (files.Count > 0 && await db.Files.CountAsync(f => files.Contains(f.Id), ct) != files.Count) v.Add(Error.Unknown("agenda", "File"));
+        foreach (var item in items)
         {
             var itemTitle = v.Optional(item.Title, "agenda", "Agenda item", 500);
-            if (itemTitle is null) continue;
-            if (item.OwnerPostId is { } owner && !await db.Posts.AnyAsync(p => p.Id == owner, ct)) v.Add(Error.Unknown("agenda", "Agenda item owner"));
-            if (item.FileId is { } file && !await db.Files.AnyAsync(f => f.Id == file, ct)) v.Add(Error.Unknown("agenda", "File"));
-            agenda.Add(new AgendaItem(++order, itemTitle, item.OwnerPostId, item.FileId));
+            if (itemTitle is not null) agenda.Add(new AgendaItem(++order, itemTitle, item.OwnerPostId, item.FileId));
         }
         if (agenda.Count > 100) v.Add(new Error("too_many", "At most {0} agenda items.", ErrorKind.Invalid, "agenda", 100));
 
@@ -471,13 +481,16 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         }
         foreach (var (name, email) in c.Guests.Where(g => emails.Contains(g.Email)))
         {
-            var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+            var secret = NewLinkSecret();
             var invitee = Invitee.Guest(name, email, HashLink(secret));
             meeting.Invitees.Add(invitee);
             guestLinks.Add(new GuestLink(invitee, secret));
         }
         return new InvitationChanges(added, removed, guestLinks);
     }
+
+    /// <summary>A secret for a URL (a guest's join link, a calendar feed): 192 random bits, URL-safe; only its hash is kept.</summary>
+    public static string NewLinkSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
     public static string HashLink(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -154,6 +154,4 @@ public sealed class NewModel(Meetings meetings, FindRecipients recipients, Curre
         ChairTitle = posts.FirstOrDefault(p => p.Id == ChairPostId) is { } c ? Localisation.Pick(c.En, c.Hi) : "";
         while (Rules.Count < 3) Rules.Add(new RuleRow());
     }
-
-    public static string Minutes(int? m) => (m ?? 0).ToString(CultureInfo.InvariantCulture);
 }

@@ -372,51 +372,50 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
                 settings.Local(g.Min(s => s.JoinedAtUtc)), g.All(s => s.LeftAtUtc is not null) ? settings.Local(g.Max(s => s.LeftAtUtc!.Value)) : null,
                 minutes, g.Count());
         }).OrderBy(r => r.FirstJoined).ToList();
-        var meeting = await meetings.GetAsync(occurrence.MeetingId, ct);
+        var invitees = await meetings.InviteesAsync(occurrence.MeetingId, ct);
         var present = rows.Select(r => r.PostId).OfType<int>().ToHashSet();
-        var absent = meeting.Value!.Invitees.Where(i => i.PostId is { } p ? !present.Contains(p) : !rows.Any(r => r.Guest && r.Display.StartsWith(i.GuestName!, StringComparison.Ordinal))).ToList();
+        var absent = invitees.Where(i => i.PostId is { } p ? !present.Contains(p) : !rows.Any(r => r.Guest && r.Display.StartsWith(i.GuestName!, StringComparison.Ordinal))).ToList();
         return new OccurrenceAttendance(occurrenceId, occurrence.MeetingId, occurrence.Meeting.Title, settings.Local(occurrence.StartsAtUtc),
-            meeting.Value.Invitees.Count, rows.Count, rows, absent);
+            invitees.Count, rows.Count, rows, absent);
     }
 
     /// <summary>For a series: for each invited post, of the occurrences held, how many it attended.</summary>
     public async Task<Result<SeriesAttendance>> SeriesAttendanceAsync(int meetingId, CancellationToken ct)
     {
         var meeting = await meetings.GetAsync(meetingId, ct);
-        if (!meeting.Succeeded) return Result<SeriesAttendance>.Fail(meeting.Errors);
-        var held = meeting.Value!.Occurrences.Where(o => o.Held && o.Status == OccurrenceStatus.Scheduled).Select(o => o.Id).ToList();
+        return meeting.Succeeded ? await SeriesAttendanceAsync(meeting.Value!, ct) : Result<SeriesAttendance>.Fail(meeting.Errors);
+    }
+
+    /// <summary>The same, for a meeting already read (the meeting page has it).</summary>
+    public async Task<SeriesAttendance> SeriesAttendanceAsync(MeetingView meeting, CancellationToken ct)
+    {
+        var held = meeting.Occurrences.Where(o => o.Held && o.Status == OccurrenceStatus.Scheduled).Select(o => o.Id).ToList();
         var attended = await db.Attendance.AsNoTracking().Where(a => held.Contains(a.OccurrenceId))
             .Select(a => new { a.OccurrenceId, a.Grant.PostId, a.Grant.InviteeId }).Distinct().ToListAsync(ct);
-        var rows = meeting.Value.Invitees.Select(i => new SeriesAttendanceRow(i.PostId, i.HolderEn ?? i.GuestName ?? "", i.HolderHi ?? i.GuestName ?? "", i.PostEn, i.PostHi, held.Count,
+        var rows = meeting.Invitees.Select(i => new SeriesAttendanceRow(i.PostId, i.HolderEn ?? i.GuestName ?? "", i.HolderHi ?? i.GuestName ?? "", i.PostEn, i.PostHi, held.Count,
                 attended.Where(a => i.PostId is { } p ? a.PostId == p : a.InviteeId == i.Id).Select(a => a.OccurrenceId).Distinct().Count()))
             .OrderBy(r => r.Attended).ThenBy(r => r.PostEn).ToList();
-        return new SeriesAttendance(meetingId, meeting.Value.Title, held.Count, rows);
+        return new SeriesAttendance(meeting.Id, meeting.Title, held.Count, rows);
     }
 
-    public static byte[] Csv(OccurrenceAttendance a)
-    {
-        var sb = new System.Text.StringBuilder("\uFEFFName,Post,Joined,Left,Minutes,Times joined\r\n");
-        foreach (var r in a.Rows)
-            sb.Append(CultureInfo.InvariantCulture, $"{Cell(r.Display)},{Cell(r.PostEn ?? "guest")},{r.FirstJoined:yyyy-MM-dd HH:mm},{r.LastLeft:yyyy-MM-dd HH:mm},{r.Minutes},{r.Stays}\r\n");
-        foreach (var i in a.Absent)
-            sb.Append(CultureInfo.InvariantCulture, $"{Cell(i.HolderEn ?? i.GuestName ?? "")},{Cell(i.PostEn ?? "guest")},absent,,0,0\r\n");
-        return System.Text.Encoding.UTF8.GetBytes(sb.ToString());
-    }
+    /// <summary>One occurrence's attendance as CSV: who came (first join, last leave, minutes, times joined), then who did not.</summary>
+    public static byte[] Csv(OccurrenceAttendance a) => CsvExport.Write(
+        ["name", "post", "joined", "left", "minutes", "times_joined"],
+        a.Rows.Select(r => new[]
+            {
+                r.Display, r.PostEn ?? "guest", r.FirstJoined?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                r.LastLeft?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.Minutes.ToString(CultureInfo.InvariantCulture), r.Stays.ToString(CultureInfo.InvariantCulture),
+            })
+            .Concat(a.Absent.Select(i => new[] { i.HolderEn ?? i.GuestName ?? "", i.PostEn ?? "guest", "absent", null, "0", "0" })));
 
-    public static byte[] Csv(SeriesAttendance a)
-    {
-        var sb = new System.Text.StringBuilder("\uFEFFName,Post,Held,Attended,Rate\r\n");
-        foreach (var r in a.Rows)
-            sb.Append(CultureInfo.InvariantCulture, $"{Cell(r.Name)},{Cell(r.PostEn ?? "guest")},{r.Held},{r.Attended},{(r.Held == 0 ? 0 : 100 * r.Attended / r.Held)}%\r\n");
-        return System.Text.Encoding.UTF8.GetBytes(sb.ToString());
-    }
-
-    /// <summary>A CSV cell, quoted, with formula starts neutralised (a name beginning with = must not run in Excel).</summary>
-    public static string Cell(string value)
-    {
-        var v = value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
-        return "\"" + v.Replace("\"", "\"\"") + "\"";
-    }
+    /// <summary>A series' attendance as CSV: for each invited post, occurrences held and attended.</summary>
+    public static byte[] Csv(SeriesAttendance a) => CsvExport.Write(
+        ["name", "post", "held", "attended", "rate_percent"],
+        a.Rows.Select(r => new[]
+        {
+            r.Name, r.PostEn ?? "guest", r.Held.ToString(CultureInfo.InvariantCulture), r.Attended.ToString(CultureInfo.InvariantCulture),
+            (r.Held == 0 ? 0 : 100 * r.Attended / r.Held).ToString(CultureInfo.InvariantCulture),
+        }));
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ public sealed class ViewModel(Meetings meetings, MeetingFollowUps followUps, Roo
         if (!m.Succeeded) return false;
         Meeting = m.Value!;
         Actions = (await followUps.ActionsAsync(Id, false, ct)).Value ?? [];
-        Attendance = (await rooms.SeriesAttendanceAsync(Id, ct)).Value;
+        Attendance = await rooms.SeriesAttendanceAsync(Meeting, ct);
         return true;
     }
 
