@@ -108,6 +108,24 @@ public class MeetingPageTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await DaftarFactory.PostFormAsync(sho, "/Meetings/Actions", new() { ["Status"] = "Done", ["Text"] = "Report sent" }, handler: "Update")).StatusCode);
         Assert.Equal(Daftar.Meetings.ActionStatus.Done, await app.WithDbAsync(db => db.ActionItems.Where(a => a.Id == actionId).Select(a => a.Status).SingleAsync()));
 
+        // A meeting starting now is on the SHO's home page, with its join button.
+        var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Ist);
+        var todays = await (await app.ApiClientAsync("RJ100053")).PostAsJsonAsync("/api/meetings", new
+        {
+            title = "आज की समीक्षा",
+            purpose = 1,
+            chairPostId = ids.Chair,
+            firstDay = DateOnly.FromDateTime(now),
+            startTime = now.ToString("HH:mm"),
+            durationMinutes = 30,
+            postIds = new[] { ids.Sho },
+            notify = false
+        });
+        Assert.Equal(HttpStatusCode.Created, todays.StatusCode);
+        var home = await DaftarFactory.PageAsync(sho, "/");
+        Assert.Contains("आज की समीक्षा", home.QuerySelector("#meetings-today")!.TextContent);
+        Assert.NotNull(home.QuerySelector("#meetings-today a[href^='/Meetings/Join/']"));
+
         // The SHO cannot change the meeting.
         var refused = await sho.GetAsync($"/Meetings/New?id={meetingId}");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
