@@ -47,9 +47,9 @@ public static class Certificates
     }
 
     public static IssuedCertificate CreateTimestamping(X509Certificate2 root, AsymmetricAlgorithm rootKey, string commonName, string organisation,
-        PublicationPoints rootPoints, DateTimeOffset now, int years = 10)
+        PublicationPoints rootPoints, DateTimeOffset now, KeyAlgorithm algorithm = KeyAlgorithm.Rsa2048, int years = 10)
     {
-        using var key = NewKey(KeyAlgorithm.Rsa2048);
+        using var key = NewKey(algorithm);
         var request = Request(Name(commonName, organisation, null), key);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));

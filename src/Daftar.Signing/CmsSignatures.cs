@@ -28,23 +28,16 @@ public sealed class KeySigner(X509Certificate2 certificate, AsymmetricAlgorithm 
 
     public X509Certificate2 Certificate => certificate;
 
+    private CmsWriter? _writer;
+
     public byte[] SignDetached(ReadOnlySpan<byte> content, bool forPdf = false)
     {
-        var cms = new SignedCms(new ContentInfo(content.ToArray()), detached: true);
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate, key)
-        {
-            DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
-            IncludeOption = X509IncludeOption.EndCertOnly,
-        };
-        signer.Certificates.AddRange(chain);
-        if (!forPdf) signer.SignedAttributes.Add(new Pkcs9SigningTime(clock.GetUtcNow().UtcDateTime));
-        signer.SignedAttributes.Add(SigningCertificateV2.For(certificate));
-        cms.ComputeSignature(signer, silent: true);
-        var info = cms.SignerInfos[0];
-        var token = tsa.CreateToken(SHA256.HashData(info.GetSignature()), new Oid("2.16.840.1.101.3.4.2.1"));
-        info.AddUnsignedAttribute(new AsnEncodedData(new Oid(TimestampTokenOid), token));
-        return cms.Encode();
+        _writer ??= new CmsWriter(certificate, key, [certificate, .. chain]);
+        return _writer.Sign(CmsWriter.DataContentType, SHA256.HashData(content), forPdf ? null : clock.GetUtcNow(),
+            unsigned: signature => (TimestampTokenOid, tsa.CreateToken(SHA256.HashData(signature), Sha256)));
     }
+
+    private static readonly Oid Sha256 = new("2.16.840.1.101.3.4.2.1");
 }
 
 public enum CertificateStatus { Good, Revoked, Unknown }

@@ -15,25 +15,24 @@ public sealed class TimestampAuthority(X509Certificate2 certificateWithKey, Time
     public const string PolicyOid = "2.25.329800735698586629295641978511506172918";
     private const string TstInfoContentType = "1.2.840.113549.1.9.16.1.4";
 
+    private readonly CmsWriter _withCertificate = new(certificateWithKey, KeyOf(certificateWithKey), [certificateWithKey]);
+    private readonly CmsWriter _withoutCertificate = new(certificateWithKey, KeyOf(certificateWithKey), []);
+
     public X509Certificate2 Certificate => certificateWithKey;
 
     public byte[] CreateToken(ReadOnlySpan<byte> messageHash, Oid hashAlgorithm, ReadOnlyMemory<byte>? nonce = null, bool includeCertificate = true)
     {
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] = (byte)((serial[0] & 0x7F) | 0x10);
-        var info = new Rfc3161TimestampTokenInfo(new Oid(PolicyOid), hashAlgorithm, messageHash.ToArray(), serial, clock.GetUtcNow(),
-            accuracyInMicroseconds: 1_000_000, isOrdering: false, nonce: nonce);
-        var cms = new SignedCms(new ContentInfo(new Oid(TstInfoContentType), info.Encode()));
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificateWithKey)
-        {
-            DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
-            IncludeOption = includeCertificate ? X509IncludeOption.EndCertOnly : X509IncludeOption.None,
-        };
-        signer.SignedAttributes.Add(new Pkcs9SigningTime(clock.GetUtcNow().UtcDateTime));
-        signer.SignedAttributes.Add(SigningCertificateV2.For(certificateWithKey));
-        cms.ComputeSignature(signer);
-        return cms.Encode();
+        var now = clock.GetUtcNow();
+        var info = new Rfc3161TimestampTokenInfo(new Oid(PolicyOid), hashAlgorithm, messageHash.ToArray(), serial, now,
+            accuracyInMicroseconds: 1_000_000, isOrdering: false, nonce: nonce).Encode();
+        return (includeCertificate ? _withCertificate : _withoutCertificate).Sign(TstInfoContentType, SHA256.HashData(info), now, encapsulated: info);
     }
+
+    private static AsymmetricAlgorithm KeyOf(X509Certificate2 certificate) =>
+        (AsymmetricAlgorithm?)certificate.GetRSAPrivateKey() ?? certificate.GetECDsaPrivateKey()
+        ?? throw new ArgumentException("The timestamp authority's certificate has no RSA or ECDSA private key.", nameof(certificate));
 
     /// <summary>Answers a DER TimeStampReq with a DER TimeStampResp: granted with a token, or rejected (badDataFormat / badAlg).</summary>
     public byte[] Respond(ReadOnlySpan<byte> request)

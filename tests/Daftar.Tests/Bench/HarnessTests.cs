@@ -48,5 +48,20 @@ public class HarnessTests(GeneratedStateFactory app) : IClassFixture<GeneratedSt
         Assert.Equal(0, report.Operations.Values.Sum(r => r.Errors));
         Assert.All(report.Operations.Values, r => Assert.True(r.P99Ms >= r.P50Ms));
         Assert.True(report.ServerPeakRssMb > 0);
+
+        // Signing alone, on notes each officer wrote and confirmed before the clock started.
+        var signing = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, 3, 1, "sign", null, null, SignPool: 2), tokens).RunAsync();
+        Assert.True(signing.Operations.TryGetValue("sign", out var signed) && signed.Count > 0 && signed.Errors == 0, string.Join("; ", signing.SampleErrors));
+    }
+
+    [Fact]
+    public void TheSigningLimit_IsMeasuredBesideOpenSsl()
+    {
+        var output = new StringWriter();
+        var result = SignLimit.Run(0.3, 1, Daftar.Signing.KeyAlgorithm.Rsa2048, Daftar.Signing.KeyAlgorithm.EcdsaP256, output);
+        Assert.True(result.OpenSsl > 0 && result.DotNet > 0 && result.Verify > 0, output.ToString());
+        // A note signature is the officer's signature and more, so it cannot be faster than the bare key operation.
+        Assert.InRange(result.Note, 1, result.DotNet * 1.5);
+        Assert.Contains("note signing =", output.ToString());
     }
 }

@@ -177,6 +177,10 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         File.WriteAllBytes(Path.Combine(dir, "value.bin"), info.GetSignature());
         var ts = OpenSsl.Run(dir, "ts -verify -token_in -in token.der -data value.bin -CAfile root.pem");
         Assert.True(ts.Code == 0, ts.Output);
+        // A new installation's timestamp authority signs with ECDSA P-256, the cheapest strong key (ADR 0014).
+        Assert.True(System.Security.Cryptography.Pkcs.Rfc3161TimestampToken.TryDecode(File.ReadAllBytes(Path.Combine(dir, "token.der")), out var token, out _));
+        Assert.True(token!.VerifySignatureForSignerInfo(info, out var tsaCertificate));
+        Assert.Equal(256, tsaCertificate!.GetECDsaPublicKey()?.KeySize);
         File.WriteAllBytes(Path.Combine(dir, "value.bin"), [.. info.GetSignature().Select((b, i) => i == 0 ? (byte)(b ^ 1) : b)]);
         Assert.NotEqual(0, OpenSsl.Run(dir, "ts -verify -token_in -in token.der -data value.bin -CAfile root.pem").Code);
 

@@ -53,7 +53,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
         if (!unlocked.Succeeded) return Result<NoteSignatureView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
         var credential = signer.Credential;
-        var content = await CanonicalContentAsync(note, ct);
+        var (content, post) = await SignedPartsAsync(note, ct);
         var cms = signer.Signer.SignDetached(content);
         var signedAt = TimestampOf(cms) ?? clock.GetUtcNow();
         audit.ActingPostId = note.AuthorPostId;
@@ -68,7 +68,9 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
             db.ChangeTracker.Clear();
             return AlreadySigned;
         }
-        return (await ViewsAsync([note], ct))[noteId];
+        // The answer is the new signature checked like any other, from what is in hand rather than read back.
+        var signerName = await db.Employees.AsNoTracking().Where(e => e.Id == credential.EmployeeId).Select(e => new { e.NameEn, e.Code }).SingleAsync(ct);
+        return View(noteId, content, cms, signedAt, signerName.NameEn, signerName.Code, post, await pki.TrustAsync(ct));
     }
 
     /// <summary>The signature of a note the viewer may see, checked now: text, chain, revocation and timestamp.</summary>
@@ -94,21 +96,34 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
         var postIds = rows.Select(r => r.PostId).Distinct().ToList();
         var signers = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.NameEn, e.Code }, ct);
         var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Code, p.Designation.NameEn, p.Designation.NameHi, Department = p.Office.Department.Code }).ToDictionaryAsync(p => p.Id, ct);
-        var signatures = rows.Select(r => new { r.NoteId, r.Cms, r.SignedAt, r.PostId, Signer = signers[r.EmployeeId], Post = posts[r.PostId] }).ToList();
-        if (signatures.Count == 0) return [];
+            .Select(p => new SignerPost(p.Id, p.Code, p.Designation.NameEn, p.Designation.NameHi, p.Office.Department.Code)).ToDictionaryAsync(p => p.Id, ct);
+        // What each signature covers is rebuilt from the notes as they are now: their files' numbers and authors' posts.
+        var signed = rows.Select(r => notes.Single(n => n.Id == r.NoteId)).ToList();
+        var fileIds = signed.Select(n => n.FileId).Distinct().ToList();
+        var authorIds = signed.Select(n => n.AuthorPostId).Distinct().ToList();
+        var files = await db.Files.AsNoTracking().Where(f => fileIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => new { f.FileNumber, f.ComputerNumber }, ct);
+        var authors = await db.Posts.AsNoTracking().Where(p => authorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, ct);
         var trust = await pki.TrustAsync(ct);
         var result = new Dictionary<int, NoteSignatureView>();
-        foreach (var s in signatures)
+        foreach (var (r, note) in rows.Zip(signed))
         {
-            var note = notes.Single(n => n.Id == s.NoteId);
-            var check = SignatureVerifier.VerifyDetached(await CanonicalContentAsync(note, ct), s.Cms, trust);
-            result[s.NoteId] = new NoteSignatureView(s.NoteId, check.Valid, check.ProblemCode, check.Problem, s.Signer.NameEn, s.Signer.Code, s.Post.Code, s.Post.NameEn, s.Post.NameHi,
-                s.Post.Department, check.SignedAt ?? s.SignedAt, check.Timestamped, check.StatusAtSigning, check.StatusNow, check.RevokedAt,
-                check.Signer is null ? "" : Certificates.SerialHex(check.Signer), check.Signer?.Issuer ?? "",
-                $"/api/notes/{s.NoteId}/signature/content", $"/api/notes/{s.NoteId}/signature/cms");
+            var signer = signers[r.EmployeeId];
+            var file = files[note.FileId];
+            var content = CanonicalContent(file.FileNumber, file.ComputerNumber, note.Number ?? 0, authors[note.AuthorPostId], note.ConfirmedAt ?? note.CreatedAt, note.Text);
+            result[r.NoteId] = View(r.NoteId, content, r.Cms, r.SignedAt, signer.NameEn, signer.Code, posts[r.PostId], trust);
         }
         return result;
+    }
+
+    private sealed record SignerPost(int Id, string Code, string NameEn, string NameHi, string Department);
+
+    private static NoteSignatureView View(int noteId, byte[] content, byte[] cms, DateTimeOffset signedAt, string signerName, string? signerCode, SignerPost post, TrustContext trust)
+    {
+        var check = SignatureVerifier.VerifyDetached(content, cms, trust);
+        return new NoteSignatureView(noteId, check.Valid, check.ProblemCode, check.Problem, signerName, signerCode, post.Code, post.NameEn, post.NameHi,
+            post.Department, check.SignedAt ?? signedAt, check.Timestamped, check.StatusAtSigning, check.StatusNow, check.RevokedAt,
+            check.Signer is null ? "" : Certificates.SerialHex(check.Signer), check.Signer?.Issuer ?? "",
+            $"/api/notes/{noteId}/signature/content", $"/api/notes/{noteId}/signature/cms");
     }
 
     /// <summary>The signed bytes and the signature, for checking outside Daftar (openssl cms -verify).</summary>
@@ -131,6 +146,15 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
         var file = await db.Files.AsNoTracking().Where(f => f.Id == note.FileId).Select(f => new { f.FileNumber, f.ComputerNumber }).SingleAsync(ct);
         var post = await db.Posts.AsNoTracking().Where(p => p.Id == note.AuthorPostId).Select(p => p.Code).SingleAsync(ct);
         return CanonicalContent(file.FileNumber, file.ComputerNumber, note.Number ?? 0, post, note.ConfirmedAt ?? note.CreatedAt, note.Text);
+    }
+
+    /// <summary>The canonical content and the author's post as a signature view shows it, read together for signing.</summary>
+    private async Task<(byte[] Content, SignerPost Post)> SignedPartsAsync(Note note, CancellationToken ct)
+    {
+        var file = await db.Files.AsNoTracking().Where(f => f.Id == note.FileId).Select(f => new { f.FileNumber, f.ComputerNumber }).SingleAsync(ct);
+        var post = await db.Posts.AsNoTracking().Where(p => p.Id == note.AuthorPostId)
+            .Select(p => new SignerPost(p.Id, p.Code, p.Designation.NameEn, p.Designation.NameHi, p.Office.Department.Code)).SingleAsync(ct);
+        return (CanonicalContent(file.FileNumber, file.ComputerNumber, note.Number ?? 0, post.Code, note.ConfirmedAt ?? note.CreatedAt, note.Text), post);
     }
 
     public static byte[] CanonicalContent(string fileNumber, long computerNumber, int noteNumber, string postCode, DateTimeOffset confirmedAt, string text)

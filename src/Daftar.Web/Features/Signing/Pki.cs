@@ -22,6 +22,7 @@ public sealed class SigningSettings
         CrlDays = section.GetValue("CrlValidityDays", 7);
         CrlRefreshHours = section.GetValue("CrlRefreshHours", 24.0);
         UserKeyAlgorithm = Enum.TryParse<KeyAlgorithm>(section["UserKeyAlgorithm"], ignoreCase: true, out var algorithm) ? algorithm : KeyAlgorithm.Rsa2048;
+        TimestampKeyAlgorithm = Enum.TryParse<KeyAlgorithm>(section["TimestampKeyAlgorithm"], ignoreCase: true, out var tsaAlgorithm) ? tsaAlgorithm : KeyAlgorithm.EcdsaP256;
         TrustAnchorsPath = section["TrustAnchors"];
         Protector = new KeyProtector(MasterKey(config), Math.Max(KeyProtector.MinimumPinIterations, section.GetValue("PinIterations", KeyProtector.MinimumPinIterations)));
     }
@@ -33,6 +34,9 @@ public sealed class SigningSettings
     public int CrlDays { get; }
     public double CrlRefreshHours { get; }
     public KeyAlgorithm UserKeyAlgorithm { get; }
+    /// <summary>The key of the timestamp authority made on first start. It signs once for every signature Daftar makes, so
+    /// it is the cheapest strong key, ECDSA P-256, unless configured otherwise; an existing authority keeps its key.</summary>
+    public KeyAlgorithm TimestampKeyAlgorithm { get; }
     /// <summary>A folder of PEM/DER certificates of licensed CAs whose DSCs employees may register.</summary>
     public string? TrustAnchorsPath { get; }
     public KeyProtector Protector { get; }
@@ -95,7 +99,8 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
         if (!await db.Authorities.AnyAsync(a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, ct))
         {
             var (rootRecord, rootKey) = await RootAsync(ct);
-            var tsa = Certificates.CreateTimestamping(Load(rootRecord), rootKey, "Daftar Timestamp Authority", settings.Organisation, settings.PointsOf(RootCode), now);
+            var tsa = Certificates.CreateTimestamping(Load(rootRecord), rootKey, "Daftar Timestamp Authority", settings.Organisation, settings.PointsOf(RootCode), now,
+                settings.TimestampKeyAlgorithm);
             db.Authorities.Add(Record(AuthorityKind.Timestamping, TsaCode, null, tsa, now));
             await db.SaveChangesAsync(ct);
         }
