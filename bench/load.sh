@@ -11,6 +11,8 @@
 # that load).
 #
 # PostgreSQL: a local server that trusts the postgres user on 127.0.0.1 (./test.sh starts one; so can initdb).
+# A state takes ~16 minutes and ~52 GB to generate: KEEP=1 keeps the database and the work folder, and
+# DATABASE=<name> TOKENS=<file> MASTER_KEY=<base64> runs the load again on one kept (migrated first, not regenerated).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OPEN_RATES="${OPEN_RATES:-50 100}" SCALE="${SCALE:-tiny}" DB="${DB:-sqlite}" USERS="${USERS:-50}" SECONDS_RUN="${SECONDS:-30}" OP_SECONDS="${OP_SECONDS:-15}"
@@ -20,7 +22,7 @@ cleanup() {
   [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true
   if [ -z "${KEEP:-}" ]; then
     rm -rf "$WORK"
-    [ -n "${NAME:-}" ] && psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS $NAME" >/dev/null 2>&1
+    [ -n "${NAME:-}" ] && [ -z "${DATABASE:-}" ] && psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS $NAME" >/dev/null 2>&1
   fi
   true
 }
@@ -30,17 +32,25 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet publish "$ROOT/src/Daftar.Web/Daftar.Web.csproj" -c Release -o "$WORK/app" --nologo -v quiet -p:UseAppHost=false >/dev/null
 dotnet build "$ROOT/bench/Daftar.Load/Daftar.Load.csproj" -c Release -o "$WORK/load" --nologo -v quiet >/dev/null
 
-SETTINGS=("Daftar__DataPath=$WORK/data" "ASPNETCORE_CONTENTROOT=$WORK/app" "Logging__LogLevel__Default=Warning" "Signing__MasterKey=$(head -c 32 /dev/urandom | base64)")
+MASTER_KEY="${MASTER_KEY:-$(head -c 32 /dev/urandom | base64)}"
+echo "$MASTER_KEY" > "$WORK/master.key"
+SETTINGS=("Daftar__DataPath=$WORK/data" "ASPNETCORE_CONTENTROOT=$WORK/app" "Logging__LogLevel__Default=Warning" "Signing__MasterKey=$MASTER_KEY")
 if [ "$DB" = postgres ]; then
   : "${DAFTAR_BENCH_PG_PORT:?set DAFTAR_BENCH_PG_PORT to a local PostgreSQL that trusts the postgres user}"
-  NAME="daftar_bench_${SCALE}_$$"
-  psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "CREATE DATABASE $NAME" >/dev/null
+  NAME="${DATABASE:-daftar_bench_${SCALE}_$$}"
+  [ -n "${DATABASE:-}" ] || psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "CREATE DATABASE $NAME" >/dev/null
   CONN="Host=127.0.0.1;Port=$DAFTAR_BENCH_PG_PORT;Username=postgres;Database=$NAME;Maximum Pool Size=200"
   SETTINGS+=("Database__Provider=Postgres" "Database__ConnectionString=$CONN")
 fi
 
-echo "== Generating '$SCALE' on $DB"
-env "${SETTINGS[@]}" dotnet "$WORK/app/Daftar.Web.dll" generate --scale "$SCALE" --tokens "$WORK/tokens.csv" | grep -v '^  '
+if [ -n "${DATABASE:-}" ]; then
+  echo "== Reusing database $NAME (migrating it to this build)"
+  cp "${TOKENS:?set TOKENS to the tokens file of the kept run}" "$WORK/tokens.csv"
+  env "${SETTINGS[@]}" dotnet "$WORK/app/Daftar.Web.dll" migrate
+else
+  echo "== Generating '$SCALE' on $DB"
+  env "${SETTINGS[@]}" dotnet "$WORK/app/Daftar.Web.dll" generate --scale "$SCALE" --tokens "$WORK/tokens.csv" | grep -v '^  '
+fi
 echo "== Starting Daftar at $BASE"
 env "${SETTINGS[@]}" DAFTAR_URLS="$BASE" dotnet "$WORK/app/Daftar.Web.dll" >"$WORK/server.log" 2>&1 &
 PID=$!
@@ -49,14 +59,14 @@ curl -sf "$BASE/healthz" >/dev/null || { cat "$WORK/server.log"; echo "Daftar di
 
 LOAD=(dotnet "$WORK/load/Daftar.Load.dll" --url "$BASE" --tokens "$WORK/tokens.csv" --users "$USERS" --server-pid "$PID")
 echo "== Realistic mix"
-"${LOAD[@]}" --seconds "$SECONDS_RUN" --mix realistic --json "$WORK/realistic.json"
+"${LOAD[@]}" --seconds "$SECONDS_RUN" --mix realistic --json "$WORK/realistic.json" || FAILED=1
 for op in inbox open send search diarise sign; do
   echo "== $op alone"
-  "${LOAD[@]}" --seconds "$OP_SECONDS" --mix "$op" | sed -n '2,$p'
+  "${LOAD[@]}" --seconds "$OP_SECONDS" --mix "$op" | sed -n '2,$p' || FAILED=1
   if [ "$op" != sign ]; then
     for rate in $OPEN_RATES; do
       echo "-- $op at $rate/s (open loop)"
-      "${LOAD[@]}" --seconds "$OP_SECONDS" --mix "$op" --rate "$rate" | sed -n '3,$p'
+      "${LOAD[@]}" --seconds "$OP_SECONDS" --mix "$op" --rate "$rate" | sed -n '3,$p' || FAILED=1
     done
   fi
 done
@@ -64,9 +74,10 @@ if [ "$DB" = postgres ]; then
   echo "== Database limit: the statements of an inbox view and of a send, raw through Npgsql at the same concurrency"
   dotnet "$WORK/load/Daftar.Load.dll" --raw "$CONN" --tokens "$WORK/tokens.csv" --users "$USERS" --seconds "$OP_SECONDS"
 fi
-echo "== Signing limit: openssl speed (one core) for the keys in use"
-openssl speed -seconds 3 rsa2048 2>/dev/null | grep -E '^(rsa 2048| +sign)' || true
+echo "== Signing limit: openssl speed for the officers' key beside Daftar's note signature, on every core"
+dotnet "$WORK/load/Daftar.Load.dll" --sign 5 "$(nproc)"
 echo "== Inbox page size (HTML, one busy officer)"
 TOKEN=$(head -1 "$WORK/tokens.csv" | cut -d, -f1)
 curl -s -o /dev/null -w "inbox API %{size_download} bytes\n" -H "Authorization: Bearer $TOKEN" "$BASE/api/inbox?tab=opened"
 if [ "$DB" = postgres ]; then psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "SELECT pg_size_pretty(pg_database_size('$NAME')) AS database_size"; fi
+exit "${FAILED:-0}"

@@ -84,18 +84,25 @@ public static class RawDatabase
     private static async Task InboxAsync(NpgsqlConnection c, int post)
     {
         int[] posts = [post];
+        // The counts in one statement, each from an index alone (as FileQueries.InboxAsync asks for them).
         await ScalarAsync(c, """
-            SELECT count(*) FILTER (WHERE f."Status" = 1 AND f."ArrivalOpenedAt" IS NULL), count(*) FILTER (WHERE f."Status" = 1 AND f."ArrivalOpenedAt" IS NOT NULL),
-                   count(*) FILTER (WHERE f."Status" = 1 AND f."ArrivalDueOn" < CURRENT_DATE), count(*) FILTER (WHERE f."Status" = 2), count(*) FILTER (WHERE f."Status" = 3)
-            FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts)
-            """, posts);
-        await ScalarAsync(c, """SELECT count(*) FROM "Files" AS f WHERE f."ArrivalKind" = 2 AND f."ArrivedFromPostId" = ANY (@posts) AND NOT (f."HolderPostId" = ANY (@posts))""", posts);
-        await ScalarAsync(c, """SELECT count(*) FROM "Files" AS f WHERE f."CreatedByPostId" = ANY (@posts)""", posts);
+            SELECT (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 1 AND f."ArrivalOpenedAt" IS NULL),
+                   (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 1 AND f."ArrivalOpenedAt" IS NOT NULL),
+                   (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 1 AND f."ArrivalDueOn" < CURRENT_DATE),
+                   (SELECT count(*) FROM "Files" AS f WHERE f."ArrivalKind" = 2 AND f."ArrivedFromPostId" = ANY (@posts) AND NOT (f."HolderPostId" = ANY (@posts))),
+                   (SELECT count(*) FROM "Files" AS f WHERE f."CreatedByPostId" = ANY (@posts)),
+                   (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 2),
+                   (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 3)
+            FROM "Posts" AS p WHERE p."Id" = @post
+            """, posts, post);
+        // The page: which 50 files from the index, then those rows.
         await ReadAllAsync(c, """
             SELECT f."Id", f."ComputerNumber", f."FileNumber", f."Subject", f."Grading", f."Status", f."HolderPostId", f."ArrivalKind", f."ArrivedFromPostId",
                    f."ArrivedById", f."ArrivedAt", f."ArrivalDueOn", f."ArrivalPriority", f."ArrivalRemarks", f."ArrivalOpenedAt"
-            FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 1 AND f."ArrivalOpenedAt" IS NOT NULL
-            ORDER BY f."ArrivalPriority" DESC, f."Id" DESC LIMIT 50
+            FROM "Files" AS f WHERE f."Id" IN (
+                SELECT x."Id" FROM "Files" AS x WHERE x."HolderPostId" = ANY (@posts) AND x."Status" = 1 AND x."ArrivalOpenedAt" IS NOT NULL
+                ORDER BY x."ArrivalPriority" DESC, x."Id" DESC LIMIT 50)
+            ORDER BY f."ArrivalPriority" DESC, f."Id" DESC
             """, posts);
         await ReadAllAsync(c, """
             SELECT p."Id", p."Code", d."NameEn" || ', ' || o."NameEn", d."NameHi" || ', ' || o."NameHi"
@@ -151,10 +158,11 @@ public static class RawDatabase
         return true;
     }
 
-    private static async Task ScalarAsync(NpgsqlConnection c, string sql, int[] posts)
+    private static async Task ScalarAsync(NpgsqlConnection c, string sql, int[] posts, int? post = null)
     {
         await using var cmd = new NpgsqlCommand(sql, c);
         cmd.Parameters.AddWithValue("posts", posts);
+        if (post is { } p) cmd.Parameters.AddWithValue("post", p);
         await cmd.ExecuteScalarAsync();
     }
 

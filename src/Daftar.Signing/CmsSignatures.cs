@@ -61,6 +61,32 @@ public sealed record TrustContext(X509Certificate2Collection Roots, X509Certific
 {
     /// <summary>Chains already built against these roots; shared by copies of this context (<c>with { Now = … }</c>).</summary>
     public ChainCache? Chains { get; init; }
+
+    /// <summary>Signatures already read and checked against their content (what does not depend on trust).</summary>
+    public SignatureCache? Signatures { get; init; }
+}
+
+/// <summary>
+/// What reading a signature found that depends only on its bytes and the content's: well formed, the signature value
+/// matches the content, the certificate is named, the timestamps are sound, and who signed and when. Keyed by the SHA-256
+/// of both, so a changed byte of either is a miss and is read again; everything that depends on trust (chains, CRLs,
+/// the time now) is checked on every verification. A note sheet shown again then costs a few hashes per signature
+/// instead of two milliseconds of decoding and public-key operations.
+/// </summary>
+public sealed class SignatureCache(int capacity = 4_096)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SignatureVerifier.ReadSignature> _read = new(StringComparer.Ordinal);
+
+    internal static string Key(ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature) =>
+        Convert.ToHexString(SHA256.HashData(content)) + Convert.ToHexString(SHA256.HashData(signature));
+
+    internal SignatureVerifier.ReadSignature? Find(string key) => _read.GetValueOrDefault(key);
+
+    internal void Keep(string key, SignatureVerifier.ReadSignature read)
+    {
+        if (_read.Count >= capacity) _read.Clear();
+        _read[key] = read;
+    }
 }
 
 /// <summary>
@@ -89,46 +115,33 @@ public sealed class ChainCache(int capacity = 10_000)
 
 public static class SignatureVerifier
 {
+    /// <summary>A signature as read from its bytes: either broken, or its signer, timestamps and carried certificates.</summary>
+    internal sealed record ReadSignature(SignatureCheck? Broken, X509Certificate2? Signer, IReadOnlyList<(X509Certificate2 Authority, DateTimeOffset At)> Timestamps,
+        X509Certificate2Collection Certificates);
+
     public static SignatureCheck VerifyDetached(ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature, TrustContext trust)
     {
-        var cms = new SignedCms(new ContentInfo(content.ToArray()), detached: true);
-        try
+        ReadSignature read;
+        if (trust.Signatures is { } cache)
         {
-            cms.Decode(signature);
+            var key = SignatureCache.Key(content, signature);
+            if (cache.Find(key) is { } known) read = known;
+            else cache.Keep(key, read = Read(content, signature));
         }
-        catch (CryptographicException)
-        {
-            return SignatureCheck.Broken("malformed", "This is not a CMS signature.");
-        }
-        if (cms.SignerInfos.Count != 1) return SignatureCheck.Broken("malformed", "Expected exactly one signer.");
-        var info = cms.SignerInfos[0];
-        var signer = info.Certificate;
-        if (signer is null) return SignatureCheck.Broken("malformed", "The signature does not carry its signer's certificate.");
-        try
-        {
-            info.CheckSignature(verifySignatureOnly: true);
-        }
-        catch (CryptographicException)
-        {
-            return SignatureCheck.Broken("changed", "The content does not match the signature: it was changed after it was signed.", signer);
-        }
-        if (!HasSigningCertificateV2(info, signer))
-            return SignatureCheck.Broken("malformed", "The signature does not name its certificate (signing-certificate-v2 missing or wrong).", signer);
+        else read = Read(content, signature);
+        if (read.Broken is { } broken) return broken;
+        var signer = read.Signer!;
 
-        // The timestamp: over this signature's value, by a TSA whose certificate chains to a trusted root.
+        // The timestamp: by a TSA whose certificate chains to a trusted root.
         DateTimeOffset? signedAt = null;
-        foreach (var attribute in info.UnsignedAttributes)
+        foreach (var (authority, at) in read.Timestamps)
         {
-            if (attribute.Oid.Value != KeySigner.TimestampTokenOid) continue;
-            if (!Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _)
-                || !token.VerifySignatureForSignerInfo(info, out var tsaCertificate) || tsaCertificate is null)
-                return SignatureCheck.Broken("bad_timestamp", "The signature's timestamp is not valid.", signer);
-            var tsaChain = Chain(tsaCertificate, trust, token.TokenInfo.Timestamp, cms.Certificates);
+            var tsaChain = Chain(authority, trust, at, read.Certificates);
             if (tsaChain.Problem is { } tsaProblem) return SignatureCheck.Broken("bad_timestamp", "The timestamp authority is not trusted: " + tsaProblem, signer);
-            signedAt = token.TokenInfo.Timestamp;
+            signedAt = at;
         }
 
-        var chain = Chain(signer, trust, signedAt ?? trust.Now, cms.Certificates);
+        var chain = Chain(signer, trust, signedAt ?? trust.Now, read.Certificates);
         if (chain.Problem is { } problem) return SignatureCheck.Broken("untrusted", "The signer's certificate is not trusted: " + problem, signer);
         if (signer.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
             && (usage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
@@ -166,6 +179,47 @@ public static class SignatureVerifier
                 signer, signedAt, signedAt is not null, CertificateStatus.Unknown, CertificateStatus.Unknown, null)
             { ProblemCode = "revocation_unknown" };
         return new SignatureCheck(true, null, signer, signedAt, signedAt is not null, CertificateStatus.Good, CertificateStatus.Good, null);
+    }
+
+    /// <summary>Everything about a signature that depends only on its bytes and the content's.</summary>
+    private static ReadSignature Read(ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature)
+    {
+        static ReadSignature Broken(string code, string problem, X509Certificate2? signer = null) => new(SignatureCheck.Broken(code, problem, signer), signer, [], []);
+        var cms = new SignedCms(new ContentInfo(content.ToArray()), detached: true);
+        try
+        {
+            cms.Decode(signature);
+        }
+        catch (CryptographicException)
+        {
+            return Broken("malformed", "This is not a CMS signature.");
+        }
+        if (cms.SignerInfos.Count != 1) return Broken("malformed", "Expected exactly one signer.");
+        var info = cms.SignerInfos[0];
+        var signer = info.Certificate;
+        if (signer is null) return Broken("malformed", "The signature does not carry its signer's certificate.");
+        try
+        {
+            info.CheckSignature(verifySignatureOnly: true);
+        }
+        catch (CryptographicException)
+        {
+            return Broken("changed", "The content does not match the signature: it was changed after it was signed.", signer);
+        }
+        if (!HasSigningCertificateV2(info, signer))
+            return Broken("malformed", "The signature does not name its certificate (signing-certificate-v2 missing or wrong).", signer);
+
+        // Timestamps: each over this signature's value, signed by the authority it names.
+        var timestamps = new List<(X509Certificate2, DateTimeOffset)>();
+        foreach (var attribute in info.UnsignedAttributes)
+        {
+            if (attribute.Oid.Value != KeySigner.TimestampTokenOid) continue;
+            if (!Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _)
+                || !token.VerifySignatureForSignerInfo(info, out var tsaCertificate) || tsaCertificate is null)
+                return Broken("bad_timestamp", "The signature's timestamp is not valid.", signer);
+            timestamps.Add((tsaCertificate, token.TokenInfo.Timestamp));
+        }
+        return new ReadSignature(null, signer, timestamps, cms.Certificates);
     }
 
     public sealed record ChainResult(IReadOnlyList<X509Certificate2> Elements, string? Problem);

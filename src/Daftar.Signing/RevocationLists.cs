@@ -48,6 +48,17 @@ public sealed class RevocationList
     public bool IsSignedBy(X509Certificate2 issuer)
     {
         if (!Issuer.RawData.AsSpan().SequenceEqual(issuer.SubjectName.RawData)) return false;
+        // A list is checked against the same issuer on every verification: the answer for that certificate is kept.
+        if (_signedBy is { } known && known.AsSpan().SequenceEqual(issuer.RawData)) return true;
+        if (!SignatureMatches(issuer)) return false;
+        _signedBy = issuer.RawData;
+        return true;
+    }
+
+    private byte[]? _signedBy;
+
+    private bool SignatureMatches(X509Certificate2 issuer)
+    {
         return _signatureAlgorithm switch
         {
             "1.2.840.113549.1.1.11" => issuer.GetRSAPublicKey()?.VerifyData(_tbs, _signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1) == true,

@@ -19,10 +19,12 @@ internal sealed class EFileConfiguration : IEntityTypeConfiguration<EFile>
         b.HasOne(x => x.Section).WithMany().OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.CreatedByPost).WithMany().HasForeignKey(x => x.CreatedByPostId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.HolderPost).WithMany().HasForeignKey(x => x.HolderPostId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.HolderPostId, x.Status });
+        // An inbox (its counts, and which 50 files a page shows) is read from this index alone, without visiting the
+        // files: a busy post at state scale holds thousands of them.
+        b.HasIndex(x => new { x.HolderPostId, x.Status, x.ArrivalOpenedAt, x.ArrivalPriority, x.Id, x.ArrivalDueOn }).HasDatabaseName("IX_Files_Inbox");
         b.HasIndex(x => x.SectionId);
         b.HasIndex(x => x.CreatedOn);
-        b.HasIndex(x => new { x.ArrivedFromPostId, x.ArrivalKind });
+        b.HasIndex(x => new { x.ArrivedFromPostId, x.ArrivalKind, x.HolderPostId, x.ArrivalPriority, x.Id }).HasDatabaseName("IX_Files_Sent");
         b.Property(x => x.ArrivalRemarks).HasMaxLength(2000);
         b.Property(x => x.SearchText).HasMaxLength(Daftar.Search.SearchTerms.MaxLength);
         b.Ignore(x => x.LastArrival);
@@ -64,7 +66,7 @@ internal sealed class FileParticipantConfiguration : IEntityTypeConfiguration<Fi
         b.HasKey(x => new { x.FileId, x.PostId });
         b.HasOne(x => x.File).WithMany(x => x.Participants).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Post).WithMany().OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => x.PostId);
+        b.HasIndex(x => new { x.PostId, x.FileId });   // the files a post may see, from the index alone
     }
 }
 

@@ -584,9 +584,11 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasIndex("SectionId");
 
-                    b.HasIndex("ArrivedFromPostId", "ArrivalKind");
+                    b.HasIndex("ArrivedFromPostId", "ArrivalKind", "HolderPostId", "ArrivalPriority", "Id")
+                        .HasDatabaseName("IX_Files_Sent");
 
-                    b.HasIndex("HolderPostId", "Status");
+                    b.HasIndex("HolderPostId", "Status", "ArrivalOpenedAt", "ArrivalPriority", "Id", "ArrivalDueOn")
+                        .HasDatabaseName("IX_Files_Inbox");
 
                     b.ToTable("Files", (string)null);
                 });
@@ -660,7 +662,7 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasKey("FileId", "PostId");
 
-                    b.HasIndex("PostId");
+                    b.HasIndex("PostId", "FileId");
 
                     b.ToTable("FileParticipants");
                 });

@@ -159,3 +159,60 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.NotEmpty(bad.QuerySelector("[role=alert]")!.TextContent.Trim());
     }
 }
+
+/// <summary>
+/// The same searches with PostgreSQL taking the path it takes for common words at state scale: the visible files tested
+/// newest first in doubling batches (here from 2, so that a search crosses several batches), never the GIN index first.
+/// </summary>
+public sealed class VisibleFirstSearchFactory : DaftarFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Search:IndexBelowMatches", "-1");
+        builder.UseSetting("Search:FirstBatch", "2");
+    }
+}
+
+public class VisibleFirstSearchTests(VisibleFirstSearchFactory app) : SearchTests(app), IClassFixture<VisibleFirstSearchFactory>;
+
+/// <summary>PostgreSQL testing at most one visible file per search, so that the answer must say it was partial.</summary>
+public sealed class OneFileBudgetSearchFactory : DaftarFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Search:IndexBelowMatches", "-1");
+        builder.UseSetting("Search:VisibleBudget", "1");
+    }
+}
+
+public class SearchBudgetTests(OneFileBudgetSearchFactory app) : IClassFixture<OneFileBudgetSearchFactory>
+{
+    [Fact]
+    public async Task ASearchPastItsBudget_SaysItWasPartial_AndTheFullSearchFindsTheOlderFile()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var word = "qz" + Guid.NewGuid().ToString("N")[..10];
+        var older = await clerk.PostAsJsonAsync("/api/files", new CreateFileCommand($"Repair of the {word} building", 12, "Procurement"));
+        Assert.Equal(HttpStatusCode.Created, older.StatusCode);
+        var olderId = (await older.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync("/api/files", new CreateFileCommand("A newer file about something else", 12, "Procurement"))).StatusCode);
+
+        var answer = await clerk.GetFromJsonAsync<JsonElement>("/api/search?q=" + word);
+        var ids = answer.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("id").GetInt32()).ToList();
+        if (TestDatabase.Provider == Daftar.Web.Infrastructure.DatabaseProvider.Postgres)
+        {
+            // Only the newest visible file was tested: the older one is not claimed absent, the answer says it is partial.
+            Assert.True(answer.GetProperty("partial").GetBoolean());
+            Assert.DoesNotContain(olderId, ids);
+            var page = await (await app.SignInAsync(Demo.Clerk)).GetStringAsync("/Search?Q=" + word);
+            Assert.Contains("partial-search", page);
+        }
+        else
+        {
+            Assert.False(answer.GetProperty("partial").GetBoolean());
+            Assert.Contains(olderId, ids);
+        }
+    }
+}

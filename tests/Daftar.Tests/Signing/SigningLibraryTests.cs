@@ -119,6 +119,36 @@ public class SigningLibraryTests
     }
 
     [Fact]
+    public void SignatureCache_RemembersOnlyWhatTheBytesDecide_TrustIsCheckedEveryTime()
+    {
+        var content = "remembered"u8.ToArray();
+        var signature = Shared.Sign(Shared.Ec, content);
+        var signatures = new SignatureCache();
+        var trust = Shared.Trust(Shared.Crl()) with { Signatures = signatures };
+        Assert.True(SignatureVerifier.VerifyDetached(content, signature, trust).Valid);
+        Assert.True(SignatureVerifier.VerifyDetached(content, signature, trust).Valid);
+
+        // A changed byte of the content or of the signature is another key: read again, and caught.
+        var changed = content.ToArray();
+        changed[0] ^= 1;
+        Assert.Equal("changed", SignatureVerifier.VerifyDetached(changed, signature, trust).ProblemCode);
+        var tampered = signature.ToArray();
+        tampered[^40] ^= 1;
+        Assert.False(SignatureVerifier.VerifyDetached(content, tampered, trust).Valid);
+        Assert.True(SignatureVerifier.VerifyDetached(content, signature, trust).Valid);
+
+        // Revocation and trust are not remembered: a revoked signer, a foreign root and a stale CRL are seen at once.
+        var serial = Certificates.SerialHex(Shared.Ec.Certificate);
+        var revoked = Shared.Trust(Shared.Crl(new RevokedEntry(serial, DateTimeOffset.UtcNow.AddHours(-1)))) with { Signatures = signatures };
+        Assert.Equal("revoked", SignatureVerifier.VerifyDetached(content, signature, revoked).ProblemCode);
+        var foreign = new TrustContext([Certificates.CreateRoot("Someone Else", "Elsewhere", DateTimeOffset.UtcNow).Certificate], [], _ => null, DateTimeOffset.UtcNow)
+        { Signatures = signatures };
+        Assert.Equal("bad_timestamp", SignatureVerifier.VerifyDetached(content, signature, foreign).ProblemCode);
+        var stale = Shared.Trust(Shared.Crl(), now: DateTimeOffset.UtcNow.AddDays(8)) with { Signatures = signatures };
+        Assert.Equal("revocation_unknown", SignatureVerifier.VerifyDetached(content, signature, stale).ProblemCode);
+    }
+
+    [Fact]
     public void AForeignRoot_IsNotTrusted()
     {
         var other = Certificates.CreateRoot("Someone Else", "Elsewhere", DateTimeOffset.UtcNow);

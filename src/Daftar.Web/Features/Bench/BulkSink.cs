@@ -95,7 +95,9 @@ public abstract class BulkSink : IAsyncDisposable
                 await using (var has = new NpgsqlCommand($"SELECT pg_get_serial_sequence('\"{table}\"', 'Id') IS NOT NULL FROM information_schema.columns WHERE table_name = '{table}' AND column_name = 'Id'", connection))
                     if (await has.ExecuteScalarAsync(ct) is true)
                         await ExecAsync($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), COALESCE((SELECT max(\"Id\") FROM \"{table}\"), 0) + 1, false)", ct);
-                await ExecAsync($"ANALYZE \"{table}\"", ct, timeout: 0);
+                // Inboxes and visibility are read from indexes alone, which needs the pages marked all-visible: as the
+                // autovacuum of a running installation keeps them, and at once here for the tables those reads use.
+                await ExecAsync(table is "Files" or "FileParticipants" ? $"VACUUM (ANALYZE) \"{table}\"" : $"ANALYZE \"{table}\"", ct, timeout: 0);
             }
         }
 

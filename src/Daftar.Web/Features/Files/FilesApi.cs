@@ -96,6 +96,7 @@ public static class FilesApi
         services.AddScoped<LinkFile>();
         services.AddScoped<ShareFile>();
         services.AddScoped<Daftar.Web.Features.Search.SearchFiles>();
+        services.AddScoped<Daftar.Web.Features.Search.PostgresSearch>();
         return services;
     }
 

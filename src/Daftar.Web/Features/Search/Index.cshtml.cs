@@ -18,6 +18,7 @@ public sealed class IndexModel(SearchFiles handler, IStringLocalizer<SharedResou
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     public SearchResults? Results { get; private set; }
     public bool Searched { get; private set; }
+    public int SearchedNewest => handler.SearchedNewest;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -13,16 +13,20 @@ public sealed record FileHit(int Id, long ComputerNumber, string FileNumber, str
     PostRef Holder, DateOnly CreatedOn, bool InNotes, bool InReceipts);
 public sealed record ReceiptHit(int Id, string DiaryNumber, string Subject, string Sender, string? LetterNumber, DateOnly ReceivedOn, ReceiptStatus Status,
     Grading Grading, int? FileId);
-public sealed record SearchResults(IReadOnlyList<FileHit> Files, IReadOnlyList<ReceiptHit> Receipts, bool More);
+/// <param name="Partial">Only the newest <see cref="SearchFiles.SearchedNewest"/> visible files (or receipts) were tested for the
+/// words (PostgreSQL, a word common in the state): filters reach the older ones.</param>
+public sealed record SearchResults(IReadOnlyList<FileHit> Files, IReadOnlyList<ReceiptHit> Receipts, bool More, bool Partial = false);
 
 /// <summary>
 /// Full-text search over files (number, subject, category), confirmed notes and receipts (diary and letter numbers,
 /// sender, subject), in either script, narrowed by filters and always by who may see what (ADR 0008). Every word of
 /// the query must match, each as the start of a word: "स्वास्थ्य" finds "स्वास्थ्य", "DOIT GR" finds F.12(3)/DOIT/GR-1/2026.
 /// </summary>
-public sealed class SearchFiles(DaftarDb db, FileActions files)
+public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch postgres, IConfiguration config)
 {
     public const int PageSize = 50;
+    /// <summary>How many of the newest visible files a partial answer tested (<c>Search:VisibleBudget</c>).</summary>
+    public int SearchedNewest => Math.Max(1, config.GetValue("Search:VisibleBudget", 2_048));
 
     public async Task<Result<SearchResults>> HandleAsync(SearchQuery query, CancellationToken ct)
     {
@@ -51,19 +55,12 @@ public sealed class SearchFiles(DaftarDb db, FileActions files)
         IQueryable<Receipt> receipts = db.Receipts.Where(r => visibleReceipts.Contains(r.Id));
         var inNotes = db.Notes.Where(n => false).Select(n => n.FileId);
         var inReceipts = db.Receipts.Where(r => false).Select(r => r.FileId ?? 0);
+        string? tsquery = null;
+        var partial = false;
         if (words.Count > 0 && db.Database.IsNpgsql())
         {
-            // PostgreSQL: the word test is written against each candidate row (correlated), so the planner checks the few
-            // visible files' own notes and receipts, or uses the GIN index when a word is rare — never a scan of every note.
-            var tsquery = string.Join(" & ", words.Select(w => "'" + w.Replace("'", "''").Replace("\\", "\\\\") + "':*"));
-            var matchingFiles = db.Files.FromSql($"SELECT * FROM \"Files\" WHERE \"SearchVector\" @@ {tsquery}::tsquery");
-            var matchingNotes = db.Notes.FromSql($"SELECT * FROM \"Notes\" WHERE \"SearchVector\" @@ {tsquery}::tsquery");
-            var matchingReceipts = db.Receipts.FromSql($"SELECT * FROM \"Receipts\" WHERE \"SearchVector\" @@ {tsquery}::tsquery");
-            found = found.Where(f => matchingFiles.Any(x => x.Id == f.Id) || matchingNotes.Any(n => n.FileId == f.Id && n.IsConfirmed)
-                                     || matchingReceipts.Any(r => r.FileId == f.Id));
-            inNotes = db.Notes.Where(n => n.IsConfirmed && matchingNotes.Any(x => x.Id == n.Id)).Select(n => n.FileId);
-            inReceipts = db.Receipts.Where(r => r.FileId != null && matchingReceipts.Any(x => x.Id == r.Id)).Select(r => r.FileId!.Value);
-            receipts = receipts.Where(r => matchingReceipts.Any(x => x.Id == r.Id));
+            // PostgreSQL: the files and receipts are chosen by PostgresSearch, after the filters below.
+            tsquery = string.Join(" & ", words.Select(w => "'" + w.Replace("'", "''").Replace("\\", "\\\\") + "':*"));
         }
         else if (words.Count > 0)
         {
@@ -106,17 +103,37 @@ public sealed class SearchFiles(DaftarDb db, FileActions files)
             receipts = receipts.Where(r => r.ReceivedOn <= to);
         }
 
+        if (tsquery is not null)
+        {
+            // Without filters on the files themselves, the visible ids come from the indexes alone.
+            var filtered = department is not null || section is not null || query.Status is not null || query.Grading is not null || query.From is not null || query.To is not null;
+            var (page, partialFiles) = await postgres.FileIdsAsync(filtered ? found.Select(f => f.Id) : visibleFiles, tsquery, PageSize + 1, ct);
+            found = db.Files.Where(f => page.Contains(f.Id));
+            partial |= partialFiles;
+        }
         var fileRows = await found.OrderByDescending(f => f.Id).Take(PageSize + 1)
             .Select(f => new FileHit(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, f.Status, f.Grading, f.Section.Code,
                 new PostRef(f.HolderPost.Id, f.HolderPost.Code, f.HolderPost.Designation.NameEn + ", " + f.HolderPost.Office.NameEn,
                     f.HolderPost.Designation.NameHi + ", " + f.HolderPost.Office.NameHi),
                 f.CreatedOn, inNotes.Any(x => x == f.Id), inReceipts.Any(x => x == f.Id)))
             .ToListAsync(ct);
+        if (tsquery is not null)
+        {
+            // Where the words were found, for the page's files only.
+            var (notes, attached) = await postgres.WhereFoundAsync([.. fileRows.Select(f => f.Id)], tsquery, ct);
+            fileRows = [.. fileRows.Select(f => f with { InNotes = notes.Contains(f.Id), InReceipts = attached.Contains(f.Id) })];
+        }
+        if (tsquery is not null)
+        {
+            var (page, partialReceipts) = await postgres.ReceiptIdsAsync(receipts.Select(r => r.Id), tsquery, PageSize + 1, ct);
+            receipts = db.Receipts.Where(r => page.Contains(r.Id));
+            partial |= partialReceipts;
+        }
         var receiptRows = await receipts.OrderByDescending(r => r.Id).Take(PageSize + 1)
             .Select(r => new ReceiptHit(r.Id, r.DiaryNumber, r.Subject, r.Sender, r.LetterNumber, r.ReceivedOn, r.Status, r.Grading, r.FileId))
             .ToListAsync(ct);
         return new SearchResults(fileRows.Take(PageSize).ToList(), receiptRows.Take(PageSize).ToList(),
-            fileRows.Count > PageSize || receiptRows.Count > PageSize);
+            fileRows.Count > PageSize || receiptRows.Count > PageSize, partial);
     }
 
     private enum SearchKind { File = 1, Note = 2, Receipt = 3 }

@@ -223,7 +223,11 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
         foreach (var crl in OutsideCrls(settings))
             foreach (var anchor in anchors)
                 if (crl.IsSignedBy(anchor)) crls[anchor.Thumbprint] = crl;
-        return new TrustContext(roots, intermediates, issuer => crls.GetValueOrDefault(issuer.Thumbprint), clock.GetUtcNow()) { Chains = new ChainCache() };
+        return new TrustContext(roots, intermediates, issuer => crls.GetValueOrDefault(issuer.Thumbprint), clock.GetUtcNow())
+        {
+            Chains = new ChainCache(),
+            Signatures = keys.Signatures,
+        };
     }
 
     /// <summary>Certificates of licensed CAs (PEM or DER files in Signing:TrustAnchors) whose DSCs employees may register.</summary>
@@ -286,6 +290,8 @@ public sealed class PkiKeyCache
 
     public TimestampAuthority? Tsa { get; set; }
     public (TrustContext Trust, DateTimeOffset At)? Trust { get; set; }
+    /// <summary>Signatures read so far (what does not depend on trust), kept across trust reloads.</summary>
+    public SignatureCache Signatures { get; } = new();
 
     public AsymmetricAlgorithm Get(Authority authority, KeyProtector protector) =>
         _keys.GetOrAdd(authority.SerialHex, _ => Certificates.LoadPrivateKey(protector.Unprotect(authority.ProtectedKey)));
