@@ -36,47 +36,44 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
             return (await candidates.Where(id => matching.Contains(id)).OrderByDescending(id => id).Take(limit).ToListAsync(ct), false);
         }
 
+        // Each id is tested alone (its row, then its notes, then its receipts, by their FileId indexes), in the batch's order.
+        return await NewestMatchingAsync(candidates, limit, batch => $"""
+            SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
+            WHERE EXISTS (SELECT 1 FROM "Files" x WHERE x."Id" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
+               OR EXISTS (SELECT 1 FROM "Notes" x WHERE x."FileId" = v.id AND x."IsConfirmed" AND x."SearchVector" @@ {tsquery}::tsquery)
+               OR EXISTS (SELECT 1 FROM "Receipts" x WHERE x."FileId" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
+            ORDER BY v.n
+            """, ct);
+    }
+
+    /// <summary>
+    /// The newest candidates that pass the test, in doubling batches, up to the budget. A word common in the state but
+    /// rare among an officer's files would otherwise have every one of them tested, for seconds of the database's time:
+    /// past the budget the answer says which part was searched.
+    /// </summary>
+    private async Task<(List<int> Ids, bool Partial)> NewestMatchingAsync(IQueryable<int> candidates, int limit, Func<int[], FormattableString> test, CancellationToken ct)
+    {
         var visible = await candidates.OrderByDescending(id => id).Take(Budget + 1).ToListAsync(ct);
+        var tested = Math.Min(visible.Count, Budget);
         var found = new List<int>();
-        var start = 0;
-        for (var size = FirstBatch; start < Math.Min(visible.Count, Budget) && found.Count < limit; start += size, size *= 2)
-        {
-            var batch = visible.GetRange(start, Math.Min(size, Math.Min(visible.Count, Budget) - start)).ToArray();
-            // Each id is tested alone (its row, then its notes, then its receipts, by their FileId indexes), in the batch's order.
-            var hits = await db.Database.SqlQuery<int>($"""
-                SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
-                WHERE EXISTS (SELECT 1 FROM "Files" x WHERE x."Id" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
-                   OR EXISTS (SELECT 1 FROM "Notes" x WHERE x."FileId" = v.id AND x."IsConfirmed" AND x."SearchVector" @@ {tsquery}::tsquery)
-                   OR EXISTS (SELECT 1 FROM "Receipts" x WHERE x."FileId" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
-                ORDER BY v.n
-                """).ToListAsync(ct);
-            found.AddRange(hits);
-        }
-        // A word common in the state but rare among an officer's files would otherwise have every one of them tested, for
-        // seconds of the database's time: past the budget the answer says which part was searched.
+        for (int start = 0, size = FirstBatch; start < tested && found.Count < limit; start += size, size *= 2)
+            found.AddRange(await db.Database.SqlQuery<int>(test(visible.GetRange(start, Math.Min(size, tested - start)).ToArray())).ToListAsync(ct));
         return (found.Take(limit).ToList(), found.Count < limit && visible.Count > Budget);
     }
 
-    private int Budget => Math.Max(1, config.GetValue("Search:VisibleBudget", 2_048));
+    /// <summary>How many of the newest visible files (or receipts) one search tests at most.</summary>
+    public int Budget => Math.Max(1, config.GetValue("Search:VisibleBudget", 2_048));
     private int FirstBatch => Math.Max(1, config.GetValue("Search:FirstBatch", 256));
 
     /// <summary>Which of an officer's visible receipts carry the words, newest first: tested one by one, in doubling batches
     /// (an officer sees far fewer receipts than files).</summary>
     public async Task<(List<int> Ids, bool Partial)> ReceiptIdsAsync(IQueryable<int> candidates, string tsquery, int limit, CancellationToken ct)
     {
-        var visible = await candidates.OrderByDescending(id => id).Take(Budget + 1).ToListAsync(ct);
-        var found = new List<int>();
-        var start = 0;
-        for (var size = FirstBatch; start < Math.Min(visible.Count, Budget) && found.Count < limit; start += size, size *= 2)
-        {
-            var batch = visible.GetRange(start, Math.Min(size, Math.Min(visible.Count, Budget) - start)).ToArray();
-            found.AddRange(await db.Database.SqlQuery<int>($"""
-                SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
-                WHERE EXISTS (SELECT 1 FROM "Receipts" x WHERE x."Id" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
-                ORDER BY v.n
-                """).ToListAsync(ct));
-        }
-        return (found.Take(limit).ToList(), found.Count < limit && visible.Count > Budget);
+        return await NewestMatchingAsync(candidates, limit, batch => $"""
+            SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
+            WHERE EXISTS (SELECT 1 FROM "Receipts" x WHERE x."Id" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
+            ORDER BY v.n
+            """, ct);
     }
 
     /// <summary>Of these files, those with a confirmed note carrying the words, and those with a receipt carrying them.</summary>

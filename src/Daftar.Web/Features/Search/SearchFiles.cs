@@ -22,11 +22,11 @@ public sealed record SearchResults(IReadOnlyList<FileHit> Files, IReadOnlyList<R
 /// sender, subject), in either script, narrowed by filters and always by who may see what (ADR 0008). Every word of
 /// the query must match, each as the start of a word: "स्वास्थ्य" finds "स्वास्थ्य", "DOIT GR" finds F.12(3)/DOIT/GR-1/2026.
 /// </summary>
-public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch postgres, IConfiguration config)
+public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch postgres)
 {
     public const int PageSize = 50;
     /// <summary>How many of the newest visible files a partial answer tested (<c>Search:VisibleBudget</c>).</summary>
-    public int SearchedNewest => Math.Max(1, config.GetValue("Search:VisibleBudget", 2_048));
+    public int SearchedNewest => postgres.Budget;
 
     public async Task<Result<SearchResults>> HandleAsync(SearchQuery query, CancellationToken ct)
     {
