@@ -76,8 +76,9 @@ if [ "$DB" = postgres ]; then
 fi
 echo "== Signing limit: openssl speed for the officers' key beside Daftar's note signature, on every core"
 dotnet "$WORK/load/Daftar.Load.dll" --sign 5 "$(nproc)"
-echo "== Inbox page size (HTML, one busy officer)"
+echo "== Inbox answer size (API, one busy officer; the page in a browser is measured by JourneyTests.InboxPage_…)"
 TOKEN=$(head -1 "$WORK/tokens.csv" | cut -d, -f1)
 curl -s -o /dev/null -w "inbox API %{size_download} bytes\n" -H "Authorization: Bearer $TOKEN" "$BASE/api/inbox?tab=opened"
+curl -s --compressed -o /dev/null -w "inbox API compressed %{size_download} bytes transferred\n" -H "Authorization: Bearer $TOKEN" "$BASE/api/inbox?tab=opened"
 if [ "$DB" = postgres ]; then psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "SELECT pg_size_pretty(pg_database_size('$NAME')) AS database_size"; fi
 exit "${FAILED:-0}"

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using Daftar.Tests.Infrastructure;
 using Deque.AxeCore.Playwright;
@@ -127,6 +128,74 @@ public class JourneyTests(BrowserApp app)
         await phone.GotoAsync(url);
         var overflow = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{url} is {overflow}px wider than a 360px phone");
+    }
+
+    /// <summary>
+    /// Issue #5: the inbox page, opened by a browser that has nothing cached yet (a new phone, a cleared cache), transfers
+    /// at most 150 KB: the page with a full page of 50 files, and every style sheet and script it loads. The second
+    /// visit re-uses the versioned assets without asking for them again.
+    /// </summary>
+    [Fact]
+    public async Task InboxPage_WithFiftyFiles_TransfersAtMost150KB_OnAFirstVisit()
+    {
+        var api = await app.ApiClientAsync(Demo.Clerk);
+        var inbox = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/inbox?tab=opened");
+        for (var i = inbox.GetProperty("counts").GetProperty("opened").GetInt32(); i < 55; i++)
+        {
+            var created = await api.PostAsJsonAsync("/api/files", new Daftar.Web.Features.Files.CreateFileCommand(
+                $"जिला स्तरीय समिति की बैठक हेतु प्रस्ताव {i}: procurement of laptops and data cards for work from home", 12, "Procurement"));
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        var signedIn = await app.SignedInPageAsync(Demo.Clerk);
+        var cookies = await signedIn.Context.CookiesAsync();
+        var page = await app.NewPageAsync();   // a new browser context: an empty cache
+        await page.Context.AddCookiesAsync(cookies.Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
+            Expires = c.Expires,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = c.SameSite,
+        }));
+        long transferred = 0;
+        var requests = new List<string>();
+        var measured = new List<Task>();
+        page.RequestFinished += (_, request) => measured.Add(Task.Run(async () =>
+        {
+            var sizes = await request.SizesAsync();
+            // A response served from the browser's cache has no sizes (negative): nothing crossed the network.
+            var bytes = Math.Max(0, sizes.ResponseBodySize) + Math.Max(0, sizes.ResponseHeadersSize);
+            Interlocked.Add(ref transferred, bytes);
+            lock (requests) requests.Add($"{request.Url} {bytes} B");
+        }));
+        await page.GotoAsync("/Files/Inbox?tab=opened");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(50, await page.Locator("#inbox tbody tr").CountAsync());
+        await Task.WhenAll(measured);
+        Assert.True(transferred <= 150 * 1024, $"{transferred / 1024} KB transferred:\n" + string.Join("\n", requests));
+        Console.WriteLine($"Inbox page, first visit: {transferred / 1024.0:0.0} KB transferred\n" + string.Join("\n", requests));
+
+        // Again, as an officer moves between pages all day: the versioned style sheets and scripts come from the browser's
+        // cache (no body crosses the network), as their headers allow for a year.
+        var again = new List<(string Url, long Body)>();
+        var measuredAgain = new List<Task>();
+        page.RequestFinished += (_, request) => measuredAgain.Add(Task.Run(async () =>
+        {
+            var sizes = await request.SizesAsync();
+            lock (again) again.Add((request.Url, sizes.ResponseBodySize));
+        }));
+        await page.GotoAsync("/Files/Inbox?tab=new");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Task.WhenAll(measuredAgain);
+        var assets = again.Where(r => r.Url.Contains("/lib/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(assets);
+        Assert.True(assets.All(r => r.Body <= 0), string.Join("\n", again));
+        var css = await app.CreateClient().GetAsync(requests.Select(r => r.Split(' ')[0]).First(u => u.Contains("bootstrap.min.css", StringComparison.Ordinal)));
+        Assert.Contains("immutable", css.Headers.CacheControl?.ToString());
     }
 
     [Fact]
