@@ -16,7 +16,7 @@ namespace Daftar.Web;
 public static class AdminCommands
 {
     private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "verify-pdf", "generate", "backup", "restore", "help", "--help", "-h"];
-    private static readonly string[] PkiVerbs = ["status", "renew", "revoke", "crl", "publish"];
+    private static readonly string[] PkiVerbs = ["status", "renew", "renew-tsa", "revoke", "crl", "publish"];
 
     private const string Usage = """
         Daftar — e-Office. Usage: ./run.sh [VERB [OPTIONS]]
@@ -34,6 +34,7 @@ public static class AdminCommands
           audit verify            seal what is pending, then check the audit chain; non-zero exit if anything was changed
           pki status              Daftar's certifying authorities, their CRLs, and how many certificates each issued
           pki renew DEPT          a new issuing CA for a department (key rollover)
+          pki renew-tsa           a new timestamp authority with the configured key (ECDSA P-256 unless set)
           pki revoke SERIAL --reason TEXT
                                   revoke an employee's signing certificate and publish the CRL
           pki crl CODE [--out FILE]
@@ -128,6 +129,7 @@ public static class AdminCommands
                 "audit verify" => await VerifyAuditAsync(sp, stdout, stderr),
                 "pki status" => await PkiCommands.StatusAsync(sp, stdout),
                 "pki renew" => await PkiCommands.RenewAsync(sp, options, stdout, stderr),
+                "pki renew-tsa" => await PkiCommands.RenewTimestampingAsync(sp, stdout),
                 "pki revoke" => await PkiCommands.RevokeAsync(sp, options, stdout, stderr),
                 "pki crl" => await PkiCommands.CrlAsync(sp, options, stdout, stderr),
                 "pki publish" => await PkiCommands.PublishAsync(sp, stdout),
@@ -155,6 +157,7 @@ public static class AdminCommands
         "audit verify" => "Usage: ./run.sh audit verify\n  Seals audit events that are waiting, then recomputes the whole hash chain. Exits 0 only when no event\n  was changed, inserted or deleted.",
         "pki status" => "Usage: ./run.sh pki status\n  Lists Daftar's root, timestamp and department CAs with their validity and CRLs.",
         "pki renew" => "Usage: ./run.sh pki renew DEPT\n  Creates a new issuing CA for department DEPT; the old one stops issuing, and what it issued keeps verifying.",
+        "pki renew-tsa" => "Usage: ./run.sh pki renew-tsa\n  Creates a new timestamp authority with Signing:TimestampKeyAlgorithm's key; the old one stops stamping, and what it stamped keeps verifying.",
         "pki revoke" => "Usage: ./run.sh pki revoke SERIAL --reason TEXT\n  Revokes the signing certificate with serial SERIAL (hex) and publishes its CA's CRL at once.",
         "pki crl" => "Usage: ./run.sh pki crl CODE [--out FILE]\n  Writes the current CRL (DER) of CA CODE ('root' or a department code); refreshes it first if it is due.",
         "pki publish" => "Usage: ./run.sh pki publish\n  Signs and publishes fresh CRLs for every CA.",

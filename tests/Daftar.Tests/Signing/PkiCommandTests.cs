@@ -1,10 +1,12 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Daftar.Signing;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Features.Signing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Daftar.Tests.Signing;
 
@@ -64,5 +66,57 @@ public class PkiCommandTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Contains(serial, RevocationList.Parse(await File.ReadAllBytesAsync(crlFile)).Revoked.Keys);
         Assert.Equal(1, (await RunAsync("pki", "crl", "NOPE")).Code);
         Assert.Equal(64, (await RunAsync("pki")).Code);
+    }
+    /// <summary>A signed, time-stamped note of the employee's own, for the renewal test.</summary>
+    private static async Task<int> SignedNoteAsync(HttpClient officer, string text)
+    {
+        var created = await officer.PostAsJsonAsync("/api/files", new CreateFileCommand("Stationery for the section " + text, 1, null));
+        var fileId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var saved = await officer.PostAsJsonAsync($"/api/files/{fileId}/notes", new SaveNoteCommand(text));
+        var noteId = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await officer.PostAsync($"/api/notes/{noteId}/confirm", null);
+        var signed = await officer.PostAsJsonAsync($"/api/notes/{noteId}/sign", new SignNoteCommand("530914"));
+        Assert.True(signed.IsSuccessStatusCode, await signed.Content.ReadAsStringAsync());
+        return noteId;
+    }
+
+    private static async Task<System.Security.Cryptography.X509Certificates.X509Certificate2> TimestampAuthorityOfAsync(HttpClient officer, int noteId)
+    {
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms();
+        cms.Decode(await officer.GetByteArrayAsync($"/api/notes/{noteId}/signature/cms"));
+        var token = cms.SignerInfos[0].UnsignedAttributes.Cast<System.Security.Cryptography.CryptographicAttributeObject>()
+            .Single(a => a.Oid.Value == KeySigner.TimestampTokenOid).Values[0].RawData;
+        Assert.True(System.Security.Cryptography.Pkcs.Rfc3161TimestampToken.TryDecode(token, out var decoded, out _));
+        Assert.True(decoded!.VerifySignatureForSignerInfo(cms.SignerInfos[0], out var tsa));
+        return tsa!;
+    }
+
+    [Fact]
+    public async Task RenewTsa_MovesStampingToANewAuthority_AndWhatTheOldOneStampedKeepsVerifying()
+    {
+        var officer = await app.ApiClientAsync("RJ100007");
+        Assert.True((await officer.PostAsJsonAsync("/api/signing/enrol", new EnrolCommand("530914", "530914"))).IsSuccessStatusCode);
+        var before = await SignedNoteAsync(officer, "Quotations for paper and toner.");
+        var oldTsa = await TimestampAuthorityOfAsync(officer, before);
+
+        // From the command line (another process would take it up within the trust cache's seconds) …
+        var renewed = await RunAsync("pki", "renew-tsa");
+        Assert.True(renewed.Code == 0, renewed.Errors);
+        Assert.Contains("tsa-2", renewed.Output);
+        var status = await RunAsync("pki", "status");
+        Assert.Contains("tsa-2", status.Output);
+        // … and in the running Daftar, at once.
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<Pki>().RenewTimestampAuthorityAsync(CancellationToken.None);
+
+        var after = await SignedNoteAsync(officer, "Supply order approved.");
+        var newTsa = await TimestampAuthorityOfAsync(officer, after);
+        Assert.NotEqual(oldTsa.SerialNumber, newTsa.SerialNumber);
+        Assert.Equal(256, newTsa.GetECDsaPublicKey()?.KeySize);
+        foreach (var note in new[] { before, after })
+        {
+            var view = await officer.GetFromJsonAsync<JsonElement>($"/api/notes/{note}/signature");
+            Assert.True(view.GetProperty("valid").GetBoolean(), view.ToString());
+        }
     }
 }

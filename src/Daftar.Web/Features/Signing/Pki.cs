@@ -143,16 +143,43 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
         return ca;
     }
 
+    /// <summary>The current timestamp authority; a renewal made elsewhere (./run.sh pki renew-tsa) is picked up within
+    /// <see cref="TrustCacheSeconds"/>.</summary>
     public async Task<TimestampAuthority> TimestampAuthorityAsync(CancellationToken ct)
     {
-        if (keys.Tsa is { } cached) return cached;
+        if (keys.Tsa is { } cached && cached.At > clock.GetUtcNow().AddSeconds(-TrustCacheSeconds)) return cached.Authority;
         var tsa = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, ct);
         if (tsa is null)
         {
             await EnsureRootAndTsaAsync(ct);
             tsa = await db.Authorities.AsNoTracking().SingleAsync(a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, ct);
         }
-        return keys.Tsa = new TimestampAuthority(Certificates.WithKey(Load(tsa), keys.Get(tsa, settings.Protector)), clock);
+        var authority = keys.Tsa is { } known && known.Id == tsa.Id ? known.Authority
+            : new TimestampAuthority(Certificates.WithKey(Load(tsa), keys.Get(tsa, settings.Protector)), clock);
+        keys.Tsa = (authority, tsa.Id, clock.GetUtcNow());
+        return authority;
+    }
+
+    /// <summary>
+    /// A new timestamp authority with the configured key (Signing:TimestampKeyAlgorithm, ECDSA P-256 by default): an
+    /// installation whose authority predates that setting moves to the faster key. The previous authority stops
+    /// stamping; its certificate stays, so everything it stamped keeps verifying.
+    /// </summary>
+    public async Task<Authority> RenewTimestampAuthorityAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (root, rootKey) = await RootAsync(ct);
+        var previous = await db.Authorities.Where(a => a.Kind == AuthorityKind.Timestamping).ToListAsync(ct);
+        foreach (var p in previous) p.Retire();
+        var number = previous.Count + 1;
+        var issued = Certificates.CreateTimestamping(Load(root), rootKey, number == 1 ? "Daftar Timestamp Authority" : $"Daftar Timestamp Authority {number}",
+            settings.Organisation, settings.PointsOf(RootCode), now, settings.TimestampKeyAlgorithm);
+        var tsa = Record(AuthorityKind.Timestamping, number == 1 ? TsaCode : $"{TsaCode}-{number}", null, issued, now);
+        db.Authorities.Add(tsa);
+        await db.SaveChangesAsync(ct);
+        keys.Tsa = null;
+        keys.Trust = null;
+        return tsa;
     }
 
     /// <summary>Signs and stores a fresh CRL for a CA (root or issuing): every certificate it issued that is revoked or superseded.</summary>
@@ -288,7 +315,7 @@ public sealed class PkiKeyCache
 {
     private readonly ConcurrentDictionary<string, AsymmetricAlgorithm> _keys = new();
 
-    public TimestampAuthority? Tsa { get; set; }
+    public (TimestampAuthority Authority, int Id, DateTimeOffset At)? Tsa { get; set; }
     public (TrustContext Trust, DateTimeOffset At)? Trust { get; set; }
     /// <summary>Signatures read so far (what does not depend on trust), kept across trust reloads.</summary>
     public SignatureCache Signatures { get; } = new();

@@ -27,6 +27,13 @@ public static class PkiCommands
         return 0;
     }
 
+    public static async Task<int> RenewTimestampingAsync(IServiceProvider sp, TextWriter output)
+    {
+        var tsa = await sp.GetRequiredService<Pki>().RenewTimestampAuthorityAsync(CancellationToken.None);
+        output.WriteLine($"A new timestamp authority ({tsa.Code}, {tsa.Subject}) stamps from now on; a running Daftar takes it up within {Pki.TrustCacheSeconds} s.");
+        return 0;
+    }
+
     public static async Task<int> RevokeAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {
         if (options.GetValueOrDefault("arg0") is not { } serial) return AdminCommands.Fail(errors, "Give the certificate's serial number: ./run.sh pki revoke SERIAL --reason TEXT");
