@@ -34,16 +34,8 @@ public static class PdfLimit
         await using var renderer = new PdfRenderer(chromium, tabs);
         await renderer.RenderAsync(Letter, CancellationToken.None);   // start the browser outside the measurement
 
-        var now = DateTimeOffset.UtcNow;
-        var root = Certificates.CreateRoot("Bench Root", "Bench", now);
-        using var rootKey = Certificates.LoadPrivateKey(root.Pkcs8PrivateKey);
-        var points = new PublicationPoints("http://bench/crl", "http://bench/ca");
-        var ca = Certificates.CreateIssuingCa(root.Certificate, rootKey, "Bench CA", "Bench", points, now);
-        var tsaCert = Certificates.CreateTimestamping(root.Certificate, rootKey, "Bench TSA", "Bench", points, now);
-        using var caKey = Certificates.LoadPrivateKey(ca.Pkcs8PrivateKey);
-        var user = Certificates.IssueSigningCertificate(ca.Certificate, caKey, points, "Bench Officer", "Bench", "BENCH", null, "B1", KeyAlgorithm.Rsa2048, now);
-        var tsa = new TimestampAuthority(Certificates.WithKey(tsaCert.Certificate, Certificates.LoadPrivateKey(tsaCert.Pkcs8PrivateKey)), TimeProvider.System);
-        var signer = new KeySigner(user.Certificate, Certificates.LoadPrivateKey(user.Pkcs8PrivateKey), [ca.Certificate], tsa, TimeProvider.System);
+        using var pki = new BenchPki();   // an RSA-2048 officer, the timestamp key Daftar makes (ECDSA P-256)
+        var signer = pki.Signer;
         var request = new PdfSignatureRequest("Bench Officer", "Deputy Secretary", "DoIT&C");
 
         var render = await MeasureAsync("Chromium alone (render)", seconds, tabs, () => renderer.RenderAsync(Letter, CancellationToken.None));

@@ -21,24 +21,8 @@ public static class SignLimit
 
     public static Result Run(double seconds, int threads, KeyAlgorithm userKey, KeyAlgorithm tsaKey, TextWriter output)
     {
-        var now = DateTimeOffset.UtcNow;
-        var root = Certificates.CreateRoot("Bench Root", "Bench", now);
-        using var rootKey = Certificates.LoadPrivateKey(root.Pkcs8PrivateKey);
-        var points = new PublicationPoints("http://bench/crl", "http://bench/ca");
-        var ca = Certificates.CreateIssuingCa(root.Certificate, rootKey, "Bench CA", "Bench", points, now);
-        var tsaCert = Certificates.CreateTimestamping(root.Certificate, rootKey, "Bench TSA", "Bench", points, now, tsaKey);
-        using var caKey = Certificates.LoadPrivateKey(ca.Pkcs8PrivateKey);
-        var user = Certificates.IssueSigningCertificate(ca.Certificate, caKey, points, "Bench Officer", "Bench", "BENCH", null, "B1", userKey, now);
-        var tsa = new TimestampAuthority(Certificates.WithKey(tsaCert.Certificate, Certificates.LoadPrivateKey(tsaCert.Pkcs8PrivateKey)), TimeProvider.System);
-        using var key = Certificates.LoadPrivateKey(user.Pkcs8PrivateKey);
-        var signer = new KeySigner(user.Certificate, key, [ca.Certificate], tsa, TimeProvider.System);
-        var crls = new Dictionary<string, RevocationList>
-        {
-            [ca.Certificate.Thumbprint] = RevocationList.Parse(RevocationList.Build(ca.Certificate, caKey, [], 1, now.AddMinutes(-1), now.AddDays(7))),
-            [root.Certificate.Thumbprint] = RevocationList.Parse(RevocationList.Build(root.Certificate, rootKey, [], 1, now.AddMinutes(-1), now.AddDays(7))),
-        };
-        var trust = new TrustContext([root.Certificate], [ca.Certificate], issuer => crls.GetValueOrDefault(issuer.Thumbprint), now)
-        { Chains = new ChainCache() };
+        using var pki = new BenchPki(userKey, tsaKey);
+        var (key, signer, trust) = (pki.OfficerKey, pki.Signer, pki.Trust);
 
         // A note of a usual length (about 900 characters of Hindi and English), as Daftar's canonical content.
         var text = string.Concat(Enumerable.Repeat("प्रस्तावित लैपटॉप क्रय हेतु वित्तीय स्वीकृति का प्रारूप संलग्न है, कृपया अनुमोदन हेतु प्रस्तुत। Draft sanction placed below for approval. ", 7));

@@ -28,11 +28,10 @@ public sealed class KeySigner(X509Certificate2 certificate, AsymmetricAlgorithm 
 
     public X509Certificate2 Certificate => certificate;
 
-    private CmsWriter? _writer;
+    private readonly CmsWriter _writer = new(certificate, key, [certificate, .. chain]);
 
     public byte[] SignDetached(ReadOnlySpan<byte> content, bool forPdf = false)
     {
-        _writer ??= new CmsWriter(certificate, key, [certificate, .. chain]);
         return _writer.Sign(CmsWriter.DataContentType, SHA256.HashData(content), forPdf ? null : clock.GetUtcNow(),
             unsigned: signature => (TimestampTokenOid, tsa.CreateToken(SHA256.HashData(signature), Sha256)));
     }

@@ -41,10 +41,11 @@ public sealed class CmsWriter
     /// <summary>
     /// Signs: the content's SHA-256 <paramref name="contentDigest"/> goes into the signed attributes, which are signed;
     /// <paramref name="unsigned"/> may then add one unsigned attribute computed from the signature value (a timestamp
-    /// token). <paramref name="encapsulated"/> is the content itself when it is carried, or null for a detached signature.
+    /// token). <paramref name="encapsulated"/> is the content itself when it is carried, or null for a detached signature;
+    /// <paramref name="withCertificates"/> false leaves the certificates out (a timestamp requester may ask so).
     /// </summary>
     public byte[] Sign(string contentType, ReadOnlySpan<byte> contentDigest, DateTimeOffset? signingTime, byte[]? encapsulated = null,
-        Func<byte[], (string Oid, byte[] Value)>? unsigned = null)
+        Func<byte[], (string Oid, byte[] Value)>? unsigned = null, bool withCertificates = true)
     {
         var attributes = SignedAttributes(contentType, contentDigest, signingTime);
         var signature = _key switch
@@ -72,7 +73,7 @@ public sealed class CmsWriter
                         using (w.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
                             w.WriteOctetString(encapsulated);
                 }
-                if (_certificates.Length > 0)
+                if (withCertificates && _certificates.Length > 0)
                     using (w.PushSetOf(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
                         foreach (var certificate in _certificates) w.WriteEncodedValue(certificate);
                 using (w.PushSetOf())

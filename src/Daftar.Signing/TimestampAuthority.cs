@@ -15,8 +15,7 @@ public sealed class TimestampAuthority(X509Certificate2 certificateWithKey, Time
     public const string PolicyOid = "2.25.329800735698586629295641978511506172918";
     private const string TstInfoContentType = "1.2.840.113549.1.9.16.1.4";
 
-    private readonly CmsWriter _withCertificate = new(certificateWithKey, KeyOf(certificateWithKey), [certificateWithKey]);
-    private readonly CmsWriter _withoutCertificate = new(certificateWithKey, KeyOf(certificateWithKey), []);
+    private readonly CmsWriter _writer = new(certificateWithKey, KeyOf(certificateWithKey), [certificateWithKey]);
 
     public X509Certificate2 Certificate => certificateWithKey;
 
@@ -27,7 +26,7 @@ public sealed class TimestampAuthority(X509Certificate2 certificateWithKey, Time
         var now = clock.GetUtcNow();
         var info = new Rfc3161TimestampTokenInfo(new Oid(PolicyOid), hashAlgorithm, messageHash.ToArray(), serial, now,
             accuracyInMicroseconds: 1_000_000, isOrdering: false, nonce: nonce).Encode();
-        return (includeCertificate ? _withCertificate : _withoutCertificate).Sign(TstInfoContentType, SHA256.HashData(info), now, encapsulated: info);
+        return _writer.Sign(TstInfoContentType, SHA256.HashData(info), now, encapsulated: info, withCertificates: includeCertificate);
     }
 
     private static AsymmetricAlgorithm KeyOf(X509Certificate2 certificate) =>

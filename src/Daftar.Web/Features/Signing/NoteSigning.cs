@@ -141,14 +141,9 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
     /// What a note signature covers, as UTF-8 text: the file's number and computer number, the note's number, the author's
     /// post, when it was confirmed (to the second, UTC) and its text (NFC, LF line ends).
     /// </summary>
-    public async Task<byte[]> CanonicalContentAsync(Note note, CancellationToken ct)
-    {
-        var file = await db.Files.AsNoTracking().Where(f => f.Id == note.FileId).Select(f => new { f.FileNumber, f.ComputerNumber }).SingleAsync(ct);
-        var post = await db.Posts.AsNoTracking().Where(p => p.Id == note.AuthorPostId).Select(p => p.Code).SingleAsync(ct);
-        return CanonicalContent(file.FileNumber, file.ComputerNumber, note.Number ?? 0, post, note.ConfirmedAt ?? note.CreatedAt, note.Text);
-    }
+    public async Task<byte[]> CanonicalContentAsync(Note note, CancellationToken ct) => (await SignedPartsAsync(note, ct)).Content;
 
-    /// <summary>The canonical content and the author's post as a signature view shows it, read together for signing.</summary>
+    /// <summary>The canonical content, and the author's post as a signature view shows it, read together.</summary>
     private async Task<(byte[] Content, SignerPost Post)> SignedPartsAsync(Note note, CancellationToken ct)
     {
         var file = await db.Files.AsNoTracking().Where(f => f.Id == note.FileId).Select(f => new { f.FileNumber, f.ComputerNumber }).SingleAsync(ct);

@@ -97,13 +97,7 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
             await db.SaveChangesAsync(ct);
         }
         if (!await db.Authorities.AnyAsync(a => a.Kind == AuthorityKind.Timestamping && a.IsCurrent, ct))
-        {
-            var (rootRecord, rootKey) = await RootAsync(ct);
-            var tsa = Certificates.CreateTimestamping(Load(rootRecord), rootKey, "Daftar Timestamp Authority", settings.Organisation, settings.PointsOf(RootCode), now,
-                settings.TimestampKeyAlgorithm);
-            db.Authorities.Add(Record(AuthorityKind.Timestamping, TsaCode, null, tsa, now));
-            await db.SaveChangesAsync(ct);
-        }
+            await RenewTimestampAuthorityAsync(ct);
     }
 
     public async Task<(Authority Record, AsymmetricAlgorithm Key)> RootAsync(CancellationToken ct)
