@@ -91,7 +91,7 @@ public sealed record Options(string Url, string TokensFile, int Users, double Se
 public sealed record OperationResult(long Count, long Errors, long Conflicts, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanBytes);
 
 public sealed record Report(string Mix, int Users, double? Rate, double Seconds, Dictionary<string, OperationResult> Operations, double ServerCpuCores, long ServerPeakRssMb,
-    IReadOnlyList<string> SampleErrors)
+    IReadOnlyList<string> SampleErrors, long EmptyHanded = 0)
 {
     public void Print(TextWriter o)
     {
@@ -100,6 +100,8 @@ public sealed record Report(string Mix, int Users, double? Rate, double Seconds,
         foreach (var (name, r) in Operations.OrderBy(x => x.Key))
             o.WriteLine($"{name,-10} {r.Count,8} {r.PerSecond,8:0.0} {r.P50Ms,8:0.0} {r.P95Ms,8:0.0} {r.P99Ms,8:0.0} {r.MaxMs,8:0.0} {r.Errors,7} {r.Conflicts,5} {r.MeanBytes / 1024,6:0.0}");
         if (ServerCpuCores > 0 || ServerPeakRssMb > 0) o.WriteLine($"Server: {ServerCpuCores:0.00} cores busy on average, peak RSS {ServerPeakRssMb} MB");
+        if (EmptyHanded > 0)
+            o.WriteLine($"Users found no file to act on {EmptyHanded} times (each waited {LoadRun.EmptyHandedWait.TotalSeconds:0.0} s): fewer operations were asked than users could make.");
         foreach (var e in SampleErrors) o.WriteLine("  error: " + e);
     }
 }
@@ -122,6 +124,10 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
     private readonly Dictionary<string, LongConcurrentHistogram> _histograms = new();
     private readonly Dictionary<string, long[]> _counters = new();   // errors, conflicts, bytes
     private readonly List<string> _errors = [];
+    private long _emptyHanded;
+
+    /// <summary>How long a user who holds no file waits before looking at its inbox again (not spinning on it untimed).</summary>
+    public static readonly TimeSpan EmptyHandedWait = TimeSpan.FromSeconds(0.5);
 
     public async Task<Report> RunAsync()
     {
@@ -145,6 +151,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
         await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (u, _) => await u.PrepareAsync(mix.ContainsKey("sign"), signPool));
         foreach (var h in _histograms.Values) h.Reset();
         foreach (var c in _counters.Values) Array.Clear(c);
+        Interlocked.Exchange(ref _emptyHanded, 0);
 
         var sampler = ServerSampler.Start(options.ServerPid);
         var deadline = Stopwatch.StartNew();
@@ -167,7 +174,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
             h.Value.TotalCount, _counters[h.Key][0], _counters[h.Key][1], h.Value.TotalCount / elapsed,
             h.Value.GetValueAtPercentile(50) / 1000.0, h.Value.GetValueAtPercentile(95) / 1000.0, h.Value.GetValueAtPercentile(99) / 1000.0,
             h.Value.GetMaxValue() / 1000.0, h.Value.TotalCount == 0 ? 0 : (double)_counters[h.Key][2] / h.Value.TotalCount));
-        lock (_errors) return new Report(options.Mix, users.Count, options.Rate, elapsed, results, cores, rss, _errors.Take(10).ToList());
+        lock (_errors) return new Report(options.Mix, users.Count, options.Rate, elapsed, results, cores, rss, _errors.Take(10).ToList(), Interlocked.Read(ref _emptyHanded));
     }
 
     /// <summary>
@@ -232,6 +239,13 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
     }
 
     internal static string Word(Random random) => Words[random.Next(Words.Length)];
+
+    /// <summary>A user had nothing to act on: counted, and it waits instead of asking for its inbox again at once.</summary>
+    internal Task EmptyHandedAsync()
+    {
+        Interlocked.Increment(ref _emptyHanded);
+        return Task.Delay(EmptyHandedWait);
+    }
 }
 
 /// <summary>One officer: knows the files it holds (from its inbox) and whom it sends to (its quick picks).</summary>
@@ -278,7 +292,17 @@ public sealed class VirtualUser(LoadRun run, HttpClient http)
     /// <param name="due">In an open-loop run, when the operation was due: its latency counts from then.</param>
     public async Task RunAsync(string op, Random random, long? due = null)
     {
-        if (_held.Count == 0 && op is "open" or "note" or "send" or "sign") await RefreshAsync();
+        if (_held.Count == 0 && op is "open" or "note" or "send" or "sign")
+        {
+            await RefreshAsync();
+            // An officer whose inbox is empty has nothing to open, note, send or sign (the untimed inbox reads would
+            // otherwise repeat as fast as they are answered, and load the server with work the report does not show).
+            if (_held.Count == 0)
+            {
+                await run.EmptyHandedAsync();
+                return;
+            }
+        }
         var file = _held.Count == 0 ? 0 : _held[random.Next(_held.Count)];
         switch (op)
         {

@@ -4,6 +4,7 @@ using Daftar.Tests.Infrastructure;
 using Daftar.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Daftar.Tests.Bench;
@@ -52,6 +53,34 @@ public class HarnessTests(GeneratedStateFactory app) : IClassFixture<GeneratedSt
         // Signing alone, on notes each officer wrote and confirmed before the clock started.
         var signing = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, 3, 1, "sign", null, null, SignPool: 2), tokens).RunAsync();
         Assert.True(signing.Operations.TryGetValue("sign", out var signed) && signed.Count > 0 && signed.Errors == 0, string.Join("; ", signing.SampleErrors));
+    }
+
+    [Fact]
+    public async Task AnOfficerWithNothingInTheInbox_WaitsAndIsCounted_InsteadOfAskingForItsInboxUntimed()
+    {
+        // An account for an employee whose posts hold no file at all.
+        var secret = await app.WithDbAsync(async db =>
+        {
+            var employeeId = await db.PostAssignments.Where(a => !db.Files.Any(f => f.HolderPostId == a.PostId)
+                    && !db.PostAssignments.Any(b => b.EmployeeId == a.EmployeeId && db.Files.Any(f => f.HolderPostId == b.PostId)))
+                .Select(a => a.EmployeeId).FirstAsync();
+            var account = new Daftar.Accounts.Account { UserName = "empty-handed", NormalizedUserName = "EMPTY-HANDED", EmployeeId = employeeId, SecurityStamp = Guid.NewGuid().ToString() };
+            db.Users.Add(account);
+            await db.SaveChangesAsync();
+            var (token, secret) = Daftar.Accounts.ApiToken.Issue(account, "harness test", DateTimeOffset.UtcNow, null);
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync();
+            return secret;
+        });
+
+        var report = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, 1, 2, "send", null, null), [secret]).RunAsync();
+
+        Assert.False(report.Operations.TryGetValue("send", out var sent) && sent.Count > 0);
+        // Two seconds, half a second's wait each time: a handful of looks at the inbox, not thousands.
+        Assert.InRange(report.EmptyHanded, 1, (long)(2 / LoadRun.EmptyHandedWait.TotalSeconds) + 1);
+        var printed = new StringWriter();
+        report.Print(printed);
+        Assert.Contains("found no file to act on", printed.ToString());
     }
 
     [Fact]
