@@ -151,18 +151,21 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client that calls the API with a fresh bearer token of the given employee.</summary>
     public async Task<HttpClient> ApiClientAsync(string employeeCode)
     {
-        var secret = await WithDbAsync(async db =>
-        {
-            var account = await db.Users.SingleAsync(a => a.UserName == employeeCode);
-            var (token, secret) = ApiToken.Issue(account, "परीक्षण", DateTimeOffset.UtcNow, null);
-            db.ApiTokens.Add(token);
-            await db.SaveChangesAsync();
-            return secret;
-        });
+        var secret = await TokenAsync(employeeCode);
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
+
+    /// <summary>A fresh bearer token (its secret) for the account with this user name.</summary>
+    public Task<string> TokenAsync(string userName) => WithDbAsync(async db =>
+    {
+        var account = await db.Users.SingleAsync(a => a.UserName == userName);
+        var (token, secret) = ApiToken.Issue(account, "परीक्षण", DateTimeOffset.UtcNow, null);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        return secret;
+    });
 
     public async Task<int> EmployeeIdAsync(string code) => await WithDbAsync(db => db.Employees.Where(e => e.Code == code).Select(e => e.Id).SingleAsync());
 
