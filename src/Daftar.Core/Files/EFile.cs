@@ -79,6 +79,11 @@ public class EFile
     public DateTimeOffset? ArrivalOpenedAt { get; private set; }
 
     public List<Note> Notes { get; private set; } = [];
+    /// <summary>
+    /// The number of the last green note: the next one gets the number after it. Kept on the file so that writing,
+    /// confirming a note or sending the file needs only the yellow drafts, not every note with its text.
+    /// </summary>
+    public int LastNoteNumber { get; private set; }
     public List<Movement> Movements { get; private set; } = [];
     public List<FileParticipant> Participants { get; private set; } = [];
     public List<Correspondence> Correspondence { get; private set; } = [];
@@ -377,7 +382,7 @@ public class EFile
         ArrivalOpenedAt = m.OpenedAt;
     }
 
-    private int NextNoteNumber() => Notes.Where(n => n.IsConfirmed).Select(n => n.Number ?? 0).DefaultIfEmpty(0).Max() + 1;
+    private int NextNoteNumber() => ++LastNoteNumber;
 
     private void Touch() => Version = Guid.NewGuid();
 }

@@ -539,6 +539,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int>("LastNoteNumber")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Retention")
                         .HasColumnType("integer");
 

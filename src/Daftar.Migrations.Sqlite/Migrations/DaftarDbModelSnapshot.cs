@@ -518,6 +518,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LastNoteNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Retention")
                         .HasColumnType("INTEGER");
 

@@ -100,6 +100,7 @@ public class FileConflictTests(DaftarFactory app) : IClassFixture<DaftarFactory>
             // The clerk no longer holds the file, so no yellow note of theirs may be left behind, and numbering has no holes.
             Assert.All(file.Notes, n => Assert.True(n.IsConfirmed));
             Assert.Equal(Enumerable.Range(1, file.Notes.Count), file.Notes.Select(n => n.Number!.Value).Order());
+            Assert.Equal(file.Notes.Count, file.LastNoteNumber);
         });
     }
 

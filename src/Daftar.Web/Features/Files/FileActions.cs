@@ -24,6 +24,8 @@ public enum FileParts
     Correspondence = 8,
     Shares = 16,
     Links = 32,
+    /// <summary>Only the yellow notes: what writing a note or sending the file looks at (the file keeps the last number).</summary>
+    DraftNotes = 64,
     All = Notes | Movements | Participants | Correspondence | Shares | Links,
 }
 
@@ -71,10 +73,16 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     {
         var viewer = await ViewerAsync(ct);
         if (viewer is null) return NoPost;
-        // Visibility is one indexed check; the file and its parts are then read by key (not with the rule repeated in every split query).
-        if (!await VisibleTo(db.Files, viewer).AnyAsync(f => f.Id == fileId, ct)) return Error.NotFound("File");
+        // Visibility is one indexed check, asked with the employee who acts (one round trip for both); the file and its
+        // parts are then read by key (not with the rule repeated in every split query).
+        var visible = VisibleTo(db.Files, viewer);
+        var who = await db.Employees.Where(e => e.Id == viewer.EmployeeId)
+            .Select(e => new { Employee = e, MaySee = visible.Any(f => f.Id == fileId) })
+            .SingleAsync(ct);
+        if (!who.MaySee) return Error.NotFound("File");
         IQueryable<EFile> query = db.Files.Include(f => f.CreatedByPost).Include(f => f.HolderPost);
         if (parts.HasFlag(FileParts.Notes)) query = query.Include(f => f.Notes);
+        else if (parts.HasFlag(FileParts.DraftNotes)) query = query.Include(f => f.Notes.Where(n => !n.IsConfirmed));
         if (parts.HasFlag(FileParts.Movements)) query = query.Include(f => f.Movements).ThenInclude(m => m.ToPost);
         if (parts.HasFlag(FileParts.Participants)) query = query.Include(f => f.Participants);
         if (parts.HasFlag(FileParts.Correspondence)) query = query.Include(f => f.Correspondence);
@@ -83,10 +91,10 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         var file = await query.AsSplitQuery().SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return Error.NotFound("File");
         var postId = viewer.PostIds.Contains(file.HolderPostId) ? file.HolderPostId : viewer.ActingPostId ?? viewer.PostIds[0];
-        var post = await db.Posts.SingleAsync(p => p.Id == postId, ct);
-        var employee = await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct);
+        // Usually the holder, already read with the file: Find then asks the database nothing.
+        var post = await db.Posts.FindAsync([postId], ct) ?? throw new InvalidOperationException($"Post {postId} of the officer does not exist.");
         audit.ActingPostId = post.Id;
-        return new FileContext(file, viewer, post, employee);
+        return new FileContext(file, viewer, post, who.Employee);
     }
 
     /// <summary>Loads the file, applies the action, saves; maps the file's refusals and concurrent changes to errors.</summary>

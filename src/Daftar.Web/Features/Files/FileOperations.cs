@@ -27,7 +27,7 @@ public sealed class SaveNote(FileActions files, NoteText noteText)
             var refused = c.File.SaveDraftNote(c.ActingPost, c.Employee, text, noteText.ToHtml(text), files.Now, out var note);
             saved = note;
             return Task.FromResult(refused);
-        }, ct, FileParts.Notes);
+        }, ct, FileParts.DraftNotes);
         return result.Succeeded ? saved!.Id : result;
     }
 }
@@ -77,14 +77,14 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
             if (c.File.RequiresSignatureFrom(c.ActingPost) && c.File.IsHeldBy(c.ActingPost.Id))
             {
                 // The file's policy: this post's notes must be signed before the file moves on, so a draft cannot go unsigned.
-                var mine = c.File.Notes.Where(n => n.AuthorPostId == c.ActingPost.Id).ToList();
-                if (mine.Any(n => !n.IsConfirmed)) return FileError.SignBeforeSending;
-                var ids = mine.Select(n => n.Id).ToList();
-                var signed = await db.NoteSignatures.CountAsync(s => ids.Contains(s.NoteId), ct);
-                if (signed < ids.Count) return FileError.SignBeforeSending;
+                // Only the yellow notes are loaded: a draft of this post's would go unsigned, and every green one must be signed.
+                if (c.File.Notes.Any(n => n.AuthorPostId == c.ActingPost.Id)) return FileError.SignBeforeSending;
+                var postId = c.ActingPost.Id;
+                if (await db.Notes.AnyAsync(n => n.FileId == fileId && n.AuthorPostId == postId && !db.NoteSignatures.Any(s => s.NoteId == n.Id), ct))
+                    return FileError.SignBeforeSending;
             }
             return c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now);
-        }, ct, FileParts.Notes | FileParts.Participants);
+        }, ct, FileParts.DraftNotes | FileParts.Participants);
         if (result.Succeeded)
             await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("file", subject!, $"/Files/View?id={fileId}"));
         return result;
@@ -99,9 +99,9 @@ public sealed class PullBackFile(DaftarDb db, FileActions files)
         {
             // The sender no longer holds the file, so act as whichever of the officer's posts sent it.
             var sender = c.File.LastArrival?.FromPostId;
-            var post = sender is { } id && c.Viewer.PostIds.Contains(id) ? await db.Posts.SingleAsync(p => p.Id == id, ct) : c.ActingPost;
+            var post = sender is { } id && c.Viewer.PostIds.Contains(id) ? await db.Posts.FindAsync([id], ct) ?? c.ActingPost : c.ActingPost;
             return c.File.PullBack(post, c.Employee, files.Now);
-        }, ct);
+        }, ct, FileParts.Movements);
 }
 
 public sealed class ParkFile(FileActions files)
