@@ -34,9 +34,8 @@ public static class Program
         {
             var map = new Dictionary<string, string>();
             for (var i = 2; i + 1 < args.Length; i += 2) map[args[i].TrimStart('-')] = args[i + 1];
-            var posts = (await File.ReadAllLinesAsync(map["tokens"])).Where(l => l.Count(ch => ch == ',') == 2)
-                .Select(l => int.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)).Take(int.Parse(map.GetValueOrDefault("users", "50"), CultureInfo.InvariantCulture)).ToList();
-            return await RawDatabase.RunAsync(args[1], posts, posts.Count, double.Parse(map.GetValueOrDefault("seconds", "15"), CultureInfo.InvariantCulture));
+            var posts = await RawDatabase.PostsAsync(map["tokens"], int.Parse(map.GetValueOrDefault("users", "50"), CultureInfo.InvariantCulture));
+            return await RawDatabase.MeasureAsync(args[1], posts, posts.Count, double.Parse(map.GetValueOrDefault("seconds", "15"), CultureInfo.InvariantCulture), Console.Out) is null ? 2 : 0;
         }
         if (args.Length >= 1 && args[0] == "--meeting")
         {

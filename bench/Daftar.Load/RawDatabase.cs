@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using HdrHistogram;
 using Npgsql;
 
@@ -11,21 +12,41 @@ namespace Daftar.Load;
 /// </summary>
 public static class RawDatabase
 {
-    /// <summary>Inbox views alone, then sends alone, as the HTTP run measures each operation alone.</summary>
-    public static async Task<int> RunAsync(string connectionString, IReadOnlyList<int> posts, int workers, double seconds)
+    /// <summary>What the raw statements reached: inbox views and sends per second, each alone.</summary>
+    public sealed record Limits(long Inboxes, double InboxesPerSecond, long Sends, double SendsPerSecond);
+
+    /// <summary>The posts of the first <paramref name="users"/> officers in a tokens file (token,user name,post id).</summary>
+    public static async Task<List<int>> PostsAsync(string tokensFile, int users) =>
+        (await File.ReadAllLinesAsync(tokensFile)).Where(l => l.Count(ch => ch == ',') == 2)
+            .Select(l => int.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)).Take(users).ToList();
+
+    /// <summary>Inbox views alone, then sends alone, as the HTTP run measures each operation alone (PostgreSQL only: the
+    /// state-scale targets are PostgreSQL's; null, with the reason written, for anything else).</summary>
+    public static async Task<Limits?> MeasureAsync(string connectionString, IReadOnlyList<int> posts, int workers, double seconds, TextWriter output)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        await using var source = builder.Build();
-        Console.WriteLine($"{"raw",-10} {"count",8} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}");
-        await RunAsync(source, posts, workers, seconds, inbox: true);
-        await RunAsync(source, posts, workers, seconds, inbox: false);
-        return 0;
+        NpgsqlDataSource source;
+        try
+        {
+            source = new NpgsqlDataSourceBuilder(connectionString).Build();
+        }
+        catch (ArgumentException ex)
+        {
+            output.WriteLine($"The raw database limit is measured on PostgreSQL; this is not a PostgreSQL connection string ({ex.Message}).");
+            return null;
+        }
+        await using (source)
+        {
+            output.WriteLine($"{"raw",-10} {"count",8} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}");
+            var (inboxes, inboxRate) = await RunAsync(source, posts, workers, seconds, inbox: true, output);
+            var (sends, sendRate) = await RunAsync(source, posts, workers, seconds, inbox: false, output);
+            return new Limits(inboxes, inboxRate, sends, sendRate);
+        }
     }
 
-    private static async Task RunAsync(NpgsqlDataSource source, IReadOnlyList<int> posts, int workers, double seconds, bool inbox)
+    private static async Task<(long Count, double PerSecond)> RunAsync(NpgsqlDataSource source, IReadOnlyList<int> posts, int workers, double seconds, bool inbox, TextWriter output)
     {
         var timings = new LongConcurrentHistogram(1, 60_000_000, 3);
-        long conflicts = 0;
+        long emptyHanded = 0;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
@@ -40,21 +61,26 @@ public static class RawDatabase
             }
             while (watch.Elapsed.TotalSeconds < seconds)
             {
+                // Which file to send is not timed: the HTTP run knows it from the inbox it read before the clock started.
+                var fileId = inbox ? 0 : await PickAsync(connection, post, random);
+                if (!inbox && fileId == 0)
+                {
+                    Interlocked.Increment(ref emptyHanded);
+                    await Task.Delay(LoadRun.EmptyHandedWait);
+                    continue;
+                }
                 var started = Stopwatch.GetTimestamp();
                 await SignedInAsync(connection, post, hash);
-                if (inbox)
-                {
-                    await InboxAsync(connection, post);
-                    timings.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds));
-                }
-                else if (await SendAsync(connection, post, random)) timings.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds));
-                else Interlocked.Increment(ref conflicts);
+                if (inbox) await InboxAsync(connection, post);
+                else await SendAsync(connection, post, fileId);
+                timings.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds));
             }
         })));
         var elapsed = watch.Elapsed.TotalSeconds;
         var h = timings;
-        Console.WriteLine($"{(inbox ? "inbox" : "send"),-10} {h.TotalCount,8} {h.TotalCount / elapsed,8:0.0} {h.GetValueAtPercentile(50) / 1000.0,8:0.0} {h.GetValueAtPercentile(95) / 1000.0,8:0.0} {h.GetValueAtPercentile(99) / 1000.0,8:0.0}");
-        if (!inbox) Console.WriteLine($"(sends that found no file to send: {conflicts})");
+        output.WriteLine($"{(inbox ? "inbox" : "send"),-10} {h.TotalCount,8} {h.TotalCount / elapsed,8:0.0} {h.GetValueAtPercentile(50) / 1000.0,8:0.0} {h.GetValueAtPercentile(95) / 1000.0,8:0.0} {h.GetValueAtPercentile(99) / 1000.0,8:0.0}");
+        if (!inbox) output.WriteLine($"(workers that found no file to send: {emptyHanded} times)");
+        return (h.TotalCount, h.TotalCount / elapsed);
     }
 
     /// <summary>What every API call reads before its own work: the token with its account and roles, then the officer with today's posts.</summary>
@@ -112,50 +138,67 @@ public static class RawDatabase
         await ReadAllAsync(c, """SELECT e."Id", e."NameEn", e."NameHi" FROM "Employees" AS e WHERE e."Id" = ANY (@posts)""", posts);
     }
 
-    /// <summary>A send as Daftar does it: load the file and its parts, check, update the file, add the movement, participant and audit events, commit.</summary>
-    private static async Task<bool> SendAsync(NpgsqlConnection c, int post, Random random)
+    /// <summary>
+    /// A send as Daftar does it (seven round trips with the two of signing in): the recipient post; the acting employee
+    /// with the visibility check; the file with its holder, creator, yellow draft and the recipient's participation in
+    /// one statement; then one batch of writes (file, movement, participant, audit events) and the commit.
+    /// </summary>
+    private static async Task SendAsync(NpgsqlConnection c, int post, int fileId)
     {
         await using var tx = await c.BeginTransactionAsync();
-        long fileId;
-        await using (var pick = new NpgsqlCommand("""SELECT f."Id" FROM "Files" AS f WHERE f."HolderPostId" = @post AND f."Status" = 1 ORDER BY f."Id" OFFSET @skip LIMIT 1""", c, tx))
-        {
-            pick.Parameters.AddWithValue("post", post);
-            pick.Parameters.AddWithValue("skip", random.Next(20));
-            if (await pick.ExecuteScalarAsync() is not int id) return false;
-            fileId = id;
-        }
+        var to = post;   // the same statement shape as a send to another post; the holder stays, so the worker keeps files to send
+        int[] posts = [post];
         foreach (var sql in new[]
         {
-            """SELECT * FROM "Files" AS f WHERE f."Id" = @id""", """SELECT * FROM "Notes" AS n WHERE n."FileId" = @id""",
-            """SELECT m.*, p.* FROM "Movements" AS m JOIN "Posts" AS p ON m."ToPostId" = p."Id" WHERE m."FileId" = @id""",
-            """SELECT * FROM "FileParticipants" WHERE "FileId" = @id""", """SELECT * FROM "Correspondence" WHERE "FileId" = @id""",
-            """SELECT * FROM "FileShares" WHERE "FileId" = @id""", """SELECT * FROM "FileLinks" WHERE "FileId" = @id""",
-            """SELECT * FROM "Posts" WHERE "Id" = (SELECT "CreatedByPostId" FROM "Files" WHERE "Id" = @id)""",
+            """SELECT p.* FROM "Posts" AS p WHERE p."Id" = @to AND p."IsActive" LIMIT 2""",
+            """
+            SELECT e.*, EXISTS (SELECT 1 FROM "Files" AS f WHERE (EXISTS (SELECT 1 FROM "FileParticipants" AS f0 WHERE f."Id" = f0."FileId" AND f0."PostId" = ANY (@posts))
+                OR (f."Grading" = 1 AND (f."SectionId" = ANY (SELECT "SectionId" FROM "Posts" WHERE "Id" = ANY (@posts))
+                    OR EXISTS (SELECT 1 FROM "FileShares" AS f1 WHERE f."Id" = f1."FileId" AND f1."PostId" = ANY (@posts))))) AND f."Id" = @id)
+            FROM "Employees" AS e WHERE e."Id" = @post LIMIT 2
+            """,
+            """
+            SELECT f.*, p.*, p0.*, n.*, fp.* FROM "Files" AS f
+            JOIN "Posts" AS p ON f."CreatedByPostId" = p."Id" JOIN "Posts" AS p0 ON f."HolderPostId" = p0."Id"
+            LEFT JOIN (SELECT * FROM "Notes" WHERE NOT "IsConfirmed") AS n ON f."Id" = n."FileId"
+            LEFT JOIN (SELECT * FROM "FileParticipants" WHERE "PostId" = @to) AS fp ON f."Id" = fp."FileId"
+            WHERE f."Id" = @id ORDER BY f."Id", p."Id", p0."Id", n."Id", fp."FileId"
+            """,
         })
         {
             await using var cmd = new NpgsqlCommand(sql, c, tx);
-            cmd.Parameters.AddWithValue("id", (int)fileId);
+            cmd.Parameters.AddWithValue("id", fileId);
+            cmd.Parameters.AddWithValue("post", post);
+            cmd.Parameters.AddWithValue("to", to);
+            cmd.Parameters.AddWithValue("posts", posts);
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) { }
         }
-        var to = post;   // the same statement shape as a send to another post; the holder stays, so the worker keeps files to send
         await using (var cmd = new NpgsqlCommand("""
             UPDATE "Files" SET "HeldSince" = now(), "Version" = gen_random_uuid(), "ArrivalKind" = 2, "ArrivedFromPostId" = @post, "ArrivedById" = @post,
                 "ArrivedAt" = now(), "ArrivalPriority" = 1, "ArrivalDueOn" = NULL, "ArrivalRemarks" = 'raw', "ArrivalOpenedAt" = now() WHERE "Id" = @id;
             INSERT INTO "Movements" ("FileId", "Kind", "FromPostId", "ToPostId", "ById", "Remarks", "Priority", "At", "OpenedAt")
-                VALUES (@id, 2, @post, @to, @post, 'raw', 1, now(), now());
+                VALUES (@id, 2, @post, @to, @post, 'raw', 1, now(), now()) RETURNING "Id";
             INSERT INTO "FileParticipants" ("FileId", "PostId") VALUES (@id, @to) ON CONFLICT DO NOTHING;
             INSERT INTO "AuditEvents" ("At", "ActorEmployeeId", "ActingPostId", "Action", "ObjectType", "ObjectId", "Summary")
-                VALUES (now(), @post, @post, 'Movement.Added', 'file', @id::text, 'Kind: Sent'), (now(), @post, @post, 'EFile.Modified', 'file', @id::text, 'HolderPostId');
+                VALUES (now(), @post, @post, 'Movement.Added', 'file', @id::text, 'Kind: Sent'), (now(), @post, @post, 'EFile.Modified', 'file', @id::text, 'HolderPostId') RETURNING "Id";
             """, c, tx))
         {
-            cmd.Parameters.AddWithValue("id", (int)fileId);
+            cmd.Parameters.AddWithValue("id", fileId);
             cmd.Parameters.AddWithValue("post", post);
             cmd.Parameters.AddWithValue("to", to);
             await cmd.ExecuteNonQueryAsync();
         }
         await tx.CommitAsync();
-        return true;
+    }
+
+    /// <summary>One of the first twenty open files the post holds (0 when it holds none).</summary>
+    private static async Task<int> PickAsync(NpgsqlConnection c, int post, Random random)
+    {
+        await using var pick = new NpgsqlCommand("""SELECT f."Id" FROM "Files" AS f WHERE f."HolderPostId" = @post AND f."Status" = 1 ORDER BY f."Id" OFFSET @skip LIMIT 1""", c);
+        pick.Parameters.AddWithValue("post", post);
+        pick.Parameters.AddWithValue("skip", random.Next(20));
+        return await pick.ExecuteScalarAsync() is int id ? id : 0;
     }
 
     private static async Task ScalarAsync(NpgsqlConnection c, string sql, int[] posts, int? post = null)

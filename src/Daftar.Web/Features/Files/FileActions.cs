@@ -69,7 +69,9 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
             .Union(db.Files.Where(f => f.Grading == Grading.Normal && viewer.SectionIds.Contains(f.SectionId)).Select(f => f.Id))
             .Union(db.FileShares.Where(x => viewer.PostIds.Contains(x.PostId) && x.File.Grading == Grading.Normal).Select(x => x.FileId));
 
-    public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct, FileParts parts = FileParts.All)
+    /// <param name="onlyParticipant">With <see cref="FileParts.Participants"/>: read only this post's participation (whether it
+    /// already takes part), not every post's.</param>
+    public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct, FileParts parts = FileParts.All, int? onlyParticipant = null)
     {
         var viewer = await ViewerAsync(ct);
         if (viewer is null) return NoPost;
@@ -84,11 +86,15 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         if (parts.HasFlag(FileParts.Notes)) query = query.Include(f => f.Notes);
         else if (parts.HasFlag(FileParts.DraftNotes)) query = query.Include(f => f.Notes.Where(n => !n.IsConfirmed));
         if (parts.HasFlag(FileParts.Movements)) query = query.Include(f => f.Movements).ThenInclude(m => m.ToPost);
-        if (parts.HasFlag(FileParts.Participants)) query = query.Include(f => f.Participants);
+        if (parts.HasFlag(FileParts.Participants))
+            query = onlyParticipant is { } one ? query.Include(f => f.Participants.Where(p => p.PostId == one)) : query.Include(f => f.Participants);
         if (parts.HasFlag(FileParts.Correspondence)) query = query.Include(f => f.Correspondence);
         if (parts.HasFlag(FileParts.Shares)) query = query.Include(f => f.Shares);
         if (parts.HasFlag(FileParts.Links)) query = query.Include(f => f.Links);
-        var file = await query.AsSplitQuery().SingleOrDefaultAsync(f => f.Id == fileId, ct);
+        // Parts of a row or so (the yellow draft, one post's participation) come in the file's own statement; larger ones
+        // in statements of their own, so that their rows do not multiply each other.
+        var small = (parts & ~(FileParts.DraftNotes | FileParts.Participants)) == 0 && (onlyParticipant is not null || !parts.HasFlag(FileParts.Participants));
+        var file = await (small ? query.AsSingleQuery() : query.AsSplitQuery()).SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return Error.NotFound("File");
         var postId = viewer.PostIds.Contains(file.HolderPostId) ? file.HolderPostId : viewer.ActingPostId ?? viewer.PostIds[0];
         // Usually the holder, already read with the file: Find then asks the database nothing.
@@ -98,9 +104,9 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     }
 
     /// <summary>Loads the file, applies the action, saves; maps the file's refusals and concurrent changes to errors.</summary>
-    public async Task<Result<int>> RunAsync(int fileId, Func<FileContext, Task<FileError?>> action, CancellationToken ct, FileParts parts = FileParts.All)
+    public async Task<Result<int>> RunAsync(int fileId, Func<FileContext, Task<FileError?>> action, CancellationToken ct, FileParts parts = FileParts.All, int? onlyParticipant = null)
     {
-        var loaded = await LoadAsync(fileId, ct, parts);
+        var loaded = await LoadAsync(fileId, ct, parts, onlyParticipant);
         if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
         var refused = await action(loaded.Value!);
         if (refused is not null) return ToError(refused);

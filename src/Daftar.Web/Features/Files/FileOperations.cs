@@ -84,7 +84,7 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
                     return FileError.SignBeforeSending;
             }
             return c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now);
-        }, ct, FileParts.DraftNotes | FileParts.Participants);
+        }, ct, FileParts.DraftNotes | FileParts.Participants, onlyParticipant: to.Id);
         if (result.Succeeded)
             await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("file", subject!, $"/Files/View?id={fileId}"));
         return result;
