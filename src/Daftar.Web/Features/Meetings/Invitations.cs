@@ -266,7 +266,7 @@ public sealed class CalendarFeeds(DaftarDb db, Meetings meetings, Invitations in
         var since = today.AddDays(-60);
         var list = await meetings.VisibleTo(posts).Where(m => m.Occurrences.Any(o => o.Day >= since))
             .Include(m => m.Occurrences).Include(m => m.OrganiserPost).ThenInclude(p => p.Designation)
-            .Include(m => m.OrganiserPost).ThenInclude(p => p.Office).AsNoTracking().AsSplitQuery().Take(500).ToListAsync(ct);
+            .Include(m => m.OrganiserPost).ThenInclude(p => p.Office).AsNoTracking().AsSplitQuery().OrderByDescending(m => m.Id).Take(500).ToListAsync(ct);
         return MeetingCalendar.Feed(list, mail.From, m => invitations.MeetingUrl(m.Id), settings.Zone);
     }
 }

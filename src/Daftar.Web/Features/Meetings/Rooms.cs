@@ -453,7 +453,7 @@ public sealed class MeetingFollowUp(IServiceScopeFactory scopes, IConfiguration 
         var soon = nowUtc + settings.ReminderBefore;
         var due = await db.MeetingOccurrences.Include(o => o.Meeting)
             .Where(o => !o.ReminderSent && o.Status == OccurrenceStatus.Scheduled && o.StartsAtUtc <= soon && o.EndsAtUtc > nowUtc && !o.Meeting.IsCancelled)
-            .Take(100).ToListAsync(ct);
+            .OrderBy(o => o.StartsAtUtc).ThenBy(o => o.Id).Take(100).ToListAsync(ct);
         var today = DateOnly.FromDateTime(settings.Local(nowUtc).DateTime);
         foreach (var o in due)
         {
@@ -475,7 +475,7 @@ public sealed class MeetingFollowUp(IServiceScopeFactory scopes, IConfiguration 
 
         var overdue = await db.ActionItems.Include(a => a.Meeting)
             .Where(a => a.DueOn < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Dropped && (a.LastRemindedOn == null || a.LastRemindedOn < today))
-            .Take(500).ToListAsync(ct);
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(500).ToListAsync(ct);
         foreach (var item in overdue)
         {
             await notifier.ToPostAsync(item.AssigneePostId, new Notice("actionOverdue", item.Meeting.Title, "/Meetings/Actions"));
