@@ -93,8 +93,9 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         if (parts.HasFlag(FileParts.Links)) query = query.Include(f => f.Links);
         // Parts of a row or so (the yellow draft, one post's participation) come in the file's own statement; larger ones
         // in statements of their own, so that their rows do not multiply each other.
-        var small = (parts & ~(FileParts.DraftNotes | FileParts.Participants)) == 0 && (onlyParticipant is not null || !parts.HasFlag(FileParts.Participants));
-        var file = await (small ? query.AsSingleQuery() : query.AsSplitQuery()).SingleOrDefaultAsync(f => f.Id == fileId, ct);
+        var large = parts & ~FileParts.DraftNotes;
+        if (onlyParticipant is not null) large &= ~FileParts.Participants;
+        var file = await (large == FileParts.None ? query.AsSingleQuery() : query.AsSplitQuery()).SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return Error.NotFound("File");
         var postId = viewer.PostIds.Contains(file.HolderPostId) ? file.HolderPostId : viewer.ActingPostId ?? viewer.PostIds[0];
         // Usually the holder, already read with the file: Find then asks the database nothing.
