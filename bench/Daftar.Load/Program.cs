@@ -125,6 +125,16 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
     private readonly List<string> _errors = [];
     private long _emptyHanded;
 
+    /// <summary>
+    /// The longest latency a histogram tells apart (an hour). An open loop far past saturation counts each request from
+    /// when it was due, so its latencies grow with the run: longer ones are recorded as this (HdrHistogram throws past
+    /// its range, and a search run at 200/s on a state ended with an exception instead of its report).
+    /// </summary>
+    public const long LongestLatencyMicros = 3_600_000_000;
+
+    /// <summary>Records one latency, at most <see cref="LongestLatencyMicros"/>.</summary>
+    public static void Record(HistogramBase histogram, long micros) => histogram.RecordValue(Math.Clamp(micros, 1, LongestLatencyMicros));
+
     /// <summary>How long a user who holds no file waits before looking at its inbox again (not spinning on it untimed).</summary>
     public static readonly TimeSpan EmptyHandedWait = TimeSpan.FromSeconds(0.5);
 
@@ -133,7 +143,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
         var mix = options.Mix == "realistic" ? Realistic : new Dictionary<string, int> { [options.Mix] = 1 };
         foreach (var name in Realistic.Keys.Append("pullback"))
         {
-            _histograms[name] = new LongConcurrentHistogram(1, 120_000_000, 3);
+            _histograms[name] = new LongConcurrentHistogram(1, LongestLatencyMicros, 3);
             _counters[name] = new long[3];
         }
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Users, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
@@ -216,7 +226,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
             var micros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
             if (response.IsSuccessStatusCode)
             {
-                _histograms[op].RecordValue(Math.Max(1, micros));
+                Record(_histograms[op], micros);
                 Interlocked.Add(ref _counters[op][2], bytes);
                 return response;
             }

@@ -2,6 +2,7 @@ using System.Net;
 using Daftar.Load;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web;
+using HdrHistogram;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -123,5 +124,22 @@ public class RawLimitTests(GeneratedStateFactory app) : IClassFixture<GeneratedS
             Assert.Null(limits);
             Assert.Contains("measured on PostgreSQL", output.ToString());
         }
+    }
+}
+
+public class LatencyRecordingTests
+{
+    [Fact]
+    public void ALatencyBeyondTheHistogramsRange_IsRecordedAtItsTop_InsteadOfEndingTheRun()
+    {
+        // An open loop far past saturation counts from when each request was due: its latencies can outgrow any range.
+        var histogram = new LongConcurrentHistogram(1, LoadRun.LongestLatencyMicros, 3);
+        LoadRun.Record(histogram, 12_000);
+        LoadRun.Record(histogram, LoadRun.LongestLatencyMicros * 5);
+        LoadRun.Record(histogram, 0);
+
+        Assert.Equal(3, histogram.TotalCount);
+        Assert.True(histogram.GetMaxValue() >= LoadRun.LongestLatencyMicros * 0.999);
+        Assert.Equal(1, histogram.GetValueAtPercentile(0));
     }
 }
