@@ -1,5 +1,7 @@
 using Daftar.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Daftar.Web.Infrastructure;
 
@@ -87,6 +89,7 @@ public static class DatabaseStartup
                 // CanConnect swallows the reason; open the connection ourselves so the message says why.
                 await db.Database.OpenConnectionAsync(ct);
                 await db.Database.CloseConnectionAsync();
+                await CreateHistoryTableAsync(db, ct);
             }
             pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await db.Database.MigrateAsync(ct);
@@ -102,6 +105,23 @@ public static class DatabaseStartup
             await Daftar.Web.Features.Search.SearchBackfill.RunAsync(db, ct);
         // The installation's CAs and timestamp authority exist from the first start.
         await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Signing.Pki>().EnsureAsync(ct);
+    }
+
+    /// <summary>
+    /// Npgsql's migrator reads the migrations history without asking whether the table exists, and EF logs the failure
+    /// on a new database as an error (npgsql/efcore.pg#3407): an operator's first start printed two "fail:" entries
+    /// with a failed command. Made first, as EF would make it, the first start logs nothing alarming.
+    /// </summary>
+    private static async Task CreateHistoryTableAsync(DaftarDb db, CancellationToken ct)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable)
+        {
+            // Another node starting at the same moment made it.
+        }
     }
 
     private static string Describe(Exception ex)
