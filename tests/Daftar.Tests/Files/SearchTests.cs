@@ -21,9 +21,9 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         return new string(Enumerable.Range(0, 9).Select(_ => letters[Random.Shared.Next(letters.Length)]).ToArray()) + (hindi ? "ा" : "");
     }
 
-    private static async Task<int> CreateFileAsync(HttpClient api, string subject, Grading grading = Grading.Normal)
+    private static async Task<int> CreateFileAsync(HttpClient api, string subject, Grading grading = Grading.Normal, int head = 12)
     {
-        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, 12, "Procurement", Grading: grading));
+        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, head, "Procurement", Grading: grading));
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
@@ -88,6 +88,23 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var outsider = await app.ApiClientAsync("RJ100006");
         Assert.Empty((await SearchAsync(outsider, Q(word))).Files);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/search?" + Q(word))).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOfficerHoldingTwoPosts_FindsTheSecretFilesSentToEither()
+    {
+        // Secret files are seen only by the posts in their chain: one goes to SDO Sanganer, one to SDO Chaksu, a vacant post
+        // the same officer holds as additional charge.
+        var udc = await app.ApiClientAsync("RJ100041");
+        var word = Unique();
+        var toOwnPost = await CreateFileAsync(udc, $"Encroachment complaint {word}, Sanganer", Grading.Secret, head: 5);
+        var toChargedPost = await CreateFileAsync(udc, $"Encroachment complaint {word}, Chaksu", Grading.Secret, head: 5);
+        Assert.Equal(HttpStatusCode.NoContent, (await udc.PostAsJsonAsync($"/api/files/{toOwnPost}/send", new SendFileCommand(await app.PostIdAsync("SDO-SANGANER"), null))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await udc.PostAsJsonAsync($"/api/files/{toChargedPost}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), null))).StatusCode);
+
+        var sdo = await app.ApiClientAsync(Demo.SdoSanganer);
+        Assert.Equal([toChargedPost, toOwnPost], (await SearchAsync(sdo, Q(word))).Files.Select(f => f.Id));
+        Assert.Empty((await SearchAsync(await app.ApiClientAsync(Demo.Clerk), Q(word))).Files);
     }
 
     [Fact]

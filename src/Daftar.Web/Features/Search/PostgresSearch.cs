@@ -24,7 +24,9 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
 {
     /// <summary>The newest visible files carrying the words (at most <paramref name="limit"/>), and whether some visible
     /// files were left untested (<c>Search:VisibleBudget</c>, 2,048 by default, bounds the testing of one search).</summary>
-    public async Task<(List<int> Ids, bool Partial)> FileIdsAsync(IQueryable<int> candidates, string tsquery, int limit, CancellationToken ct)
+    /// <param name="candidates">Every file the search may answer with.</param>
+    /// <param name="newest">The newest n of them, newest first.</param>
+    public async Task<(List<int> Ids, bool Partial)> FileIdsAsync(IQueryable<int> candidates, Func<int, IQueryable<int>> newest, string tsquery, int limit, CancellationToken ct)
     {
         if (await EstimatedMatchesAsync(tsquery, ct) <= config.GetValue("Search:IndexBelowMatches", 20_000))
         {
@@ -37,7 +39,7 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
         }
 
         // Each id is tested alone (its row, then its notes, then its receipts, by their FileId indexes), in the batch's order.
-        return await NewestMatchingAsync(candidates, limit, batch => $"""
+        return await NewestMatchingAsync(newest, limit, batch => $"""
             SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
             WHERE EXISTS (SELECT 1 FROM "Files" x WHERE x."Id" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
                OR EXISTS (SELECT 1 FROM "Notes" x WHERE x."FileId" = v.id AND x."IsConfirmed" AND x."SearchVector" @@ {tsquery}::tsquery)
@@ -51,9 +53,9 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
     /// rare among an officer's files would otherwise have every one of them tested, for seconds of the database's time:
     /// past the budget the answer says which part was searched.
     /// </summary>
-    private async Task<(List<int> Ids, bool Partial)> NewestMatchingAsync(IQueryable<int> candidates, int limit, Func<int[], FormattableString> test, CancellationToken ct)
+    private async Task<(List<int> Ids, bool Partial)> NewestMatchingAsync(Func<int, IQueryable<int>> newest, int limit, Func<int[], FormattableString> test, CancellationToken ct)
     {
-        var visible = await candidates.OrderByDescending(id => id).Take(Budget + 1).ToListAsync(ct);
+        var visible = await newest(Budget + 1).ToListAsync(ct);
         var tested = Math.Min(visible.Count, Budget);
         var found = new List<int>();
         for (int start = 0, size = FirstBatch; start < tested && found.Count < limit; start += size, size *= 2)
@@ -69,7 +71,7 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
     /// (an officer sees far fewer receipts than files).</summary>
     public async Task<(List<int> Ids, bool Partial)> ReceiptIdsAsync(IQueryable<int> candidates, string tsquery, int limit, CancellationToken ct)
     {
-        return await NewestMatchingAsync(candidates, limit, batch => $"""
+        return await NewestMatchingAsync(n => candidates.OrderByDescending(id => id).Take(n), limit, batch => $"""
             SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
             WHERE EXISTS (SELECT 1 FROM "Receipts" x WHERE x."Id" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
             ORDER BY v.n

@@ -107,7 +107,9 @@ public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch p
         {
             // Without filters on the files themselves, the visible ids come from the indexes alone.
             var filtered = department is not null || section is not null || query.Status is not null || query.Grading is not null || query.From is not null || query.To is not null;
-            var (page, partialFiles) = await postgres.FileIdsAsync(filtered ? found.Select(f => f.Id) : visibleFiles, tsquery, PageSize + 1, ct);
+            var candidates = filtered ? found.Select(f => f.Id) : visibleFiles;
+            var (page, partialFiles) = await postgres.FileIdsAsync(candidates,
+                n => filtered ? candidates.OrderByDescending(id => id).Take(n) : FileActions.NewestVisibleIds(db, viewer, n), tsquery, PageSize + 1, ct);
             found = db.Files.Where(f => page.Contains(f.Id));
             partial |= partialFiles;
         }
