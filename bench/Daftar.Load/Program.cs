@@ -132,6 +132,11 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
     /// </summary>
     public const long LongestLatencyMicros = 3_600_000_000;
 
+    /// <summary>A percentile of latencies recorded in microseconds, in milliseconds; 0 when none was recorded (the count
+    /// beside it says so; HdrHistogram throws on an empty histogram, which ended a run whose every request failed).</summary>
+    public static double Milliseconds(HistogramBase histogram, double percentile) =>
+        histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
+
     /// <summary>Records one latency, at most <see cref="LongestLatencyMicros"/>.</summary>
     public static void Record(HistogramBase histogram, long micros) => histogram.RecordValue(Math.Clamp(micros, 1, LongestLatencyMicros));
 
@@ -181,8 +186,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
         var (cores, rss) = sampler.Stop(elapsed);
         var results = _histograms.Where(h => h.Value.TotalCount > 0 || _counters[h.Key][0] > 0).ToDictionary(h => h.Key, h => new OperationResult(
             h.Value.TotalCount, _counters[h.Key][0], _counters[h.Key][1], h.Value.TotalCount / elapsed,
-            h.Value.GetValueAtPercentile(50) / 1000.0, h.Value.GetValueAtPercentile(95) / 1000.0, h.Value.GetValueAtPercentile(99) / 1000.0,
-            h.Value.GetMaxValue() / 1000.0, h.Value.TotalCount == 0 ? 0 : (double)_counters[h.Key][2] / h.Value.TotalCount));
+            Milliseconds(h.Value, 50), Milliseconds(h.Value, 95), Milliseconds(h.Value, 99), Milliseconds(h.Value, 100), h.Value.TotalCount == 0 ? 0 : (double)_counters[h.Key][2] / h.Value.TotalCount));
         lock (_errors) return new Report(options.Mix, users.Count, options.Rate, elapsed, results, cores, rss, _errors.Take(10).ToList(), Interlocked.Read(ref _emptyHanded));
     }
 

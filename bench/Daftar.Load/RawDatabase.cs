@@ -45,7 +45,7 @@ public static class RawDatabase
 
     private static async Task<(long Count, double PerSecond)> RunAsync(NpgsqlDataSource source, IReadOnlyList<int> posts, int workers, double seconds, bool inbox, TextWriter output)
     {
-        var timings = new LongConcurrentHistogram(1, 60_000_000, 3);
+        var timings = new LongConcurrentHistogram(1, LoadRun.LongestLatencyMicros, 3);
         long emptyHanded = 0;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
@@ -73,12 +73,12 @@ public static class RawDatabase
                 await SignedInAsync(connection, post, hash);
                 if (inbox) await InboxAsync(connection, post);
                 else await SendAsync(connection, post, fileId);
-                timings.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds));
+                LoadRun.Record(timings, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             }
         })));
         var elapsed = watch.Elapsed.TotalSeconds;
         var h = timings;
-        output.WriteLine($"{(inbox ? "inbox" : "send"),-10} {h.TotalCount,8} {h.TotalCount / elapsed,8:0.0} {h.GetValueAtPercentile(50) / 1000.0,8:0.0} {h.GetValueAtPercentile(95) / 1000.0,8:0.0} {h.GetValueAtPercentile(99) / 1000.0,8:0.0}");
+        output.WriteLine($"{(inbox ? "inbox" : "send"),-10} {h.TotalCount,8} {h.TotalCount / elapsed,8:0.0} {LoadRun.Milliseconds(h, 50),8:0.0} {LoadRun.Milliseconds(h, 95),8:0.0} {LoadRun.Milliseconds(h, 99),8:0.0}");
         if (!inbox) output.WriteLine($"(workers that found no file to send: {emptyHanded} times)");
         return (h.TotalCount, h.TotalCount / elapsed);
     }

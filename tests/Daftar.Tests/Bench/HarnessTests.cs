@@ -142,4 +142,14 @@ public class LatencyRecordingTests
         Assert.True(histogram.GetMaxValue() >= LoadRun.LongestLatencyMicros * 0.999);
         Assert.Equal(1, histogram.GetValueAtPercentile(0));
     }
+
+    [Fact]
+    public void AnOperationThatNeverSucceeded_IsReportedWithNoLatency_InsteadOfEndingTheRun()
+    {
+        // A raw send limit whose workers found no file to send, or an operation whose every request failed.
+        var none = new LongConcurrentHistogram(1, LoadRun.LongestLatencyMicros, 3);
+        Assert.Equal(0, LoadRun.Milliseconds(none, 95));
+        LoadRun.Record(none, 2_500);
+        Assert.InRange(LoadRun.Milliseconds(none, 95), 2.49, 2.51);
+    }
 }
