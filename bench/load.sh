@@ -11,7 +11,9 @@
 # that load).
 #
 # PostgreSQL: a local server that trusts the postgres user on 127.0.0.1 (./test.sh starts one; so can initdb).
-# A state takes ~16 minutes and ~52 GB to generate: KEEP=1 keeps the database and the work folder, and
+# For a state, give it 4 GB of shared buffers in huge pages (sysctl -w vm.nr_hugepages=2300; -c shared_buffers=4GB
+# -c huge_pages=on): the exact command is in docs/performance.md.
+# A state takes 14–25 minutes and ~52 GB to generate: KEEP=1 keeps the database and the work folder, and
 # DATABASE=<name> TOKENS=<file> MASTER_KEY=<base64> runs the load again on one kept (migrated first, not regenerated).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +42,9 @@ if [ "$DB" = postgres ]; then
   NAME="${DATABASE:-daftar_bench_${SCALE}_$$}"
   [ -n "${DATABASE:-}" ] || psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "CREATE DATABASE $NAME" >/dev/null
   CONN="Host=127.0.0.1;Port=$DAFTAR_BENCH_PG_PORT;Username=postgres;Database=$NAME;Maximum Pool Size=200"
+  # Every new connection's server process maps the shared buffers page by page; in 4 KB pages this machine spent 7 µs on
+  # each first touch (a new backend counted an inbox in 23 ms, a warm one in 0.7 ms). docs/performance.md, ninth round.
+  echo "== PostgreSQL: $(psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -Atc "SELECT 'shared_buffers ' || current_setting('shared_buffers') || ', huge_pages ' || current_setting('huge_pages')" 2>/dev/null || echo '?')"
   SETTINGS+=("Database__Provider=Postgres" "Database__ConnectionString=$CONN")
 fi
 
