@@ -142,6 +142,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
         var row = Assert.Single(inbox.Rows, r => r.Id == a);
         Assert.Equal((Priority.Immediate, "please see", "ASO-GAD-GR1"), (row.Priority, row.Remarks, row.From!.Code));
         Assert.Equal("Sunita Kumari", row.FromNameEn);
+        Assert.Equal("SO-GAD-GR1", row.Holder.Code);
         await GetAsync(officer, a);
         var opened = (await officer.GetFromJsonAsync<Inbox>("/api/inbox?tab=opened", Json))!;
         Assert.Contains(opened.Rows, r => r.Id == a);
@@ -149,7 +150,9 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
 
         var mine = (await clerk.GetFromJsonAsync<Inbox>("/api/inbox?tab=sent", Json))!;
         Assert.Contains(mine.Rows, r => r.Id == a);
-        Assert.Contains((await clerk.GetFromJsonAsync<Inbox>("/api/inbox?tab=parked", Json))!.Rows, r => r.Id == b);
+        var parked = Assert.Single((await clerk.GetFromJsonAsync<Inbox>("/api/inbox?tab=parked", Json))!.Rows, r => r.Id == b);
+        Assert.Null(parked.From);   // made here, not sent by anyone
+        Assert.Equal("ASO-GAD-GR1", parked.Holder.Code);
         Assert.True(mine.Counts.Created >= 2);
         Assert.True(mine.Counts.Parked >= 1);
     }
