@@ -121,21 +121,29 @@ public static class RawDatabase
                    (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 3)
             FROM "Posts" AS p WHERE p."Id" = @post
             """, posts, post);
-        // The page: which 50 files from the index, then those rows.
+        // The page: which 50 files from the index, then those rows with who sent them and who holds them.
+        var ids = new List<int>();
+        await using (var page = new NpgsqlCommand("""
+            SELECT x."Id" FROM "Files" AS x WHERE x."HolderPostId" = ANY (@posts) AND x."Status" = 1 AND x."ArrivalOpenedAt" IS NOT NULL
+            ORDER BY x."ArrivalPriority" DESC, x."Id" DESC LIMIT 50
+            """, c))
+        {
+            page.Parameters.AddWithValue("posts", posts);
+            await using var reader = await page.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) ids.Add(reader.GetInt32(0));
+        }
         await ReadAllAsync(c, """
-            SELECT f."Id", f."ComputerNumber", f."FileNumber", f."Subject", f."Grading", f."Status", f."HolderPostId", f."ArrivalKind", f."ArrivedFromPostId",
-                   f."ArrivedById", f."ArrivedAt", f."ArrivalDueOn", f."ArrivalPriority", f."ArrivalRemarks", f."ArrivalOpenedAt"
-            FROM "Files" AS f WHERE f."Id" IN (
-                SELECT x."Id" FROM "Files" AS x WHERE x."HolderPostId" = ANY (@posts) AND x."Status" = 1 AND x."ArrivalOpenedAt" IS NOT NULL
-                ORDER BY x."ArrivalPriority" DESC, x."Id" DESC LIMIT 50)
+            SELECT f."Id", f."ComputerNumber", f."FileNumber", f."Subject", f."Grading", f."Status", f."ArrivalKind",
+                   s."Id", s."Code", sd."NameEn" || ', ' || so."NameEn", sd."NameHi" || ', ' || so."NameHi", e."NameEn", e."NameHi",
+                   f."ArrivedAt", f."ArrivalDueOn", f."ArrivalPriority", f."ArrivalRemarks", f."ArrivalOpenedAt",
+                   h."Id", h."Code", hd."NameEn" || ', ' || ho."NameEn", hd."NameHi" || ', ' || ho."NameHi"
+            FROM "Files" AS f
+            LEFT JOIN "Posts" AS s ON f."ArrivedFromPostId" = s."Id" LEFT JOIN "Designations" AS sd ON s."DesignationId" = sd."Id" LEFT JOIN "Offices" AS so ON s."OfficeId" = so."Id"
+            LEFT JOIN "Employees" AS e ON f."ArrivedById" = e."Id"
+            JOIN "Posts" AS h ON f."HolderPostId" = h."Id" JOIN "Designations" AS hd ON h."DesignationId" = hd."Id" JOIN "Offices" AS ho ON h."OfficeId" = ho."Id"
+            WHERE f."Id" = ANY (@ids)
             ORDER BY f."ArrivalPriority" DESC, f."Id" DESC
-            """, posts);
-        await ReadAllAsync(c, """
-            SELECT p."Id", p."Code", d."NameEn" || ', ' || o."NameEn", d."NameHi" || ', ' || o."NameHi"
-            FROM "Posts" AS p JOIN "Designations" AS d ON p."DesignationId" = d."Id" JOIN "Offices" AS o ON p."OfficeId" = o."Id"
-            WHERE p."Id" = ANY (@posts)
-            """, posts);
-        await ReadAllAsync(c, """SELECT e."Id", e."NameEn", e."NameHi" FROM "Employees" AS e WHERE e."Id" = ANY (@posts)""", posts);
+            """, ids.ToArray(), "ids");
     }
 
     /// <summary>
@@ -209,10 +217,10 @@ public static class RawDatabase
         await cmd.ExecuteScalarAsync();
     }
 
-    private static async Task ReadAllAsync(NpgsqlConnection c, string sql, int[] posts)
+    private static async Task ReadAllAsync(NpgsqlConnection c, string sql, int[] values, string name = "posts")
     {
         await using var cmd = new NpgsqlCommand(sql, c);
-        cmd.Parameters.AddWithValue("posts", posts);
+        cmd.Parameters.AddWithValue(name, values);
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync()) { }
     }
