@@ -66,8 +66,13 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     /// </summary>
     public static IQueryable<int> VisibleIds(DaftarDb db, Viewer viewer) =>
         db.FileParticipants.Where(p => viewer.PostIds.Contains(p.PostId)).Select(p => p.FileId)
-            .Union(db.Files.Where(f => f.Grading == Grading.Normal && viewer.SectionIds.Contains(f.SectionId)).Select(f => f.Id))
-            .Union(db.FileShares.Where(x => viewer.PostIds.Contains(x.PostId) && x.File.Grading == Grading.Normal).Select(x => x.FileId));
+            .Union(SectionsFiles(db, viewer)).Union(SharedFiles(db, viewer));
+
+    private static IQueryable<int> SectionsFiles(DaftarDb db, Viewer viewer) =>
+        db.Files.Where(f => f.Grading == Grading.Normal && viewer.SectionIds.Contains(f.SectionId)).Select(f => f.Id);
+
+    private static IQueryable<int> SharedFiles(DaftarDb db, Viewer viewer) =>
+        db.FileShares.Where(x => viewer.PostIds.Contains(x.PostId) && x.File.Grading == Grading.Normal).Select(x => x.FileId);
 
     /// <summary>
     /// The newest <paramref name="count"/> of <see cref="VisibleIds"/>, newest first. Each part of the rule gives only its own
@@ -78,8 +83,8 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     /// </summary>
     public static IQueryable<int> NewestVisibleIds(DaftarDb db, Viewer viewer, int count)
     {
-        var newest = db.Files.Where(f => f.Grading == Grading.Normal && viewer.SectionIds.Contains(f.SectionId)).Select(f => f.Id).OrderByDescending(id => id).Take(count)
-            .Union(db.FileShares.Where(x => viewer.PostIds.Contains(x.PostId) && x.File.Grading == Grading.Normal).Select(x => x.FileId).OrderByDescending(id => id).Take(count));
+        var newest = SectionsFiles(db, viewer).OrderByDescending(id => id).Take(count)
+            .Union(SharedFiles(db, viewer).OrderByDescending(id => id).Take(count));
         foreach (var postId in viewer.PostIds)
             newest = newest.Union(db.FileParticipants.Where(p => p.PostId == postId).Select(p => p.FileId).OrderByDescending(id => id).Take(count));
         return newest.OrderByDescending(id => id).Take(count);
