@@ -110,15 +110,13 @@ public static class RawDatabase
     private static async Task InboxAsync(NpgsqlConnection c, int post)
     {
         int[] posts = [post];
-        // The counts in one statement, each from an index alone (as FileQueries.InboxAsync asks for them).
-        await ScalarAsync(c, """
-            SELECT (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 1 AND f."ArrivalOpenedAt" IS NULL),
-                   (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 1 AND f."ArrivalOpenedAt" IS NOT NULL),
-                   (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 1 AND f."ArrivalDueOn" < CURRENT_DATE),
-                   (SELECT count(*) FROM "Files" AS f WHERE f."ArrivalKind" = 2 AND f."ArrivedFromPostId" = ANY (@posts) AND NOT (f."HolderPostId" = ANY (@posts))),
-                   (SELECT count(*) FROM "Files" AS f WHERE f."CreatedByPostId" = ANY (@posts)),
-                   (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 2),
-                   (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 3)
+        // The counts in one statement (as FileQueries.InboxAsync asks for them): the post's kept counts plus the changes
+        // not yet folded in, and overdue from the index.
+        await ScalarAsync(c, $"""
+            SELECT {string.Join(", ", new[] { "New", "Opened", "Sent", "Created", "Parked", "Closed" }.Select(t =>
+                $"(SELECT COALESCE(sum(k.\"{t}\"), 0) FROM \"InboxCounts\" AS k WHERE k.\"PostId\" = ANY (@posts)) + " +
+                $"(SELECT COALESCE(sum(k.\"{t}\"), 0) FROM \"InboxCountChanges\" AS k WHERE k.\"PostId\" = ANY (@posts))"))},
+                   (SELECT count(*) FROM "Files" AS f WHERE f."HolderPostId" = ANY (@posts) AND f."Status" = 1 AND f."ArrivalDueOn" < CURRENT_DATE)
             FROM "Posts" AS p WHERE p."Id" = @post
             """, posts, post);
         // The page: which 50 files from the index, then those rows with who sent them and who holds them.
@@ -188,6 +186,8 @@ public static class RawDatabase
             INSERT INTO "Movements" ("FileId", "Kind", "FromPostId", "ToPostId", "ById", "Remarks", "Priority", "At", "OpenedAt")
                 VALUES (@id, 2, @post, @to, @post, 'raw', 1, now(), now()) RETURNING "Id";
             INSERT INTO "FileParticipants" ("FileId", "PostId") VALUES (@id, @to) ON CONFLICT DO NOTHING;
+            INSERT INTO "InboxCountChanges" ("PostId", "New", "Opened", "Parked", "Closed", "Sent", "Created")
+                VALUES (@post, 0, -1, 0, 0, 1, 0), (@to, 0, 1, 0, 0, 0, 0), (@post, 0, 0, 0, 0, -1, 0) RETURNING "Id";   -- three rows, as a send writes; they add up to nothing, as this one changes nothing
             INSERT INTO "AuditEvents" ("At", "ActorEmployeeId", "ActingPostId", "Action", "ObjectType", "ObjectId", "Summary")
                 VALUES (now(), @post, @post, 'Movement.Added', 'file', @id::text, 'Kind: Sent'), (now(), @post, @post, 'EFile.Modified', 'file', @id::text, 'HolderPostId') RETURNING "Id";
             """, c, tx))

@@ -30,6 +30,7 @@ public static class DaftarApp
         builder.Services.AddDaftarServices(config);
         if (config.GetValue("Audit:SealInBackground", true)) builder.Services.AddHostedService<AuditSealerService>();
         builder.Services.AddHostedService<OverdueReminders>();
+        builder.Services.AddHostedService<Daftar.Web.Features.Files.InboxCountCompactor>();
         builder.Services.AddHostedService<Daftar.Web.Features.Signing.CrlPublisher>();
         if (config.GetValue("Meetings:FollowUp", true)) builder.Services.AddHostedService<Daftar.Web.Features.Meetings.MeetingFollowUp>();
         builder.Services.AddSignalR();

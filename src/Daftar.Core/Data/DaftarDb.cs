@@ -27,6 +27,8 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Movement> Movements => Set<Movement>();
     public DbSet<FileParticipant> FileParticipants => Set<FileParticipant>();
+    public DbSet<InboxCount> InboxCounts => Set<InboxCount>();
+    public DbSet<InboxCountChange> InboxCountChanges => Set<InboxCountChange>();
     public DbSet<FileHead> FileHeads => Set<FileHead>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -54,6 +56,47 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<Daftar.Signing.Authority> Authorities => Set<Daftar.Signing.Authority>();
     public DbSet<Daftar.Signing.SigningCredential> SigningCredentials => Set<Daftar.Signing.SigningCredential>();
     public DbSet<Daftar.Signing.NoteSignature> NoteSignatures => Set<Daftar.Signing.NoteSignature>();
+
+    // Every save that changes files records what it changes in the posts' inbox counts, in the same transaction.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var counts = TrackInboxCounts();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            Forget(counts);
+            throw;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var counts = TrackInboxCounts();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            Forget(counts);   // a retry after a conflict counts its changes again
+            throw;
+        }
+    }
+
+    private List<InboxCountChange> TrackInboxCounts()
+    {
+        var counts = InboxCounting.ChangesOf(ChangeTracker);
+        InboxCountChanges.AddRange(counts);
+        return counts;
+    }
+
+    private void Forget(List<InboxCountChange> counts)
+    {
+        foreach (var c in counts) Entry(c).State = EntityState.Detached;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,22 @@ internal sealed class EFileConfiguration : IEntityTypeConfiguration<EFile>
     }
 }
 
+// Derived from Files and rebuilt from them at will (InboxCounting.RebuildSql): no foreign keys, which would lock the
+// post's row on every change.
+internal sealed class InboxCountConfiguration : IEntityTypeConfiguration<InboxCount>
+{
+    public void Configure(EntityTypeBuilder<InboxCount> b)
+    {
+        b.HasKey(x => x.PostId);
+        b.Property(x => x.PostId).ValueGeneratedNever();
+    }
+}
+
+internal sealed class InboxCountChangeConfiguration : IEntityTypeConfiguration<InboxCountChange>
+{
+    public void Configure(EntityTypeBuilder<InboxCountChange> b) => b.HasIndex(x => x.PostId);
+}
+
 internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
 {
     public void Configure(EntityTypeBuilder<Note> b)

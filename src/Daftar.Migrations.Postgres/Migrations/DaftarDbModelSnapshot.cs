@@ -670,6 +670,70 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.ToTable("FileParticipants");
                 });
 
+            modelBuilder.Entity("Daftar.Files.InboxCount", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("New")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Parked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PostId");
+
+                    b.ToTable("InboxCounts");
+                });
+
+            modelBuilder.Entity("Daftar.Files.InboxCountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("New")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Parked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("InboxCountChanges");
+                });
+
             modelBuilder.Entity("Daftar.Files.IssuedLetter", b =>
                 {
                     b.Property<int>("Id")

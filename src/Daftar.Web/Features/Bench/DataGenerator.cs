@@ -247,6 +247,9 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
 
         Step(progress, watch, "Building indexes and constraints");
         await sink.AfterLoadAsync(Tables, progress, ct);
+        await InboxCounting.RebuildAsync(db, ct);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE \"InboxCounts\"", ct);
+        Step(progress, watch, "Inbox counts of every post");
 
         // --- Counters continue after the generated numbers; accounts and tokens for the load generator --------------
         db.ChangeTracker.Clear();

@@ -178,19 +178,21 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         var posts = viewer.PostIds;
         // Each file carries how it reached its holder (EFile.Arrival*), so every list and count is an indexed read of Files.
         var held = db.Files.Where(f => posts.Contains(f.HolderPostId));
-        var sent = db.Files.Where(f => f.ArrivalKind == MovementKind.Sent && posts.Contains(f.ArrivedFromPostId) && !posts.Contains(f.HolderPostId));
-        // Every count in one statement, each a count over an index alone (IX_Files_Inbox, IX_Files_Sent, created by).
-        var c = await db.Posts.Where(p => p.Id == posts[0]).Select(p => new
-        {
-            New = held.Count(f => f.Status == FileStatus.Open && f.ArrivalOpenedAt == null),
-            Opened = held.Count(f => f.Status == FileStatus.Open && f.ArrivalOpenedAt != null),
-            Overdue = held.Count(f => f.Status == FileStatus.Open && f.ArrivalDueOn < today),
-            Sent = sent.Count(),
-            Created = db.Files.Count(f => posts.Contains(f.CreatedByPostId)),
-            Parked = held.Count(f => f.Status == FileStatus.Parked),
-            Closed = held.Count(f => f.Status == FileStatus.Closed),
-        }).SingleOrDefaultAsync(ct);
-        var counts = c is null ? new InboxCounts(0, 0, 0, 0, 0, 0, 0) : new InboxCounts(c.New, c.Opened, c.Overdue, c.Sent, c.Created, c.Parked, c.Closed);
+        // Sent: each of my posts' files that it sent on and no longer holds (as InboxCounting counts them).
+        var sent = db.Files.Where(f => f.ArrivalKind == MovementKind.Sent && posts.Contains(f.ArrivedFromPostId) && f.ArrivedFromPostId != f.HolderPostId);
+        // The counts are kept (InboxCount, plus the changes not yet folded in); only overdue, which depends on today, is
+        // counted here, from the index IX_Files_Inbox. One statement.
+        var kept = db.InboxCounts.Where(k => posts.Contains(k.PostId));
+        var changes = db.InboxCountChanges.Where(k => posts.Contains(k.PostId));
+        var c = await db.Posts.Where(p => p.Id == posts[0]).Select(p => new InboxCounts(
+            kept.Sum(k => k.New) + changes.Sum(k => k.New),
+            kept.Sum(k => k.Opened) + changes.Sum(k => k.Opened),
+            held.Count(f => f.Status == FileStatus.Open && f.ArrivalDueOn < today),
+            kept.Sum(k => k.Sent) + changes.Sum(k => k.Sent),
+            kept.Sum(k => k.Created) + changes.Sum(k => k.Created),
+            kept.Sum(k => k.Parked) + changes.Sum(k => k.Parked),
+            kept.Sum(k => k.Closed) + changes.Sum(k => k.Closed))).SingleOrDefaultAsync(ct);
+        var counts = c ?? new InboxCounts(0, 0, 0, 0, 0, 0, 0);
 
         IQueryable<EFile> query = tab switch
         {
