@@ -555,8 +555,6 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.HasIndex("ComputerNumber")
                         .IsUnique();
 
-                    b.HasIndex("CreatedByPostId");
-
                     b.HasIndex("CreatedOn");
 
                     b.HasIndex("DepartmentId");
@@ -566,10 +564,13 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SectionId");
 
-                    b.HasIndex("ArrivedFromPostId", "ArrivalKind", "HolderPostId", "ArrivalPriority", "Id")
+                    b.HasIndex("CreatedByPostId", "ArrivalPriority", "Id")
+                        .HasDatabaseName("IX_Files_Created");
+
+                    b.HasIndex("ArrivedFromPostId", "ArrivalKind", "ArrivalPriority", "Id", "HolderPostId")
                         .HasDatabaseName("IX_Files_Sent");
 
-                    b.HasIndex("HolderPostId", "Status", "ArrivalOpenedAt", "ArrivalPriority", "Id", "ArrivalDueOn")
+                    b.HasIndex("HolderPostId", "Status", "ArrivalPriority", "Id", "ArrivalOpenedAt", "ArrivalDueOn")
                         .HasDatabaseName("IX_Files_Inbox");
 
                     b.ToTable("Files", (string)null);

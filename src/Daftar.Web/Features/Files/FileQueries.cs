@@ -177,9 +177,14 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         var today = DateOnly.FromDateTime(files.Now.UtcDateTime);
         var posts = viewer.PostIds;
         // Each file carries how it reached its holder (EFile.Arrival*), so every list and count is an indexed read of Files.
-        var held = db.Files.Where(f => posts.Contains(f.HolderPostId));
+        // One post (nearly every officer) is asked for by equality: PostgreSQL 15 then reads the list's index in the page's
+        // order and stops after the page; for a list of posts it reads every entry and sorts them.
+        var only = posts.Length == 1 ? posts[0] : (int?)null;
+        var held = only is { } p1 ? db.Files.Where(f => f.HolderPostId == p1) : db.Files.Where(f => posts.Contains(f.HolderPostId));
+        var created = only is { } p2 ? db.Files.Where(f => f.CreatedByPostId == p2) : db.Files.Where(f => posts.Contains(f.CreatedByPostId));
         // Sent: each of my posts' files that it sent on and no longer holds (as InboxCounting counts them).
-        var sent = db.Files.Where(f => f.ArrivalKind == MovementKind.Sent && posts.Contains(f.ArrivedFromPostId) && f.ArrivedFromPostId != f.HolderPostId);
+        var sent = (only is { } p3 ? db.Files.Where(f => f.ArrivedFromPostId == p3) : db.Files.Where(f => posts.Contains(f.ArrivedFromPostId)))
+            .Where(f => f.ArrivalKind == MovementKind.Sent && f.ArrivedFromPostId != f.HolderPostId);
         // The counts are kept (InboxCount, plus the changes not yet folded in); only overdue, which depends on today, is
         // counted here, from the index IX_Files_Inbox. One statement.
         var kept = db.InboxCounts.Where(k => posts.Contains(k.PostId));
@@ -200,7 +205,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
             "opened" => held.Where(f => f.Status == FileStatus.Open && f.ArrivalOpenedAt != null),
             "overdue" => held.Where(f => f.Status == FileStatus.Open && f.ArrivalDueOn < today),
             "sent" => sent,
-            "created" => db.Files.Where(f => posts.Contains(f.CreatedByPostId)),
+            "created" => created,
             "parked" => held.Where(f => f.Status == FileStatus.Parked),
             _ => held.Where(f => f.Status == FileStatus.Closed),
         };
