@@ -15,7 +15,7 @@ namespace Daftar.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "verify-pdf", "generate", "backup", "restore", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "verify-pdf", "generate", "recount", "backup", "restore", "help", "--help", "-h"];
     private static readonly string[] PkiVerbs = ["status", "renew", "renew-tsa", "revoke", "crl", "publish"];
 
     private const string Usage = """
@@ -42,6 +42,7 @@ public static class AdminCommands
           pki publish             sign and publish fresh CRLs for every CA now
           generate --scale demo|tiny|district|state [--tokens FILE]
                                   fill an empty database with a synthetic state for benchmarks; API tokens of load users to FILE
+          recount                 count every post's inbox tabs afresh from the files (after a change made outside Daftar)
           verify-cms PAYLOAD SIGNATURE
                                   check a detached CMS signature (.p7s) over PAYLOAD against Daftar's trust; exit 0 only if valid
           verify-pdf FILE         check every signature of a signed PDF (a letter, an order, minutes); exit 0 only if all are valid
@@ -135,6 +136,7 @@ public static class AdminCommands
                 "pki publish" => await PkiCommands.PublishAsync(sp, stdout),
                 "verify-cms" => await PkiCommands.VerifyCmsAsync(sp, options, stdout, stderr),
                 "generate" => await GenerateAsync(sp, options, stdout, stderr),
+                "recount" => await RecountAsync(sp, stdout),
                 "backup" => await BackupAsync(sp, options, stdout, stderr),
                 "verify-pdf" => await VerifyPdfAsync(sp, options, stdout, stderr),
                 "restore" => await VerifyAuditAsync(sp, stdout, stderr),
@@ -162,6 +164,7 @@ public static class AdminCommands
         "pki crl" => "Usage: ./run.sh pki crl CODE [--out FILE]\n  Writes the current CRL (DER) of CA CODE ('root' or a department code); refreshes it first if it is due.",
         "pki publish" => "Usage: ./run.sh pki publish\n  Signs and publishes fresh CRLs for every CA.",
         "generate" => "Usage: ./run.sh generate --scale demo|tiny|district|state [--tokens FILE]\n  Fills an EMPTY database with a synthetic organisation, files, movements, notes, receipts and their sealed\n  audit events (PostgreSQL: COPY, indexes built after). district is about 1/30 of Rajasthan's RajKaj, state all of it.\n  Accounts and API tokens for the busiest posts go to FILE (token,employee,post per line) for bench/load.",
+        "recount" => "Usage: ./run.sh recount\n  Counts every post's inbox tabs (new, opened, sent, created, parked, closed) afresh from the files. Daftar keeps\n  these counts as files move; recount after anything changed the files outside Daftar. Run it while Daftar is stopped.",
         "verify-cms" => "Usage: ./run.sh verify-cms PAYLOAD SIGNATURE\n  Verifies the detached CMS signature in SIGNATURE (DER .p7s) over the file PAYLOAD: content, chain to\n  Daftar's root (or a configured anchor), revocation and timestamp. Exit code 0 only when the signature is valid.",
         "verify-pdf" => "Usage: ./run.sh verify-pdf FILE\n  Checks every signature in the PDF FILE against Daftar's roots and revocation lists: the signed bytes, the\n  certificate chain, revocation at signing time (from the timestamp) and now, and whether anything but later\n  signatures changed the document afterwards. Exit code 0 only when the PDF has signatures and every one is valid.",
         "backup" => "Usage: ./run.sh backup --out FILE [--passphrase-file F]\n  Writes one encrypted file with a consistent snapshot of the database, every document and the master key that\n  protects the CA and signing keys, while Daftar keeps running. The passphrase (12 characters or more) is read from F\n  or the environment variable DAFTAR_BACKUP_PASSPHRASE, never from the command line. The file is an OpenPGP message:\n  gpg --decrypt opens it too. Keep the passphrase apart from the backup.",
@@ -319,6 +322,14 @@ public static class AdminCommands
         {
             return Fail(errors, problem.Message);
         }
+    }
+
+    private static async Task<int> RecountAsync(IServiceProvider sp, TextWriter output)
+    {
+        var db = sp.GetRequiredService<DaftarDb>();
+        await Daftar.Files.InboxCounting.RebuildAsync(db, CancellationToken.None);
+        output.WriteLine($"Inbox counts of {await db.InboxCounts.CountAsync():N0} posts recounted from the files.");
+        return 0;
     }
 
     private static async Task<int> VerifyAuditAsync(IServiceProvider sp, TextWriter output, TextWriter errors)

@@ -95,7 +95,10 @@ public static class InboxCounting
         }
     }
 
-    /// <summary>Counts every post's files afresh (after a bulk load, or to repair): SQL for SQLite and PostgreSQL alike.</summary>
+    /// <summary>
+    /// Counts every post's files afresh (after a bulk load, or a change made outside Daftar), for SQLite and PostgreSQL
+    /// alike. Run it while nobody saves: a save that commits during the recount may be counted twice.
+    /// </summary>
     public const string RebuildSql = """
         DELETE FROM "InboxCountChanges";
         DELETE FROM "InboxCounts";

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Tests.Platform;
 
@@ -47,6 +49,26 @@ public class AdminCommandTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Contains("Daftar@2026", seed.Out);
         var again = await RunAsync(["seed", .. Db(empty)]);
         Assert.Contains("already present", again.Out);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions InboxJson =
+        new(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    [Fact]
+    public async Task Recount_RepairsInboxCountsChangedOutsideDaftar()
+    {
+        _ = app.Server;
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var right = (await clerk.GetFromJsonAsync<Daftar.Web.Features.Files.Inbox>("/api/inbox?tab=opened", InboxJson))!.Counts;
+        var post = await app.PostIdAsync("LDC-DOIT-GR1");
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"InboxCountChanges\" (\"PostId\", \"New\", \"Opened\", \"Parked\", \"Closed\", \"Sent\", \"Created\") VALUES ({post}, 5, -1, 2, 0, 7, 1)"));
+        Assert.NotEqual(right, (await clerk.GetFromJsonAsync<Daftar.Web.Features.Files.Inbox>("/api/inbox?tab=opened", InboxJson))!.Counts);
+
+        var (code, output, _) = await RunAsync(["recount", .. Db(app.ConnectionString)]);
+        Assert.Equal(0, code);
+        Assert.Contains("recounted", output);
+        Assert.Equal(right, (await clerk.GetFromJsonAsync<Daftar.Web.Features.Files.Inbox>("/api/inbox?tab=opened", InboxJson))!.Counts);
     }
 
     [Fact]
