@@ -166,8 +166,11 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         { Correspondence = correspondence, Links = links, SharedWith = shares, SignNotesAtLevel = f.SignNotesAtLevel, MustSign = f.RequiresSignatureFrom(c.ActingPost) };
     }
 
-    /// <summary>The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed.</summary>
-    /// <summary>A page of <see cref="InboxPageSize"/> rows: a clerk's screen, and a light answer on a phone connection.</summary>
+    /// <summary>
+    /// The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed; a
+    /// page of <see cref="InboxPageSize"/> rows (a clerk's screen, and a light answer on a phone connection) with every
+    /// tab's count.
+    /// </summary>
     public async Task<Result<Inbox>> InboxAsync(string? tab, int page, CancellationToken ct)
     {
         if (page < 1 || page > 100_000) return new Error("invalid_page", "The page must be a number from 1.", ErrorKind.Invalid, "page");
