@@ -121,10 +121,18 @@ public static class InboxCounting
 
     public static async Task RebuildAsync(DaftarDb db, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        await db.Database.ExecuteSqlRawAsync(RebuildSql, ct);
-        await tx.CommitAsync(ct);
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));   // a state's 28.8 lakh files; the caller's timeout is kept
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(RebuildSql, ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
     }
 
     /// <summary>
