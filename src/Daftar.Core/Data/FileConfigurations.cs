@@ -23,7 +23,7 @@ internal sealed class EFileConfiguration : IEntityTypeConfiguration<EFile>
         // the read stops after the page: a busy post at state scale holds thousands of files. Whether a file was opened,
         // and its due date, come after the order: the scan skips the files of the other tab inside the index.
         b.HasIndex(x => new { x.HolderPostId, x.Status, x.ArrivalPriority, x.Id, x.ArrivalOpenedAt, x.ArrivalDueOn }).HasDatabaseName("IX_Files_Inbox");
-        b.HasIndex(x => x.SectionId);
+        b.HasIndex(x => new { x.SectionId, x.Grading, x.Id });   // a section's normal files, newest first, from the index alone
         b.HasIndex(x => x.CreatedOn);
         b.HasIndex(x => new { x.ArrivedFromPostId, x.ArrivalKind, x.ArrivalPriority, x.Id, x.HolderPostId }).HasDatabaseName("IX_Files_Sent");
         b.HasIndex(x => new { x.CreatedByPostId, x.ArrivalPriority, x.Id }).HasDatabaseName("IX_Files_Created");
@@ -142,6 +142,7 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         b.HasOne(x => x.HolderPost).WithMany().HasForeignKey(x => x.HolderPostId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.File).WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.HolderPostId, x.Status });
+        b.HasIndex(x => new { x.SectionId, x.Grading, x.Id });   // a section's normal receipts, newest first, from the index alone
         b.Property(x => x.SearchText).HasMaxLength(Daftar.Search.SearchTerms.MaxLength);
     }
 }
@@ -167,7 +168,9 @@ internal sealed class ReceiptMovementConfiguration : IEntityTypeConfiguration<Re
         b.HasOne(x => x.ToPost).WithMany().HasForeignKey(x => x.ToPostId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.By).WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Remarks).HasMaxLength(2000);
-        b.HasIndex(x => x.ToPostId);
+        // The receipts a post sent or received, newest first, from the index alone.
+        b.HasIndex(x => new { x.ToPostId, x.ReceiptId });
+        b.HasIndex(x => new { x.FromPostId, x.ReceiptId });
     }
 }
 

@@ -583,10 +583,10 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.HasIndex("FileNumber")
                         .IsUnique();
 
-                    b.HasIndex("SectionId");
-
                     b.HasIndex("CreatedByPostId", "ArrivalPriority", "Id")
                         .HasDatabaseName("IX_Files_Created");
+
+                    b.HasIndex("SectionId", "Grading", "Id");
 
                     b.HasIndex("ArrivedFromPostId", "ArrivalKind", "ArrivalPriority", "Id", "HolderPostId")
                         .HasDatabaseName("IX_Files_Sent");
@@ -1027,9 +1027,9 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasIndex("FileId");
 
-                    b.HasIndex("SectionId");
-
                     b.HasIndex("HolderPostId", "Status");
+
+                    b.HasIndex("SectionId", "Grading", "Id");
 
                     b.ToTable("Receipts");
                 });
@@ -1109,11 +1109,11 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasIndex("ById");
 
-                    b.HasIndex("FromPostId");
-
                     b.HasIndex("ReceiptId");
 
-                    b.HasIndex("ToPostId");
+                    b.HasIndex("FromPostId", "ReceiptId");
+
+                    b.HasIndex("ToPostId", "ReceiptId");
 
                     b.ToTable("ReceiptMovements");
                 });

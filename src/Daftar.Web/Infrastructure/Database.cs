@@ -81,6 +81,9 @@ public static class DatabaseStartup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DaftarDb>();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        // A migration that fills a new table or index from a state's rows (28.8 lakh files, 1.2 crore notes) runs for
+        // minutes, not the 30 seconds a request may take.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         List<string> pending;
         try
         {

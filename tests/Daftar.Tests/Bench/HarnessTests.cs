@@ -2,6 +2,7 @@ using System.Net;
 using Daftar.Load;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web;
+using Daftar.Web.Infrastructure;
 using HdrHistogram;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -58,11 +59,22 @@ public class HarnessTests(GeneratedStateFactory app) : IClassFixture<GeneratedSt
         Assert.True(signing.Operations.TryGetValue("sign", out var signed) && signed.Count > 0 && signed.Errors == 0, string.Join("; ", signing.SampleErrors));
     }
 
-    /// <summary>Every file knows its last green note's number (a send confirms drafts from it), generated or written since.</summary>
+    /// <summary>Every file knows its last green note's number (a send confirms drafts from it), generated or written since; on
+    /// PostgreSQL every file has its search words.</summary>
     private Task NoteNumbersCarryOnAsync() => app.WithDbAsync(async db =>
     {
         Assert.True(await db.Files.AnyAsync(f => f.LastNoteNumber > 1));
         Assert.Equal(0, await db.Files.CountAsync(f => f.LastNoteNumber != (db.Notes.Where(n => n.FileId == f.Id && n.IsConfirmed).Max(n => n.Number) ?? 0)));
+        if (TestDatabase.Provider != DatabaseProvider.Postgres) return;
+        // The copied files got their search words in bulk (the triggers paused), and the triggers kept them since: every file
+        // has its row, equal to its words counted afresh.
+        Assert.Equal(0, await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM "Files" f LEFT JOIN "FileWords" w ON w."FileId" = f."Id"
+            WHERE w."SearchVector" IS DISTINCT FROM array_to_tsvector(array_remove(string_to_array(concat_ws(' ', f."SearchText",
+                (SELECT string_agg(n."SearchText", ' ') FROM "Notes" n WHERE n."FileId" = f."Id" AND n."IsConfirmed"),
+                (SELECT string_agg(r."SearchText", ' ') FROM "Receipts" r WHERE r."FileId" = f."Id")), ' '), ''))
+            """).SingleAsync());
+        Assert.True(await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_trigger WHERE tgname LIKE 'TR_%_Words' AND tgenabled = 'O'").SingleAsync() == 3);
     });
 
     [Fact]

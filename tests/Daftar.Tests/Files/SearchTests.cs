@@ -6,6 +6,8 @@ using Daftar.Search;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Features.Search;
+using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Tests.Files;
 
@@ -102,9 +104,27 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal(HttpStatusCode.NoContent, (await udc.PostAsJsonAsync($"/api/files/{toOwnPost}/send", new SendFileCommand(await app.PostIdAsync("SDO-SANGANER"), null))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await udc.PostAsJsonAsync($"/api/files/{toChargedPost}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), null))).StatusCode);
 
+        // A secret receipt sent to the charged post is found through its movement, not through any section.
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent($"Tehsildar {word}"), "sender" },
+            { new StringContent("Encroachment report"), "subject" },
+            { new StringContent("Post"), "mode" },
+            { new StringContent("Secret"), "grading" },
+        };
+        var diarised = await udc.PostAsync("/api/receipts", form);
+        Assert.Equal(HttpStatusCode.Created, diarised.StatusCode);
+        var receipt = (await diarised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await udc.PostAsJsonAsync($"/api/receipts/{receipt}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), null))).StatusCode);
+
         var sdo = await app.ApiClientAsync(Demo.SdoSanganer);
-        Assert.Equal([toChargedPost, toOwnPost], (await SearchAsync(sdo, Q(word))).Files.Select(f => f.Id));
-        Assert.Empty((await SearchAsync(await app.ApiClientAsync(Demo.Clerk), Q(word))).Files);
+        var found = await SearchAsync(sdo, Q(word));
+        Assert.Equal([toChargedPost, toOwnPost], found.Files.Select(f => f.Id));
+        Assert.Equal([receipt], found.Receipts.Select(r => r.Id));
+        var clerkFound = await SearchAsync(await app.ApiClientAsync(Demo.Clerk), Q(word));
+        Assert.Empty(clerkFound.Files);
+        Assert.Empty(clerkFound.Receipts);
+        Assert.Equal([receipt], (await SearchAsync(udc, Q(word))).Receipts.Select(r => r.Id));   // the sender still sees it
     }
 
     [Fact]
@@ -133,6 +153,60 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var after = await SearchAsync(clerk, Q($"अजमेर {word}"));
         Assert.True(Assert.Single(after.Files).InReceipts);
         Assert.Equal(receiptId, Assert.Single(after.Receipts).Id);
+    }
+
+    [Fact]
+    public async Task AFilesWords_FollowItsNotesAndReceipts_AndSeveralWordsMustMeetInOneOfThem()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var (subjectWord, noteWord, receiptWord) = (Unique(), Unique(hindi: true), Unique());
+        var id = await CreateFileAsync(clerk, $"Solar pumps {subjectWord}");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent($"Gram panchayat {receiptWord}"), "sender" },
+            { new StringContent("Pump estimate"), "subject" },
+            { new StringContent("Post"), "mode" },
+        };
+        var diarised = await clerk.PostAsync("/api/receipts", form);
+        Assert.Equal(HttpStatusCode.Created, diarised.StatusCode);
+        var receiptId = (await diarised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var put = await clerk.PostAsJsonAsync($"/api/receipts/{receiptId}/put-in-file", new PutInFileCommand(id, null, null));
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        await clerk.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand($"अनुमोदन हेतु {noteWord}"));
+
+        Assert.True(Assert.Single((await SearchAsync(clerk, Q(receiptWord))).Files, f => f.Id == id).InReceipts);
+        Assert.DoesNotContain(id, (await SearchAsync(clerk, Q(noteWord))).Files.Select(f => f.Id));          // still a draft
+        var so = await app.PostIdAsync("SO-DOIT-GR1");
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, null))).StatusCode);
+        Assert.True(Assert.Single((await SearchAsync(clerk, Q(noteWord))).Files, f => f.Id == id).InNotes);  // confirmed on sending
+        Assert.Contains(id, (await SearchAsync(clerk, Q($"{subjectWord} solar"))).Files.Select(f => f.Id));
+        // Words from the subject and from a note do not meet in one row: a search for both finds nothing, on either database.
+        Assert.Empty((await SearchAsync(clerk, Q($"{subjectWord} {noteWord}"))).Files);
+        Assert.Empty((await SearchAsync(clerk, Q($"{noteWord} {receiptWord}"))).Files);
+
+        if (TestDatabase.Provider != DatabaseProvider.Postgres) return;
+        // PostgreSQL keeps the file's words by triggers: they equal a rebuild from its rows, also after words are replaced.
+        await AssertFileWordsAsync(id);
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"Notes\" SET \"SearchText\" = 'replaced' WHERE \"FileId\" = {id} AND \"IsConfirmed\""));
+        await AssertFileWordsAsync(id);
+        Assert.Contains(id, (await SearchAsync(clerk, Q("replaced"))).Files.Select(f => f.Id));
+        Assert.DoesNotContain(id, (await SearchAsync(clerk, Q(noteWord))).Files.Select(f => f.Id));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"Receipts\" SET \"FileId\" = NULL WHERE \"Id\" = {receiptId}"));
+        await AssertFileWordsAsync(id);
+        Assert.DoesNotContain(id, (await SearchAsync(clerk, Q(receiptWord))).Files.Select(f => f.Id));
+    }
+
+    private async Task AssertFileWordsAsync(int fileId)
+    {
+        var (kept, rebuilt) = await app.WithDbAsync(async db => (
+            await db.Database.SqlQuery<string>($"SELECT \"SearchVector\"::text AS \"Value\" FROM \"FileWords\" WHERE \"FileId\" = {fileId}").SingleAsync(),
+            await db.Database.SqlQuery<string>($"""
+                SELECT array_to_tsvector(array_remove(string_to_array(concat_ws(' ', f."SearchText",
+                    (SELECT string_agg(n."SearchText", ' ') FROM "Notes" n WHERE n."FileId" = f."Id" AND n."IsConfirmed"),
+                    (SELECT string_agg(r."SearchText", ' ') FROM "Receipts" r WHERE r."FileId" = f."Id")), ' '), ''))::text AS "Value"
+                FROM "Files" f WHERE f."Id" = {fileId}
+                """).SingleAsync()));
+        Assert.Equal(rebuilt, kept);
     }
 
     [Fact]

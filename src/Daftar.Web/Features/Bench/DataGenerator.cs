@@ -250,6 +250,8 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         await InboxCounting.RebuildAsync(db, ct);
         await db.Database.ExecuteSqlRawAsync("ANALYZE \"InboxCounts\"", ct);
         Step(progress, watch, "Inbox counts of every post");
+        await Search.FileWords.RebuildAsync(db, ct);
+        Step(progress, watch, "Search words of every file");
 
         // --- Counters continue after the generated numbers; accounts and tokens for the load generator --------------
         db.ChangeTracker.Clear();

@@ -13,8 +13,8 @@ namespace Daftar.Web.Features.Search;
 /// <item>rare words (at most <c>Search:IndexBelowMatches</c>, 20,000 by default): the GIN indexes give the matching
 /// files, which are then narrowed to the visible ones;</item>
 /// <item>common words: the visible files are tested newest first, in doubling batches (<c>Search:FirstBatch</c>, 256,
-/// first), each file against its own row,
-/// notes and receipts, until a page is full — a word found in one note in ten fills a page from the first batch — or
+/// first), each file against its row of <c>FileWords</c> (its own, its notes' and its receipts' words; ADR 0017), until a
+/// page is full — a word found in one note in ten fills a page from the first batch — or
 /// until <c>Search:VisibleBudget</c> files were tested; the answer then says it is partial.</item>
 /// </list>
 /// Left to itself the planner hashed every row matching a common word (two lakh files and a lakh receipts for "budget"
@@ -26,7 +26,9 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
     /// files were left untested (<c>Search:VisibleBudget</c>, 2,048 by default, bounds the testing of one search).</summary>
     /// <param name="candidates">Every file the search may answer with.</param>
     /// <param name="newest">The newest n of them, newest first.</param>
-    public async Task<(List<int> Ids, bool Partial)> FileIdsAsync(IQueryable<int> candidates, Func<int, IQueryable<int>> newest, string tsquery, int limit, CancellationToken ct)
+    /// <param name="severalWords">Whether <paramref name="tsquery"/> asks for more than one word.</param>
+    public async Task<(List<int> Ids, bool Partial)> FileIdsAsync(IQueryable<int> candidates, Func<int, IQueryable<int>> newest, string tsquery, bool severalWords,
+        int limit, CancellationToken ct)
     {
         if (await EstimatedMatchesAsync(tsquery, ct) <= config.GetValue("Search:IndexBelowMatches", 20_000))
         {
@@ -38,12 +40,21 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
             return (await candidates.Where(id => matching.Contains(id)).OrderByDescending(id => id).Take(limit).ToListAsync(ct), false);
         }
 
-        // Each id is tested alone (its row, then its notes, then its receipts, by their FileId indexes), in the batch's order.
+        // Each id is tested alone against its one row of FileWords (its own, its confirmed notes' and its receipts' words),
+        // in the batch's order. Several words must also be found in one row — the file's, a note's or a receipt's — as the
+        // index path above and SQLite ask; one word found among a file's words is found in one of them.
+        if (!severalWords)
+            return await NewestMatchingAsync(newest, limit, batch => $"""
+                SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
+                WHERE EXISTS (SELECT 1 FROM "FileWords" w WHERE w."FileId" = v.id AND w."SearchVector" @@ {tsquery}::tsquery)
+                ORDER BY v.n
+                """, ct);
         return await NewestMatchingAsync(newest, limit, batch => $"""
             SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
-            WHERE EXISTS (SELECT 1 FROM "Files" x WHERE x."Id" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
+            WHERE EXISTS (SELECT 1 FROM "FileWords" w WHERE w."FileId" = v.id AND w."SearchVector" @@ {tsquery}::tsquery)
+              AND (EXISTS (SELECT 1 FROM "Files" x WHERE x."Id" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
                OR EXISTS (SELECT 1 FROM "Notes" x WHERE x."FileId" = v.id AND x."IsConfirmed" AND x."SearchVector" @@ {tsquery}::tsquery)
-               OR EXISTS (SELECT 1 FROM "Receipts" x WHERE x."FileId" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
+               OR EXISTS (SELECT 1 FROM "Receipts" x WHERE x."FileId" = v.id AND x."SearchVector" @@ {tsquery}::tsquery))
             ORDER BY v.n
             """, ct);
     }
@@ -69,9 +80,10 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
 
     /// <summary>Which of an officer's visible receipts carry the words, newest first: tested one by one, in doubling batches
     /// (an officer sees far fewer receipts than files).</summary>
-    public async Task<(List<int> Ids, bool Partial)> ReceiptIdsAsync(IQueryable<int> candidates, string tsquery, int limit, CancellationToken ct)
+    /// <param name="newest">The newest n of the receipts the search may answer with, newest first.</param>
+    public async Task<(List<int> Ids, bool Partial)> ReceiptIdsAsync(Func<int, IQueryable<int>> newest, string tsquery, int limit, CancellationToken ct)
     {
-        return await NewestMatchingAsync(n => candidates.OrderByDescending(id => id).Take(n), limit, batch => $"""
+        return await NewestMatchingAsync(newest, limit, batch => $"""
             SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
             WHERE EXISTS (SELECT 1 FROM "Receipts" x WHERE x."Id" = v.id AND x."SearchVector" @@ {tsquery}::tsquery)
             ORDER BY v.n

@@ -103,13 +103,14 @@ public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch p
             receipts = receipts.Where(r => r.ReceivedOn <= to);
         }
 
+        // Without filters on the rows themselves, the visible ids come from the indexes alone.
+        var filtered = department is not null || section is not null || query.Status is not null || query.Grading is not null || query.From is not null || query.To is not null;
         if (tsquery is not null)
         {
-            // Without filters on the files themselves, the visible ids come from the indexes alone.
-            var filtered = department is not null || section is not null || query.Status is not null || query.Grading is not null || query.From is not null || query.To is not null;
             var candidates = filtered ? found.Select(f => f.Id) : visibleFiles;
             var (page, partialFiles) = await postgres.FileIdsAsync(candidates,
-                n => filtered ? candidates.OrderByDescending(id => id).Take(n) : FileActions.NewestVisibleIds(db, viewer, n), tsquery, PageSize + 1, ct);
+                n => filtered ? candidates.OrderByDescending(id => id).Take(n) : FileActions.NewestVisibleIds(db, viewer, n), tsquery, words.Count > 1,
+                PageSize + 1, ct);
             found = db.Files.Where(f => page.Contains(f.Id));
             partial |= partialFiles;
         }
@@ -127,7 +128,9 @@ public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch p
         }
         if (tsquery is not null)
         {
-            var (page, partialReceipts) = await postgres.ReceiptIdsAsync(receipts.Select(r => r.Id), tsquery, PageSize + 1, ct);
+            var receiptIds = receipts.Select(r => r.Id);
+            var (page, partialReceipts) = await postgres.ReceiptIdsAsync(
+                n => filtered ? receiptIds.OrderByDescending(id => id).Take(n) : ReceiptActions.NewestVisibleIds(db, viewer, n), tsquery, PageSize + 1, ct);
             receipts = db.Receipts.Where(r => page.Contains(r.Id));
             partial |= partialReceipts;
         }
