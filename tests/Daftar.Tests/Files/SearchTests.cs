@@ -30,6 +30,21 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 
+    private static async Task<int> DiariseAsync(HttpClient api, string sender, string subject, string? letterNumber = null, Grading grading = Grading.Normal)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(sender), "sender" },
+            { new StringContent(subject), "subject" },
+            { new StringContent("Post"), "mode" },
+            { new StringContent(grading.ToString()), "grading" },
+        };
+        if (letterNumber is not null) form.Add(new StringContent(letterNumber), "letterNumber");
+        var diarised = await api.PostAsync("/api/receipts", form);
+        Assert.Equal(HttpStatusCode.Created, diarised.StatusCode);
+        return (await diarised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
     private static async Task<SearchResults> SearchAsync(HttpClient api, string query)
     {
         var response = await api.GetAsync("/api/search?" + query);
@@ -105,16 +120,7 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal(HttpStatusCode.NoContent, (await udc.PostAsJsonAsync($"/api/files/{toChargedPost}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), null))).StatusCode);
 
         // A secret receipt sent to the charged post is found through its movement, not through any section.
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent($"Tehsildar {word}"), "sender" },
-            { new StringContent("Encroachment report"), "subject" },
-            { new StringContent("Post"), "mode" },
-            { new StringContent("Secret"), "grading" },
-        };
-        var diarised = await udc.PostAsync("/api/receipts", form);
-        Assert.Equal(HttpStatusCode.Created, diarised.StatusCode);
-        var receipt = (await diarised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var receipt = await DiariseAsync(udc, $"Tehsildar {word}", "Encroachment report", grading: Grading.Secret);
         Assert.Equal(HttpStatusCode.NoContent, (await udc.PostAsJsonAsync($"/api/receipts/{receipt}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), null))).StatusCode);
 
         var sdo = await app.ApiClientAsync(Demo.SdoSanganer);
@@ -133,16 +139,7 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         var word = Unique();
         var letter = $"ZP/{word}/77";
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent($"जिला परिषद {word} अजमेर"), "sender" },
-            { new StringContent(letter), "letterNumber" },
-            { new StringContent("Road repair estimate"), "subject" },
-            { new StringContent("Post"), "mode" },
-        };
-        var diarised = await clerk.PostAsync("/api/receipts", form);
-        Assert.Equal(HttpStatusCode.Created, diarised.StatusCode);
-        var receiptId = (await diarised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var receiptId = await DiariseAsync(clerk, $"जिला परिषद {word} अजमेर", "Road repair estimate", letter);
 
         var found = await SearchAsync(clerk, Q(letter));
         Assert.Equal(receiptId, Assert.Single(found.Receipts).Id);
@@ -161,15 +158,7 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         var (subjectWord, noteWord, receiptWord) = (Unique(), Unique(hindi: true), Unique());
         var id = await CreateFileAsync(clerk, $"Solar pumps {subjectWord}");
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent($"Gram panchayat {receiptWord}"), "sender" },
-            { new StringContent("Pump estimate"), "subject" },
-            { new StringContent("Post"), "mode" },
-        };
-        var diarised = await clerk.PostAsync("/api/receipts", form);
-        Assert.Equal(HttpStatusCode.Created, diarised.StatusCode);
-        var receiptId = (await diarised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var receiptId = await DiariseAsync(clerk, $"Gram panchayat {receiptWord}", "Pump estimate");
         var put = await clerk.PostAsJsonAsync($"/api/receipts/{receiptId}/put-in-file", new PutInFileCommand(id, null, null));
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
         await clerk.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand($"अनुमोदन हेतु {noteWord}"));
@@ -200,12 +189,8 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     {
         var (kept, rebuilt) = await app.WithDbAsync(async db => (
             await db.Database.SqlQuery<string>($"SELECT \"SearchVector\"::text AS \"Value\" FROM \"FileWords\" WHERE \"FileId\" = {fileId}").SingleAsync(),
-            await db.Database.SqlQuery<string>($"""
-                SELECT array_to_tsvector(array_remove(string_to_array(concat_ws(' ', f."SearchText",
-                    (SELECT string_agg(n."SearchText", ' ') FROM "Notes" n WHERE n."FileId" = f."Id" AND n."IsConfirmed"),
-                    (SELECT string_agg(r."SearchText", ' ') FROM "Receipts" r WHERE r."FileId" = f."Id")), ' '), ''))::text AS "Value"
-                FROM "Files" f WHERE f."Id" = {fileId}
-                """).SingleAsync()));
+            await db.Database.SqlQueryRaw<string>($"SELECT a.\"SearchVector\"::text AS \"Value\" FROM ({FileWords.EveryFileSql}) a WHERE a.\"FileId\" = {{0}}", fileId)
+                .SingleAsync()));
         Assert.Equal(rebuilt, kept);
     }
 

@@ -70,11 +70,7 @@ public abstract class BulkSink : IAsyncDisposable
             foreach (var (name, _) in indexes) await ExecAsync($"DROP INDEX \"{name}\"", ct);
             _recreate.InsertRange(0, indexes.Select(i => i.Definition));
             // Triggers (the files' search words) would fire per copied row; the generator fills what they keep in bulk after.
-            foreach (var table in tables)
-            {
-                await ExecAsync($"ALTER TABLE \"{table}\" DISABLE TRIGGER USER", ct);
-                _recreate.Add($"ALTER TABLE \"{table}\" ENABLE TRIGGER USER");
-            }
+            foreach (var table in tables) await ExecAsync($"ALTER TABLE \"{table}\" DISABLE TRIGGER USER", ct);
         }
 
         /// <summary>Each table gets its own connection: one connection carries one COPY at a time, and the generator fills several at once.</summary>
@@ -93,9 +89,9 @@ public abstract class BulkSink : IAsyncDisposable
             {
                 var started = System.Diagnostics.Stopwatch.StartNew();
                 await ExecAsync(statement, ct, timeout: 0);
-                if (!statement.EndsWith("TRIGGER USER", StringComparison.Ordinal))
-                    progress($"  {(statement.StartsWith("CREATE", StringComparison.Ordinal) ? "index" : "foreign key")} {statement.Split('"')[1]}{(statement.StartsWith("ALTER", StringComparison.Ordinal) ? " " + statement.Split('"')[3] : "")} ({started.Elapsed.TotalSeconds:0.0} s)");
+                progress($"  {(statement.StartsWith("CREATE", StringComparison.Ordinal) ? "index" : "foreign key")} {statement.Split('"')[1]}{(statement.StartsWith("ALTER", StringComparison.Ordinal) ? " " + statement.Split('"')[3] : "")} ({started.Elapsed.TotalSeconds:0.0} s)");
             }
+            foreach (var table in tables) await ExecAsync($"ALTER TABLE \"{table}\" ENABLE TRIGGER USER", ct);
             foreach (var table in tables)
             {
                 // Identities continue after the loaded ids (tables keyed otherwise have no identity to move).

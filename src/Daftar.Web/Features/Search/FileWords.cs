@@ -10,14 +10,18 @@ namespace Daftar.Web.Features.Search;
 /// </summary>
 public static class FileWords
 {
-    /// <summary>Every file's words, from its own row, its confirmed notes and its receipts, in one pass over each table.</summary>
-    public const string RebuildSql = """
-        TRUNCATE "FileWords";
-        INSERT INTO "FileWords" ("FileId", "SearchVector")
-        SELECT f."Id", array_to_tsvector(array_remove(string_to_array(concat_ws(' ', f."SearchText", n.words, r.words), ' '), ''))
+    /// <summary>Every file's words afresh ("FileId", "SearchVector"), from its own row, its confirmed notes and its receipts,
+    /// in one pass over each table: what the triggers keep, counted again.</summary>
+    public const string EveryFileSql = """
+        SELECT f."Id" AS "FileId", array_to_tsvector(array_remove(string_to_array(concat_ws(' ', f."SearchText", n.words, r.words), ' '), '')) AS "SearchVector"
         FROM "Files" f
         LEFT JOIN (SELECT "FileId", string_agg("SearchText", ' ') AS words FROM "Notes" WHERE "IsConfirmed" GROUP BY "FileId") n ON n."FileId" = f."Id"
-        LEFT JOIN (SELECT "FileId", string_agg("SearchText", ' ') AS words FROM "Receipts" WHERE "FileId" IS NOT NULL GROUP BY "FileId") r ON r."FileId" = f."Id";
+        LEFT JOIN (SELECT "FileId", string_agg("SearchText", ' ') AS words FROM "Receipts" WHERE "FileId" IS NOT NULL GROUP BY "FileId") r ON r."FileId" = f."Id"
+        """;
+
+    public const string RebuildSql = $"""
+        TRUNCATE "FileWords";
+        INSERT INTO "FileWords" ("FileId", "SearchVector") {EveryFileSql};
         ANALYZE "FileWords";
         """;
 
