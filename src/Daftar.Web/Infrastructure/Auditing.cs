@@ -22,9 +22,11 @@ public sealed class AuditActor(IHttpContextAccessor http)
 }
 
 /// <summary>
-/// Writes an audit event for every change to Daftar's records inside the transaction that makes the change. Keys of
-/// new rows are only known after the insert, so the events are added after EF has saved, before the transaction
-/// commits (the interceptor opens the transaction itself when the caller has none).
+/// Writes an audit event for every change to Daftar's records inside the transaction that makes the change. When every
+/// event's object is known before the save (a file's new note or movement, any change to an existing row), the events
+/// go in the save's own batch: a file send is then one batch and its commit. Keys of new rows that are their own trail
+/// (a new file, a new receipt) are only known after the insert; those events are added after EF has saved, before the
+/// transaction commits (the interceptor opens the transaction itself when the caller has none).
 /// </summary>
 public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -35,6 +37,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     private sealed record Pending(EntityEntry Entry, EntityState State, string Changes);
 
     private List<Pending>? _pending;
+    private List<AuditEvent>? _inBatch;
     private IDbContextTransaction? _ownTransaction;
     private DbContext? _ownDb;
     private bool _writingEvents;
@@ -43,12 +46,20 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     {
         var db = eventData.Context!;
         if (_writingEvents) return result;
-        _pending = db.ChangeTracker.Entries()
+        var pending = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
-            .Select(e => new Pending(e, e.State, Describe(e)))
+            .Select(e => new Pending(e, e.State, Describe(e, e.State)))
             .Where(p => p.State != EntityState.Modified || p.Changes.Length > 0)
             .ToList();
-        if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
+        if (pending.Count == 0) return result;
+        if (pending.All(p => Known(p.Entry)))
+        {
+            _inBatch = Events(pending);
+            db.AddRange(_inBatch);
+            return result;
+        }
+        _pending = pending;
+        if (db.Database.CurrentTransaction is null)
         {
             _ownTransaction = await db.Database.BeginTransactionAsync(ct);
             // The transaction is ours alone and a failure rolls all of it back, so EF's savepoints would only cost
@@ -62,14 +73,11 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
         var db = eventData.Context!;
+        _inBatch = null;
         if (_writingEvents || _pending is not { Count: > 0 } pending) return result;
         _pending = null;
-        var now = clock.GetUtcNow();
-        foreach (var p in pending)
-        {
-            var (type, id) = ObjectOf(p.Entry);
-            db.Add(new AuditEvent(now, actor.EmployeeId, actor.ActingPostId, $"{p.Entry.Metadata.ClrType.Name}.{p.State}", type, id, p.Changes));
-        }
+        // New rows' keys, and their references to other new rows, are real only now.
+        db.AddRange(Events(pending.Select(p => p.State == EntityState.Added ? p with { Changes = Describe(p.Entry, p.State) } : p).ToList()));
         _writingEvents = true;
         try
         {
@@ -87,9 +95,40 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
         if (_writingEvents) return;
+        await ForgetAsync(eventData.Context!);
+    }
+
+    // EF reports a lost optimistic-concurrency check here, not as a failed save.
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken ct = default)
+    {
+        if (!_writingEvents) await ForgetAsync(eventData.Context!);
+        return result;
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default)
+    {
+        if (_writingEvents) return;
+        await ForgetAsync(eventData.Context!);
+    }
+
+    // A save that failed wrote nothing: its events must not ride along with the next save of the same context.
+    private async Task ForgetAsync(DbContext db)
+    {
+        foreach (var e in _inBatch ?? []) db.Entry(e).State = EntityState.Detached;
+        _inBatch = null;
         _pending = null;
-        if (_ownTransaction is not null) await _ownTransaction.RollbackAsync(ct);
+        if (_ownTransaction is not null) await _ownTransaction.RollbackAsync(CancellationToken.None);
         await DisposeTransactionAsync();
+    }
+
+    private List<AuditEvent> Events(List<Pending> pending)
+    {
+        var now = clock.GetUtcNow();
+        return pending.Select(p =>
+        {
+            var (type, id) = ObjectOf(p.Entry);
+            return new AuditEvent(now, actor.EmployeeId, actor.ActingPostId, $"{p.Entry.Metadata.ClrType.Name}.{p.State}", type, id!, p.Changes);
+        }).ToList();
     }
 
     private async Task DisposeTransactionAsync()
@@ -107,43 +146,47 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         or Daftar.Meetings.Meeting or Daftar.Meetings.MeetingOccurrence or Daftar.Meetings.Invitee or Daftar.Meetings.ParticipantRule or Daftar.Meetings.AgendaItem
         or Daftar.Meetings.JoinGrant or Daftar.Meetings.MeetingMinutes or Daftar.Meetings.ActionItem or Daftar.Meetings.ActionUpdate;
 
-    /// <summary>Notes and movements belong to their file's trail; everything else to itself.</summary>
-    private static (string Type, string Id) ObjectOf(EntityEntry e) => e.Entity switch
+    /// <summary>Notes and movements belong to their file's trail; everything else to itself. The id is null while it is
+    /// a key the database has not given yet.</summary>
+    private static (string Type, string? Id) ObjectOf(EntityEntry e) => e.Entity switch
     {
-        EFile f => ("file", f.Id.ToString(CultureInfo.InvariantCulture)),
-        Note n => ("file", n.FileId.ToString(CultureInfo.InvariantCulture)),
-        Movement m => ("file", m.FileId.ToString(CultureInfo.InvariantCulture)),
-        Correspondence c => ("file", c.FileId.ToString(CultureInfo.InvariantCulture)),
-        FileLink k => ("file", k.FileId.ToString(CultureInfo.InvariantCulture)),
-        SharedWith s => ("file", s.FileId.ToString(CultureInfo.InvariantCulture)),
-        Daftar.Signing.NoteSignature s => ("note", s.NoteId.ToString(CultureInfo.InvariantCulture)),
-        Daftar.Signing.SigningCredential c => ("signing-credential", c.Id.ToString(CultureInfo.InvariantCulture)),
-        Daftar.Signing.Authority a => ("authority", a.Code),
-        Receipt r => ("receipt", r.Id.ToString(CultureInfo.InvariantCulture)),
+        EFile => ("file", Value(e, "Id")),
+        Note or Movement or Correspondence or FileLink or SharedWith => ("file", Value(e, "FileId")),
+        Daftar.Signing.NoteSignature => ("note", Value(e, "NoteId")),
+        Daftar.Signing.SigningCredential => ("signing-credential", Value(e, "Id")),
+        Daftar.Signing.Authority => ("authority", Value(e, "Code")),
+        Receipt => ("receipt", Value(e, "Id")),
         // A meeting's parts belong to its trail; an action item and its updates to the item's.
-        Daftar.Meetings.Meeting m => ("meeting", m.Id.ToString(CultureInfo.InvariantCulture)),
-        Daftar.Meetings.MeetingOccurrence o => ("meeting", o.MeetingId.ToString(CultureInfo.InvariantCulture)),
-        Daftar.Meetings.Invitee i => ("meeting", i.MeetingId.ToString(CultureInfo.InvariantCulture)),
-        Daftar.Meetings.ParticipantRule r => ("meeting", r.MeetingId.ToString(CultureInfo.InvariantCulture)),
-        Daftar.Meetings.AgendaItem a => ("meeting", a.MeetingId.ToString(CultureInfo.InvariantCulture)),
-        Daftar.Meetings.ActionUpdate u => ("action-item", u.ActionItemId.ToString(CultureInfo.InvariantCulture)),
-        ReceiptDocument d => ("receipt", d.ReceiptId.ToString(CultureInfo.InvariantCulture)),
-        ReceiptMovement m => ("receipt", m.ReceiptId.ToString(CultureInfo.InvariantCulture)),
-        _ => (e.Metadata.ClrType.Name.ToLowerInvariant(), string.Join("-", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue))),
+        Daftar.Meetings.Meeting => ("meeting", Value(e, "Id")),
+        Daftar.Meetings.MeetingOccurrence or Daftar.Meetings.Invitee or Daftar.Meetings.ParticipantRule or Daftar.Meetings.AgendaItem => ("meeting", Value(e, "MeetingId")),
+        Daftar.Meetings.ActionUpdate => ("action-item", Value(e, "ActionItemId")),
+        ReceiptDocument or ReceiptMovement => ("receipt", Value(e, "ReceiptId")),
+        _ => (e.Metadata.ClrType.Name.ToLowerInvariant(), e.Metadata.FindPrimaryKey()!.Properties.Any(p => e.Property(p.Name).IsTemporary)
+            ? null : string.Join("-", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue))),
     };
 
-    private static string Describe(EntityEntry e)
+    private static string? Value(EntityEntry e, string property)
+    {
+        var p = e.Property(property);
+        return p.IsTemporary ? null : Convert.ToString(p.CurrentValue, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Everything the event says is known before the save: its object, and no reference to a row not yet inserted.</summary>
+    private static bool Known(EntityEntry e) =>
+        ObjectOf(e).Id is not null && !e.Properties.Any(p => p.IsTemporary && !(p.Metadata.IsPrimaryKey() && e.State == EntityState.Added));
+
+    private static string Describe(EntityEntry e, EntityState state)
     {
         var sb = new StringBuilder();
         foreach (var p in e.Properties)
         {
-            if (Hidden.Contains(p.Metadata.Name) || p.Metadata.IsPrimaryKey() && e.State == EntityState.Added) continue;
-            if (e.State == EntityState.Modified && !p.IsModified) continue;
-            if (e.State == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) continue;
+            if (Hidden.Contains(p.Metadata.Name) || p.Metadata.IsPrimaryKey() && state == EntityState.Added) continue;
+            if (state == EntityState.Modified && !p.IsModified) continue;
+            if (state == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) continue;
             if (sb.Length > 0) sb.Append("; ");
             sb.Append(p.Metadata.Name).Append(": ");
-            if (e.State == EntityState.Modified) sb.Append(Short(p.OriginalValue)).Append(" → ");
-            sb.Append(Short(e.State == EntityState.Deleted ? p.OriginalValue : p.CurrentValue));
+            if (state == EntityState.Modified) sb.Append(Short(p.OriginalValue)).Append(" → ");
+            sb.Append(Short(state == EntityState.Deleted ? p.OriginalValue : p.CurrentValue));
         }
         return sb.Length > 4000 ? sb.ToString(0, 3999) + "…" : sb.ToString();
     }

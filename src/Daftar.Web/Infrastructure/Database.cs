@@ -33,10 +33,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public static string DataPath(IConfiguration config) =>
         Path.GetFullPath(config["Daftar:DataPath"] ?? Path.Combine(Environment.CurrentDirectory, "data"));
 
+    // Worked out once: every request's DbContext is configured with it.
+    private readonly string _tuned = Provider == DatabaseProvider.Postgres ? Tuned(ConnectionString) : ConnectionString;
+
     public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DatabaseProvider.Postgres)
-            options.UseNpgsql(Tuned(ConnectionString), o => o.MigrationsAssembly("Daftar.Migrations.Postgres"));
+            options.UseNpgsql(_tuned, o => o.MigrationsAssembly("Daftar.Migrations.Postgres"));
         else
             options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Daftar.Migrations.Sqlite"));
     }

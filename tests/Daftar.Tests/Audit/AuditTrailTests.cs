@@ -51,6 +51,38 @@ public class AuditTrailTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     }
 
     [Fact]
+    public async Task ANewFilesOwnRows_AreRecordedWithItsRealNumber()
+    {
+        // The file's "created" movement is inserted with the file: its event is written after the insert, when the
+        // file's number is known, and its summary names that number, not EF's placeholder.
+        var id = await FileWithHistoryAsync();
+        var created = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.ObjectType == "file" && e.ObjectId == id.ToString() && e.Action == "Movement.Added" && e.Summary.Contains("Kind: Created")));
+        Assert.Contains($"FileId: {id};", created.Summary);
+        Assert.DoesNotContain("-2147", created.Summary);
+    }
+
+    [Fact]
+    public async Task AFailedSave_WritesNoEvent_AndItsEventsDoNotRideAlongWithTheNextSave()
+    {
+        var id = await FileWithHistoryAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Daftar.Data.DaftarDb>();
+        var file = await db.Files.SingleAsync(f => f.Id == id);
+        // Someone else changes the file meanwhile: this save loses on the file's version.
+        await app.WithDbAsync(other => other.Files.Where(f => f.Id == id).ExecuteUpdateAsync(u => u.SetProperty(f => f.Version, Guid.NewGuid())));
+        db.Entry(file).Property(f => f.Subject).CurrentValue = "Lost subject";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        Assert.Equal(0, await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.ObjectId == id.ToString() && e.Summary.Contains("Lost subject"))));
+
+        await db.Entry(file).ReloadAsync();
+        db.Entry(file).Property(f => f.Subject).CurrentValue = "Kept subject";
+        await db.SaveChangesAsync();
+        var subjects = await app.WithDbAsync(d => d.AuditEvents.Where(e => e.ObjectId == id.ToString() && e.Action == "EFile.Modified" && e.Summary.Contains("Subject:")).Select(e => e.Summary).ToListAsync());
+        Assert.True(subjects.Count == 1, string.Join(" || ", subjects));
+        Assert.Equal("Subject: Audit trail test → Kept subject", subjects[0]);
+    }
+
+    [Fact]
     public async Task RefusedAction_LeavesNoAuditEvent()
     {
         var id = await FileWithHistoryAsync();

@@ -37,6 +37,34 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     }
 
     [Fact]
+    public async Task Send_ToAnUnknownOrWithdrawnPost_IsRefusedOnTheField_AndTheFileStaysWhereItWas()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var id = await CreateFileAsync(clerk, "Recipient check");
+        // A post the department has withdrawn: it can no longer receive files.
+        var withdrawn = await app.WithDbAsync(db => db.Posts.Where(p => p.Code != "LDC-DOIT-GR1" && p.IsActive).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync());
+        await app.WithDbAsync(db => db.Posts.Where(p => p.Id == withdrawn).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsActive, false)));
+        try
+        {
+            foreach (var to in new[] { int.MaxValue, withdrawn })
+            {
+                var refused = await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(to, "please see"));
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Contains("toPostId", await refused.Content.ReadAsStringAsync());
+            }
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Posts.Where(p => p.Id == withdrawn).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsActive, true)));
+        }
+        var file = await GetAsync(clerk, id);
+        Assert.Equal("LDC-DOIT-GR1", file.Holder.Code);
+        // Someone who may not see the file learns nothing about it, whatever the recipient.
+        var stranger = await app.ApiClientAsync(Demo.Collector);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(int.MaxValue, null))).StatusCode);
+    }
+
+    [Fact]
     public async Task CreateFile_BadInput_IsRefused_AndUsesNoNumber()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);

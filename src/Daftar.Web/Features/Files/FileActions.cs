@@ -29,8 +29,9 @@ public enum FileParts
     All = Notes | Movements | Participants | Correspondence | Shares | Links,
 }
 
-/// <summary>The file an action is about, the post that acts (the holder, when the officer holds it), and who.</summary>
-public sealed record FileContext(EFile File, Viewer Viewer, Post ActingPost, Employee Employee);
+/// <summary>The file an action is about, the post that acts (the holder, when the officer holds it), and who; with
+/// <see cref="OtherPost"/> the active post the action names (a send's recipient), when it asked for one.</summary>
+public sealed record FileContext(EFile File, Viewer Viewer, Post ActingPost, Employee Employee, Post? OtherPost = null);
 
 /// <summary>
 /// What every file action shares: load the file only if the officer may see it (otherwise "not found", so its
@@ -94,16 +95,21 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
 
     /// <param name="onlyParticipant">With <see cref="FileParts.Participants"/>: read only this post's participation (whether it
     /// already takes part), not every post's.</param>
-    public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct, FileParts parts = FileParts.All, int? onlyParticipant = null)
+    /// <param name="otherPostId">A post the action names (a send's recipient): read, if active, in the first statement.</param>
+    public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct, FileParts parts = FileParts.All, int? onlyParticipant = null, int? otherPostId = null)
     {
         var viewer = await ViewerAsync(ct);
         if (viewer is null) return NoPost;
-        // Visibility is one indexed check, asked with the employee who acts (one round trip for both); the file and its
-        // parts are then read by key (not with the rule repeated in every split query).
+        // Visibility is one indexed check, asked with the employee who acts and the post the action names (one round trip
+        // for all three); the file and its parts are then read by key (not with the rule repeated in every split query).
         var visible = VisibleTo(db.Files, viewer);
-        var who = await db.Employees.Where(e => e.Id == viewer.EmployeeId)
-            .Select(e => new { Employee = e, MaySee = visible.Any(f => f.Id == fileId) })
-            .SingleAsync(ct);
+        var who = otherPostId is { } otherId
+            ? await (from e in db.Employees.Where(e => e.Id == viewer.EmployeeId)
+                     from p in db.Posts.Where(p => p.Id == otherId && p.IsActive).DefaultIfEmpty()
+                     select new { Employee = e, MaySee = visible.Any(f => f.Id == fileId), Other = p }).SingleAsync(ct)
+            : await db.Employees.Where(e => e.Id == viewer.EmployeeId)
+                .Select(e => new { Employee = e, MaySee = visible.Any(f => f.Id == fileId), Other = (Post?)null })
+                .SingleAsync(ct);
         if (!who.MaySee) return Error.NotFound("File");
         IQueryable<EFile> query = db.Files.Include(f => f.CreatedByPost).Include(f => f.HolderPost);
         if (parts.HasFlag(FileParts.Notes)) query = query.Include(f => f.Notes);
@@ -124,7 +130,7 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         // Usually the holder, already read with the file: Find then asks the database nothing.
         var post = await db.Posts.FindAsync([postId], ct) ?? throw new InvalidOperationException($"Post {postId} of the officer does not exist.");
         audit.ActingPostId = post.Id;
-        return new FileContext(file, viewer, post, who.Employee);
+        return new FileContext(file, viewer, post, who.Employee, who.Other);
     }
 
     /// <summary>Loads the file, applies the action, saves; maps the file's refusals and concurrent changes to errors.</summary>
@@ -132,7 +138,13 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     {
         var loaded = await LoadAsync(fileId, ct, parts, onlyParticipant);
         if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
-        var refused = await action(loaded.Value!);
+        return await ActAsync(fileId, loaded.Value!, action, ct);
+    }
+
+    /// <summary>Applies the action to a loaded file and saves.</summary>
+    public async Task<Result<int>> ActAsync(int fileId, FileContext loaded, Func<FileContext, Task<FileError?>> action, CancellationToken ct)
+    {
+        var refused = await action(loaded);
         if (refused is not null) return ToError(refused);
         return await SaveAsync(fileId, ct);
     }

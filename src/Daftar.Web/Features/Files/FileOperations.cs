@@ -68,12 +68,12 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
         if (cmd.DueOn is { } due && due < DateOnly.FromDateTime(files.Now.UtcDateTime))
             v.Add(new Error("due_in_past", "The due date has already passed.", ErrorKind.Invalid, "dueOn"));
         if (v.Failed) return Result<int>.Fail(v.Errors);
-        var to = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
-        if (to is null) return Error.Unknown("toPostId", "Post");
-        string? subject = null;
-        var result = await files.RunAsync(fileId, async c =>
+        // The recipient is read with the file's visibility check, in its first statement.
+        var loaded = await files.LoadAsync(fileId, ct, FileParts.DraftNotes | FileParts.Participants, onlyParticipant: cmd.ToPostId, otherPostId: cmd.ToPostId);
+        if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
+        if (loaded.Value!.OtherPost is not { } to) return Error.Unknown("toPostId", "Post");
+        var result = await files.ActAsync(fileId, loaded.Value, async c =>
         {
-            subject = c.File.Subject;
             if (c.File.RequiresSignatureFrom(c.ActingPost) && c.File.IsHeldBy(c.ActingPost.Id))
             {
                 // The file's policy: this post's notes must be signed before the file moves on, so a draft cannot go unsigned.
@@ -84,9 +84,9 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
                     return FileError.SignBeforeSending;
             }
             return c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now);
-        }, ct, FileParts.DraftNotes | FileParts.Participants, onlyParticipant: to.Id);
+        }, ct);
         if (result.Succeeded)
-            await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("file", subject!, $"/Files/View?id={fileId}"));
+            await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("file", loaded.Value.File.Subject, $"/Files/View?id={fileId}"));
         return result;
     }
 }
