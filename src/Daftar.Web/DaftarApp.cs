@@ -32,6 +32,7 @@ public static class DaftarApp
         builder.Services.AddHostedService<OverdueReminders>();
         builder.Services.AddHostedService<Daftar.Web.Features.Files.InboxCountCompactor>();
         builder.Services.AddHostedService<Daftar.Web.Features.Signing.CrlPublisher>();
+        builder.Services.AddHostedService<SignInCacheRefresh>();
         if (config.GetValue("Meetings:FollowUp", true)) builder.Services.AddHostedService<Daftar.Web.Features.Meetings.MeetingFollowUp>();
         builder.Services.AddSignalR();
 
@@ -85,12 +86,14 @@ public static class DaftarApp
         services.AddSingleton(_ => DatabaseSettings.From(config));
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<SignInCache>();
+        services.AddScoped<SignInChanges>();
         services.AddScoped<AuditChain>();
         services.AddScoped<FileNumbers>();
         services.AddDbContext<DaftarDb>((sp, o) =>
         {
             sp.GetRequiredService<DatabaseSettings>().Configure(o);
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SignInChanges>());
         });
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddHttpContextAccessor();

@@ -12,11 +12,14 @@ namespace Daftar.Web.Infrastructure;
 /// <summary>Authenticates programs by "Authorization: Bearer dft_…"; only the token's hash is looked up.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    DaftarDb db, TimeProvider clock, TokenFailures failures)
+    DaftarDb db, TimeProvider clock, TokenFailures failures, SignInCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
     private const string TooManyFailures = "daftar.token-failures";
+
+    private sealed record TokenHolder(int Id, int AccountId, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt,
+        string? UserName, int? EmployeeId, DateTimeOffset? LockoutEnd, List<string> Roles);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -36,21 +39,17 @@ public sealed class ApiTokenHandler(
         }
 
         var hash = ApiToken.HashOf(secret);
-        // One round trip per call: the token, its account and the account's roles.
-        var found = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
-            .Select(t => new
-            {
-                t.Id,
-                t.AccountId,
-                t.ExpiresAt,
-                t.RevokedAt,
-                t.LastUsedAt,
-                t.Account.UserName,
-                t.Account.EmployeeId,
-                t.Account.LockoutEnd,
-                Roles = db.UserRoles.Where(ur => ur.UserId == t.AccountId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-            })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var key = (nameof(TokenHolder), hash);
+        var readAt = cache.Generation;
+        if (!cache.TryGet<TokenHolder>(key, out var found))
+        {
+            // One round trip: the token, its account and the account's roles.
+            found = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
+                .Select(t => new TokenHolder(t.Id, t.AccountId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Account.UserName, t.Account.EmployeeId, t.Account.LockoutEnd,
+                    db.UserRoles.Where(ur => ur.UserId == t.AccountId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList()))
+                .SingleOrDefaultAsync(Context.RequestAborted);
+            if (found is not null) cache.Keep(key, found, readAt);
+        }
         var now = clock.GetUtcNow();
         if (found is null || !ApiToken.IsUsable(found.ExpiresAt, found.RevokedAt, now) || found.LockoutEnd > now)
         {
@@ -60,7 +59,10 @@ public sealed class ApiTokenHandler(
 
         // Recording use on every call would turn reads into writes; once a minute is enough to see stale tokens.
         if (found.LastUsedAt is null || now - found.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
             await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            cache.Keep(key, found with { LastUsedAt = now }, readAt);
+        }
 
         List<Claim> claims =
         [

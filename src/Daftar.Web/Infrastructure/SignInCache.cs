@@ -1,0 +1,170 @@
+using System.Diagnostics.CodeAnalysis;
+using Daftar.Accounts;
+using Daftar.People;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Daftar.Web.Infrastructure;
+
+/// <summary>
+/// Who a bearer token is and which posts an account holds today, kept for a few seconds (Daftar:SignInCacheSeconds,
+/// 30; 0 turns it off) so that a program's every call does not read them again: two of a file send's six round trips.
+/// A save that touches an account's name, employee or lockout, its roles, a token, an employee, a posting, a post or what
+/// a post's title is made of forgets everything at once (<see cref="SignInChanges"/>): at the next request on the node
+/// that saved, and within a second on every other node and after an admin verb, which see the "sign-in" counter row move
+/// (<see cref="SignInCacheRefresh"/>). A change made in SQL, outside Daftar, is seen within the time kept. ADR 0018.
+/// </summary>
+public sealed class SignInCache : IDisposable
+{
+    private sealed record Entry(object Value, long Generation);
+
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    private readonly TimeSpan _keep;
+    private long _generation;
+
+    public SignInCache(IConfiguration config) =>
+        _keep = TimeSpan.FromSeconds(Math.Max(0, config.GetValue("Daftar:SignInCacheSeconds", 30)));
+
+    /// <summary>Taken before reading from the database; what was read is kept only if nothing changed meanwhile.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public bool TryGet<T>(object key, [MaybeNullWhen(false)] out T value) where T : class
+    {
+        if (_keep > TimeSpan.Zero && _entries.TryGetValue(key, out Entry? entry) && entry!.Generation == Generation && entry.Value is T found)
+        {
+            value = found;
+            return true;
+        }
+        value = null;
+        return false;
+    }
+
+    /// <param name="readAt">The <see cref="Generation"/> taken before <paramref name="value"/> was read.</param>
+    public void Keep(object key, object value, long readAt)
+    {
+        if (_keep <= TimeSpan.Zero || readAt != Generation) return;
+        _entries.Set(key, new Entry(value, readAt), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keep, Size = 1 });
+    }
+
+    /// <summary>Everything kept so far is stale.</summary>
+    public void ForgetAll() => Interlocked.Increment(ref _generation);
+
+    /// <summary>The counter row every such save moves, for other nodes and processes to notice.</summary>
+    public const string CounterKey = "sign-in";
+
+    /// <summary>Moves the counter (the same statement on SQLite and PostgreSQL).</summary>
+    public const string CountSql =
+        """INSERT INTO "NumberSequences" ("Key", "Next") VALUES ('sign-in', 1) ON CONFLICT ("Key") DO UPDATE SET "Next" = "NumberSequences"."Next" + 1""";
+
+    public void Dispose() => _entries.Dispose();
+}
+
+/// <summary>
+/// Tells the <see cref="SignInCache"/> when a save changes what it keeps: before the save (so that a read racing it is
+/// not kept) and again once the change is visible to others, after the save or, inside a transaction, at its commit;
+/// and moves the counter row after the save (inside the caller's transaction, if there is one) for other nodes.
+/// </summary>
+public sealed class SignInChanges(SignInCache cache) : DbTransactionInterceptor, ISaveChangesInterceptor
+{
+    // The counter still has to move (after this save); what is kept must be forgotten again when a transaction commits.
+    private bool _toCount;
+    private bool _toForgetAtCommit;
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        Saving(eventData.Context!);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Saving(eventData.Context!);
+        return result;
+    }
+
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        if (!_toCount) return result;
+        await eventData.Context!.Database.ExecuteSqlRawAsync(SignInCache.CountSql, ct);
+        Saved(eventData.Context!);
+        return result;
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (!_toCount) return result;
+        eventData.Context!.Database.ExecuteSqlRaw(SignInCache.CountSql);
+        Saved(eventData.Context!);
+        return result;
+    }
+
+    // EF commits its own transaction inside SaveChanges, before SavedChanges: the counter is still to move then.
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Committed();
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Committed();
+
+    private void Saving(DbContext db)
+    {
+        if (!db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Matters(e)))
+            return;
+        _toCount = _toForgetAtCommit = true;
+        cache.ForgetAll();
+    }
+
+    private void Saved(DbContext db)
+    {
+        _toCount = false;
+        cache.ForgetAll();
+        if (db.Database.CurrentTransaction is null) _toForgetAtCommit = false;
+    }
+
+    private void Committed()
+    {
+        if (!_toForgetAtCommit) return;
+        cache.ForgetAll();
+        if (!_toCount) _toForgetAtCommit = false;
+    }
+
+    private static bool Matters(EntityEntry e) => e.Entity switch
+    {
+        // A sign-in's failed-attempt count and the like change often and are not kept.
+        Account => e.State != EntityState.Modified || e.Properties.Any(p => p.IsModified && p.Metadata.Name is nameof(Account.UserName) or nameof(Account.EmployeeId) or nameof(Account.LockoutEnd)),
+        IdentityUserRole<int> or IdentityRole<int> or ApiToken or Employee or PostAssignment or Post or Designation or Office => true,
+        _ => false,
+    };
+}
+
+/// <summary>Looks at the "sign-in" counter row every second and forgets what is kept when another node or process moved it.</summary>
+public sealed class SignInCacheRefresh(IServiceScopeFactory scopes, SignInCache cache, ILogger<SignInCacheRefresh> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long? seen = null;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<Daftar.Data.DaftarDb>();
+                var now = await db.NumberSequences.AsNoTracking().Where(n => n.Key == SignInCache.CounterKey).Select(n => (long?)n.Next).SingleOrDefaultAsync(stoppingToken) ?? 0;
+                // What changed before the first look is not known either.
+                if (now != seen) cache.ForgetAll();
+                seen = now;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Until the database answers again, nothing more is kept: every request reads afresh.
+                cache.ForgetAll();
+                logger.LogWarning(ex, "Reading the sign-in counter failed; retrying in a second");
+            }
+        }
+    }
+}
