@@ -57,7 +57,7 @@ public sealed class SignInCache : IDisposable
 
     /// <summary>Moves the counter (the same statement on SQLite and PostgreSQL).</summary>
     public const string CountSql =
-        """INSERT INTO "NumberSequences" ("Key", "Next") VALUES ('sign-in', 1) ON CONFLICT ("Key") DO UPDATE SET "Next" = "NumberSequences"."Next" + 1""";
+        $$"""INSERT INTO "NumberSequences" ("Key", "Next") VALUES ('{{CounterKey}}', 1) ON CONFLICT ("Key") DO UPDATE SET "Next" = "NumberSequences"."Next" + 1""";
 
     public void Dispose() => _entries.Dispose();
 }

@@ -103,13 +103,10 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         // Visibility is one indexed check, asked with the employee who acts and the post the action names (one round trip
         // for all three); the file and its parts are then read by key (not with the rule repeated in every split query).
         var visible = VisibleTo(db.Files, viewer);
-        var who = otherPostId is { } otherId
-            ? await (from e in db.Employees.Where(e => e.Id == viewer.EmployeeId)
-                     from p in db.Posts.Where(p => p.Id == otherId && p.IsActive).DefaultIfEmpty()
-                     select new { Employee = e, MaySee = visible.Any(f => f.Id == fileId), Other = p }).SingleAsync(ct)
-            : await db.Employees.Where(e => e.Id == viewer.EmployeeId)
-                .Select(e => new { Employee = e, MaySee = visible.Any(f => f.Id == fileId), Other = (Post?)null })
-                .SingleAsync(ct);
+        // Without a named post the join finds nothing (the key is compared with null).
+        var who = await (from e in db.Employees.Where(e => e.Id == viewer.EmployeeId)
+                         from p in db.Posts.Where(p => p.Id == otherPostId && p.IsActive).DefaultIfEmpty()
+                         select new { Employee = e, MaySee = visible.Any(f => f.Id == fileId), Other = p }).SingleAsync(ct);
         if (!who.MaySee) return Error.NotFound("File");
         IQueryable<EFile> query = db.Files.Include(f => f.CreatedByPost).Include(f => f.HolderPost);
         if (parts.HasFlag(FileParts.Notes)) query = query.Include(f => f.Notes);
