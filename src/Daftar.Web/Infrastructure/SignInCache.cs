@@ -52,12 +52,35 @@ public sealed class SignInCache : IDisposable
     /// <summary>Everything kept so far is stale.</summary>
     public void ForgetAll() => Interlocked.Increment(ref _generation);
 
+    private readonly Lock _counter = new();
+    private long? _seen;
+
+    /// <summary>The counter row as read now (null: it could not be read): everything is forgotten if someone moved it.</summary>
+    public void Seen(long? value)
+    {
+        lock (_counter)
+        {
+            if (value is null || value != _seen) ForgetAll();
+            _seen = value;
+        }
+    }
+
+    /// <summary>This node moved the counter to <paramref name="value"/> (and has forgotten already): unless another node moved
+    /// it too, the next look need not forget again.</summary>
+    public void Counted(long value)
+    {
+        lock (_counter)
+        {
+            if (_seen == value - 1) _seen = value;
+        }
+    }
+
     /// <summary>The counter row every such save moves, for other nodes and processes to notice.</summary>
     public const string CounterKey = "sign-in";
 
-    /// <summary>Moves the counter (the same statement on SQLite and PostgreSQL).</summary>
+    /// <summary>Moves the counter and gives its new value (the same statement on SQLite and PostgreSQL).</summary>
     public const string CountSql =
-        $$"""INSERT INTO "NumberSequences" ("Key", "Next") VALUES ('{{CounterKey}}', 1) ON CONFLICT ("Key") DO UPDATE SET "Next" = "NumberSequences"."Next" + 1""";
+        $$"""INSERT INTO "NumberSequences" ("Key", "Next") VALUES ('{{CounterKey}}', 1) ON CONFLICT ("Key") DO UPDATE SET "Next" = "NumberSequences"."Next" + 1 RETURNING "Next" AS "Value" """;
 
     public void Dispose() => _entries.Dispose();
 }
@@ -88,7 +111,7 @@ public sealed class SignInChanges(SignInCache cache) : DbTransactionInterceptor,
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
         if (!_toCount) return result;
-        await eventData.Context!.Database.ExecuteSqlRawAsync(SignInCache.CountSql, ct);
+        cache.Counted((await eventData.Context!.Database.SqlQueryRaw<long>(SignInCache.CountSql).ToListAsync(ct)).Single());
         Saved(eventData.Context!);
         return result;
     }
@@ -96,7 +119,7 @@ public sealed class SignInChanges(SignInCache cache) : DbTransactionInterceptor,
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         if (!_toCount) return result;
-        eventData.Context!.Database.ExecuteSqlRaw(SignInCache.CountSql);
+        cache.Counted(eventData.Context!.Database.SqlQueryRaw<long>(SignInCache.CountSql).ToList().Single());
         Saved(eventData.Context!);
         return result;
     }
@@ -144,27 +167,32 @@ public sealed class SignInChanges(SignInCache cache) : DbTransactionInterceptor,
 /// <summary>Looks at the "sign-in" counter row every second and forgets what is kept when another node or process moved it.</summary>
 public sealed class SignInCacheRefresh(IServiceScopeFactory scopes, SignInCache cache, ILogger<SignInCacheRefresh> logger) : BackgroundService
 {
+    // The first look is taken before the server answers anyone, so nothing can be kept from before it.
+    public override async Task StartAsync(CancellationToken ct)
+    {
+        await LookAsync(ct);
+        await base.StartAsync(ct);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        long? seen = null;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.WaitForNextTickAsync(stoppingToken)) await LookAsync(stoppingToken);
+    }
+
+    private async Task LookAsync(CancellationToken ct)
+    {
+        try
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<Daftar.Data.DaftarDb>();
-                var now = await db.NumberSequences.AsNoTracking().Where(n => n.Key == SignInCache.CounterKey).Select(n => (long?)n.Next).SingleOrDefaultAsync(stoppingToken) ?? 0;
-                // What changed before the first look is not known either.
-                if (now != seen) cache.ForgetAll();
-                seen = now;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Until the database answers again, nothing more is kept: every request reads afresh.
-                cache.ForgetAll();
-                logger.LogWarning(ex, "Reading the sign-in counter failed; retrying in a second");
-            }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Daftar.Data.DaftarDb>();
+            cache.Seen(await db.NumberSequences.AsNoTracking().Where(n => n.Key == SignInCache.CounterKey).Select(n => (long?)n.Next).SingleOrDefaultAsync(ct) ?? 0);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Until the database answers again, nothing more is kept: every request reads afresh.
+            cache.Seen(null);
+            logger.LogWarning(ex, "Reading the sign-in counter failed; retrying in a second");
         }
     }
 }
