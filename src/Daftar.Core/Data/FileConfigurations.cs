@@ -73,7 +73,8 @@ internal sealed class MovementConfiguration : IEntityTypeConfiguration<Movement>
         b.HasOne(x => x.By).WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Remarks).HasMaxLength(2000);
         b.HasIndex(x => new { x.FileId, x.Id });
-        b.HasIndex(x => new { x.FromPostId, x.At });
+        // A post's sends newest first (the send form's recently used recipients), in the order the key gives them.
+        b.HasIndex(x => new { x.FromPostId, x.Id });
     }
 }
 

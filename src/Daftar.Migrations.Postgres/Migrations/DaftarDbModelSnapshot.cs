@@ -858,7 +858,7 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasIndex("FileId", "Id");
 
-                    b.HasIndex("FromPostId", "At");
+                    b.HasIndex("FromPostId", "Id");
 
                     b.ToTable("Movements");
                 });

@@ -829,7 +829,7 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FileId", "Id");
 
-                    b.HasIndex("FromPostId", "At");
+                    b.HasIndex("FromPostId", "Id");
 
                     b.ToTable("Movements");
                 });

@@ -284,4 +284,16 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
         var byName = (await clerk.GetFromJsonAsync<List<FindRecipients.Recipient>>("/api/recipients?q=arpita"))!;
         Assert.Contains(byName, p => p.Code == "SDO-SANGANER");
     }
+
+    [Fact]
+    public async Task Recipients_QuickPicks_NameThePostsSentToLast()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        Assert.DoesNotContain((await clerk.GetFromJsonAsync<List<FindRecipients.Recipient>>("/api/recipients"))!, p => p.Code == "SDO-CHAKSU");
+        var id = await CreateFileAsync(clerk, "Land records for the new tehsil building");
+        var sent = await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), null));
+        Assert.Equal(HttpStatusCode.NoContent, sent.StatusCode);
+        var picks = (await clerk.GetFromJsonAsync<List<FindRecipients.Recipient>>("/api/recipients"))!;
+        Assert.Contains(picks, p => p.Code == "SDO-CHAKSU" && p.Why == "recently used");
+    }
 }
