@@ -4,7 +4,7 @@
 # (openssl speed for the signing key; the raw database is measured by Daftar.Load --raw when PostgreSQL is used).
 #
 #   SCALE=tiny|district|state DB=sqlite|postgres [DAFTAR_BENCH_PG_PORT=55432] [USERS=50] [SECONDS=30] [OP_SECONDS=15]
-#     [OPEN_RATES="50 100"] [WARMUP=90] bench/load.sh
+#     [OPEN_RATES="50 100"] [WARMUP=90 (0 for tiny)] bench/load.sh
 #
 # Each operation runs alone twice: closed loop (every user at once, as fast as answered: the throughput) and open loop
 # at each of OPEN_RATES requests per second (latency counted from when each request was due: what an officer sees at
@@ -65,10 +65,11 @@ curl -sf "$BASE/healthz" >/dev/null || { cat "$WORK/server.log"; echo "Daftar di
 LOAD=(dotnet "$WORK/load/Daftar.Load.dll" --url "$BASE" --tokens "$WORK/tokens.csv" --users "$USERS" --server-pid "$PID")
 # A new server compiles its hot code again for the second tier for about 70 s under load, and meanwhile the JIT takes half
 # a core (docs/performance.md, fourteenth round): the figures below are for a server that has been running, so the mix
-# runs untimed first, at a rate the JIT can keep up with.
-if [ "${WARMUP:-90}" -gt 0 ]; then
-  echo "== Warming up: the realistic mix, untimed, ${WARMUP:-90} s at 100/s"
-  "${LOAD[@]}" --seconds "${WARMUP:-90}" --mix realistic --rate 100 >/dev/null || FAILED=1
+# runs untimed first, at a rate the JIT can keep up with (not for a tiny run, which only checks that the harness works).
+WARMUP="${WARMUP:-$([ "$SCALE" = tiny ] && echo 0 || echo 90)}"
+if [ "$WARMUP" -gt 0 ]; then
+  echo "== Warming up: the realistic mix, untimed, $WARMUP s at 100/s"
+  "${LOAD[@]}" --seconds "$WARMUP" --mix realistic --rate 100 >/dev/null || FAILED=1
 fi
 echo "== Realistic mix"
 "${LOAD[@]}" --seconds "$SECONDS_RUN" --mix realistic --json "$WORK/realistic.json" || FAILED=1
