@@ -915,6 +915,10 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasIndex("AuthorPostId");
 
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("IX_Notes_Drafts")
+                        .HasFilter("NOT \"IsConfirmed\"");
+
                     b.HasIndex("FileId", "Number")
                         .IsUnique();
 

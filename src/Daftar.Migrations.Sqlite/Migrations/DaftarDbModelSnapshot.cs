@@ -884,6 +884,10 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuthorPostId");
 
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("IX_Notes_Drafts")
+                        .HasFilter("NOT \"IsConfirmed\"");
+
                     b.HasIndex("FileId", "Number")
                         .IsUnique();
 
