@@ -58,7 +58,7 @@ public static class Program
             Console.Error.WriteLine("Usage: Daftar.Load --url URL --tokens FILE [--users N] [--seconds S] [--mix realistic|<operation>] [--server-pid PID] [--json FILE]");
             return 64;
         }
-        var tokens = (await File.ReadAllLinesAsync(options.TokensFile)).Where(l => l.Contains(',')).Select(l => l.Split(',')[0]).Take(options.Users).ToList();
+        var tokens = await LoadUser.ReadAsync(options.TokensFile, options.Users);
         if (tokens.Count == 0)
         {
             Console.Error.WriteLine($"No tokens in {options.TokensFile}; generate them with ./run.sh generate --scale … --tokens FILE.");
@@ -87,6 +87,16 @@ public sealed record Options(string Url, string TokensFile, int Users, double Se
     }
 }
 
+/// <summary>A virtual user's API token and, when the tokens file names it (the generator writes token,employee code,post),
+/// the post it acts as.</summary>
+public sealed record LoadUser(string Token, int? PostId = null)
+{
+    public static async Task<List<LoadUser>> ReadAsync(string tokensFile, int count) =>
+        (await File.ReadAllLinesAsync(tokensFile)).Where(l => l.Contains(',')).Select(l => l.Split(','))
+            .Select(f => new LoadUser(f[0], f.Length >= 3 && int.TryParse(f[2], CultureInfo.InvariantCulture, out var post) ? post : null))
+            .Take(count).ToList();
+}
+
 public sealed record OperationResult(long Count, long Errors, long Conflicts, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanBytes);
 
 public sealed record Report(string Mix, int Users, double? Rate, double Seconds, Dictionary<string, OperationResult> Operations, double ServerCpuCores, long ServerPeakRssMb,
@@ -106,7 +116,7 @@ public sealed record Report(string Mix, int Users, double? Rate, double Seconds,
 }
 
 /// <summary>One run: virtual users loop over operations until the time is up.</summary>
-public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
+public sealed class LoadRun(Options options, IReadOnlyList<LoadUser> tokens)
 {
     private static readonly Dictionary<string, int> Realistic = new()
     {
@@ -152,12 +162,15 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
             _counters[name] = new long[3];
         }
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Users, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        // Files are sent to the other virtual users' posts, so they stay among the officers of the run: a long run, or the
+        // next one, finds as many files to act on as the first (sent to posts outside, the busiest fifty ran dry in an hour).
+        var colleagues = tokens.Where(t => t.PostId is not null).Select(t => t.PostId!.Value).Distinct().ToList();
         var users = tokens.Select(t => new VirtualUser(this, new HttpClient(handler, disposeHandler: false)
         {
             BaseAddress = new Uri(options.Url),
-            DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", t) },
+            DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", t.Token) },
             Timeout = TimeSpan.FromSeconds(60),
-        })).ToList();
+        }, colleagues.Where(p => p != t.PostId).ToList())).ToList();
         // Every user needs its inbox (and, for signing, a certificate) before the clock starts.
         // Signing alone is timed on notes written and confirmed beforehand, so that its rate is the signing's, not that of
         // the two note writes each signature needs first (in the realistic mix those are written as they come).
@@ -261,10 +274,12 @@ public sealed class LoadRun(Options options, IReadOnlyList<string> tokens)
     }
 }
 
-/// <summary>One officer: knows the files it holds (from its inbox) and whom it sends to (its quick picks).</summary>
-public sealed class VirtualUser(LoadRun run, HttpClient http)
+/// <summary>One officer: knows the files it holds (from its inbox) and whom it sends to: the other virtual users' posts,
+/// or, when the tokens file names no posts, its quick picks.</summary>
+public sealed class VirtualUser(LoadRun run, HttpClient http, IReadOnlyList<int> colleagues)
 {
     private readonly List<int> _held = [];
+    private readonly HashSet<int> _heldSet = [];
     private readonly List<int> _recipients = [];
     private readonly Queue<int> _greenNotes = new();
     private const string Pin = "480263";
@@ -272,8 +287,12 @@ public sealed class VirtualUser(LoadRun run, HttpClient http)
     public async Task PrepareAsync(bool signs, int signPool)
     {
         await RefreshAsync();
-        var picks = await http.GetFromJsonAsync<JsonElement>("/api/recipients");
-        foreach (var p in picks.EnumerateArray()) _recipients.Add(p.GetProperty("postId").GetInt32());
+        if (colleagues.Count > 0) _recipients.AddRange(colleagues);
+        else
+        {
+            var picks = await http.GetFromJsonAsync<JsonElement>("/api/recipients");
+            foreach (var p in picks.EnumerateArray()) _recipients.Add(p.GetProperty("postId").GetInt32());
+        }
         if (signs)
         {
             await http.PostAsJsonAsync("/api/signing/enrol", new { pin = Pin, confirmPin = Pin, replace = true });
@@ -294,12 +313,14 @@ public sealed class VirtualUser(LoadRun run, HttpClient http)
 
     private async Task RefreshAsync()
     {
-        foreach (var tab in new[] { "opened", "new" })
-        {
-            var inbox = await http.GetFromJsonAsync<JsonElement>($"/api/inbox?tab={tab}");
-            foreach (var row in inbox.GetProperty("rows").EnumerateArray())
-                if (!_held.Contains(row.GetProperty("id").GetInt32())) _held.Add(row.GetProperty("id").GetInt32());
-        }
+        foreach (var tab in new[] { "opened", "new" }) Remember(await http.GetFromJsonAsync<JsonElement>($"/api/inbox?tab={tab}"));
+    }
+
+    /// <summary>The files an inbox page shows are the officer's to act on (some were sent by the other virtual users).</summary>
+    private void Remember(JsonElement inbox)
+    {
+        foreach (var row in inbox.GetProperty("rows").EnumerateArray())
+            if (_heldSet.Add(row.GetProperty("id").GetInt32())) _held.Add(row.GetProperty("id").GetInt32());
     }
 
     /// <param name="due">In an open-loop run, when the operation was due: its latency counts from then.</param>
@@ -320,7 +341,8 @@ public sealed class VirtualUser(LoadRun run, HttpClient http)
         switch (op)
         {
             case "inbox":
-                await run.TimeAsync(op, () => http.GetAsync($"/api/inbox?tab={(random.Next(2) == 0 ? "new" : "opened")}"), due);
+                if (await run.TimeAsync(op, () => http.GetAsync($"/api/inbox?tab={(random.Next(2) == 0 ? "new" : "opened")}"), due) is { } page)
+                    Remember(await page.Content.ReadFromJsonAsync<JsonElement>());
                 break;
             case "open" when file > 0:
                 await run.TimeAsync(op, () => http.GetAsync($"/api/files/{file}"), due);
@@ -330,12 +352,14 @@ public sealed class VirtualUser(LoadRun run, HttpClient http)
                 break;
             case "send" when file > 0 && _recipients.Count > 0:
                 var to = _recipients[random.Next(_recipients.Count)];
-                if (await run.TimeAsync(op, () => http.PostAsJsonAsync($"/api/files/{file}/send", new { toPostId = to, remarks = "For approval" }), due) is not null)
-                {
-                    _held.Remove(file);
-                    // Sent to the wrong post now and then: pulled back at once, before the recipient opens it.
-                    if (random.Next(5) == 0 && await run.TimeAsync("pullback", () => http.PostAsync($"/api/files/{file}/pull-back", null)) is not null) _held.Add(file);
-                }
+                var sent = await run.TimeAsync(op, () => http.PostAsJsonAsync($"/api/files/{file}/send", new { toPostId = to, remarks = "For approval" }), due);
+                // Sent, or refused because it moved on meanwhile (its sender pulled it back): no longer this officer's.
+                _held.Remove(file);
+                _heldSet.Remove(file);
+                // Sent to the wrong post now and then: pulled back at once, before the recipient opens it.
+                if (sent is not null && random.Next(5) == 0 && await run.TimeAsync("pullback", () => http.PostAsync($"/api/files/{file}/pull-back", null)) is not null
+                    && _heldSet.Add(file))
+                    _held.Add(file);
                 break;
             case "search":
                 await run.TimeAsync(op, () => http.GetAsync($"/api/search?q={Uri.EscapeDataString(LoadRun.Word(random))}"), due);

@@ -44,7 +44,7 @@ public class HarnessTests(GeneratedStateFactory app) : IClassFixture<GeneratedSt
         Assert.Contains("intact", output.ToString());
         await NoteNumbersCarryOnAsync();
 
-        var tokens = (await File.ReadAllLinesAsync(app.TokensFile)).Select(l => l.Split(',')[0]).Take(5).ToList();
+        var tokens = await LoadUser.ReadAsync(app.TokensFile, 5);
         Assert.Equal(5, tokens.Count);
         var report = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, 5, 3, "realistic", Environment.ProcessId, null), tokens).RunAsync();
         foreach (var op in new[] { "inbox", "open", "search" })
@@ -76,6 +76,26 @@ public class HarnessTests(GeneratedStateFactory app) : IClassFixture<GeneratedSt
     });
 
     [Fact]
+    public async Task Sends_GoToTheOtherVirtualOfficers_SoTheirFilesStayWithThem()
+    {
+        var users = await LoadUser.ReadAsync(app.TokensFile, 4);
+        var posts = users.Select(u => u.PostId!.Value).ToArray();
+        Task<int> HeldAsync() => app.WithDbAsync(db => db.Files.CountAsync(f => posts.Contains(f.HolderPostId) && f.Status == Daftar.Files.FileStatus.Open));
+        Task<int> AmongThemAsync() => app.WithDbAsync(db => db.Movements.CountAsync(m => m.Kind == Daftar.Files.MovementKind.Sent && posts.Contains(m.FromPostId) && posts.Contains(m.ToPostId)));
+        var held = await HeldAsync();
+        var amongThem = await AmongThemAsync();
+        Assert.True(held > 0);
+
+        var report = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, users.Count, 2, "send", null, null), users).RunAsync();
+
+        Assert.True(report.Operations.TryGetValue("send", out var sent) && sent.Count > 0, string.Join("; ", report.SampleErrors));
+        Assert.Equal(0, sent.Errors);
+        // Every send went from one of them to another, and their files are as many as before.
+        Assert.Equal(amongThem + sent.Count, await AmongThemAsync());
+        Assert.Equal(held, await HeldAsync());
+    }
+
+    [Fact]
     public async Task AnOfficerWithNothingInTheInbox_WaitsAndIsCounted_InsteadOfAskingForItsInboxUntimed()
     {
         // An account for an employee none of whose posts holds a file.
@@ -89,7 +109,7 @@ public class HarnessTests(GeneratedStateFactory app) : IClassFixture<GeneratedSt
         });
         var secret = await app.TokenAsync("empty-handed");
 
-        var report = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, 1, 2, "send", null, null), [secret]).RunAsync();
+        var report = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, 1, 2, "send", null, null), [new LoadUser(secret)]).RunAsync();
 
         Assert.False(report.Operations.TryGetValue("send", out var sent) && sent.Count > 0);
         // Two seconds, half a second's wait each time: a handful of looks at the inbox, not thousands.
