@@ -146,6 +146,9 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
         Assert.Equal("LDC-DOIT-GR1", back.Holder.Code);
         Assert.Contains(back.Movements, m => m.Kind == MovementKind.PulledBack);
         Assert.NotNull(back.Movements.Single(m => m.Kind == MovementKind.Sent).PulledBackAt);
+        var again = await clerk.PostAsync($"/api/files/{id}/pull-back", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("nothing_to_pull_back", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
 
         await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, "for approval"));
         var officer = await app.ApiClientAsync(Demo.SectionOfficer);

@@ -26,6 +26,8 @@ public enum FileParts
     Links = 32,
     /// <summary>Only the yellow notes: what writing a note or sending the file looks at (the file keeps the last number).</summary>
     DraftNotes = 64,
+    /// <summary>Only the last arrival (the last send or pull-back) with its recipient: what a pull-back looks at.</summary>
+    LastArrival = 128,
     All = Notes | Movements | Participants | Correspondence | Shares | Links,
 }
 
@@ -119,10 +121,16 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         if (parts.HasFlag(FileParts.Links)) query = query.Include(f => f.Links);
         // Parts of a row or so (the yellow draft, one post's participation) come in the file's own statement; larger ones
         // in statements of their own, so that their rows do not multiply each other.
-        var large = parts & ~FileParts.DraftNotes;
+        var large = parts & ~(FileParts.DraftNotes | FileParts.LastArrival);
         if (onlyParticipant is not null) large &= ~FileParts.Participants;
         var file = await (large == FileParts.None ? query.AsSingleQuery() : query.AsSplitQuery()).SingleOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return Error.NotFound("File");
+        if (parts.HasFlag(FileParts.LastArrival) && !parts.HasFlag(FileParts.Movements))
+            // Read by itself, newest first from the (FileId, Id) index: a file's movements are numbered in the order they happen
+            // (one action on a file wins at a time), and reading them all cost a pull-back ten pages of the movements table.
+            await db.Movements.Include(m => m.ToPost)
+                .Where(m => m.FileId == fileId && (m.Kind == MovementKind.Sent || m.Kind == MovementKind.PulledBack))
+                .OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
         var postId = viewer.PostIds.Contains(file.HolderPostId) ? file.HolderPostId : viewer.ActingPostId ?? viewer.PostIds[0];
         // Usually the holder, already read with the file: Find then asks the database nothing.
         var post = await db.Posts.FindAsync([postId], ct) ?? throw new InvalidOperationException($"Post {postId} of the officer does not exist.");

@@ -101,7 +101,7 @@ public sealed class PullBackFile(DaftarDb db, FileActions files)
             var sender = c.File.LastArrival?.FromPostId;
             var post = sender is { } id && c.Viewer.PostIds.Contains(id) ? await db.Posts.FindAsync([id], ct) ?? c.ActingPost : c.ActingPost;
             return c.File.PullBack(post, c.Employee, files.Now);
-        }, ct, FileParts.Movements);
+        }, ct, FileParts.LastArrival);
 }
 
 public sealed class ParkFile(FileActions files)
