@@ -163,7 +163,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<LoadUser> tokens)
         }
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Users, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         // Files are sent to the other virtual users' posts, so they stay among the officers of the run: a long run, or the
-        // next one, finds as many files to act on as the first (sent to posts outside, the busiest fifty ran dry in an hour).
+        // next one, finds as many files to act on as the first (sent to posts outside, the busiest fifty ran dry in a few hours).
         var colleagues = tokens.Where(t => t.PostId is not null).Select(t => t.PostId!.Value).Distinct().ToList();
         var users = tokens.Select(t => new VirtualUser(this, new HttpClient(handler, disposeHandler: false)
         {
