@@ -128,6 +128,7 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         if (parts.HasFlag(FileParts.LastArrival) && !parts.HasFlag(FileParts.Movements))
             // Read by itself, newest first from the (FileId, Id) index: a file's movements are numbered in the order they happen
             // (one action on a file wins at a time), and reading them all cost a pull-back ten pages of the movements table.
+            // Tracked, it joins the file's Movements, where EFile.LastArrival finds it.
             await db.Movements.Include(m => m.ToPost)
                 .Where(m => m.FileId == fileId && (m.Kind == MovementKind.Sent || m.Kind == MovementKind.PulledBack))
                 .OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
