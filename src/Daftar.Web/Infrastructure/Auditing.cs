@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text;
 using Daftar.Accounts;
@@ -27,8 +28,10 @@ public sealed class AuditActor(IHttpContextAccessor http)
 /// go in the save's own batch: a file send is then one batch and its commit. Keys of new rows that are their own trail
 /// (a new file, a new receipt) are only known after the insert; those events are added after EF has saved, before the
 /// transaction commits (the interceptor opens the transaction itself when the caller has none).
+/// One interceptor serves every pooled context (ADR 0019): who acts and what a save is in the middle of are kept per
+/// context, bound to the request when the context is leased (<see cref="Lease"/>).
 /// </summary>
-public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     // Never copied into the audit trail: secrets and values that change on their own.
     private static readonly HashSet<string> Hidden =
@@ -36,16 +39,35 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
     private sealed record Pending(EntityEntry Entry, EntityState State, string Changes);
 
-    private List<Pending>? _pending;
-    private List<AuditEvent>? _inBatch;
-    private IDbContextTransaction? _ownTransaction;
-    private DbContext? _ownDb;
-    private bool _writingEvents;
+    /// <summary>One context's lease: its actor, and the save in progress.</summary>
+    private sealed class LeaseState
+    {
+        public AuditActor? Actor;
+        public List<Pending>? Pending;
+        public List<AuditEvent>? InBatch;
+        public IDbContextTransaction? OwnTransaction;
+        public bool WritingEvents;
+    }
+
+    private readonly ConditionalWeakTable<DbContext, LeaseState> _leases = new();
+
+    /// <summary>
+    /// Binds a context just taken from the pool to the request's actor and drops whatever an earlier lease left. A context
+    /// never leased (none is, outside the request's services) records events without an actor.
+    /// </summary>
+    public void Lease(DbContext db, AuditActor actor)
+    {
+        var lease = new LeaseState { Actor = actor };
+        _leases.AddOrUpdate(db, lease);
+    }
+
+    private LeaseState Of(DbContext db) => _leases.GetValue(db, _ => new LeaseState());
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
         var db = eventData.Context!;
-        if (_writingEvents) return result;
+        var lease = Of(db);
+        if (lease.WritingEvents) return result;
         var pending = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
             .Select(e => new Pending(e, e.State, Describe(e, e.State)))
@@ -54,18 +76,17 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         if (pending.Count == 0) return result;
         if (pending.All(p => Known(p.Entry)))
         {
-            _inBatch = Events(pending);
-            db.AddRange(_inBatch);
+            lease.InBatch = Events(lease, pending);
+            db.AddRange(lease.InBatch);
             return result;
         }
-        _pending = pending;
+        lease.Pending = pending;
         if (db.Database.CurrentTransaction is null)
         {
-            _ownTransaction = await db.Database.BeginTransactionAsync(ct);
+            lease.OwnTransaction = await db.Database.BeginTransactionAsync(ct);
             // The transaction is ours alone and a failure rolls all of it back, so EF's savepoints would only cost
             // four round trips per save.
             db.Database.AutoSavepointsEnabled = false;
-            _ownDb = db;
         }
         return result;
     }
@@ -73,71 +94,72 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
         var db = eventData.Context!;
-        _inBatch = null;
-        if (_writingEvents || _pending is not { Count: > 0 } pending) return result;
-        _pending = null;
+        var lease = Of(db);
+        lease.InBatch = null;
+        if (lease.WritingEvents || lease.Pending is not { Count: > 0 } pending) return result;
+        lease.Pending = null;
         // New rows' keys, and their references to other new rows, are real only now.
-        db.AddRange(Events(pending.Select(p => p.State == EntityState.Added ? p with { Changes = Describe(p.Entry, p.State) } : p).ToList()));
-        _writingEvents = true;
+        db.AddRange(Events(lease, pending.Select(p => p.State == EntityState.Added ? p with { Changes = Describe(p.Entry, p.State) } : p).ToList()));
+        lease.WritingEvents = true;
         try
         {
             await db.SaveChangesAsync(ct);
-            if (_ownTransaction is not null) await _ownTransaction.CommitAsync(ct);
+            if (lease.OwnTransaction is not null) await lease.OwnTransaction.CommitAsync(ct);
         }
         finally
         {
-            _writingEvents = false;
-            await DisposeTransactionAsync();
+            lease.WritingEvents = false;
+            await DisposeTransactionAsync(db, lease);
         }
         return result;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
-        if (_writingEvents) return;
+        if (Of(eventData.Context!).WritingEvents) return;
         await ForgetAsync(eventData.Context!);
     }
 
     // EF reports a lost optimistic-concurrency check here, not as a failed save.
     public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken ct = default)
     {
-        if (!_writingEvents) await ForgetAsync(eventData.Context!);
+        if (!Of(eventData.Context!).WritingEvents) await ForgetAsync(eventData.Context!);
         return result;
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default)
     {
-        if (_writingEvents) return;
+        if (Of(eventData.Context!).WritingEvents) return;
         await ForgetAsync(eventData.Context!);
     }
 
     // A save that failed wrote nothing: its events must not ride along with the next save of the same context.
     private async Task ForgetAsync(DbContext db)
     {
-        foreach (var e in _inBatch ?? []) db.Entry(e).State = EntityState.Detached;
-        _inBatch = null;
-        _pending = null;
-        if (_ownTransaction is not null) await _ownTransaction.RollbackAsync(CancellationToken.None);
-        await DisposeTransactionAsync();
+        var lease = Of(db);
+        foreach (var e in lease.InBatch ?? []) db.Entry(e).State = EntityState.Detached;
+        lease.InBatch = null;
+        lease.Pending = null;
+        if (lease.OwnTransaction is not null) await lease.OwnTransaction.RollbackAsync(CancellationToken.None);
+        await DisposeTransactionAsync(db, lease);
     }
 
-    private List<AuditEvent> Events(List<Pending> pending)
+    private List<AuditEvent> Events(LeaseState lease, List<Pending> pending)
     {
         var now = clock.GetUtcNow();
         return pending.Select(p =>
         {
             var (type, id) = ObjectOf(p.Entry);
-            return new AuditEvent(now, actor.EmployeeId, actor.ActingPostId, $"{p.Entry.Metadata.ClrType.Name}.{p.State}", type, id!, p.Changes);
+            return new AuditEvent(now, lease.Actor?.EmployeeId, lease.Actor?.ActingPostId, $"{p.Entry.Metadata.ClrType.Name}.{p.State}", type, id!, p.Changes);
         }).ToList();
     }
 
-    private async Task DisposeTransactionAsync()
+    private static async Task DisposeTransactionAsync(DbContext db, LeaseState lease)
     {
-        if (_ownTransaction is null) return;
-        await _ownTransaction.DisposeAsync();
-        _ownTransaction = null;
-        if (_ownDb is not null) _ownDb.Database.AutoSavepointsEnabled = true;
-        _ownDb = null;
+        if (lease.OwnTransaction is null) return;
+        await lease.OwnTransaction.DisposeAsync();
+        lease.OwnTransaction = null;
+        db.Database.AutoSavepointsEnabled = true;
     }
 
     private static bool IsAudited(object entity) => entity is Department or Office or Section or Designation or Post or Employee or PostAssignment

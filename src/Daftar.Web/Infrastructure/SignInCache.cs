@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Daftar.Accounts;
 using Daftar.People;
 using Microsoft.AspNetCore.Identity;
@@ -89,12 +90,23 @@ public sealed class SignInCache : IDisposable
 /// Tells the <see cref="SignInCache"/> when a save changes what it keeps: before the save (so that a read racing it is
 /// not kept) and again once the change is visible to others, after the save or, inside a transaction, at its commit;
 /// and moves the counter row after the save (inside the caller's transaction, if there is one) for other nodes.
+/// One interceptor serves every pooled context; what a save is in the middle of is kept per context (ADR 0019).
 /// </summary>
 public sealed class SignInChanges(SignInCache cache) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
-    // The counter still has to move (after this save); what is kept must be forgotten again when a transaction commits.
-    private bool _toCount;
-    private bool _toForgetAtCommit;
+    private sealed class LeaseState
+    {
+        // The counter still has to move (after this save); what is kept must be forgotten again when a transaction commits.
+        public bool ToCount;
+        public bool ToForgetAtCommit;
+    }
+
+    private readonly ConditionalWeakTable<DbContext, LeaseState> _leases = new();
+
+    /// <summary>Drops whatever an earlier lease of a pooled context left.</summary>
+    public void Lease(DbContext db) => _leases.AddOrUpdate(db, new LeaseState());
+
+    private LeaseState Of(DbContext db) => _leases.GetValue(db, _ => new LeaseState());
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
@@ -110,7 +122,7 @@ public sealed class SignInChanges(SignInCache cache) : DbTransactionInterceptor,
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        if (!_toCount) return result;
+        if (!Of(eventData.Context!).ToCount) return result;
         cache.Counted((await eventData.Context!.Database.SqlQueryRaw<long>(SignInCache.CountSql).ToListAsync(ct)).Single());
         Saved(eventData.Context!);
         return result;
@@ -118,7 +130,7 @@ public sealed class SignInChanges(SignInCache cache) : DbTransactionInterceptor,
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (!_toCount) return result;
+        if (!Of(eventData.Context!).ToCount) return result;
         cache.Counted(eventData.Context!.Database.SqlQueryRaw<long>(SignInCache.CountSql).ToList().Single());
         Saved(eventData.Context!);
         return result;
@@ -127,32 +139,37 @@ public sealed class SignInChanges(SignInCache cache) : DbTransactionInterceptor,
     // EF commits its own transaction inside SaveChanges, before SavedChanges: the counter is still to move then.
     public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        Committed();
+        Committed(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Committed();
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
     private void Saving(DbContext db)
     {
         if (!db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Matters(e)))
             return;
-        _toCount = _toForgetAtCommit = true;
+        var lease = Of(db);
+        lease.ToCount = lease.ToForgetAtCommit = true;
         cache.ForgetAll();
     }
 
     private void Saved(DbContext db)
     {
-        _toCount = false;
+        var lease = Of(db);
+        lease.ToCount = false;
         cache.ForgetAll();
-        if (db.Database.CurrentTransaction is null) _toForgetAtCommit = false;
+        if (db.Database.CurrentTransaction is null) lease.ToForgetAtCommit = false;
     }
 
-    private void Committed()
+    private void Committed(DbContext? db)
     {
-        if (!_toForgetAtCommit) return;
+        // A transaction begun on a connection outside any context: no save of Daftar's can be waiting for it.
+        if (db is null) return;
+        var lease = Of(db);
+        if (!lease.ToForgetAtCommit) return;
         cache.ForgetAll();
-        if (!_toCount) _toForgetAtCommit = false;
+        if (!lease.ToCount) lease.ToForgetAtCommit = false;
     }
 
     private static bool Matters(EntityEntry e) => e.Entity switch

@@ -83,6 +83,41 @@ public class AuditTrailTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     }
 
     [Fact]
+    public async Task APooledContext_CarriesNeitherActorNorChangesIntoTheNextRequest()
+    {
+        var id = await FileWithHistoryAsync();
+        var post = await app.PostIdAsync("SO-DOIT-GR1");
+        Daftar.Data.DaftarDb first;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AuditActor>().ActingPostId = post;
+            first = scope.ServiceProvider.GetRequiredService<Daftar.Data.DaftarDb>();
+            var file = await first.Files.SingleAsync(f => f.Id == id);
+            first.Entry(file).Property(f => f.Subject).CurrentValue = "First lease";
+            await first.SaveChangesAsync();
+            first.Entry(file).Property(f => f.Subject).CurrentValue = "Never saved";   // the request ends without saving this
+        }
+        // Other leases (the background services') share the pool: take contexts until the first comes back.
+        for (var taken = 0; ; taken++)
+        {
+            Assert.True(taken < 100, "The context never came back from the pool.");
+            await using var scope = app.Services.CreateAsyncScope();
+            var second = scope.ServiceProvider.GetRequiredService<Daftar.Data.DaftarDb>();
+            if (!ReferenceEquals(first, second)) continue;
+            Assert.Empty(second.ChangeTracker.Entries());
+            var file = await second.Files.SingleAsync(f => f.Id == id);
+            Assert.Equal("First lease", file.Subject);
+            second.Entry(file).Property(f => f.Subject).CurrentValue = "Second lease";
+            await second.SaveChangesAsync();
+            break;
+        }
+        var events = await app.WithDbAsync(d => d.AuditEvents.Where(e => e.ObjectId == id.ToString() && e.Action == "EFile.Modified" && e.Summary.Contains("Subject:")).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(["Subject: Audit trail test → First lease", "Subject: First lease → Second lease"], events.Select(e => e.Summary));
+        Assert.Equal(post, events[0].ActingPostId);
+        Assert.Null(events[1].ActingPostId);
+    }
+
+    [Fact]
     public async Task RefusedAction_LeavesNoAuditEvent()
     {
         var id = await FileWithHistoryAsync();
