@@ -26,6 +26,11 @@ public static class QueryRules
 
     public static Expression<T> Inline<T>(Expression<T> query) => (Expression<T>)new Inliner().Visit(query);
 
+    /// <summary>The body of <paramref name="lambda"/> with its parameters bound to <paramref name="arguments"/>: for composing
+    /// a compiled query's expression from steps.</summary>
+    public static Expression Apply(LambdaExpression lambda, params Expression[] arguments) =>
+        new Binder(lambda.Parameters.Zip(arguments).ToDictionary(x => x.First, x => x.Second)).Visit(lambda.Body);
+
     /// <summary>What a marker method throws if it is ever run: its query was not passed through <see cref="Inline{T}"/>.</summary>
     public static InvalidOperationException NotInlined(string method) =>
         new($"{method} stands for a rule inside a query expression: pass the query through QueryRules.Inline.");

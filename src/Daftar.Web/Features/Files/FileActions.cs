@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Daftar.Data;
 using Daftar.Files;
@@ -115,6 +116,40 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
              from p in db.Posts.Where(p => p.Id == otherPostId && p.IsActive).DefaultIfEmpty()
              select new Who(e, db.Files.Where(f => IsVisible(f, postIds, sectionIds)).Any(f => f.Id == fileId), p)).Single()));
 
+    private static readonly ConcurrentDictionary<(FileParts Parts, bool OneParticipant), Func<DaftarDb, int, int, CancellationToken, Task<EFile?>>> FileQueries = new();
+
+    /// <summary>The file with the parts an action reads (and, with <paramref name="oneParticipant"/>, only the participation
+    /// of the post given as the third argument), compiled once for each kind of action, like <see cref="WhoQuery"/>.</summary>
+    private static Func<DaftarDb, int, int, CancellationToken, Task<EFile?>> FileQuery(FileParts parts, bool oneParticipant) =>
+        FileQueries.GetOrAdd((parts, oneParticipant), key => EF.CompileAsyncQuery(FileQueryExpression(key.Parts, key.OneParticipant)));
+
+    private static Expression<Func<DaftarDb, int, int, CancellationToken, EFile?>> FileQueryExpression(FileParts parts, bool oneParticipant)
+    {
+        Expression<Func<DaftarDb, int, IQueryable<EFile>>> query = (db, one) => db.Files.Include(f => f.CreatedByPost).Include(f => f.HolderPost);
+        if (parts.HasFlag(FileParts.Notes)) query = Then(query, (files, one) => files.Include(f => f.Notes));
+        else if (parts.HasFlag(FileParts.DraftNotes)) query = Then(query, (files, one) => files.Include(f => f.Notes.Where(n => !n.IsConfirmed)));
+        if (parts.HasFlag(FileParts.Movements)) query = Then(query, (files, one) => files.Include(f => f.Movements).ThenInclude(m => m.ToPost));
+        if (parts.HasFlag(FileParts.Participants))
+            query = oneParticipant ? Then(query, (files, one) => files.Include(f => f.Participants.Where(p => p.PostId == one))) : Then(query, (files, one) => files.Include(f => f.Participants));
+        if (parts.HasFlag(FileParts.Correspondence)) query = Then(query, (files, one) => files.Include(f => f.Correspondence));
+        if (parts.HasFlag(FileParts.Shares)) query = Then(query, (files, one) => files.Include(f => f.Shares));
+        if (parts.HasFlag(FileParts.Links)) query = Then(query, (files, one) => files.Include(f => f.Links));
+        // Parts of a row or so (the yellow draft, one post's participation) come in the file's own statement; larger ones
+        // in statements of their own, so that their rows do not multiply each other.
+        var large = parts & ~(FileParts.DraftNotes | FileParts.LastArrival);
+        if (oneParticipant) large &= ~FileParts.Participants;
+        query = large == FileParts.None ? Then(query, (files, one) => files.AsSingleQuery()) : Then(query, (files, one) => files.AsSplitQuery());
+        var fileId = Expression.Parameter(typeof(int), "fileId");
+        var ct = Expression.Parameter(typeof(CancellationToken), "ct");
+        Expression<Func<IQueryable<EFile>, int, EFile?>> single = (files, id) => files.SingleOrDefault(f => f.Id == id);
+        return Expression.Lambda<Func<DaftarDb, int, int, CancellationToken, EFile?>>(
+            QueryRules.Apply(single, query.Body, fileId), query.Parameters[0], fileId, query.Parameters[1], ct);
+    }
+
+    private static Expression<Func<DaftarDb, int, IQueryable<EFile>>> Then(
+        Expression<Func<DaftarDb, int, IQueryable<EFile>>> query, Expression<Func<IQueryable<EFile>, int, IQueryable<EFile>>> step) =>
+        Expression.Lambda<Func<DaftarDb, int, IQueryable<EFile>>>(QueryRules.Apply(step, query.Body, query.Parameters[1]), query.Parameters);
+
     /// <param name="onlyParticipant">With <see cref="FileParts.Participants"/>: read only this post's participation (whether it
     /// already takes part), not every post's.</param>
     /// <param name="otherPostId">A post the action names (a send's recipient): read, if active, in the first statement.</param>
@@ -126,20 +161,7 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         // for all three); the file and its parts are then read by key (not with the rule repeated in every split query).
         var who = await WhoQuery(db, viewer.EmployeeId, viewer.PostIds, viewer.SectionIds, fileId, otherPostId, ct);
         if (!who.MaySee) return Error.NotFound("File");
-        IQueryable<EFile> query = db.Files.Include(f => f.CreatedByPost).Include(f => f.HolderPost);
-        if (parts.HasFlag(FileParts.Notes)) query = query.Include(f => f.Notes);
-        else if (parts.HasFlag(FileParts.DraftNotes)) query = query.Include(f => f.Notes.Where(n => !n.IsConfirmed));
-        if (parts.HasFlag(FileParts.Movements)) query = query.Include(f => f.Movements).ThenInclude(m => m.ToPost);
-        if (parts.HasFlag(FileParts.Participants))
-            query = onlyParticipant is { } one ? query.Include(f => f.Participants.Where(p => p.PostId == one)) : query.Include(f => f.Participants);
-        if (parts.HasFlag(FileParts.Correspondence)) query = query.Include(f => f.Correspondence);
-        if (parts.HasFlag(FileParts.Shares)) query = query.Include(f => f.Shares);
-        if (parts.HasFlag(FileParts.Links)) query = query.Include(f => f.Links);
-        // Parts of a row or so (the yellow draft, one post's participation) come in the file's own statement; larger ones
-        // in statements of their own, so that their rows do not multiply each other.
-        var large = parts & ~(FileParts.DraftNotes | FileParts.LastArrival);
-        if (onlyParticipant is not null) large &= ~FileParts.Participants;
-        var file = await (large == FileParts.None ? query.AsSingleQuery() : query.AsSplitQuery()).SingleOrDefaultAsync(f => f.Id == fileId, ct);
+        var file = await FileQuery(parts, onlyParticipant is not null)(db, fileId, onlyParticipant ?? 0, ct);
         if (file is null) return Error.NotFound("File");
         if (parts.HasFlag(FileParts.LastArrival) && !parts.HasFlag(FileParts.Movements))
             // Read by itself, newest first from the (FileId, Id) index: a file's movements are numbered in the order they happen
