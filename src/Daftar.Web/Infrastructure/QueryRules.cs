@@ -49,9 +49,7 @@ public static class QueryRules
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
             if (RuleOf(node.Method) is not { } rule) return base.VisitMethodCall(node);
-            var bound = rule.Parameters.Zip(node.Arguments, (parameter, argument) => (parameter, argument: Visit(argument)))
-                .ToDictionary(x => x.parameter, x => x.argument);
-            return new Binder(bound).Visit(rule.Body);
+            return Apply(rule, [.. node.Arguments.Select(Visit)!]);
         }
     }
 
