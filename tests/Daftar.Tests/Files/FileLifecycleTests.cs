@@ -237,6 +237,56 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     }
 
     [Fact]
+    public async Task ALongHistory_TheFileCarriesItsNewestMovements_AndTheRestArePagedOldestFirst()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var id = await CreateFileAsync(clerk, "Court cases register, 1998 onwards");
+        for (var i = 0; i < 26; i++)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/park", new RemarksCommand($"Awaiting hearing {i + 1}"))).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/files/{id}/unpark", null)).StatusCode);
+        }
+        var so = await app.PostIdAsync("SO-DOIT-GR1");
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, "For orders"))).StatusCode);
+
+        // 1 + 52 + 1 movements: the file answer carries the newest 20, oldest first, and says how many there are.
+        var sent = await GetAsync(clerk, id);
+        Assert.Equal(54, sent.MovementCount);
+        Assert.Equal(FileQueries.RecentMovements, sent.Movements.Count);
+        Assert.Equal(sent.Movements.Select(m => m.Id).Order(), sent.Movements.Select(m => m.Id));
+        var last = sent.Movements[^1];
+        Assert.Equal((MovementKind.Sent, "For orders", "SO-DOIT-GR1", "LDC-DOIT-GR1"), (last.Kind, last.Remarks, last.To.Code, last.From.Code));
+        Assert.Equal((MovementKind.Unparked, MovementKind.Parked, "Awaiting hearing 18"), (sent.Movements[0].Kind, sent.Movements[1].Kind, sent.Movements[1].Remarks));
+        // The last arrival is read without the history: the sender may still pull back.
+        Assert.True(sent.Can.PullBack);
+
+        var first = (await clerk.GetFromJsonAsync<MovementHistory>($"/api/files/{id}/movements", Json))!;
+        var second = (await clerk.GetFromJsonAsync<MovementHistory>($"/api/files/{id}/movements?page=2", Json))!;
+        Assert.Equal((54, 2, 50, 4), (first.Total, first.Pages, first.Rows.Count, second.Rows.Count));
+        var all = first.Rows.Concat(second.Rows).ToList();
+        Assert.Equal(MovementKind.Created, all[0].Kind);
+        Assert.Equal([MovementKind.Parked, MovementKind.Unparked], all.Skip(1).Take(2).Select(m => m.Kind));
+        Assert.Equal("Awaiting hearing 1", all[1].Remarks);
+        Assert.Equal(all.Select(m => m.Id).Order(), all.Select(m => m.Id));
+        Assert.Equal(sent.Movements.Select(m => m.Id), all.TakeLast(20).Select(m => m.Id));
+        Assert.Empty((await clerk.GetFromJsonAsync<MovementHistory>($"/api/files/{id}/movements?page=3", Json))!.Rows);
+
+        // Reading the history is not opening the file: the recipient's history read leaves pull-back possible, its file read does not.
+        var officer = await app.ApiClientAsync(Demo.SectionOfficer);
+        Assert.Null((await officer.GetFromJsonAsync<MovementHistory>($"/api/files/{id}/movements?page=2", Json))!.Rows[^1].OpenedAt);
+        Assert.True((await GetAsync(clerk, id)).Can.PullBack);
+        Assert.NotNull((await GetAsync(officer, id)).Movements[^1].OpenedAt);
+        Assert.False((await GetAsync(clerk, id)).Can.PullBack);
+
+        var bad = await clerk.GetAsync($"/api/files/{id}/movements?page=0");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("invalid_page", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync($"/api/files/{id}/movements?page=abc")).StatusCode);
+        var outsider = await app.ApiClientAsync("RJ100059");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/files/{id}/movements")).StatusCode);
+    }
+
+    [Fact]
     public async Task Visibility_PreviousHoldersAndTheSectionSee_ConfidentialOnlyTheChain_OthersGet404()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);

@@ -75,5 +75,43 @@ public class FilePageTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var outsider = await app.SignInAsync("RJ100012");
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Files/View?id={id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Files/Send?id={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/Files/History?id={id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ALongHistory_ThePageShowsTheNewestMovementsNumberedAsInTheWholeHistory_AndHistoryPagesTheRest()
+    {
+        var api = await app.ApiClientAsync(Demo.Clerk);
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/files",
+            new Daftar.Web.Features.Files.CreateFileCommand("भूमि आवंटन प्रकरण, 2004 से", 12, null));
+        var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("id").GetInt32();
+        for (var i = 0; i < 30; i++)
+        {
+            await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, $"/api/files/{id}/park", new Daftar.Web.Features.Files.RemarksCommand($"सुनवाई {i + 1} की प्रतीक्षा"));
+            await api.PostAsync($"/api/files/{id}/unpark", null);
+        }
+
+        var clerk = await app.SignInAsync(Demo.Clerk);
+        var page = await DaftarFactory.PageAsync(clerk, $"/Files/View?id={id}");
+        Assert.Equal(20, page.QuerySelectorAll("#movements li").Length);
+        // 61 movements, the newest 20 shown: the list counts on from 41.
+        Assert.Contains("counter-reset: section 41", page.QuerySelector("#movements")!.GetAttribute("style"));
+        Assert.Contains("61", page.QuerySelector("#earlier-movements")!.TextContent);
+        Assert.Equal($"/Files/History?id={id}", page.QuerySelector("#earlier-movements a")!.GetAttribute("href"));
+        Assert.Contains("सुनवाई 30 की प्रतीक्षा", page.QuerySelector("#movements")!.TextContent);
+        Assert.DoesNotContain("सुनवाई 10 की प्रतीक्षा", page.QuerySelector("#movements")!.TextContent);
+
+        var history = await DaftarFactory.PageAsync(clerk, $"/Files/History?id={id}");
+        Assert.Equal(50, history.QuerySelectorAll("#movements li").Length);
+        Assert.Contains("सुनवाई 10 की प्रतीक्षा", history.QuerySelector("#movements")!.TextContent);
+        Assert.NotNull(history.QuerySelector($"a[rel=next][href='/Files/History?id={id}&page=2']"));
+        var last = await DaftarFactory.PageAsync(clerk, $"/Files/History?id={id}&page=2");
+        Assert.Equal(11, last.QuerySelectorAll("#movements li").Length);
+        Assert.Contains("counter-reset: section 50", last.QuerySelector("#movements")!.GetAttribute("style"));
+        Assert.Contains("सुनवाई 30 की प्रतीक्षा", last.QuerySelector("#movements")!.TextContent);
+
+        var bad = await clerk.GetAsync($"/Files/History?id={id}&page=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("The page must be a number from 1.", await bad.Content.ReadAsStringAsync());
     }
 }

@@ -31,7 +31,7 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
         [
             "/", "/People", $"/People/Office?id={ids.Station}", $"/People/Office?id={ids.Secretariat}", $"/People/Post?id={ids.Post}",
             $"/People/Employee?id={ids.Employee}", "/People/Search?q=%E0%A4%AE%E0%A5%80%E0%A4%A3%E0%A4%BE", "/Me", "/Account/Manage/TwoFactor",
-            "/Account/Manage/Password", "/People/Admin", "/Files/Inbox", "/Files/Inbox?tab=created", "/Files/New", "/Receipts", "/Receipts/New", $"/Receipts/View?id={ids.Receipt}", $"/Files/View?id={ids.File}", $"/Files/Send?id={ids.File}", $"/Files/Send?id={ids.File}&share=true", "/Search?q=%E0%A4%AE%E0%A4%B0%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A4%A4&Status=Open", "/Me/Signing", "/Pki", "/People/Admin/Pki", "/People/Admin/Import", $"/People/Admin/Employee?id={ids.Employee}",
+            "/Account/Manage/Password", "/People/Admin", "/Files/Inbox", "/Files/Inbox?tab=created", "/Files/New", "/Receipts", "/Receipts/New", $"/Receipts/View?id={ids.Receipt}", $"/Files/View?id={ids.File}", $"/Files/History?id={ids.File}", $"/Files/Send?id={ids.File}", $"/Files/Send?id={ids.File}&share=true", "/Search?q=%E0%A4%AE%E0%A4%B0%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A4%A4&Status=Open", "/Me/Signing", "/Pki", "/People/Admin/Pki", "/People/Admin/Import", $"/People/Admin/Employee?id={ids.Employee}",
             $"/People/Admin/Post?id={ids.Post}", $"/People/Admin/Office?id={ids.Station}", "/Account/AccessDenied",
             "/Meetings", "/Meetings/New", $"/Meetings/View/{ids.Meeting.Meeting}", $"/Meetings/Occurrence/{ids.Meeting.Occurrence}", "/Meetings/Actions",
             "/Meetings/Dashboard", $"/Meetings/Join/{ids.Meeting.Occurrence}",

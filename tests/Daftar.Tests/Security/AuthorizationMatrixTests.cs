@@ -206,6 +206,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("GET", "/api/inbox", Employee, _ => Get("/api/inbox?tab=new")),
         new("POST", "/api/files", EmployeeReached, _ => Post("/api/files", new CreateFileCommand("Matrix file", 12, "Procurement"))),
         new("GET", "/api/files/{id:int}", Viewer, c => Get($"/api/files/{c.File}")),
+        new("GET", "/api/files/{id:int}/movements", Viewer, c => Get($"/api/files/{c.File}/movements")),
         new("POST", "/api/files/{id:int}/notes", Holder, c => Post($"/api/files/{c.File}/notes", new { text = "Seen." }), Setup.Fresh),
         new("POST", "/api/notes/{id:int}/confirm", Holder, c => Post($"/api/notes/{c.HolderDraft}/confirm"), Setup.HolderDraft),
         new("DELETE", "/api/notes/{id:int}", Holder, c => Delete($"/api/notes/{c.HolderDraft}"), Setup.HolderDraft),

@@ -28,6 +28,10 @@ public sealed record FileView(int Id, long ComputerNumber, string FileNumber, st
     /// <summary>Whether the viewer's acting post must sign its notes on this file.</summary>
     public bool MustSign { get; init; }
 
+    /// <summary>How many movements the file has; <see cref="Movements"/> holds only the newest <see cref="FileQueries.RecentMovements"/>
+    /// of them, and <c>/api/files/{id}/movements</c> (the History page) pages through them all.</summary>
+    public int MovementCount { get; init; }
+
     /// <summary>The file's audit trail (filled for the file page, not for API reads).</summary>
     public IReadOnlyList<AuditLine> Audit { get; init; } = [];
 }
@@ -42,6 +46,12 @@ public sealed record FilePermissions(bool Act, bool WriteNote, bool Send, bool P
     public bool Attach => WriteNote;
     public bool Link => Act;
     public bool Share { get; init; }
+}
+/// <summary>One page of a file's movements, oldest first; <see cref="Number"/> is where the page's first row stands in the history.</summary>
+public sealed record MovementHistory(int FileId, long ComputerNumber, string FileNumber, string Subject, IReadOnlyList<MovementView> Rows, int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Number => (Page - 1) * PageSize + 1;
 }
 public sealed record InboxRow(int Id, long ComputerNumber, string FileNumber, string Subject, Grading Grading, FileStatus Status, PostRef? From,
     string? FromNameEn, string? FromNameHi, DateTimeOffset ReceivedAt, DateOnly? DueOn, Priority Priority, string? Remarks, bool Opened, PostRef Holder);
@@ -75,10 +85,17 @@ public static class InboxTabs
 public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Features.Signing.NoteSigning signing)
 {
     public const int InboxPageSize = 50;
+    /// <summary>The newest movements a file's page and API answer carry: enough for what happened lately, while a file that
+    /// went back and forth hundreds of times stays a light answer. The rest are a page of <see cref="HistoryPageSize"/> away.</summary>
+    public const int RecentMovements = 20;
+    public const int HistoryPageSize = 50;
+
+    // What a file's page reads: every part but the movements, of which the last arrival decides opening and pulling back.
+    private const FileParts ViewParts = (FileParts.All & ~FileParts.Movements) | FileParts.LastArrival;
 
     public async Task<Result<FileView>> GetAsync(int fileId, bool markOpened, CancellationToken ct)
     {
-        var loaded = await files.LoadAsync(fileId, ct);
+        var loaded = await files.LoadAsync(fileId, ct, ViewParts);
         if (!loaded.Succeeded) return Result<FileView>.Fail(loaded.Errors);
         var c = loaded.Value!;
         if (markOpened && c.File.MarkOpened(c.ActingPost.Id, files.Now))
@@ -89,6 +106,27 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         }
         return await ViewAsync(c, ct);
     }
+
+    /// <summary>A page of the file's movements, oldest first, for those who may see the file.</summary>
+    public async Task<Result<MovementHistory>> HistoryAsync(int fileId, int page, CancellationToken ct)
+    {
+        if (page < 1 || page > 100_000) return new Error("invalid_page", "The page must be a number from 1.", ErrorKind.Invalid, "page");
+        var loaded = await files.LoadAsync(fileId, ct, FileParts.None);
+        if (!loaded.Succeeded) return Result<MovementHistory>.Fail(loaded.Errors);
+        var f = loaded.Value!.File;
+        var total = await db.Movements.CountAsync(m => m.FileId == fileId, ct);
+        var rows = await Views(db.Movements.Where(m => m.FileId == fileId).OrderBy(m => m.Id).Skip((page - 1) * HistoryPageSize).Take(HistoryPageSize))
+            .ToListAsync(ct);
+        return new MovementHistory(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, rows, page, HistoryPageSize, total);
+    }
+
+    // A file's movements are numbered in the order they happen (one action on a file wins at a time), so the (FileId, Id)
+    // index gives them in order.
+    private IQueryable<MovementView> Views(IQueryable<Movement> movements) => movements.AsNoTracking()
+        .Select(m => new MovementView(m.Id, m.Kind,
+            new PostRef(m.FromPostId, m.FromPost.Code, m.FromPost.Designation.NameEn + ", " + m.FromPost.Office.NameEn, m.FromPost.Designation.NameHi + ", " + m.FromPost.Office.NameHi),
+            new PostRef(m.ToPostId, m.ToPost.Code, m.ToPost.Designation.NameEn + ", " + m.ToPost.Office.NameEn, m.ToPost.Designation.NameHi + ", " + m.ToPost.Office.NameHi),
+            m.By.NameEn, m.By.NameHi, m.Remarks, m.Priority, m.DueOn, m.At, m.OpenedAt, m.PulledBackAt));
 
     /// <summary>Every audit event of the file, newest first, with who did it; draft-note text is left out for others.</summary>
     public async Task<IReadOnlyList<AuditLine>> AuditAsync(int fileId, CancellationToken ct)
@@ -106,13 +144,13 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
     private async Task<FileView> ViewAsync(FileContext c, CancellationToken ct)
     {
         var f = c.File;
-        var postIds = f.Notes.Select(n => n.AuthorPostId).Concat(f.Movements.SelectMany(m => new[] { m.FromPostId, m.ToPostId }))
+        var postIds = f.Notes.Select(n => n.AuthorPostId)
             .Concat(f.Shares.SelectMany(s => new[] { s.PostId, s.ByPostId }))
             .Append(f.CreatedByPostId).Append(f.HolderPostId).Distinct().ToList();
         var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
             .Select(p => new PostRef(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi))
             .ToDictionaryAsync(p => p.Id, ct);
-        var employeeIds = f.Notes.Select(n => n.AuthorId).Concat(f.Movements.Select(m => m.ById)).Distinct().ToList();
+        var employeeIds = f.Notes.Select(n => n.AuthorId).Distinct().ToList();
         var people = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var sectionCode = await db.Sections.Where(s => s.Id == f.SectionId).Select(s => s.Code).SingleAsync(ct);
 
@@ -137,10 +175,10 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
                 people[n.AuthorId].NameEn, people[n.AuthorId].NameHi, n.CreatedAt, n.ConfirmedAt, c.Viewer.PostIds.Contains(n.AuthorPostId))
             { Signature = signatures.GetValueOrDefault(n.Id) })
             .ToList();
-        var movements = f.Movements.OrderBy(m => m.At).ThenBy(m => m.Id)
-            .Select(m => new MovementView(m.Id, m.Kind, posts[m.FromPostId], posts[m.ToPostId], people[m.ById].NameEn, people[m.ById].NameHi,
-                m.Remarks, m.Priority, m.DueOn, m.At, m.OpenedAt, m.PulledBackAt))
-            .ToList();
+        // One more than shown, so the whole history is counted only for a file that has more.
+        var newest = await Views(db.Movements.Where(m => m.FileId == f.Id).OrderByDescending(m => m.Id).Take(RecentMovements + 1)).ToListAsync(ct);
+        var movementCount = newest.Count > RecentMovements ? await db.Movements.CountAsync(m => m.FileId == f.Id, ct) : newest.Count;
+        var movements = newest.Take(RecentMovements).Reverse().ToList();
         var receiptIds = f.Correspondence.Where(c => c.ReceiptId is not null).Select(c => c.ReceiptId!.Value).ToList();
         var documents = (await db.ReceiptDocuments.AsNoTracking().Where(d => receiptIds.Contains(d.ReceiptId)).ToListAsync(ct)).ToLookup(d => d.ReceiptId);
         var correspondence = f.Correspondence.OrderBy(c => c.Order)
@@ -163,7 +201,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
 
         return new FileView(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, f.Category, f.Kind, f.Grading, f.Retention, f.RetentionYears, f.Status,
             sectionCode, posts[f.CreatedByPostId], posts[f.HolderPostId], f.CreatedAt, notes, movements, can)
-        { Correspondence = correspondence, Links = links, SharedWith = shares, SignNotesAtLevel = f.SignNotesAtLevel, MustSign = f.RequiresSignatureFrom(c.ActingPost) };
+        { MovementCount = movementCount, Correspondence = correspondence, Links = links, SharedWith = shares, SignNotesAtLevel = f.SignNotesAtLevel, MustSign = f.RequiresSignatureFrom(c.ActingPost) };
     }
 
     /// <summary>

@@ -17,7 +17,10 @@ public static class FilesApi
             .WithSummary("Opens a file in the acting post's section; the file number is assigned.");
         files.MapGet("/files/{id:int}", async (int id, FileQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await queries.GetAsync(id, markOpened: true, ct)).ToHttp(l, Results.Ok))
-            .WithSummary("A file with its note sheet and movements. Reading a file you hold marks it opened (it can no longer be pulled back).");
+            .WithSummary("A file with its note sheet and its newest 20 movements (movementCount says how many there are). Reading a file you hold marks it opened (it can no longer be pulled back).");
+        files.MapGet("/files/{id:int}/movements", async (int id, int? page, FileQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await queries.HistoryAsync(id, page ?? 1, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("A file's movements, oldest first, 50 a page. Reading them does not mark the file opened.");
         files.MapPost("/files/{id:int}/notes", async (int id, SaveNoteCommand cmd, SaveNote handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, noteId => Results.Ok(new { id = noteId })))
             .WithSummary("Writes or replaces your post's draft (yellow) note.");
