@@ -90,8 +90,9 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
     public const int RecentMovements = 20;
     public const int HistoryPageSize = 50;
 
-    // What a file's page reads: every part but the movements, of which the last arrival decides opening and pulling back.
-    private const FileParts ViewParts = (FileParts.All & ~FileParts.Movements) | FileParts.LastArrival;
+    // What a file's page reads of the file itself: its notes, correspondence and shares, and of its movements only the last
+    // arrival, which decides opening and pulling back (the newest movements and the links are read as views below).
+    private const FileParts ViewParts = FileParts.Notes | FileParts.Correspondence | FileParts.Shares | FileParts.LastArrival;
 
     public async Task<Result<FileView>> GetAsync(int fileId, bool markOpened, CancellationToken ct)
     {
@@ -167,7 +168,8 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
             Reopen: holds && f.Status == FileStatus.Closed)
         { Share = holds && f.Grading == Grading.Normal };
 
-        var signatures = await signing.ViewsAsync(f.Notes.Where(n => n.IsConfirmed).ToList(), ct);
+        var confirmed = f.Notes.Where(n => n.IsConfirmed).ToList();
+        var signatures = confirmed.Count > 0 ? await signing.ViewsAsync(confirmed, ct) : [];
         var notes = f.Notes
             .Where(n => n.IsConfirmed || c.Viewer.PostIds.Contains(n.AuthorPostId))
             .OrderBy(n => n.IsConfirmed ? 0 : 1).ThenBy(n => n.Number).ThenBy(n => n.CreatedAt)
@@ -180,7 +182,8 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         var movementCount = newest.Count > RecentMovements ? await db.Movements.CountAsync(m => m.FileId == f.Id, ct) : newest.Count;
         var movements = newest.Take(RecentMovements).Reverse().ToList();
         var receiptIds = f.Correspondence.Where(c => c.ReceiptId is not null).Select(c => c.ReceiptId!.Value).ToList();
-        var documents = (await db.ReceiptDocuments.AsNoTracking().Where(d => receiptIds.Contains(d.ReceiptId)).ToListAsync(ct)).ToLookup(d => d.ReceiptId);
+        var documents = (receiptIds.Count > 0 ? await db.ReceiptDocuments.AsNoTracking().Where(d => receiptIds.Contains(d.ReceiptId)).ToListAsync(ct) : [])
+            .ToLookup(d => d.ReceiptId);
         var correspondence = f.Correspondence.OrderBy(c => c.Order)
             .Select(c => new CorrespondenceView(c.Order, c.FirstPage, c.PageCount, c.Title, c.IsPuc, c.IsFr, c.ReceiptId,
                 c.ReceiptId is { } r
@@ -192,7 +195,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
             .Concat(db.FileLinks.Where(l => l.LinkedFileId == f.Id).Select(l => new { Id = l.FileId, l.Remarks, l.At }))
             .ToListAsync(ct);
         var ids = linkedIds.Select(l => l.Id).ToList();
-        var linked = await FileActions.VisibleTo(db.Files, c.Viewer).Where(x => ids.Contains(x.Id))
+        var linked = ids.Count == 0 ? [] : await FileActions.VisibleTo(db.Files, c.Viewer).Where(x => ids.Contains(x.Id))
             .Select(x => new { x.Id, x.ComputerNumber, x.FileNumber, x.Subject, x.Status }).ToDictionaryAsync(x => x.Id, ct);
         var links = linkedIds.Where(l => linked.ContainsKey(l.Id)).OrderBy(l => l.At)
             .Select(l => linked[l.Id] is var x ? new LinkedFileView(x.Id, x.ComputerNumber, x.FileNumber, x.Subject, x.Status, l.Remarks, l.At) : null!)
