@@ -116,18 +116,27 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         if (!loaded.Succeeded) return Result<MovementHistory>.Fail(loaded.Errors);
         var f = loaded.Value!.File;
         var total = await db.Movements.CountAsync(m => m.FileId == fileId, ct);
-        var rows = await Views(db.Movements.Where(m => m.FileId == fileId).OrderBy(m => m.Id).Skip((page - 1) * HistoryPageSize).Take(HistoryPageSize))
-            .ToListAsync(ct);
-        return new MovementHistory(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, rows, page, HistoryPageSize, total);
+        var rows = await db.Movements.AsNoTracking().Where(m => m.FileId == fileId).OrderBy(m => m.Id)
+            .Skip((page - 1) * HistoryPageSize).Take(HistoryPageSize).ToListAsync(ct);
+        var posts = await PostRefsAsync(rows.SelectMany(m => new[] { m.FromPostId, m.ToPostId }).Distinct().ToList(), ct);
+        var people = await PeopleAsync(rows.Select(m => m.ById).Distinct().ToList(), ct);
+        return new MovementHistory(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, rows.Select(m => View(m, posts, people)).ToList(), page, HistoryPageSize, total);
     }
 
     // A file's movements are numbered in the order they happen (one action on a file wins at a time), so the (FileId, Id)
-    // index gives them in order.
-    private IQueryable<MovementView> Views(IQueryable<Movement> movements) => movements.AsNoTracking()
-        .Select(m => new MovementView(m.Id, m.Kind,
-            new PostRef(m.FromPostId, m.FromPost.Code, m.FromPost.Designation.NameEn + ", " + m.FromPost.Office.NameEn, m.FromPost.Designation.NameHi + ", " + m.FromPost.Office.NameHi),
-            new PostRef(m.ToPostId, m.ToPost.Code, m.ToPost.Designation.NameEn + ", " + m.ToPost.Office.NameEn, m.ToPost.Designation.NameHi + ", " + m.ToPost.Office.NameHi),
-            m.By.NameEn, m.By.NameHi, m.Remarks, m.Priority, m.DueOn, m.At, m.OpenedAt, m.PulledBackAt));
+    // index gives them in order. Their posts and people are read once each by key with the page's others: the busiest
+    // files move between a handful of posts, and a join per movement cost the database twice the reads.
+    private static MovementView View(Movement m, Dictionary<int, PostRef> posts, Dictionary<int, Employee> people) =>
+        new(m.Id, m.Kind, posts[m.FromPostId], posts[m.ToPostId], people[m.ById].NameEn, people[m.ById].NameHi,
+            m.Remarks, m.Priority, m.DueOn, m.At, m.OpenedAt, m.PulledBackAt);
+
+    private Task<Dictionary<int, PostRef>> PostRefsAsync(List<int> postIds, CancellationToken ct) =>
+        db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
+            .Select(p => new PostRef(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi))
+            .ToDictionaryAsync(p => p.Id, ct);
+
+    private Task<Dictionary<int, Employee>> PeopleAsync(List<int> employeeIds, CancellationToken ct) =>
+        db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
 
     /// <summary>Every audit event of the file, newest first, with who did it; draft-note text is left out for others.</summary>
     public async Task<IReadOnlyList<AuditLine>> AuditAsync(int fileId, CancellationToken ct)
@@ -145,14 +154,15 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
     private async Task<FileView> ViewAsync(FileContext c, CancellationToken ct)
     {
         var f = c.File;
-        var postIds = f.Notes.Select(n => n.AuthorPostId)
+        // One more than shown, so the whole history is counted only for a file that has more.
+        var newest = await db.Movements.AsNoTracking().Where(m => m.FileId == f.Id).OrderByDescending(m => m.Id).Take(RecentMovements + 1).ToListAsync(ct);
+        var movementCount = newest.Count > RecentMovements ? await db.Movements.CountAsync(m => m.FileId == f.Id, ct) : newest.Count;
+        newest = newest.Take(RecentMovements).Reverse().ToList();
+        var postIds = f.Notes.Select(n => n.AuthorPostId).Concat(newest.SelectMany(m => new[] { m.FromPostId, m.ToPostId }))
             .Concat(f.Shares.SelectMany(s => new[] { s.PostId, s.ByPostId }))
             .Append(f.CreatedByPostId).Append(f.HolderPostId).Distinct().ToList();
-        var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
-            .Select(p => new PostRef(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi))
-            .ToDictionaryAsync(p => p.Id, ct);
-        var employeeIds = f.Notes.Select(n => n.AuthorId).Distinct().ToList();
-        var people = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var posts = await PostRefsAsync(postIds, ct);
+        var people = await PeopleAsync(f.Notes.Select(n => n.AuthorId).Concat(newest.Select(m => m.ById)).Distinct().ToList(), ct);
         var sectionCode = await db.Sections.Where(s => s.Id == f.SectionId).Select(s => s.Code).SingleAsync(ct);
 
         var holds = c.Viewer.PostIds.Contains(f.HolderPostId);
@@ -177,10 +187,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
                 people[n.AuthorId].NameEn, people[n.AuthorId].NameHi, n.CreatedAt, n.ConfirmedAt, c.Viewer.PostIds.Contains(n.AuthorPostId))
             { Signature = signatures.GetValueOrDefault(n.Id) })
             .ToList();
-        // One more than shown, so the whole history is counted only for a file that has more.
-        var newest = await Views(db.Movements.Where(m => m.FileId == f.Id).OrderByDescending(m => m.Id).Take(RecentMovements + 1)).ToListAsync(ct);
-        var movementCount = newest.Count > RecentMovements ? await db.Movements.CountAsync(m => m.FileId == f.Id, ct) : newest.Count;
-        var movements = newest.Take(RecentMovements).Reverse().ToList();
+        var movements = newest.Select(m => View(m, posts, people)).ToList();
         var receiptIds = f.Correspondence.Where(c => c.ReceiptId is not null).Select(c => c.ReceiptId!.Value).ToList();
         var documents = (receiptIds.Count > 0 ? await db.ReceiptDocuments.AsNoTracking().Where(d => receiptIds.Contains(d.ReceiptId)).ToListAsync(ct) : [])
             .ToLookup(d => d.ReceiptId);
