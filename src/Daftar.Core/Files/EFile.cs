@@ -36,7 +36,7 @@ public class EFile
         Version = Guid.NewGuid();
         SearchText = SearchTerms.Of(fileNumber, computerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), subject, category);
         var created = new Movement(this, MovementKind.Created, creator, creator, by, null, Priority.Normal, null, now) { OpenedAt = now };
-        Movements.Add(created);
+        Move(created);
         Arrive(created);
         Participants.Add(new FileParticipant(this, creator));
     }
@@ -85,6 +85,11 @@ public class EFile
     /// </summary>
     public int LastNoteNumber { get; private set; }
     public List<Movement> Movements { get; private set; } = [];
+    /// <summary>
+    /// How many movements the file has had. Kept on the file (as <see cref="LastNoteNumber"/> is) so that showing the newest
+    /// movements of a long file, and the transaction level of an office's files, need not count its history.
+    /// </summary>
+    public int MovementCount { get; private set; }
     public List<FileParticipant> Participants { get; private set; } = [];
     public List<Correspondence> Correspondence { get; private set; } = [];
     /// <summary>Links made from this file; links made from other files to this one are found through <see cref="FileLink.LinkedFileId"/>.</summary>
@@ -165,7 +170,7 @@ public class EFile
         foreach (var draft in Notes.Where(n => !n.IsConfirmed && n.AuthorPostId == from.Id).ToList())
             draft.Confirm(NextNoteNumber(), now);
         var sent = new Movement(this, MovementKind.Sent, from, to, by, remarks, priority, dueOn, now);
-        Movements.Add(sent);
+        Move(sent);
         Arrive(sent);
         HolderPost = to;
         HolderPostId = to.Id;
@@ -193,7 +198,7 @@ public class EFile
         if (last.OpenedAt is not null) return FileError.AlreadyOpened;
         last.PulledBackAt = now;
         var back = new Movement(this, MovementKind.PulledBack, last.ToPost, post, by, null, last.Priority, last.DueOn, now) { OpenedAt = now };
-        Movements.Add(back);
+        Move(back);
         Arrive(back);
         HolderPost = post;
         HolderPostId = post.Id;
@@ -224,7 +229,7 @@ public class EFile
         if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
         if (Status != from) return wrongStatus;
         Status = to;
-        Movements.Add(new Movement(this, kind, post, post, by, remarks, Priority.Normal, null, now) { OpenedAt = now });
+        Move(new Movement(this, kind, post, post, by, remarks, Priority.Normal, null, now) { OpenedAt = now });
         Touch();
         return null;
     }
@@ -383,6 +388,12 @@ public class EFile
     }
 
     private int NextNoteNumber() => ++LastNoteNumber;
+
+    private void Move(Movement m)
+    {
+        Movements.Add(m);
+        MovementCount++;
+    }
 
     private void Touch() => Version = Guid.NewGuid();
 }

@@ -542,6 +542,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int>("LastNoteNumber")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MovementCount")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Retention")
                         .HasColumnType("integer");
 

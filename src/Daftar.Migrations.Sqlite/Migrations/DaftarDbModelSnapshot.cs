@@ -521,6 +521,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<int>("LastNoteNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MovementCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Retention")
                         .HasColumnType("INTEGER");
 

@@ -42,7 +42,7 @@ public class HarnessTests(GeneratedStateFactory app) : IClassFixture<GeneratedSt
         Assert.Equal(0, await AdminCommands.RunAsync(["audit", "verify", $"--Database:Provider={TestDatabase.Provider}",
             $"--Database:ConnectionString={app.ConnectionString}", $"--Daftar:DataPath={app.DataPath}", $"--Signing:MasterKey={TestDatabase.MasterKey}"], output, new StringWriter()));
         Assert.Contains("intact", output.ToString());
-        await NoteNumbersCarryOnAsync();
+        await KeptCountsHoldAsync();
 
         var tokens = await LoadUser.ReadAsync(app.TokensFile, 5);
         Assert.Equal(5, tokens.Count);
@@ -52,19 +52,22 @@ public class HarnessTests(GeneratedStateFactory app) : IClassFixture<GeneratedSt
         Assert.Equal(0, report.Operations.Values.Sum(r => r.Errors));
         Assert.All(report.Operations.Values, r => Assert.True(r.P99Ms >= r.P50Ms));
         Assert.True(report.ServerPeakRssMb > 0);
-        await NoteNumbersCarryOnAsync();
+        await KeptCountsHoldAsync();
 
         // Signing alone, on notes each officer wrote and confirmed before the clock started.
         var signing = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, 3, 1, "sign", null, null, SignPool: 2), tokens).RunAsync();
         Assert.True(signing.Operations.TryGetValue("sign", out var signed) && signed.Count > 0 && signed.Errors == 0, string.Join("; ", signing.SampleErrors));
     }
 
-    /// <summary>Every file knows its last green note's number (a send confirms drafts from it), generated or written since; on
+    /// <summary>Every file knows its last green note's number (a send confirms drafts from it) and how many movements it has,
+    /// generated or written since; on
     /// PostgreSQL every file has its search words.</summary>
-    private Task NoteNumbersCarryOnAsync() => app.WithDbAsync(async db =>
+    private Task KeptCountsHoldAsync() => app.WithDbAsync(async db =>
     {
         Assert.True(await db.Files.AnyAsync(f => f.LastNoteNumber > 1));
         Assert.Equal(0, await db.Files.CountAsync(f => f.LastNoteNumber != (db.Notes.Where(n => n.FileId == f.Id && n.IsConfirmed).Max(n => n.Number) ?? 0)));
+        Assert.True(await db.Files.AnyAsync(f => f.MovementCount > 2));
+        Assert.Equal(0, await db.Files.CountAsync(f => f.MovementCount != db.Movements.Count(m => m.FileId == f.Id)));
         if (TestDatabase.Provider != DatabaseProvider.Postgres) return;
         // The copied files got their search words in bulk (the triggers paused), and the triggers kept them since: every file
         // has its row, equal to its words counted afresh.

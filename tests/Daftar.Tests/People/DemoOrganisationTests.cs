@@ -92,6 +92,7 @@ public class DemoFilesTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         {
             var files = await db.Files.Include(f => f.Movements).Include(f => f.Notes).ToListAsync();
             Assert.InRange(files.Count, 200, 1000);
+            Assert.All(files, f => Assert.Equal(f.Movements.Count, f.MovementCount));
             Assert.Contains(files, f => f.Status == Daftar.Files.FileStatus.Parked);
             Assert.Contains(files, f => f.Status == Daftar.Files.FileStatus.Closed);
             Assert.Contains(files, f => f.Grading == Daftar.Files.Grading.Confidential);

@@ -103,7 +103,7 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         long movementCount = 0, noteCount = 0, receiptCount = 0;
         var files = await sink.TableAsync("Files", "Id", "ComputerNumber", "FileNumber", "Subject", "Category", "Kind", "Grading", "Retention", "RetentionYears",
             "Status", "DepartmentId", "SectionId", "CreatedByPostId", "CreatedAt", "CreatedOn", "HolderPostId", "HeldSince", "Version", "SearchText", "SignNotesAtLevel",
-            "ArrivalKind", "ArrivedFromPostId", "ArrivedById", "ArrivedAt", "ArrivalPriority", "ArrivalDueOn", "ArrivalRemarks", "ArrivalOpenedAt", "LastNoteNumber");
+            "ArrivalKind", "ArrivedFromPostId", "ArrivedById", "ArrivedAt", "ArrivalPriority", "ArrivalDueOn", "ArrivalRemarks", "ArrivalOpenedAt", "LastNoteNumber", "MovementCount");
         var participants = await sink.TableAsync("FileParticipants", "FileId", "PostId");
         var movements = await sink.TableAsync("Movements", "Id", "FileId", "Kind", "FromPostId", "ToPostId", "ById", "Remarks", "Priority", "DueOn", "At", "OpenedAt", "PulledBackAt");
         var noteRows = await sink.TableAsync("Notes", "Id", "FileId", "Number", "AuthorPostId", "AuthorId", "Text", "Html", "IsConfirmed", "CreatedAt", "UpdatedAt", "ConfirmedAt", "SearchText");
@@ -145,6 +145,7 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
             var direction = 1;
             var onPath = new HashSet<int> { creator.Id };
             var noteNumber = 0;
+            var movementsBefore = movementCount;
             var fileAudit = new List<(DateTimeOffset, int?, int?, string, string, string, string)>
             {
                 (createdAt, creator.Id, creator.Id, "EFile.Added", "file", fileId.ToString(CultureInfo.InvariantCulture), $"FileNumber: {fileNumber}; Subject: {subject}"),
@@ -210,7 +211,7 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
             await files.WriteAsync(fileId, computerNumber, fileNumber, subject, category, (int)FileKind.Electronic, (int)Grading.Normal, (int)RetentionCategory.C, 10,
                 (int)status, department.Id, office.Id, creator.Id, createdAt, createdOn, holder.Id, lastAt, Guid.NewGuid(),
                 SearchTerms.Of(fileNumber, computerNumber.ToString(CultureInfo.InvariantCulture), subject, category), null,
-                (int)arrival.Kind, arrival.From, arrival.From, arrival.At, (int)arrival.Priority, arrival.Due, arrival.Remarks, arrival.Opened, noteNumber);
+                (int)arrival.Kind, arrival.From, arrival.From, arrival.At, (int)arrival.Priority, arrival.Due, arrival.Remarks, arrival.Opened, noteNumber, (int)(movementCount - movementsBefore));
             foreach (var p in onPath) await participants.WriteAsync(fileId, p);
             heldCount[holder.Id]++;
 

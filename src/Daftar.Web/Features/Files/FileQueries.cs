@@ -115,12 +115,11 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         var loaded = await files.LoadAsync(fileId, ct, FileParts.None);
         if (!loaded.Succeeded) return Result<MovementHistory>.Fail(loaded.Errors);
         var f = loaded.Value!.File;
-        var total = await db.Movements.CountAsync(m => m.FileId == fileId, ct);
         var rows = await db.Movements.AsNoTracking().Where(m => m.FileId == fileId).OrderBy(m => m.Id)
             .Skip((page - 1) * HistoryPageSize).Take(HistoryPageSize).ToListAsync(ct);
         var posts = await PostRefsAsync(rows.SelectMany(m => new[] { m.FromPostId, m.ToPostId }).Distinct().ToList(), ct);
         var people = await PeopleAsync(rows.Select(m => m.ById).Distinct().ToList(), ct);
-        return new MovementHistory(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, rows.Select(m => View(m, posts, people)).ToList(), page, HistoryPageSize, total);
+        return new MovementHistory(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, rows.Select(m => View(m, posts, people)).ToList(), page, HistoryPageSize, f.MovementCount);
     }
 
     // A file's movements are numbered in the order they happen (one action on a file wins at a time), so the (FileId, Id)
@@ -154,10 +153,8 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
     private async Task<FileView> ViewAsync(FileContext c, CancellationToken ct)
     {
         var f = c.File;
-        // One more than shown, so the whole history is counted only for a file that has more.
-        var newest = await db.Movements.AsNoTracking().Where(m => m.FileId == f.Id).OrderByDescending(m => m.Id).Take(RecentMovements + 1).ToListAsync(ct);
-        var movementCount = newest.Count > RecentMovements ? await db.Movements.CountAsync(m => m.FileId == f.Id, ct) : newest.Count;
-        newest = newest.Take(RecentMovements).Reverse().ToList();
+        var newest = await db.Movements.AsNoTracking().Where(m => m.FileId == f.Id).OrderByDescending(m => m.Id).Take(RecentMovements).ToListAsync(ct);
+        newest.Reverse();
         var postIds = f.Notes.Select(n => n.AuthorPostId).Concat(newest.SelectMany(m => new[] { m.FromPostId, m.ToPostId }))
             .Concat(f.Shares.SelectMany(s => new[] { s.PostId, s.ByPostId }))
             .Append(f.CreatedByPostId).Append(f.HolderPostId).Distinct().ToList();
@@ -211,7 +208,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
 
         return new FileView(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, f.Category, f.Kind, f.Grading, f.Retention, f.RetentionYears, f.Status,
             sectionCode, posts[f.CreatedByPostId], posts[f.HolderPostId], f.CreatedAt, notes, movements, can)
-        { MovementCount = movementCount, Correspondence = correspondence, Links = links, SharedWith = shares, SignNotesAtLevel = f.SignNotesAtLevel, MustSign = f.RequiresSignatureFrom(c.ActingPost) };
+        { MovementCount = f.MovementCount, Correspondence = correspondence, Links = links, SharedWith = shares, SignNotesAtLevel = f.SignNotesAtLevel, MustSign = f.RequiresSignatureFrom(c.ActingPost) };
     }
 
     /// <summary>
