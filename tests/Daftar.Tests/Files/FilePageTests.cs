@@ -94,8 +94,8 @@ public class FilePageTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var clerk = await app.SignInAsync(Demo.Clerk);
         var page = await DaftarFactory.PageAsync(clerk, $"/Files/View?id={id}");
         Assert.Equal(20, page.QuerySelectorAll("#movements li").Length);
-        // 61 movements, the newest 20 shown: the list counts on from 41.
-        Assert.Contains("counter-reset: section 41", page.QuerySelector("#movements")!.GetAttribute("style"));
+        // 61 movements, the newest 20 shown, numbered 42 to 61 as in the whole history.
+        Assert.Equal(Enumerable.Range(42, 20).Select(n => $"{n}."), page.QuerySelectorAll("#movements .movement-number").Select(e => e.TextContent));
         Assert.Contains("61", page.QuerySelector("#earlier-movements")!.TextContent);
         Assert.Equal($"/Files/History?id={id}", page.QuerySelector("#earlier-movements a")!.GetAttribute("href"));
         Assert.Contains("सुनवाई 30 की प्रतीक्षा", page.QuerySelector("#movements")!.TextContent);
@@ -107,7 +107,8 @@ public class FilePageTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.NotNull(history.QuerySelector($"a[rel=next][href='/Files/History?id={id}&page=2']"));
         var last = await DaftarFactory.PageAsync(clerk, $"/Files/History?id={id}&page=2");
         Assert.Equal(11, last.QuerySelectorAll("#movements li").Length);
-        Assert.Contains("counter-reset: section 50", last.QuerySelector("#movements")!.GetAttribute("style"));
+        Assert.Equal("51.", last.QuerySelector("#movements .movement-number")!.TextContent);
+        Assert.Equal("50.", history.QuerySelectorAll("#movements .movement-number").Last().TextContent);
         Assert.Contains("सुनवाई 30 की प्रतीक्षा", last.QuerySelector("#movements")!.TextContent);
 
         var bad = await clerk.GetAsync($"/Files/History?id={id}&page=abc");
