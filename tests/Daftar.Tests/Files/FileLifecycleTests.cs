@@ -209,6 +209,11 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("invalid_page", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await clerk.GetAsync("/api/inbox?page=abc")).StatusCode);
+
+        // The page offers the same pages.
+        var second = await DaftarFactory.PageAsync(await app.SignInAsync("RJ100005"), "/Files/Inbox?tab=created&page=2");
+        Assert.NotNull(second.QuerySelector("a[rel=prev][href='/Files/Inbox?tab=created&page=1']"));
+        Assert.Contains($"2 of {first.Pages}", second.QuerySelector("nav .pagination")!.TextContent);
     }
 
     [Fact]
