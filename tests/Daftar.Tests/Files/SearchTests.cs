@@ -8,6 +8,7 @@ using Daftar.Web.Features.Files;
 using Daftar.Web.Features.Search;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Daftar.Tests.Files;
 
@@ -290,5 +291,40 @@ public class SearchBudgetTests(OneFileBudgetSearchFactory app) : IClassFixture<O
             Assert.False(answer.GetProperty("partial").GetBoolean());
             Assert.Contains(olderId, ids);
         }
+    }
+}
+
+/// <summary>How the PostgreSQL search sizes its batches and remembers the planner's estimates.</summary>
+public class SearchBatchTests
+{
+    [Theory]
+    [InlineData(256, 256, 0, 0, 512)]      // nothing found yet: twice the last batch
+    [InlineData(256, 256, 0, 34, 160)]     // 34 of 256 matched: 17 more need about 128, and a quarter to spare
+    [InlineData(256, 256, 0, 1, 512)]      // a rare match: no more than twice the last batch
+    [InlineData(256, 256, 0, 50, 64)]      // one short: never fewer than a quarter of the first batch
+    [InlineData(160, 416, 34, 34, 320)]    // the last batch found nothing: twice it, whatever the rate before
+    public void TheNextBatch_FollowsTheRateFoundSoFar(int size, int tested, int foundBefore, int found, int expected) =>
+        Assert.Equal(expected, PostgresSearch.NextBatch(size, tested, foundBefore, found, limit: 51, firstBatch: 256));
+
+    [Fact]
+    public void AnEstimate_IsRememberedForItsMinutes_ThenAskedForAgain()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero));
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Search:EstimateMinutes"] = "10" }).Build();
+        var estimates = new SearchEstimates(clock, config);
+        Assert.False(estimates.TryGet("'budget':*", out _));
+        estimates.Remember("'budget':*", 130_385);
+        Assert.True(estimates.TryGet("'budget':*", out var rows));
+        Assert.Equal(130_385, rows);
+        Assert.False(estimates.TryGet("'pension':*", out _));
+        clock.Now += TimeSpan.FromMinutes(10);
+        Assert.False(estimates.TryGet("'budget':*", out _));
+    }
+
+    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

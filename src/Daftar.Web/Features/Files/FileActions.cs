@@ -92,16 +92,18 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     /// newest, then the parts are merged: the busiest post of a state sees 34,000 files, and gathering and de-duplicating
     /// all of them to keep the newest 2,049 cost a search 31 ms of the database's time. Each post is asked for by itself,
     /// as an index read backwards stops after <paramref name="count"/> entries only for one post (0.3 ms; 8 ms for a list
-    /// of posts, read whole and sorted); so is each section, whose normal files come from one index alone.
+    /// of posts, read whole and sorted); so is each section, whose normal files come from one index alone. Only ids below
+    /// <paramref name="below"/> count, so that the next batch continues where the last one stopped.
     /// </summary>
-    public static IQueryable<int> NewestVisibleIds(DaftarDb db, Viewer viewer, int count)
+    public static IQueryable<int> NewestVisibleIds(DaftarDb db, Viewer viewer, int count, int below = int.MaxValue)
     {
-        var newest = SharedFiles(db, viewer).OrderByDescending(id => id).Take(count);
+        var newest = SharedFiles(db, viewer).Where(id => id < below).OrderByDescending(id => id).Take(count);
         foreach (var sectionId in viewer.SectionIds)
-            newest = newest.Union(db.Files.Where(f => f.SectionId == sectionId && f.Grading == Grading.Normal).Select(f => f.Id)
+            newest = newest.Union(db.Files.Where(f => f.SectionId == sectionId && f.Grading == Grading.Normal && f.Id < below).Select(f => f.Id)
                 .OrderByDescending(id => id).Take(count));
         foreach (var postId in viewer.PostIds)
-            newest = newest.Union(db.FileParticipants.Where(p => p.PostId == postId).Select(p => p.FileId).OrderByDescending(id => id).Take(count));
+            newest = newest.Union(db.FileParticipants.Where(p => p.PostId == postId && p.FileId < below).Select(p => p.FileId)
+                .OrderByDescending(id => id).Take(count));
         return newest.OrderByDescending(id => id).Take(count);
     }
 

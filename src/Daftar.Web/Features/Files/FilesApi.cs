@@ -100,6 +100,7 @@ public static class FilesApi
         services.AddScoped<ShareFile>();
         services.AddScoped<Daftar.Web.Features.Search.SearchFiles>();
         services.AddScoped<Daftar.Web.Features.Search.PostgresSearch>();
+        services.AddSingleton<Daftar.Web.Features.Search.SearchEstimates>();
         return services;
     }
 

@@ -94,19 +94,21 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
             .Union(db.Receipts.Where(r => r.Grading == Grading.Normal && viewer.SectionIds.Contains(r.SectionId)).Select(r => r.Id));
 
     /// <summary>The newest <paramref name="count"/> of <see cref="VisibleIds"/>, newest first, each part of the rule read
-    /// backwards from its own index and stopped after <paramref name="count"/> (see <see cref="FileActions.NewestVisibleIds"/>).</summary>
-    public static IQueryable<int> NewestVisibleIds(DaftarDb db, Viewer viewer, int count)
+    /// backwards from its own index and stopped after <paramref name="count"/>, below <paramref name="below"/>
+    /// (see <see cref="FileActions.NewestVisibleIds"/>).</summary>
+    public static IQueryable<int> NewestVisibleIds(DaftarDb db, Viewer viewer, int count, int below = int.MaxValue)
     {
         IQueryable<int>? newest = null;
         void Add(IQueryable<int> part) => newest = newest is null ? part : newest.Union(part);
         foreach (var postId in viewer.PostIds)
         {
             // A receipt sent to a post twice has two movements: the distinct ids, so that a part never holds fewer than it may.
-            Add(db.ReceiptMovements.Where(m => m.ToPostId == postId).Select(m => m.ReceiptId).Distinct().OrderByDescending(id => id).Take(count));
-            Add(db.ReceiptMovements.Where(m => m.FromPostId == postId).Select(m => m.ReceiptId).Distinct().OrderByDescending(id => id).Take(count));
+            Add(db.ReceiptMovements.Where(m => m.ToPostId == postId && m.ReceiptId < below).Select(m => m.ReceiptId).Distinct().OrderByDescending(id => id).Take(count));
+            Add(db.ReceiptMovements.Where(m => m.FromPostId == postId && m.ReceiptId < below).Select(m => m.ReceiptId).Distinct().OrderByDescending(id => id).Take(count));
         }
         foreach (var sectionId in viewer.SectionIds)
-            Add(db.Receipts.Where(r => r.SectionId == sectionId && r.Grading == Grading.Normal).Select(r => r.Id).OrderByDescending(id => id).Take(count));
+            Add(db.Receipts.Where(r => r.SectionId == sectionId && r.Grading == Grading.Normal && r.Id < below).Select(r => r.Id)
+                .OrderByDescending(id => id).Take(count));
         return newest!.OrderByDescending(id => id).Take(count);
     }
 

@@ -12,7 +12,7 @@ namespace Daftar.Web.Features.Search;
 /// <list type="bullet">
 /// <item>rare words (at most <c>Search:IndexBelowMatches</c>, 20,000 by default): the GIN indexes give the matching
 /// files, which are then narrowed to the visible ones;</item>
-/// <item>common words: the visible files are tested newest first, in doubling batches (<c>Search:FirstBatch</c>, 256,
+/// <item>common words: the visible files are tested newest first, in growing batches (<c>Search:FirstBatch</c>, 256,
 /// first), each file against its row of <c>FileWords</c> (its own, its notes' and its receipts' words; ADR 0017), until a
 /// page is full — a word found in one note in ten fills a page from the first batch — or
 /// until <c>Search:VisibleBudget</c> files were tested; the answer then says it is partial.</item>
@@ -20,14 +20,14 @@ namespace Daftar.Web.Features.Search;
 /// Left to itself the planner hashed every row matching a common word (two lakh files and a lakh receipts for "budget"
 /// at state scale): eight seconds per search.
 /// </summary>
-public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
+public sealed class PostgresSearch(DaftarDb db, IConfiguration config, SearchEstimates estimates)
 {
     /// <summary>The newest visible files carrying the words (at most <paramref name="limit"/>), and whether some visible
     /// files were left untested (<c>Search:VisibleBudget</c>, 2,048 by default, bounds the testing of one search).</summary>
     /// <param name="candidates">Every file the search may answer with.</param>
-    /// <param name="newest">The newest n of them, newest first.</param>
+    /// <param name="newest">The newest n of them below an id, newest first.</param>
     /// <param name="severalWords">Whether <paramref name="tsquery"/> asks for more than one word.</param>
-    public async Task<(List<int> Ids, bool Partial)> FileIdsAsync(IQueryable<int> candidates, Func<int, IQueryable<int>> newest, string tsquery, bool severalWords,
+    public async Task<(List<int> Ids, bool Partial)> FileIdsAsync(IQueryable<int> candidates, Func<int, int, IQueryable<int>> newest, string tsquery, bool severalWords,
         int limit, CancellationToken ct)
     {
         if (await EstimatedMatchesAsync(tsquery, ct) <= config.GetValue("Search:IndexBelowMatches", 20_000))
@@ -60,28 +60,52 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
     }
 
     /// <summary>
-    /// The newest candidates that pass the test, in doubling batches, up to the budget. A word common in the state but
+    /// The newest candidates that pass the test, in growing batches (<see cref="NextBatch"/>), up to the budget. A word common in the state but
     /// rare among an officer's files would otherwise have every one of them tested, for seconds of the database's time:
-    /// past the budget the answer says which part was searched.
+    /// past the budget the answer says which part was searched. Each batch of candidates is read when it is tested, below
+    /// the last one: a common word fills a page from the first batch, and reading the whole budget's candidates up front
+    /// cost a search as much as testing them.
     /// </summary>
-    private async Task<(List<int> Ids, bool Partial)> NewestMatchingAsync(Func<int, IQueryable<int>> newest, int limit, Func<int[], FormattableString> test, CancellationToken ct)
+    private async Task<(List<int> Ids, bool Partial)> NewestMatchingAsync(Func<int, int, IQueryable<int>> newest, int limit, Func<int[], FormattableString> test,
+        CancellationToken ct)
     {
-        var visible = await newest(Budget + 1).ToListAsync(ct);
-        var tested = Math.Min(visible.Count, Budget);
         var found = new List<int>();
-        for (int start = 0, size = FirstBatch; start < tested && found.Count < limit; start += size, size *= 2)
-            found.AddRange(await db.Database.SqlQuery<int>(test(visible.GetRange(start, Math.Min(size, tested - start)).ToArray())).ToListAsync(ct));
-        return (found.Take(limit).ToList(), found.Count < limit && visible.Count > Budget);
+        var below = int.MaxValue;
+        for (int tested = 0, size = FirstBatch, before = 0; found.Count < limit; tested += size, size = NextBatch(size, tested, before, found.Count, limit, FirstBatch))
+        {
+            if (tested >= Budget) return (found, true);
+            size = Math.Min(size, Budget - tested);
+            before = found.Count;
+            // One more than the batch: whether anything is left below it.
+            var batch = await newest(size + 1, below).ToListAsync(ct);
+            var ids = batch.Take(size).ToArray();
+            if (ids.Length > 0) found.AddRange(await db.Database.SqlQuery<int>(test(ids)).ToListAsync(ct));
+            if (batch.Count <= size) break;
+            below = ids[^1];
+        }
+        return (found.Take(limit).ToList(), false);
+    }
+
+    /// <summary>
+    /// Twice the last batch; or, when the last batch found some, about as many as the rate found so far needs to fill
+    /// the page, with a quarter to spare (a page two-thirds full after 256 files needs some 120 more, not 512), but never
+    /// fewer than a quarter of the first batch, so that a page one short does not go on in batches of a few files.
+    /// </summary>
+    internal static int NextBatch(int size, int tested, int foundBefore, int found, int limit, int firstBatch)
+    {
+        if (found == foundBefore) return size * 2;
+        var needed = Math.Ceiling((limit - found) * (double)tested / found * 1.25);
+        return (int)Math.Min(Math.Max(needed, Math.Max(1, firstBatch / 4)), size * 2.0);
     }
 
     /// <summary>How many of the newest visible files (or receipts) one search tests at most.</summary>
     public int Budget => Math.Max(1, config.GetValue("Search:VisibleBudget", 2_048));
     private int FirstBatch => Math.Max(1, config.GetValue("Search:FirstBatch", 256));
 
-    /// <summary>Which of an officer's visible receipts carry the words, newest first: tested one by one, in doubling batches
+    /// <summary>Which of an officer's visible receipts carry the words, newest first: tested one by one, in growing batches
     /// (an officer sees far fewer receipts than files).</summary>
-    /// <param name="newest">The newest n of the receipts the search may answer with, newest first.</param>
-    public async Task<(List<int> Ids, bool Partial)> ReceiptIdsAsync(Func<int, IQueryable<int>> newest, string tsquery, int limit, CancellationToken ct)
+    /// <param name="newest">The newest n of the receipts the search may answer with below an id, newest first.</param>
+    public async Task<(List<int> Ids, bool Partial)> ReceiptIdsAsync(Func<int, int, IQueryable<int>> newest, string tsquery, int limit, CancellationToken ct)
     {
         return await NewestMatchingAsync(newest, limit, batch => $"""
             SELECT v.id AS "Value" FROM unnest({batch}::integer[]) WITH ORDINALITY AS v(id, n)
@@ -107,8 +131,17 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
         return ([.. notes], [.. receipts]);
     }
 
-    /// <summary>How many files, notes and receipts the planner expects to match, from its statistics (no rows are read).</summary>
+    /// <summary>How many files, notes and receipts the planner expects to match, from its statistics (no rows are read);
+    /// remembered for a while, as the statistics change slowly and officers search for the same words.</summary>
     private async Task<double> EstimatedMatchesAsync(string tsquery, CancellationToken ct)
+    {
+        if (estimates.TryGet(tsquery, out var known)) return known;
+        var estimate = await PlannerEstimateAsync(tsquery, ct);
+        estimates.Remember(tsquery, estimate);
+        return estimate;
+    }
+
+    private async Task<double> PlannerEstimateAsync(string tsquery, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -128,5 +161,33 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config)
         {
             if (opened) await db.Database.CloseConnectionAsync();
         }
+    }
+}
+
+/// <summary>
+/// The planner's estimates of how many rows carry a search's words (<see cref="PostgresSearch"/>), kept for
+/// <c>Search:EstimateMinutes</c> (10 by default): asking for the plan cost a search a round trip and most of a
+/// millisecond of the database's time. At most 10,000 queries are kept; past that the oldest half is dropped. The
+/// estimate is a count over the whole installation, the same for every officer, so sharing it reveals nothing.
+/// </summary>
+public sealed class SearchEstimates(TimeProvider clock, IConfiguration config)
+{
+    private const int Capacity = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (double Rows, DateTimeOffset Until)> _known = new(StringComparer.Ordinal);
+
+    public bool TryGet(string tsquery, out double rows)
+    {
+        rows = 0;
+        if (!_known.TryGetValue(tsquery, out var entry) || entry.Until <= clock.GetUtcNow()) return false;
+        rows = entry.Rows;
+        return true;
+    }
+
+    public void Remember(string tsquery, double rows)
+    {
+        var now = clock.GetUtcNow();
+        if (_known.Count >= Capacity)
+            foreach (var old in _known.OrderBy(e => e.Value.Until).Take(Capacity / 2)) _known.TryRemove(old.Key, out _);
+        _known[tsquery] = (rows, now.AddMinutes(config.GetValue("Search:EstimateMinutes", 10.0)));
     }
 }

@@ -109,7 +109,8 @@ public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch p
         {
             var candidates = filtered ? found.Select(f => f.Id) : visibleFiles;
             var (page, partialFiles) = await postgres.FileIdsAsync(candidates,
-                n => filtered ? candidates.OrderByDescending(id => id).Take(n) : FileActions.NewestVisibleIds(db, viewer, n), tsquery, words.Count > 1,
+                (n, below) => filtered ? candidates.Where(id => id < below).OrderByDescending(id => id).Take(n) : FileActions.NewestVisibleIds(db, viewer, n, below),
+                tsquery, words.Count > 1,
                 PageSize + 1, ct);
             found = db.Files.Where(f => page.Contains(f.Id));
             partial |= partialFiles;
@@ -130,7 +131,8 @@ public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch p
         {
             var receiptIds = receipts.Select(r => r.Id);
             var (page, partialReceipts) = await postgres.ReceiptIdsAsync(
-                n => filtered ? receiptIds.OrderByDescending(id => id).Take(n) : ReceiptActions.NewestVisibleIds(db, viewer, n), tsquery, PageSize + 1, ct);
+                (n, below) => filtered ? receiptIds.Where(id => id < below).OrderByDescending(id => id).Take(n) : ReceiptActions.NewestVisibleIds(db, viewer, n, below),
+                tsquery, PageSize + 1, ct);
             receipts = db.Receipts.Where(r => page.Contains(r.Id));
             partial |= partialReceipts;
         }
