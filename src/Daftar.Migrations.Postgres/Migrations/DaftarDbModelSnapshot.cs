@@ -207,8 +207,6 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SealedAt");
-
                     b.HasIndex("Sequence")
                         .IsUnique();
 

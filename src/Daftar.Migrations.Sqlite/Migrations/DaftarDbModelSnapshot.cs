@@ -196,8 +196,6 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SealedAt");
-
                     b.HasIndex("Sequence")
                         .IsUnique();
 
