@@ -213,7 +213,7 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
     [GeneratedRegex(@"\b[A-Za-z]{2,}\b")]
     private static partial Regex LatinWord();
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Daftar.slnx"))) return dir.FullName;

@@ -42,6 +42,20 @@ public class WebPlatformTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     }
 
     [Fact]
+    public void NoPageWritesAnInlineStyle_WhichThePolicyWouldRefuse()
+    {
+        // style-src 'self' refuses style attributes too: a page that carried one would lose that styling in every browser.
+        var root = Daftar.Tests.Localisation.HindiTests.FindRepositoryRoot();
+        var offenders = Directory.EnumerateFiles(Path.Combine(root, "src", "Daftar.Web"), "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/"))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(root, f), Line: i + 1, Text: line)))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"\sstyle\s*="))
+            .Select(l => $"{l.File}:{l.Line}")
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public async Task PagesNeedSignIn_AndFormsRefusePostsWithoutAntiforgeryToken()
     {
         var client = app.Browser();
