@@ -30,6 +30,8 @@ public enum FileParts
     DraftNotes = 64,
     /// <summary>Only the last arrival (the last send or pull-back) with its recipient: what a pull-back looks at.</summary>
     LastArrival = 128,
+    /// <summary>The file's section, read with the file's own row: the file's page shows its code.</summary>
+    Section = 256,
     All = Notes | Movements | Participants | Correspondence | Shares | Links,
 }
 
@@ -131,6 +133,8 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         Expression<Func<DaftarDb, int, IQueryable<EFile>>> query = (db, one) => db.Files.Include(f => f.CreatedByPost).Include(f => f.HolderPost);
         if (parts.HasFlag(FileParts.DraftNotes) && !parts.HasFlag(FileParts.Notes))
             query = Then(query, (files, one) => files.Include(f => f.Notes.Where(n => !n.IsConfirmed)));
+        if (parts.HasFlag(FileParts.Section))
+            query = Then(query, (files, one) => files.Include(f => f.Section));
         if (oneParticipant && parts.HasFlag(FileParts.Participants))
             query = Then(query, (files, one) => files.Include(f => f.Participants.Where(p => p.PostId == one)));
         var fileId = Expression.Parameter(typeof(int), "fileId");

@@ -92,7 +92,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
 
     // What a file's page reads of the file itself: its notes, correspondence and shares, and of its movements only the last
     // arrival, which decides opening and pulling back (the newest movements and the links are read as views below).
-    private const FileParts ViewParts = FileParts.Notes | FileParts.Correspondence | FileParts.Shares | FileParts.LastArrival;
+    private const FileParts ViewParts = FileParts.Notes | FileParts.Correspondence | FileParts.Shares | FileParts.LastArrival | FileParts.Section;
 
     public async Task<Result<FileView>> GetAsync(int fileId, bool markOpened, CancellationToken ct)
     {
@@ -160,7 +160,6 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
             .Append(f.CreatedByPostId).Append(f.HolderPostId).Distinct().ToList();
         var posts = await PostRefsAsync(postIds, ct);
         var people = await PeopleAsync(f.Notes.Select(n => n.AuthorId).Concat(newest.Select(m => m.ById)).Distinct().ToList(), ct);
-        var sectionCode = await db.Sections.Where(s => s.Id == f.SectionId).Select(s => s.Code).SingleAsync(ct);
 
         var holds = c.Viewer.PostIds.Contains(f.HolderPostId);
         var last = f.LastArrival;
@@ -207,7 +206,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         var shares = f.Shares.OrderBy(s => s.At).Select(s => new ShareView(posts[s.PostId], posts[s.ByPostId], s.Remarks, s.At)).ToList();
 
         return new FileView(f.Id, f.ComputerNumber, f.FileNumber, f.Subject, f.Category, f.Kind, f.Grading, f.Retention, f.RetentionYears, f.Status,
-            sectionCode, posts[f.CreatedByPostId], posts[f.HolderPostId], f.CreatedAt, notes, movements, can)
+            f.Section.Code, posts[f.CreatedByPostId], posts[f.HolderPostId], f.CreatedAt, notes, movements, can)
         { MovementCount = f.MovementCount, Correspondence = correspondence, Links = links, SharedWith = shares, SignNotesAtLevel = f.SignNotesAtLevel, MustSign = f.RequiresSignatureFrom(c.ActingPost) };
     }
 
