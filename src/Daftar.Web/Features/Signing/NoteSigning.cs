@@ -99,9 +99,15 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
             join a in db.Posts on n.AuthorPostId equals a.Id
             select new
             {
-                s.NoteId, s.Cms, s.SignedAt, SignerName = e.NameEn, SignerCode = e.Code,
+                s.NoteId,
+                s.Cms,
+                s.SignedAt,
+                SignerName = e.NameEn,
+                SignerCode = e.Code,
                 Post = new SignerPost(p.Id, p.Code, p.Designation.NameEn, p.Designation.NameHi, p.Office.Department.Code),
-                f.FileNumber, f.ComputerNumber, AuthorCode = a.Code,
+                f.FileNumber,
+                f.ComputerNumber,
+                AuthorCode = a.Code,
             }).ToListAsync(ct);
         if (rows.Count == 0) return [];
         var trust = await pki.TrustAsync(ct);
