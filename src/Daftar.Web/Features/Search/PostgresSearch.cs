@@ -60,11 +60,11 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config, SearchEst
     }
 
     /// <summary>
-    /// The newest candidates that pass the test, in growing batches (<see cref="NextBatch"/>), up to the budget. A word common in the state but
-    /// rare among an officer's files would otherwise have every one of them tested, for seconds of the database's time:
-    /// past the budget the answer says which part was searched. Each batch of candidates is read when it is tested, below
-    /// the last one: a common word fills a page from the first batch, and reading the whole budget's candidates up front
-    /// cost a search as much as testing them.
+    /// The newest candidates that pass the test, in growing batches (<see cref="NextBatch"/>), up to the budget. A word
+    /// common in the state but rare among an officer's files would otherwise have every one of them tested, for seconds
+    /// of the database's time: past the budget the answer says which part was searched. Each batch of candidates is read
+    /// when it is tested, below the last one: a common word fills a page from the first batch, and reading the whole
+    /// budget's candidates up front cost a search as much as testing them.
     /// </summary>
     private async Task<(List<int> Ids, bool Partial)> NewestMatchingAsync(Func<int, int, IQueryable<int>> newest, int limit, Func<int[], FormattableString> test,
         CancellationToken ct)
@@ -88,7 +88,7 @@ public sealed class PostgresSearch(DaftarDb db, IConfiguration config, SearchEst
 
     /// <summary>
     /// Twice the last batch; or, when the last batch found some, about as many as the rate found so far needs to fill
-    /// the page, with a quarter to spare (a page two-thirds full after 256 files needs some 120 more, not 512), but never
+    /// the page, with a quarter to spare (a page two-thirds full after 256 files asks for some 160 more, not 512), but never
     /// fewer than a quarter of the first batch, so that a page one short does not go on in batches of a few files.
     /// </summary>
     internal static int NextBatch(int size, int tested, int foundBefore, int found, int limit, int firstBatch)
