@@ -130,23 +130,25 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
 
     private static Expression<Func<DaftarDb, int, int, CancellationToken, EFile?>> FileQueryExpression(FileParts parts, bool oneParticipant)
     {
-        Expression<Func<DaftarDb, int, IQueryable<EFile>>> query = (db, one) => db.Files.Include(f => f.CreatedByPost).Include(f => f.HolderPost);
+        Expression<Func<DaftarDb, int, int, IQueryable<EFile>>> query = (db, id, one) => db.Files.Include(f => f.CreatedByPost).Include(f => f.HolderPost);
+        // The drafts and the participation name the file themselves. Joined only by the file's key, the planner may read
+        // every draft of the installation and keep this file's: it did, for each send, once the statistics saw (almost)
+        // no drafts among 1.2 crore notes, and that read grows with the drafts officers leave.
         if (parts.HasFlag(FileParts.DraftNotes) && !parts.HasFlag(FileParts.Notes))
-            query = Then(query, (files, one) => files.Include(f => f.Notes.Where(n => !n.IsConfirmed)));
+            query = Then(query, (files, id, one) => files.Include(f => f.Notes.Where(n => n.FileId == id && !n.IsConfirmed)));
         if (parts.HasFlag(FileParts.Section))
-            query = Then(query, (files, one) => files.Include(f => f.Section));
+            query = Then(query, (files, id, one) => files.Include(f => f.Section));
         if (oneParticipant && parts.HasFlag(FileParts.Participants))
-            query = Then(query, (files, one) => files.Include(f => f.Participants.Where(p => p.PostId == one)));
-        var fileId = Expression.Parameter(typeof(int), "fileId");
+            query = Then(query, (files, id, one) => files.Include(f => f.Participants.Where(p => p.FileId == id && p.PostId == one)));
         var ct = Expression.Parameter(typeof(CancellationToken), "ct");
         Expression<Func<IQueryable<EFile>, int, EFile?>> single = (files, id) => files.AsSingleQuery().SingleOrDefault(f => f.Id == id);
         return Expression.Lambda<Func<DaftarDb, int, int, CancellationToken, EFile?>>(
-            QueryRules.Apply(single, query.Body, fileId), query.Parameters[0], fileId, query.Parameters[1], ct);
+            QueryRules.Apply(single, query.Body, query.Parameters[1]), query.Parameters[0], query.Parameters[1], query.Parameters[2], ct);
     }
 
-    private static Expression<Func<DaftarDb, int, IQueryable<EFile>>> Then(
-        Expression<Func<DaftarDb, int, IQueryable<EFile>>> query, Expression<Func<IQueryable<EFile>, int, IQueryable<EFile>>> step) =>
-        Expression.Lambda<Func<DaftarDb, int, IQueryable<EFile>>>(QueryRules.Apply(step, query.Body, query.Parameters[1]), query.Parameters);
+    private static Expression<Func<DaftarDb, int, int, IQueryable<EFile>>> Then(
+        Expression<Func<DaftarDb, int, int, IQueryable<EFile>>> query, Expression<Func<IQueryable<EFile>, int, int, IQueryable<EFile>>> step) =>
+        Expression.Lambda<Func<DaftarDb, int, int, IQueryable<EFile>>>(QueryRules.Apply(step, query.Body, query.Parameters[1], query.Parameters[2]), query.Parameters);
 
     /// <summary>
     /// A file's larger parts, each read by the file's key from its own index and tracked, so that they join the file's
