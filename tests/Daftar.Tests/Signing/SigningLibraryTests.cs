@@ -203,4 +203,20 @@ public class SigningLibraryTests
         var rejected = Shared.Authority.Respond("not a request"u8);
         Assert.Equal(0x02, rejected[^5]);   // PKIStatus rejection
     }
+
+    [Fact]
+    public void TimestampTokens_DecodeWithTheirNonceHashAndPolicy()
+    {
+        var hash = SHA256.HashData("prastav"u8);
+        byte[] nonce = [0x01, 0x02, 0x03];
+        var token = Shared.Authority.CreateToken(hash, new Oid("2.16.840.1.101.3.4.2.1"), nonce);
+        Assert.True(System.Security.Cryptography.Pkcs.Rfc3161TimestampToken.TryDecode(token, out var decoded, out var read));
+        Assert.Equal(token.Length, read);
+        Assert.Equal(TimestampAuthority.PolicyOid, decoded!.TokenInfo.PolicyId.Value);
+        Assert.Equal(hash, decoded.TokenInfo.GetMessageHash().ToArray());
+        Assert.Equal(nonce, decoded.TokenInfo.GetNonce()!.Value.ToArray());
+        Assert.Equal(1_000_000, decoded.TokenInfo.AccuracyInMicroseconds);
+        Assert.True(decoded.VerifySignatureForHash(hash, HashAlgorithmName.SHA256, out var signer, [Shared.Authority.Certificate]));
+        Assert.Equal(Shared.Authority.Certificate.Thumbprint, signer!.Thumbprint);
+    }
 }
