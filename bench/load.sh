@@ -87,11 +87,14 @@ if [ "$DB" = postgres ]; then
   echo "== Database limit: the statements of an inbox view and of a send, raw through Npgsql at the same concurrency"
   dotnet "$WORK/load/Daftar.Load.dll" --raw "$CONN" --tokens "$WORK/tokens.csv" --users "$USERS" --seconds "$OP_SECONDS"
 fi
-echo "== Signing limit: openssl speed for the officers' key beside Daftar's note signature, on every core"
-dotnet "$WORK/load/Daftar.Load.dll" --sign 5 "$(nproc)"
 echo "== Inbox answer size (API, one busy officer; the page in a browser is measured by JourneyTests.InboxPage_…)"
 TOKEN=$(head -1 "$WORK/tokens.csv" | cut -d, -f1)
 curl -s -o /dev/null -w "inbox API %{size_download} bytes\n" -H "Authorization: Bearer $TOKEN" "$BASE/api/inbox?tab=opened"
 curl -s --compressed -o /dev/null -w "inbox API compressed %{size_download} bytes transferred\n" -H "Authorization: Bearer $TOKEN" "$BASE/api/inbox?tab=opened"
+# The signing rates are compared with each other: Daftar stops first, so that its timers and the collector do not take
+# the cores from one of them and not the other.
+kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=
+echo "== Signing limit: openssl speed for the officers' key beside Daftar's note signature, on every core"
+dotnet "$WORK/load/Daftar.Load.dll" --sign 5 "$(nproc)"
 if [ "$DB" = postgres ]; then psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "SELECT pg_size_pretty(pg_database_size('$NAME')) AS database_size"; fi
 exit "${FAILED:-0}"
