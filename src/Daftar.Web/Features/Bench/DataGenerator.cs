@@ -47,6 +47,9 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
 
     private readonly Random _random = new(2026);
 
+    /// <summary>About one open file in thirty has a yellow draft by the post that holds it.</summary>
+    private const double DraftsPerOpenFile = 1.0 / 30;
+
     public sealed record Outcome(long Files, long Movements, long Notes, long Receipts, long AuditEvents, TimeSpan Elapsed, IReadOnlyList<string> TokenLines);
 
     public async Task<Outcome> RunAsync(Scale scale, Action<string> progress, CancellationToken ct)
@@ -100,7 +103,7 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         var notes = NotePool();
         long movementId = 0, receiptMovementId = 0;
         int noteId = 0, receiptId = 0, correspondenceId = 0;
-        long movementCount = 0, noteCount = 0, receiptCount = 0;
+        long movementCount = 0, noteCount = 0, draftCount = 0, receiptCount = 0;
         var files = await sink.TableAsync("Files", "Id", "ComputerNumber", "FileNumber", "Subject", "Category", "Kind", "Grading", "Retention", "RetentionYears",
             "Status", "DepartmentId", "SectionId", "CreatedByPostId", "CreatedAt", "CreatedOn", "HolderPostId", "HeldSince", "Version", "SearchText", "SignNotesAtLevel",
             "ArrivalKind", "ArrivedFromPostId", "ArrivedById", "ArrivedAt", "ArrivalPriority", "ArrivalDueOn", "ArrivalRemarks", "ArrivalOpenedAt", "LastNoteNumber", "MovementCount");
@@ -208,6 +211,17 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
                 fileAudit.Add((lastAt, holder.Id, holder.Id, "Movement.Added", "file", fileId.ToString(CultureInfo.InvariantCulture), "Kind: Parked"));
                 movementCount++;
             }
+            // Some open files carry their holder's yellow draft, as officers leave them between sittings. Without them the
+            // statistics of a generated state say that there are no drafts, and a plan that reads every draft looks cheap.
+            if (status == FileStatus.Open && _random.NextDouble() < DraftsPerOpenFile)
+            {
+                var text = notes[_random.Next(notes.Count)];
+                var written = lastAt.AddMinutes(10 + _random.Next(600));
+                if (written > now) written = now;
+                await noteRows.WriteAsync(++noteId, fileId, null, holder.Id, holder.Id, text.Text, text.Html, false, written, written, null, null);
+                fileAudit.Add((written, holder.Id, holder.Id, "Note.Added", "file", fileId.ToString(CultureInfo.InvariantCulture), "IsConfirmed: False"));
+                draftCount++;
+            }
             await files.WriteAsync(fileId, computerNumber, fileNumber, subject, category, (int)FileKind.Electronic, (int)Grading.Normal, (int)RetentionCategory.C, 10,
                 (int)status, department.Id, office.Id, creator.Id, createdAt, createdOn, holder.Id, lastAt, Guid.NewGuid(),
                 SearchTerms.Of(fileNumber, computerNumber.ToString(CultureInfo.InvariantCulture), subject, category), null,
@@ -242,7 +256,7 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
                 previousHash = hash;
             }
             if (fileId % 100_000 == 0 || fileId == scale.Files)
-                Step(progress, watch, $"Files: {fileId:N0} of {scale.Files:N0} ({movementCount:N0} movements, {noteCount:N0} notes, {receiptCount:N0} receipts)");
+                Step(progress, watch, $"Files: {fileId:N0} of {scale.Files:N0} ({movementCount:N0} movements, {noteCount:N0} notes and {draftCount:N0} drafts, {receiptCount:N0} receipts)");
         }
         foreach (var table in new IBulkTable[] { files, participants, movements, noteRows, receipts, receiptMovements, correspondence, audit }) await table.DisposeAsync();
 
@@ -259,7 +273,7 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         foreach (var (key, last) in counters) db.NumberSequences.Add(new NumberSequence(key, last + 1));
         await db.SaveChangesAsync(ct);
         var tokens = await CreateLoadUsersAsync(org, heldCount, scale.LoadUsers, now, ct);
-        Step(progress, watch, $"Done: {scale.Files:N0} files, {movementCount:N0} movements, {noteCount:N0} notes, {receiptCount:N0} receipts, {auditId - lastEventId:N0} audit events; {tokens.Count} load users");
+        Step(progress, watch, $"Done: {scale.Files:N0} files, {movementCount:N0} movements, {noteCount:N0} notes and {draftCount:N0} drafts, {receiptCount:N0} receipts, {auditId - lastEventId:N0} audit events; {tokens.Count} load users");
         return new Outcome(scale.Files, movementCount, noteCount, receiptCount, auditId - lastEventId, watch.Elapsed, tokens);
     }
 
