@@ -58,8 +58,11 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<Daftar.Signing.NoteSignature> NoteSignatures => Set<Daftar.Signing.NoteSignature>();
 
     // Every save that changes files records what it changes in the posts' inbox counts, in the same transaction.
+    // Changes are detected once, here: the inbox counts, EF's save and each interceptor (the audit trail, the sign-in cache)
+    // list the tracked entries, and each listing compared every tracked entity with its snapshot again — four times a save.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        var detecting = DetectChangesOnce();
         var counts = TrackInboxCounts();
         try
         {
@@ -70,10 +73,15 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
             Forget(counts);
             throw;
         }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var detecting = DetectChangesOnce();
         var counts = TrackInboxCounts();
         try
         {
@@ -84,6 +92,19 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
             Forget(counts);   // a retry after a conflict counts its changes again
             throw;
         }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <summary>Detects the changes made so far and turns automatic detection off until the save ends; returns whether it was on.</summary>
+    private bool DetectChangesOnce()
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        if (detecting) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detecting;
     }
 
     private List<InboxCountChange> TrackInboxCounts()
