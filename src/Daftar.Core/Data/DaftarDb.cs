@@ -63,15 +63,18 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var detecting = DetectChangesOnce();
-        var counts = TrackInboxCounts();
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        catch
-        {
-            Forget(counts);
-            throw;
+            var counts = TrackInboxCounts();
+            try
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch
+            {
+                Forget(counts);
+                throw;
+            }
         }
         finally
         {
@@ -82,15 +85,18 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var detecting = DetectChangesOnce();
-        var counts = TrackInboxCounts();
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        catch
-        {
-            Forget(counts);   // a retry after a conflict counts its changes again
-            throw;
+            var counts = TrackInboxCounts();
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch
+            {
+                Forget(counts);   // a retry after a conflict counts its changes again
+                throw;
+            }
         }
         finally
         {

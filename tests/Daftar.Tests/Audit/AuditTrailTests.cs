@@ -72,11 +72,14 @@ public class AuditTrailTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         await app.WithDbAsync(other => other.Files.Where(f => f.Id == id).ExecuteUpdateAsync(u => u.SetProperty(f => f.Version, Guid.NewGuid())));
         db.Entry(file).Property(f => f.Subject).CurrentValue = "Lost subject";
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        // A save detects its changes once and pauses automatic detection meanwhile; a failed save leaves it on again.
+        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
         Assert.Equal(0, await app.WithDbAsync(d => d.AuditEvents.CountAsync(e => e.ObjectId == id.ToString() && e.Summary.Contains("Lost subject"))));
 
         await db.Entry(file).ReloadAsync();
         db.Entry(file).Property(f => f.Subject).CurrentValue = "Kept subject";
         await db.SaveChangesAsync();
+        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
         var subjects = await app.WithDbAsync(d => d.AuditEvents.Where(e => e.ObjectId == id.ToString() && e.Action == "EFile.Modified" && e.Summary.Contains("Subject:")).Select(e => e.Summary).ToListAsync());
         Assert.True(subjects.Count == 1, string.Join(" || ", subjects));
         Assert.Equal("Subject: Audit trail test → Kept subject", subjects[0]);
