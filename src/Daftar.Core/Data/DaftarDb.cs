@@ -63,18 +63,16 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var detecting = DetectChangesOnce();
+        List<InboxCountChange> counts = [];
         try
         {
-            var counts = TrackInboxCounts();
-            try
-            {
-                return base.SaveChanges(acceptAllChangesOnSuccess);
-            }
-            catch
-            {
-                Forget(counts);
-                throw;
-            }
+            counts = TrackInboxCounts();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            Forget(counts);
+            throw;
         }
         finally
         {
@@ -85,18 +83,16 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var detecting = DetectChangesOnce();
+        List<InboxCountChange> counts = [];
         try
         {
-            var counts = TrackInboxCounts();
-            try
-            {
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
-            catch
-            {
-                Forget(counts);   // a retry after a conflict counts its changes again
-                throw;
-            }
+            counts = TrackInboxCounts();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            Forget(counts);   // a retry after a conflict counts its changes again
+            throw;
         }
         finally
         {
