@@ -3,7 +3,7 @@
 # generator (the realistic mix, then each operation alone), and measure the limits beside it in the same run
 # (openssl speed for the signing key; the raw database is measured by Daftar.Load --raw when PostgreSQL is used).
 #
-#   SCALE=tiny|district|state DB=sqlite|postgres [DAFTAR_BENCH_PG_PORT=55432] [USERS=50] [SECONDS=30] [OP_SECONDS=15]
+#   SCALE=demo|tiny|district|state DB=sqlite|postgres [DAFTAR_BENCH_PG_PORT=55432] [USERS=50] [SECONDS=30] [OP_SECONDS=15]
 #     [OPEN_RATES="50 100"] [WARMUP=90 (0 for tiny)] bench/load.sh
 #
 # Each operation runs alone twice: closed loop (every user at once, as fast as answered: the throughput) and open loop

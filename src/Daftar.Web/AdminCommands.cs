@@ -163,7 +163,7 @@ public static class AdminCommands
         "pki revoke" => "Usage: ./run.sh pki revoke SERIAL --reason TEXT\n  Revokes the signing certificate with serial SERIAL (hex) and publishes its CA's CRL at once.",
         "pki crl" => "Usage: ./run.sh pki crl CODE [--out FILE]\n  Writes the current CRL (DER) of CA CODE ('root' or a department code); refreshes it first if it is due.",
         "pki publish" => "Usage: ./run.sh pki publish\n  Signs and publishes fresh CRLs for every CA.",
-        "generate" => "Usage: ./run.sh generate --scale demo|tiny|district|state [--tokens FILE]\n  Fills an EMPTY database with a synthetic organisation, files, movements, notes, receipts and their sealed\n  audit events (PostgreSQL: COPY, indexes built after). district is about 1/30 of Rajasthan's RajKaj, state all of it.\n  Accounts and API tokens for the busiest posts go to FILE (token,employee,post per line) for bench/load.",
+        "generate" => "Usage: ./run.sh generate --scale demo|tiny|district|state [--tokens FILE]\n  Fills an EMPTY database with a synthetic organisation, files, movements, notes, receipts and their sealed\n  audit events (PostgreSQL: COPY, indexes built after). district is about 1/30 of Rajasthan's RajKaj, state all of it.\n  Accounts and API tokens for the busiest posts go to FILE (token,employee,post per line) for bench/load.\n  demo seeds the demo organisation instead; with --tokens its 20 busiest section officers get load tokens.",
         "recount" => "Usage: ./run.sh recount\n  Counts every post's inbox tabs (new, opened, sent, created, parked, closed) afresh from the files. Daftar keeps\n  these counts as files move; recount after anything changed the files outside Daftar. Run it while Daftar is stopped.",
         "verify-cms" => "Usage: ./run.sh verify-cms PAYLOAD SIGNATURE\n  Verifies the detached CMS signature in SIGNATURE (DER .p7s) over the file PAYLOAD: content, chain to\n  Daftar's root (or a configured anchor), revocation and timestamp. Exit code 0 only when the signature is valid.",
         "verify-pdf" => "Usage: ./run.sh verify-pdf FILE\n  Checks every signature in the PDF FILE against Daftar's roots and revocation lists: the signed bytes, the\n  certificate chain, revocation at signing time (from the timestamp) and now, and whether anything but later\n  signatures changed the document afterwards. Exit code 0 only when the PDF has signatures and every one is valid.",
@@ -207,7 +207,7 @@ public static class AdminCommands
     private static async Task<int> GenerateAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {
         var name = options.GetValueOrDefault("scale");
-        if (name == "demo") return await SeedAsync(sp, output);
+        if (name == "demo") return await SeedDemoAsync(sp, options.GetValueOrDefault("tokens"), output);
         if (Daftar.Web.Features.Bench.Scale.Named(name) is not { } scale) return Fail(errors, "Choose --scale demo, tiny, district or state.");
         try
         {
@@ -230,6 +230,19 @@ public static class AdminCommands
         await DaftarStartup.PrintDemoAccountsAsync(sp.GetRequiredService<DaftarDb>(), outcome.Seeded, output);
         return 0;
     }
+
+    /// <summary>The demo organisation, and with --tokens the load generator's users on it (its busiest officers).</summary>
+    private static async Task<int> SeedDemoAsync(IServiceProvider sp, string? tokensFile, TextWriter output)
+    {
+        var seeded = await SeedAsync(sp, output);
+        if (tokensFile is null) return seeded;
+        var lines = await ActivatorUtilities.CreateInstance<Daftar.Web.Features.Bench.DemoLoadUsers>(sp).IssueAsync(DemoLoadUserCount, CancellationToken.None);
+        await File.WriteAllLinesAsync(tokensFile, lines);
+        output.WriteLine($"{lines.Count} load users' tokens in {tokensFile}.");
+        return seeded;
+    }
+
+    private const int DemoLoadUserCount = 20;
 
     private static async Task<int> ImportAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {

@@ -195,3 +195,57 @@ public class LatencyRecordingTests
         Assert.InRange(LoadRun.Milliseconds(none, 95), 2.49, 2.51);
     }
 }
+
+/// <summary>The demo organisation, served by Kestrel, with the load generator's users issued on it.</summary>
+public sealed class DemoLoadFactory : DaftarFactory
+{
+    public string BaseUrl { get; private set; } = "";
+    public string TokensFile => Path.Combine(DataPath, "demo-tokens.csv");
+    public string Output { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var output = new StringWriter();
+        var code = await AdminCommands.RunAsync(["generate", "--scale", "demo", "--tokens", TokensFile,
+            $"--Database:Provider={TestDatabase.Provider}", $"--Database:ConnectionString={ConnectionString}", $"--Daftar:DataPath={DataPath}",
+            $"--Signing:MasterKey={TestDatabase.MasterKey}"], output, new StringWriter());
+        if (code != 0) throw new InvalidOperationException("Seeding the demo failed:\n" + output);
+        Output = output.ToString();
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+}
+
+/// <summary><c>generate --scale demo --tokens FILE</c>: the harness runs on the demo organisation too (demo on SQLite is
+/// one of docs/performance.md's tables).</summary>
+public class DemoHarnessTests(DemoLoadFactory app) : IClassFixture<DemoLoadFactory>
+{
+    [Fact]
+    public async Task TheDemosBusiestSectionOfficers_GetLoadTokens_AndEveryOperationRunsWithoutAnError()
+    {
+        Assert.Contains("load users' tokens in", app.Output);
+        var lines = (await File.ReadAllLinesAsync(app.TokensFile)).Select(l => l.Split(',')).ToList();
+        Assert.Equal(20, lines.Count);
+        var posts = lines.Select(f => int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(posts.Count, posts.Distinct().Count());
+        var (inSection, held) = await app.WithDbAsync(async db => (
+            await db.Posts.CountAsync(p => posts.Contains(p.Id) && p.SectionId != null),
+            await db.Files.Where(f => posts.Contains(f.HolderPostId)).GroupBy(f => f.HolderPostId).ToDictionaryAsync(g => g.Key, g => g.Count())));
+        Assert.Equal(20, inSection);
+        // The busiest first: the file counts of the chosen posts never rise down the list.
+        var counts = posts.Select(p => held.GetValueOrDefault(p)).ToList();
+        Assert.Equal(counts.OrderByDescending(c => c), counts);
+        Assert.True(counts[0] > 0);
+
+        var tokens = await LoadUser.ReadAsync(app.TokensFile, 20);
+        // Every officer diarises (a post outside a section could not), then the realistic mix.
+        var diarise = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, 20, 1, "diarise", null, null), tokens).RunAsync();
+        Assert.True(diarise.Operations["diarise"].Count >= 20, $"{diarise.Operations["diarise"].Count} receipts");
+        Assert.Equal(0, diarise.Operations["diarise"].Errors);
+        var mix = await new LoadRun(new Options(app.BaseUrl, app.TokensFile, 20, 2, "realistic", null, null), tokens).RunAsync();
+        Assert.True(mix.Operations.TryGetValue("send", out var sends) && sends.Count > 0, string.Join(", ", mix.Operations.Keys));
+        Assert.Equal(0, mix.Operations.Values.Sum(r => r.Errors));
+    }
+}
