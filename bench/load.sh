@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The state-scale harness: generate a synthetic state, start Daftar on it (Release build), drive it with the load
 # generator (the realistic mix, then each operation alone), and measure the limits beside it in the same run
-# (openssl speed for the signing key; the raw database is measured by Daftar.Load --raw when PostgreSQL is used).
+# (openssl speed for the signing key; Chromium alone for letters; the raw database is measured by Daftar.Load --raw
+# when PostgreSQL is used).
 #
 #   SCALE=demo|tiny|district|state DB=sqlite|postgres [DAFTAR_BENCH_PG_PORT=55432] [USERS=50] [SECONDS=30] [OP_SECONDS=15]
 #     [OPEN_RATES="50 100"] [WARMUP=90 (0 for tiny)] bench/load.sh
@@ -96,5 +97,8 @@ curl -s --compressed -o /dev/null -w "inbox API compressed %{size_download} byte
 kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=
 echo "== Signing limit: openssl speed for the officers' key beside Daftar's note signature, on every core"
 dotnet "$WORK/load/Daftar.Load.dll" --sign 5 "$(nproc)"
+# The PDF limit: Chromium alone printing a Hindi letter, then the same letter rendered and PAdES-signed as Daftar issues it.
+echo "== PDF limit: Chromium alone printing a letter, beside render + PAdES sign, one tab per core"
+dotnet "$WORK/load/Daftar.Load.dll" --pdf "${PDF_SECONDS:-10}" "$(nproc)" || echo "PDF limit not measured: Chromium is missing (./run.sh installs it)."
 if [ "$DB" = postgres ]; then psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -qc "SELECT pg_size_pretty(pg_database_size('$NAME')) AS database_size"; fi
 exit "${FAILED:-0}"
