@@ -11,26 +11,37 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Daftar.Tests.Bench;
 
-/// <summary>A tiny generated state, served by Kestrel, for the load generator to drive.</summary>
-public sealed class GeneratedStateFactory : DaftarFactory
+/// <summary>
+/// A database filled by <c>generate --scale SCALE --tokens FILE</c> and served by Kestrel, for the load generator to drive.
+/// The generated scales need an empty database (a fresh one replaces the demo copy); the demo seeds its own.
+/// </summary>
+public abstract class GeneratedLoadFactory(string scale, bool emptyDatabase) : DaftarFactory
 {
     public string BaseUrl { get; private set; } = "";
-    public string TokensFile => Path.Combine(DataPath, "tokens.csv");
+    public string TokensFile => Path.Combine(DataPath, $"{scale}-tokens.csv");
+    public string Output { get; private set; } = "";
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        // The generator needs an empty database: a fresh one replaces the demo copy.
-        await SwitchToEmptyDatabaseAsync();
-        var code = await AdminCommands.RunAsync(["generate", "--scale", "tiny", "--tokens", TokensFile,
+        if (emptyDatabase) await SwitchToEmptyDatabaseAsync();
+        var output = new StringWriter();
+        var code = await AdminCommands.RunAsync(["generate", "--scale", scale, "--tokens", TokensFile,
             $"--Database:Provider={TestDatabase.Provider}", $"--Database:ConnectionString={ConnectionString}", $"--Daftar:DataPath={DataPath}",
-            $"--Signing:MasterKey={TestDatabase.MasterKey}"], new StringWriter(), new StringWriter());
-        if (code != 0) throw new InvalidOperationException("The generator failed.");
+            $"--Signing:MasterKey={TestDatabase.MasterKey}"], output, new StringWriter());
+        if (code != 0) throw new InvalidOperationException($"generate --scale {scale} failed:\n{output}");
+        Output = output.ToString();
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 }
+
+/// <summary>A tiny generated state.</summary>
+public sealed class GeneratedStateFactory() : GeneratedLoadFactory("tiny", emptyDatabase: true);
+
+/// <summary>The demo organisation, with the load generator's users issued on it.</summary>
+public sealed class DemoLoadFactory() : GeneratedLoadFactory("demo", emptyDatabase: false);
 
 public class HarnessTests(GeneratedStateFactory app) : IClassFixture<GeneratedStateFactory>
 {
@@ -193,28 +204,6 @@ public class LatencyRecordingTests
         Assert.Equal(0, LoadRun.Milliseconds(none, 95));
         LoadRun.Record(none, 2_500);
         Assert.InRange(LoadRun.Milliseconds(none, 95), 2.49, 2.51);
-    }
-}
-
-/// <summary>The demo organisation, served by Kestrel, with the load generator's users issued on it.</summary>
-public sealed class DemoLoadFactory : DaftarFactory
-{
-    public string BaseUrl { get; private set; } = "";
-    public string TokensFile => Path.Combine(DataPath, "demo-tokens.csv");
-    public string Output { get; private set; } = "";
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        var output = new StringWriter();
-        var code = await AdminCommands.RunAsync(["generate", "--scale", "demo", "--tokens", TokensFile,
-            $"--Database:Provider={TestDatabase.Provider}", $"--Database:ConnectionString={ConnectionString}", $"--Daftar:DataPath={DataPath}",
-            $"--Signing:MasterKey={TestDatabase.MasterKey}"], output, new StringWriter());
-        if (code != 0) throw new InvalidOperationException("Seeding the demo failed:\n" + output);
-        Output = output.ToString();
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 }
 
