@@ -97,7 +97,10 @@ public sealed record LoadUser(string Token, int? PostId = null)
             .Take(count).ToList();
 }
 
-public sealed record OperationResult(long Count, long Errors, long Conflicts, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanBytes);
+/// <param name="AppP95Ms">The 95th percentile of how long Daftar took to start its answers (its Server-Timing header): set
+/// against <paramref name="P95Ms"/>, it tells whether a slow answer was slow in Daftar or before and after it.</param>
+public sealed record OperationResult(long Count, long Errors, long Conflicts, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanBytes,
+    double AppP95Ms = 0, double AppP99Ms = 0);
 
 public sealed record Report(string Mix, int Users, double? Rate, double Seconds, Dictionary<string, OperationResult> Operations, double ServerCpuCores, long ServerPeakRssMb,
     IReadOnlyList<string> SampleErrors, long EmptyHanded = 0)
@@ -105,9 +108,9 @@ public sealed record Report(string Mix, int Users, double? Rate, double Seconds,
     public void Print(TextWriter o)
     {
         o.WriteLine($"Mix '{Mix}', {Users} virtual users, {Seconds:0} s" + (Rate is { } rate ? $", open loop at {rate:0.#} requests/s" : ", closed loop"));
-        o.WriteLine($"{"operation",-10} {"count",8} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"409",5} {"KB",6}");
+        o.WriteLine($"{"operation",-10} {"count",8} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"409",5} {"KB",6} {"app p95",8} {"app p99",8}");
         foreach (var (name, r) in Operations.OrderBy(x => x.Key))
-            o.WriteLine($"{name,-10} {r.Count,8} {r.PerSecond,8:0.0} {r.P50Ms,8:0.0} {r.P95Ms,8:0.0} {r.P99Ms,8:0.0} {r.MaxMs,8:0.0} {r.Errors,7} {r.Conflicts,5} {r.MeanBytes / 1024,6:0.0}");
+            o.WriteLine($"{name,-10} {r.Count,8} {r.PerSecond,8:0.0} {r.P50Ms,8:0.0} {r.P95Ms,8:0.0} {r.P99Ms,8:0.0} {r.MaxMs,8:0.0} {r.Errors,7} {r.Conflicts,5} {r.MeanBytes / 1024,6:0.0} {r.AppP95Ms,8:0.0} {r.AppP99Ms,8:0.0}");
         if (ServerCpuCores > 0 || ServerPeakRssMb > 0) o.WriteLine($"Server: {ServerCpuCores:0.00} cores busy on average, peak RSS {ServerPeakRssMb} MB");
         if (EmptyHanded > 0)
             o.WriteLine($"Users found no file to act on {EmptyHanded} times (each waited {LoadRun.EmptyHandedWait.TotalSeconds:0.0} s): fewer operations were asked than users could make.");
@@ -131,6 +134,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<LoadUser> tokens)
     private static readonly string[] Words = ["प्रस्ताव", "स्वीकृति", "budget", "tender", "पंचायत", "Jaipur", "pension", "सड़क", "approval", "laptops", "बजट", "committee"];
 
     private readonly Dictionary<string, LongConcurrentHistogram> _histograms = new();
+    private readonly Dictionary<string, LongConcurrentHistogram> _appTimes = new();
     private readonly Dictionary<string, long[]> _counters = new();   // errors, conflicts, bytes
     private readonly List<string> _errors = [];
     private long _emptyHanded;
@@ -159,6 +163,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<LoadUser> tokens)
         foreach (var name in Realistic.Keys.Append("pullback"))
         {
             _histograms[name] = new LongConcurrentHistogram(1, LongestLatencyMicros, 3);
+            _appTimes[name] = new LongConcurrentHistogram(1, LongestLatencyMicros, 3);
             _counters[name] = new long[3];
         }
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Users, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
@@ -182,7 +187,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<LoadUser> tokens)
             await u.PrepareAsync(mix.ContainsKey("sign"), signPool);
             if (mix.ContainsKey("search")) await u.SearchOnceAsync();
         });
-        foreach (var h in _histograms.Values) h.Reset();
+        foreach (var h in _histograms.Values.Concat(_appTimes.Values)) h.Reset();
         foreach (var c in _counters.Values) Array.Clear(c);
         Interlocked.Exchange(ref _emptyHanded, 0);
 
@@ -205,7 +210,8 @@ public sealed class LoadRun(Options options, IReadOnlyList<LoadUser> tokens)
         var (cores, rss) = sampler.Stop(elapsed);
         var results = _histograms.Where(h => h.Value.TotalCount > 0 || _counters[h.Key][0] > 0).ToDictionary(h => h.Key, h => new OperationResult(
             h.Value.TotalCount, _counters[h.Key][0], _counters[h.Key][1], h.Value.TotalCount / elapsed,
-            Milliseconds(h.Value, 50), Milliseconds(h.Value, 95), Milliseconds(h.Value, 99), Milliseconds(h.Value, 100), h.Value.TotalCount == 0 ? 0 : (double)_counters[h.Key][2] / h.Value.TotalCount));
+            Milliseconds(h.Value, 50), Milliseconds(h.Value, 95), Milliseconds(h.Value, 99), Milliseconds(h.Value, 100), h.Value.TotalCount == 0 ? 0 : (double)_counters[h.Key][2] / h.Value.TotalCount,
+            Milliseconds(_appTimes[h.Key], 95), Milliseconds(_appTimes[h.Key], 99)));
         lock (_errors) return new Report(options.Mix, users.Count, options.Rate, elapsed, results, cores, rss, _errors.Take(10).ToList(), Interlocked.Read(ref _emptyHanded));
     }
 
@@ -250,6 +256,7 @@ public sealed class LoadRun(Options options, IReadOnlyList<LoadUser> tokens)
             if (response.IsSuccessStatusCode)
             {
                 Record(_histograms[op], micros);
+                if (AppMicros(response) is { } app) Record(_appTimes[op], app);
                 Interlocked.Add(ref _counters[op][2], bytes);
                 return response;
             }
@@ -263,6 +270,12 @@ public sealed class LoadRun(Options options, IReadOnlyList<LoadUser> tokens)
             return null;
         }
     }
+
+    /// <summary>How long Daftar took to start the answer, from its <c>Server-Timing: app;dur=…</c> header (milliseconds).</summary>
+    internal static long? AppMicros(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Server-Timing", out var values)
+        && values.SelectMany(v => v.Split(';')).FirstOrDefault(p => p.StartsWith("dur=", StringComparison.Ordinal)) is { } dur
+        && double.TryParse(dur.AsSpan(4), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) ? (long)(ms * 1000) : null;
 
     private void Error(string op, string message)
     {

@@ -195,6 +195,7 @@ public static class DaftarApp
 
     public static void UseDaftar(this WebApplication app)
     {
+        app.UseServerTiming();
         // Behind nginx (several nodes), the client's address and scheme come from X-Forwarded-For/-Proto, but only when
         // sent by a proxy the operator named (Daftar:TrustedProxies, comma-separated addresses): anyone else could forge them.
         if (app.Configuration["Daftar:TrustedProxies"] is { Length: > 0 } proxies)
