@@ -41,7 +41,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (Provider == DatabaseProvider.Postgres)
             options.UseNpgsql(_tuned, o => o.MigrationsAssembly("Daftar.Migrations.Postgres"));
         else
-            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Daftar.Migrations.Sqlite"));
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Daftar.Migrations.Sqlite")).AddInterceptors(SqliteBusyWait.Instance);
     }
 
     /// <summary>
