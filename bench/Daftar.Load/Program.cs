@@ -100,7 +100,7 @@ public sealed record LoadUser(string Token, int? PostId = null)
 /// <param name="AppP95Ms">The 95th percentile of how long Daftar took to start its answers (its Server-Timing header): set
 /// against <paramref name="P95Ms"/>, it tells whether a slow answer was slow in Daftar or before and after it.</param>
 public sealed record OperationResult(long Count, long Errors, long Conflicts, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double MeanBytes,
-    double AppP95Ms = 0, double AppP99Ms = 0);
+    double AppP95Ms, double AppP99Ms);
 
 public sealed record Report(string Mix, int Users, double? Rate, double Seconds, Dictionary<string, OperationResult> Operations, double ServerCpuCores, long ServerPeakRssMb,
     IReadOnlyList<string> SampleErrors, long EmptyHanded = 0)

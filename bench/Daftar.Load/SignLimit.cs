@@ -45,7 +45,8 @@ public static class SignLimit
             var note = Measure("note signature (CMS+TSA)", seconds, threads, () => signer.SignDetached(content), openssl, output);
             rounds.Add((openssl, raw, note));
         }
-        var (limit, bare, noted) = (Median(rounds.Select(r => r.OpenSsl)), Median(rounds.Select(r => r.Raw)), Median(rounds.Select(r => r.Note)));
+        double MedianOf(Func<(double OpenSsl, double Raw, double Note), double> value) => Median(rounds.Select(value));
+        var (limit, bare, noted) = (MedianOf(r => r.OpenSsl), MedianOf(r => r.Raw), MedianOf(r => r.Note));
         var verify = Measure("verify a note signature", seconds, threads,
             () => SignatureVerifier.VerifyDetached(content, signature, trust).Valid ? signature : throw new InvalidOperationException("invalid"), limit, output);
         var remembered = trust with { Signatures = new SignatureCache() };
@@ -53,7 +54,7 @@ public static class SignLimit
             () => SignatureVerifier.VerifyDetached(content, signature, remembered).Valid ? signature : throw new InvalidOperationException("invalid"), limit, output);
         var shares = string.Join(", ", rounds.Select(r => (r.Note / r.OpenSsl).ToString("P0", CultureInfo.InvariantCulture)));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"note signing = {Median(rounds.Select(r => r.Note / r.OpenSsl)):P0} of OpenSSL's raw rate, {Median(rounds.Select(r => r.Note / r.Raw)):P0} of .NET's; .NET's bare signature {Median(rounds.Select(r => r.Raw / r.OpenSsl)):P0} of OpenSSL's (medians of {Rounds} rounds; the note's share in each: {shares})"));
+            $"note signing = {MedianOf(r => r.Note / r.OpenSsl):P0} of OpenSSL's raw rate, {MedianOf(r => r.Note / r.Raw):P0} of .NET's; .NET's bare signature {MedianOf(r => r.Raw / r.OpenSsl):P0} of OpenSSL's (medians of {Rounds} rounds; the note's share in each: {shares})"));
         return new Result(limit, bare, noted, verify);
     }
 
