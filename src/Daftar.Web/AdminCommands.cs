@@ -263,7 +263,7 @@ public static class AdminCommands
         });
         var report = await importer.ImportAsync(stream, Path.GetFileName(path), mode, progress, CancellationToken.None);
         foreach (var e in report.Errors.Take(200))
-            errors.WriteLine(e.Row is null ? $"  {e.Message}" : $"  row {e.Row}, column {e.Column}: {e.Message}");
+            errors.WriteLine(e.Row is null ? $"  {e.Text}" : $"  row {e.Row}, column {e.Column}: {e.Text}");
         if (report.Errors.Count > 200) errors.WriteLine($"  … and {report.Errors.Count - 200} more errors.");
         output.WriteLine(report.Summary(CultureInfo.InvariantCulture));
         return report.Errors.Count == 0 ? 0 : 1;

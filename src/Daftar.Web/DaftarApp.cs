@@ -82,6 +82,7 @@ public static class DaftarApp
 
     public static void AddDaftarServices(this IServiceCollection services, IConfiguration config)
     {
+        OfficeTime.Use(config["Daftar:TimeZone"]);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => DatabaseSettings.From(config));
         services.AddScoped<AuditActor>();
@@ -230,7 +231,7 @@ public static class DaftarApp
             o.SetDefaultCulture(Localisation.English.Name);
             o.SupportedCultures = Localisation.Supported;
             o.SupportedUICultures = Localisation.Supported;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new Localisation.AcceptLanguageProvider()];
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
         });

@@ -37,6 +37,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static readonly HashSet<string> Hidden =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "NormalizedUserName", "NormalizedEmail", "SearchKey", "Version", "Html", "LastUsedAt", "SearchText", "ProtectedKey", "Certificate", "Crl", "Cms", "GuestLinkHash"];
 
+    // What officers wrote (a note, the minutes of a meeting): a confidential file's notes must not be copied into a second
+    // place that other administrators read. The trail keeps the SHA-256 of the text instead, so it still shows that,
+    // when and by whom the text changed, and a copy of the text can be proved to be the one recorded (ADR 0007).
+    private static readonly HashSet<string> Digested = ["Text", "Body"];
+
     private sealed record Pending(EntityEntry Entry, EntityState State, string Changes);
 
     /// <summary>One context's lease: its actor, and the save in progress.</summary>
@@ -207,11 +212,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (state == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) continue;
             if (sb.Length > 0) sb.Append("; ");
             sb.Append(p.Metadata.Name).Append(": ");
-            if (state == EntityState.Modified) sb.Append(Short(p.OriginalValue)).Append(" → ");
-            sb.Append(Short(state == EntityState.Deleted ? p.OriginalValue : p.CurrentValue));
+            var digest = Digested.Contains(p.Metadata.Name);
+            if (state == EntityState.Modified) sb.Append(digest ? Digest(p.OriginalValue) : Short(p.OriginalValue)).Append(" → ");
+            var value = state == EntityState.Deleted ? p.OriginalValue : p.CurrentValue;
+            sb.Append(digest ? Digest(value) : Short(value));
         }
         return sb.Length > 4000 ? sb.ToString(0, 3999) + "…" : sb.ToString();
     }
+
+    /// <summary>The text's SHA-256 over its UTF-8 bytes: <c>sha256sum</c> of the text as saved gives the same.</summary>
+    public static string Digest(object? value) => value is string text
+        ? "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))
+        : Short(value);
 
     private static string Short(object? value)
     {

@@ -32,6 +32,9 @@ public sealed class BlobStore(IConfiguration config)
 
     public long MaxBytes { get; } = config.GetValue("Documents:MaxMegabytes", 25L) * 1024 * 1024;
 
+    /// <summary>The largest image accepted, in megapixels: an A4 page scanned at 600 dpi is 35.</summary>
+    public long MaxMegapixels { get; } = config.GetValue("Documents:MaxMegapixels", 50L);
+
     public async Task<Result<StoredBlob>> StoreAsync(Stream content, CancellationToken ct)
     {
         var temp = Path.Combine(_root, "tmp");
@@ -73,6 +76,10 @@ public sealed class BlobStore(IConfiguration config)
                 if (inspection.Problem is { } problem) return Refusal(problem);
                 pages = inspection.Pages;
             }
+            else if (ImageProblem(ImageHeader.Read(await File.ReadAllBytesAsync(tempFile, ct), type)) is { } refused)
+            {
+                return refused;
+            }
             var hash = Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
             var final = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
@@ -83,6 +90,18 @@ public sealed class BlobStore(IConfiguration config)
         {
             if (File.Exists(tempFile)) File.Delete(tempFile);
         }
+    }
+
+    private Error? ImageProblem(IReadOnlyList<ImageHeader.Size>? sizes)
+    {
+        if (sizes is null)
+            return new Error("damaged_image", "This image cannot be read: its header is damaged or incomplete. Scan or save it again and upload the new copy.", ErrorKind.Invalid, "file");
+        if (sizes.FirstOrDefault(s => s.Pixels > MaxMegapixels * 1_000_000 || s.Width == 0 || s.Height == 0) is not { } size) return null;
+        if (size.Pixels == 0)
+            return new Error("damaged_image", "This image cannot be read: its header is damaged or incomplete. Scan or save it again and upload the new copy.", ErrorKind.Invalid, "file");
+        return new Error("image_too_large",
+            "This image is {0} × {1} pixels ({2} megapixels); Daftar accepts images of up to {3} megapixels. Scan it again at 300 dpi (enough for an A4 page) and upload that.",
+            ErrorKind.Invalid, "file", size.Width, size.Height, size.Pixels / 1_000_000, MaxMegapixels);
     }
 
     private static Error Refusal(Daftar.Signing.PdfProblem problem) => problem switch

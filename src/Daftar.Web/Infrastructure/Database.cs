@@ -1,5 +1,6 @@
 using Daftar.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -38,6 +39,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     public void Configure(DbContextOptionsBuilder options)
     {
+        // EF logs every refused save and failed command as an error with a stack trace, before the caller sees it. A
+        // unique key or version check losing to a concurrent officer is expected and answered 409; a real failure
+        // reaches the caller as an exception and is logged there (the exception handler, the background service).
+        options.ConfigureWarnings(w => w.Ignore(CoreEventId.SaveChangesFailed, CoreEventId.OptimisticConcurrencyException, RelationalEventId.CommandError));
         if (Provider == DatabaseProvider.Postgres)
             options.UseNpgsql(_tuned, o => o.MigrationsAssembly("Daftar.Migrations.Postgres"));
         else

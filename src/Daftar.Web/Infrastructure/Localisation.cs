@@ -10,28 +10,14 @@ public static class Localisation
     public static readonly CultureInfo Hindi = new("hi-IN");
     public static readonly CultureInfo[] Supported = [English, Hindi];
 
-    private static readonly TimeZoneInfo India = FindIndia();
-
-    /// <summary>A moment as officers read it: Indian time, day first, 24-hour clock (no am/pm to translate).</summary>
+    /// <summary>A moment as officers read it: the installation's time, day first, 24-hour clock (no am/pm to translate).</summary>
     public static string Time(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, India).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
+        OfficeTime.Local(moment).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string Date(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, India).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        OfficeTime.Local(moment).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly day) => day.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
-
-    private static TimeZoneInfo FindIndia()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("IST", TimeSpan.FromMinutes(330), "India Standard Time", "IST");
-        }
-    }
 
     /// <summary>The language of text an officer typed, for the lang attribute (screen readers, fonts, hyphenation).</summary>
     public static string LangOf(string? text) => text is not null && text.Any(c => c is >= '\u0900' and <= '\u097F') ? "hi" : "en";
@@ -50,7 +36,36 @@ public static class Localisation
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = response.HttpContext.Request.IsHttps });
 
     /// <summary>The error's message in the request's language, its arguments translated too.</summary>
-    public static string Describe(this IStringLocalizer localizer, Error error) =>
-        string.Format(CultureInfo.CurrentCulture, localizer[error.Message].Value,
-            error.Args.Select(a => a is string s ? localizer[s].Value : a).ToArray());
+    public static string Describe(this IStringLocalizer localizer, Error error) => localizer.Describe(error.Message, error.Args);
+
+    /// <summary>A message template (also its translation key) in the request's language, with its values filled in.</summary>
+    public static string Describe(this IStringLocalizer localizer, string message, IReadOnlyList<object> args) =>
+        string.Format(CultureInfo.CurrentCulture, localizer[message].Value, args.Select(a => a is string s ? localizer[s].Value : a).ToArray());
+
+    /// <summary>
+    /// Reads Accept-Language as browsers send it: "hi" or "hi-*" means Hindi and "en" or "en-*" English, in the
+    /// order of the header's weights. The stock provider matched only the exact cultures, so "hi" fell back to English.
+    /// </summary>
+    public sealed class AcceptLanguageProvider : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var wanted = httpContext.Request.GetTypedHeaders().AcceptLanguage;
+            foreach (var language in wanted.Where(l => l.Quality is not 0).OrderByDescending(l => l.Quality ?? 1))
+            {
+                var tag = language.Value.Value ?? "";
+                var culture = tag.StartsWith("hi", StringComparison.OrdinalIgnoreCase) && (tag.Length == 2 || tag[2] == '-') ? Hindi.Name
+                    : tag.StartsWith("en", StringComparison.OrdinalIgnoreCase) && (tag.Length == 2 || tag[2] == '-') ? English.Name
+                    : null;
+                if (culture is not null) return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture));
+            }
+            return NullProviderCultureResult;
+        }
+    }
+
+    /// <summary>
+    /// A language chosen before signing in, marked so that signing in makes it the account's language; a language cookie
+    /// left by an earlier session on a shared computer is not a choice and does not change anyone's account.
+    /// </summary>
+    public const string ChosenBeforeSignInCookie = "daftar.lang-chosen";
 }

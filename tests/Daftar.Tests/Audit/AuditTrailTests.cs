@@ -41,7 +41,10 @@ public class AuditTrailTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var clerkPost = await app.PostIdAsync("LDC-DOIT-GR1");
         var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.ObjectType == "file" && e.ObjectId == id.ToString()).OrderBy(e => e.Id).ToListAsync());
         Assert.Contains(events, e => e.Action == "EFile.Added");
-        Assert.Contains(events, e => e.Action == "Note.Added" && e.Summary.Contains("जाँच हेतु।"));
+        // The note's text is not copied into the trail, only its SHA-256 (what sha256sum of the saved text prints).
+        var textHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("जाँच हेतु।")));
+        Assert.Contains(events, e => e.Action == "Note.Added" && e.Summary.Contains($"Text: sha256:{textHash}"));
+        Assert.DoesNotContain(events, e => e.Summary.Contains("जाँच"));
         Assert.Contains(events, e => e.Action == "Note.Modified" && e.Summary.Contains("IsConfirmed: False → True"));
         Assert.Contains(events, e => e.Action == "Movement.Added" && e.Summary.Contains("please check"));
         Assert.Contains(events, e => e.Action == "EFile.Modified" && e.Summary.Contains($"HolderPostId: {clerkPost} →"));

@@ -43,7 +43,7 @@ public class CorrespondenceLinksSharesTests(DaftarFactory app) : IClassFixture<D
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         var id = await CreateFileAsync(clerk);
         Assert.Equal(HttpStatusCode.Created, (await UploadAsync(clerk, id, Pdf(3), "inspection-report.pdf", "निरीक्षण प्रतिवेदन")).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(clerk, id, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3], "photo.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(clerk, id, TestImages.Png(640, 480), "photo.png")).StatusCode);
 
         var file = await GetAsync(clerk, id);
         Assert.Collection(file.Correspondence,

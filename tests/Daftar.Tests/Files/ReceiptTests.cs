@@ -14,7 +14,7 @@ public class ReceiptTests(DaftarFactory app) : IClassFixture<DaftarFactory>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private static readonly byte[] Pdf = TestPdf.Pages(1, "Letter");
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Png = TestImages.Png(1240, 1754);
 
     private static MultipartFormDataContent Form(string subject, params (string Name, byte[] Bytes)[] documents)
     {

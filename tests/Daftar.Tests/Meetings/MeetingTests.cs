@@ -96,6 +96,9 @@ public class MeetingTests(MailFactory app) : IClassFixture<MailFactory>
             new MultipartFormDataContent { { paper, "file", "crime-figures.pdf" }, { new StringContent((await app.PostIdAsync("SP-JPR-RURAL")).ToString()), "ownerPostId" } })).StatusCode);
         var exe = new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04]);
         Assert.Equal(HttpStatusCode.BadRequest, (await igp.PutAsync($"/api/meetings/{id}/agenda/1", new MultipartFormDataContent { { exe, "file", "run.exe" } })).StatusCode);
+        var bomb = await igp.PutAsync($"/api/meetings/{id}/agenda/1", new MultipartFormDataContent { { new ByteArrayContent(TestImages.Png(30_000, 30_000)), "file", "map.png" } });
+        Assert.Equal(HttpStatusCode.BadRequest, bomb.StatusCode);
+        Assert.Contains("30000 × 30000 pixels", await bomb.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await igp.PutAsync($"/api/meetings/{id}/agenda/9", new MultipartFormDataContent { { new StringContent("1"), "ownerPostId" } })).StatusCode);
         meeting = await ReadAsync<MeetingView>(await igp.GetAsync($"/api/meetings/{id}"));
         Assert.Equal(("crime-figures.pdf", "SP-JPR-RURAL"), (meeting.Agenda[0].DocumentName, await app.WithDbAsync(db => db.Posts.Where(p => p.Id == meeting.Agenda[0].OwnerPostId).Select(p => p.Code).SingleAsync())));

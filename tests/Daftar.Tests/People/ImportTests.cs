@@ -154,6 +154,39 @@ public class ImportTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     }
 
     [Fact]
+    public async Task ImportErrors_AreFormattedWithTheirValues_OnTheCommandLineAndInTheApi_InTheCallersLanguage()
+    {
+        var csv = $"{Header}\nRJ920001,Bad Mail,गलत मेल,nope,,,,,,NO-SUCH-DESIGNATION,,,";
+        var path = Path.Combine(app.DataPath, "bad-master.csv");
+        await File.WriteAllTextAsync(path, csv);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        _ = app.Server;
+        var code = await Daftar.Web.AdminCommands.RunAsync(["import", path, $"--Database:Provider={TestDatabase.Provider}", $"--Database:ConnectionString={app.ConnectionString}",
+            $"--Daftar:DataPath={app.DataPath}"], output, errors);
+        Assert.NotEqual(0, code);
+        Assert.Contains("row 2, column email:", errors.ToString());
+        Assert.Contains("is not a valid e-mail address", errors.ToString());
+        Assert.DoesNotContain("{0}", errors.ToString());
+
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var english = await admin.PostAsync("/api/imports/employees", Multipart(csv));
+        var englishText = await english.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, english.StatusCode);
+        Assert.Contains("is not a valid e-mail address", englishText);
+        Assert.DoesNotContain("{0}", englishText);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/imports/employees") { Content = Multipart(csv) };
+        request.Headers.AcceptLanguage.ParseAdd("hi");
+        var hindi = await admin.SendAsync(request);
+        var problem = await hindi.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var messages = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()!).ToList();
+        Assert.All(messages, m => Assert.Matches(@"\p{IsDevanagari}", m));
+        Assert.All(messages, m => Assert.DoesNotContain("{0}", m));
+        Assert.Contains(messages, m => m.Contains("nope") || m.Contains("ई-मेल"));
+    }
+
+    [Fact]
     public async Task Page_Import_ShowsProgressThenTheErrorsOfABadRow()
     {
         var admin = await app.SignInAsync(Demo.Admin);

@@ -193,7 +193,7 @@ public class HostileInputTests(DaftarFactory app, ITestOutputHelper output) : IC
     }
 
     private static readonly HashSet<string> UploadRefusals =
-        ["damaged_pdf", "active_pdf", "encrypted_pdf", "pdf_bomb", "unsupported_document", "empty_document", "too_large", "required", "invalid_file", "unreadable_file"];
+        ["damaged_pdf", "active_pdf", "encrypted_pdf", "pdf_bomb", "unsupported_document", "empty_document", "damaged_image", "image_too_large", "too_large", "required", "invalid_file", "unreadable_file"];
 
     private static MultipartFormDataContent Upload(string field, byte[] bytes, string name, params (string Key, string Value)[] fields)
     {
@@ -252,6 +252,13 @@ public class HostileInputTests(DaftarFactory app, ITestOutputHelper output) : IC
         await DocumentAsync("encrypted", Fuzz.ValidPdf(extraCatalog: "/Encrypt << /Filter /Standard /V 2 /R 3 /O (x) /U (y) /P -4 >>"), "locked.pdf", mustBe: "encrypted_pdf");
         await DocumentAsync("nested", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj " + new string('[', 100_000) + "\nendobj\n%%EOF"), "deep.pdf", mustBe: "damaged_pdf");
         await DocumentAsync("valid", Fuzz.ValidPdf("हिन्दी"), "valid.pdf", mustBe: "accepted");
+        // Image bombs: a few hundred kilobytes that unpack to gigabytes in every browser that opens them. The size in
+        // the header decides, for each image type; a scan of an A4 page at 600 dpi (35 megapixels) still goes in.
+        await DocumentAsync("PNG bomb", TestImages.Png(30_000, 30_000), "scan.png", mustBe: "image_too_large");
+        await DocumentAsync("JPEG bomb", TestImages.JpegHeader(60_000, 60_000), "scan.jpg", mustBe: "image_too_large");
+        await DocumentAsync("TIFF bomb", TestImages.TiffHeader(100_000, 100_000), "scan.tif", mustBe: "image_too_large");
+        await DocumentAsync("A4 at 600 dpi", TestImages.Png(4_961, 7_016), "a4.png", mustBe: "accepted");
+        await DocumentAsync("PNG without a header", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], "cut.png", mustBe: "damaged_image");
         foreach (var (name, bytes) in Fuzz.Polyglots()) await DocumentAsync("polyglot: " + name, bytes, name + ".pdf");
         var fuzz = new Fuzz(Fuzz.Seed + 1);
         for (var i = 0; i < Fuzz.CasesPerTarget; i++) await DocumentAsync("damaged", fuzz.DamagedDocument(), fuzz.HostileFileName());

@@ -19,6 +19,11 @@ public sealed class LanguageModel(UserManager<Daftar.Accounts.Account> users) : 
             account.PreferredCulture = chosen;
             await users.UpdateAsync(account);
         }
+        else if (User.Identity?.IsAuthenticated != true)
+        {
+            Response.Cookies.Append(Localisation.ChosenBeforeSignInCookie, chosen,
+                new CookieOptions { HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+        }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 }

@@ -41,20 +41,27 @@ public sealed class SignInModel(SignInManager<Daftar.Accounts.Account> signIn, U
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(account, Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (result.Succeeded || result.RequiresTwoFactor)
         {
+            await AdoptLanguageChosenHereAsync(account);
             Localisation.WriteCultureCookie(Response, account.PreferredCulture);
-            return LocalRedirect(SafeReturnUrl);
-        }
-        if (result.RequiresTwoFactor)
-        {
-            Localisation.WriteCultureCookie(Response, account.PreferredCulture);
-            return RedirectToPage("/Account/TwoFactor", new { returnUrl = SafeReturnUrl });
+            return result.Succeeded ? LocalRedirect(SafeReturnUrl) : RedirectToPage("/Account/TwoFactor", new { returnUrl = SafeReturnUrl });
         }
         ModelState.AddModelError("", result.IsLockedOut
             ? l["Too many wrong attempts. The account is locked for 15 minutes; an administrator can unlock it sooner."]
             : l["The employee code, e-mail or password is wrong."]);
         return Page();
+    }
+
+    /// <summary>The language picked on the sign-in page becomes the account's, so it holds after signing in and next time.</summary>
+    private async Task AdoptLanguageChosenHereAsync(Daftar.Accounts.Account account)
+    {
+        if (Request.Cookies[Localisation.ChosenBeforeSignInCookie] is not { } chosen) return;
+        Response.Cookies.Delete(Localisation.ChosenBeforeSignInCookie);
+        chosen = chosen == "hi" ? "hi" : "en";
+        if (account.PreferredCulture == chosen) return;
+        account.PreferredCulture = chosen;
+        await users.UpdateAsync(account);
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";

@@ -15,7 +15,7 @@ public sealed class DemoLoadUsers(DaftarDb db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<string>> IssueAsync(int count, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var held = await db.Files.GroupBy(f => f.HolderPostId).Select(g => new { PostId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.PostId, x => x.Count, ct);
         var officers = await (

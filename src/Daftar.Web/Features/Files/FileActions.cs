@@ -44,7 +44,7 @@ public sealed record FileContext(EFile File, Viewer Viewer, Post ActingPost, Emp
 /// existence does not leak), act as the holding post when the officer holds it (regular or additional charge),
 /// run the file's own rule, and save — a parallel change to the same file makes this save fail with a conflict.
 /// </summary>
-public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvider clock, AuditActor audit)
+public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvider clock, AuditActor audit, ILogger<FileActions> logger)
 {
     public static readonly Error ChangedMeanwhile = new("file_changed", "Someone else changed this file a moment ago. Reload it to see what changed, then try again.", ErrorKind.Conflict);
     public static readonly Error NoPost = new("no_post", "You hold no post today, so you cannot act on files.", ErrorKind.Forbidden);
@@ -227,17 +227,22 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
+            logger.LogInformation("File {FileId} changed meanwhile (version check); the officer is told to reload", id);
             return ChangedMeanwhile;
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             // Two confirmations racing for the same note number end here: the loser changed nothing.
             db.ChangeTracker.Clear();
+            logger.LogInformation("File {FileId} changed meanwhile ({Constraint}); the officer is told to reload", id, ConstraintOf(ex));
             return ChangedMeanwhile;
         }
     }
 
     public static Error ToError(FileError e) => new(e.Code, e.Message, e.IsConflict ? ErrorKind.Conflict : ErrorKind.Invalid);
+
+    private static string ConstraintOf(DbUpdateException ex) =>
+        ex.InnerException is Npgsql.PostgresException { ConstraintName: { } name } ? name : "unique key";
 
     /// <summary>A unique index refused the row: someone else did the same thing at the same moment.</summary>
     public static bool IsUniqueViolation(DbUpdateException ex) =>

@@ -65,7 +65,7 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
         var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", RemarksCommand.MaxLength);
         if (cmd.ToPostId is null) v.Add(Error.Required("toPostId", "Send to"));
         if (!Enum.IsDefined(cmd.Priority)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "priority"));
-        if (cmd.DueOn is { } due && due < DateOnly.FromDateTime(files.Now.UtcDateTime))
+        if (cmd.DueOn is { } due && due < OfficeTime.DateOf(files.Now))
             v.Add(new Error("due_in_past", "The due date has already passed.", ErrorKind.Invalid, "dueOn"));
         if (v.Failed) return Result<int>.Fail(v.Errors);
         // The recipient is read with the file's visibility check, in its first statement.

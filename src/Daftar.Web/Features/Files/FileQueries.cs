@@ -221,7 +221,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         var viewer = await files.ViewerAsync(ct);
         if (viewer is null) return FileActions.NoPost;
         tab = InboxTabs.All.Contains(tab) ? tab! : "new";
-        var today = DateOnly.FromDateTime(files.Now.UtcDateTime);
+        var today = OfficeTime.DateOf(files.Now);
         var posts = viewer.PostIds;
         // Each file carries how it reached its holder (EFile.Arrival*), so every list and count is an indexed read of Files.
         // One post (nearly every officer) is asked for by equality: PostgreSQL 15 then reads the list's index in the page's
@@ -291,7 +291,7 @@ public sealed class FindRecipients(DaftarDb db, FileActions files, TimeProvider 
     {
         var viewer = await files.ViewerAsync(ct);
         if (viewer?.ActingPostId is not { } me) return [];
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         if (Daftar.People.Text.Clean(query) is { } q)
         {
             var pattern = Daftar.People.Text.ContainsPattern(q);

@@ -39,7 +39,7 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers n
         var letterNumber = v.Optional(cmd.LetterNumber, "letterNumber", "Letter number", 100);
         var subject = v.Required(cmd.Subject, "subject", "Subject", 500);
         var category = v.Optional(cmd.Category, "category", "Category", 100);
-        var today = DateOnly.FromDateTime(files.Now.UtcDateTime);
+        var today = OfficeTime.DateOf(files.Now);
         var receivedOn = cmd.ReceivedOn ?? today;
         if (receivedOn > today) v.Add(new Error("date_in_future", "{0} cannot be in the future.", ErrorKind.Invalid, "receivedOn", "Received on"));
         if (cmd.LetterDate > receivedOn) v.Add(new Error("letter_after_receipt", "The letter cannot be dated after it was received.", ErrorKind.Invalid, "letterDate"));

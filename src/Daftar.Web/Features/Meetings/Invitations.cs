@@ -132,7 +132,7 @@ public sealed class Invitations(DaftarDb db, Notifier notifier, MeetingMail mail
             .Include(m => m.OrganiserPost).ThenInclude(p => p.Designation).Include(m => m.OrganiserPost).ThenInclude(p => p.Office)
             .AsSplitQuery().SingleAsync(m => m.Id == meetingId, ct);
         var link = MeetingUrl(meetingId);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var activePosts = meeting.Invitees.Where(i => !i.Removed && i.PostId is not null).Select(i => i.PostId!.Value).ToList();
         var notify = meeting.IsCancelled || changes.Updated ? activePosts.Concat(changes.RemovedPosts).ToList() : changes.AddedPosts.ToList();
         foreach (var post in notify.Distinct())
@@ -259,7 +259,7 @@ public sealed class CalendarFeeds(DaftarDb db, Meetings meetings, Invitations in
         var hash = Meetings.HashLink(secret);
         var accountId = await db.CalendarFeeds.Where(f => f.TokenHash == hash).Select(f => (int?)f.AccountId).SingleOrDefaultAsync(ct);
         if (accountId is null) return null;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var posts = await db.Users.Where(a => a.Id == accountId).SelectMany(a => db.PostAssignments
                 .Where(p => p.EmployeeId == a.EmployeeId && p.From <= today && (p.To == null || p.To >= today)).Select(p => p.PostId))
             .ToArrayAsync(ct);

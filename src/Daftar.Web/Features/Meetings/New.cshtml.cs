@@ -25,7 +25,7 @@ public sealed record Choice(int Id, string En, string Hi);
 
 /// <summary>Schedules a meeting (or changes one, with ?id=): when, how often, who chairs, the agenda, who is invited.</summary>
 public sealed class NewModel(Meetings meetings, FindRecipients recipients, CurrentOfficer current, DaftarDb db, MeetingSettings settings,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -76,7 +76,7 @@ public sealed class NewModel(Meetings meetings, FindRecipients recipients, Curre
         else
         {
             ChairPostId = officer.ActingPost.PostId;
-            FirstDay = DateOnly.FromDateTime(settings.Local(DateTime.UtcNow).DateTime).AddDays(1);
+            FirstDay = DateOnly.FromDateTime(settings.Local(clock.GetUtcNow().UtcDateTime).DateTime).AddDays(1);
         }
         await LoadListsAsync(ct);
         return Page();
@@ -141,7 +141,7 @@ public sealed class NewModel(Meetings meetings, FindRecipients recipients, Curre
         Designations = await db.Designations.AsNoTracking().OrderBy(d => d.Level).ThenBy(d => d.NameEn).Select(d => new Choice(d.Id, d.NameEn, d.NameHi)).ToListAsync(ct);
         Departments = await db.Departments.AsNoTracking().OrderBy(d => d.NameEn).Select(d => new Choice(d.Id, d.NameEn, d.NameHi)).ToListAsync(ct);
         var ids = PostIds.Append(ChairPostId ?? 0).ToList();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = clock.Today();
         var posts = await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new
         {
             p.Id,

@@ -23,7 +23,7 @@ public sealed class NotificationsHub(DaftarDb db, TimeProvider clock) : Hub
     {
         if (int.TryParse(Context.User?.FindFirst(DaftarClaims.EmployeeId)?.Value, CultureInfo.InvariantCulture, out var employeeId))
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today();
             var posts = await db.PostAssignments.Where(a => a.EmployeeId == employeeId && a.From <= today && (a.To == null || a.To >= today))
                 .Select(a => a.PostId).ToListAsync();
             foreach (var post in posts) await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(post));
@@ -71,7 +71,7 @@ public sealed class OverdueReminders(IServiceScopeFactory scopes, IConfiguration
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<DaftarDb>();
                 var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-                foreach (var (post, count) in await OverdueByPostAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), stoppingToken))
+                foreach (var (post, count) in await OverdueByPostAsync(db, clock.Today(), stoppingToken))
                     await notifier.ToPostAsync(post, new Notice("overdue", "", "/Files/Inbox?tab=overdue", count));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

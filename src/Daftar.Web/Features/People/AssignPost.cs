@@ -20,7 +20,7 @@ public sealed class AssignPost(DaftarDb db, TimeProvider clock)
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == cmd.PostId, ct);
         if (post is null) return Error.Unknown("postId", "Post");
         var holders = await db.PostAssignments.Where(a => a.PostId == post.Id).ToListAsync(ct);
-        var from = cmd.From ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = cmd.From ?? clock.Today();
         var refused = employee.AssignTo(post, cmd.Kind, from, cmd.To, holders);
         if (refused is not null)
             return new Error(refused.Code, refused.Message, refused == PeopleError.PostAlreadyHeld ? ErrorKind.Conflict : ErrorKind.Invalid, "postId");
@@ -36,7 +36,7 @@ public sealed class EndAssignment(DaftarDb db, TimeProvider clock)
     {
         var assignment = await db.PostAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId, ct);
         if (assignment is null) return Error.NotFound("Posting");
-        var day = lastDay ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var day = lastDay ?? clock.Today();
         if (day < assignment.From)
             return new Error("assignment_ends_before_start", "The end date is before the start date.", ErrorKind.Invalid, "to");
         assignment.End(day);

@@ -33,7 +33,7 @@ public sealed class CurrentOfficer(IHttpContextAccessor http, DaftarDb db, TimeP
         if (user?.Identity?.IsAuthenticated != true) return null;
         if (!int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var accountId)) return null;
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var key = (nameof(Holder), accountId, today);
         var readAt = cache.Generation;
         if (!cache.TryGet<Holder>(key, out var holder))

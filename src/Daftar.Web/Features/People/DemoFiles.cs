@@ -48,7 +48,7 @@ public sealed class DemoFiles(DaftarDb db)
     public async Task<int> SeedAsync(DateTimeOffset now, CancellationToken ct)
     {
         if (await db.Files.AnyAsync(ct)) return 0;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = OfficeTime.DateOf(now);
         var posts = await db.Posts.Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).ToListAsync(ct);
         var holders = await db.PostAssignments.Include(a => a.Employee).Where(a => a.To == null).ToListAsync(ct);
         var heads = await db.FileHeads.ToListAsync(ct);

@@ -183,7 +183,7 @@ public sealed class DemoOrganisation(DaftarDb db, IPasswordHasher<Daftar.Account
             return new Outcome(false, await db.Employees.CountAsync(ct), []);
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = OfficeTime.DateOf(now);
         var postingStart = new DateOnly(today.Year - 1, 4, 1);
 
         var departments = DepartmentRows.ToDictionary(d => d.Code, d => new Department(d.Code, d.En, d.Hi, d.Head));

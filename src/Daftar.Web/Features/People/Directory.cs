@@ -22,7 +22,7 @@ public sealed record DirectoryResults(IReadOnlyList<EmployeeSummary> Employees, 
 /// <summary>Reads of the organisation: the office tree, an office with its posts and holders, search in either script.</summary>
 public sealed class OrganisationDirectory(DaftarDb db, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public Task<List<OfficeSummary>> GetChildOfficesAsync(int? parentId, CancellationToken ct) =>
         OfficeSummaries(db.Offices.Where(o => o.ParentId == parentId)).ToListAsync(ct);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Receipts;
 
 [RequestSizeLimit(DiariseReceipt.MaxDocuments * 26L * 1024 * 1024)]
-public sealed class NewModel(DiariseReceipt handler, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewModel(DiariseReceipt handler, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Sender { get; set; }
     [BindProperty] public string? LetterNumber { get; set; }
@@ -21,7 +21,7 @@ public sealed class NewModel(DiariseReceipt handler, IStringLocalizer<SharedReso
     [BindProperty] public Grading Grading { get; set; } = Grading.Normal;
     [BindProperty] public List<IFormFile> Documents { get; set; } = [];
 
-    public void OnGet() => ReceivedOn ??= DateOnly.FromDateTime(DateTime.UtcNow);
+    public void OnGet() => ReceivedOn ??= clock.Today();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -125,7 +125,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
             return new Error("already_enrolled", "You already have a signing certificate. To choose a new PIN or replace a lost key, enrol again and say so.", ErrorKind.Conflict);
 
         // The department of the employee's primary post issues the certificate.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var post = await db.PostAssignments.Where(a => a.EmployeeId == employeeId && a.From <= today && (a.To == null || a.To >= today))
             .OrderBy(a => a.Kind).Select(a => new { a.Post.Office.Department, a.Post.Code, a.PostId }).FirstOrDefaultAsync(ct);
         if (post is null) return FileActions.NoPost;

@@ -18,7 +18,11 @@ public enum ImportMode
 public sealed record ImportProgress(string Stage, int Done, int Total);
 
 /// <summary>A problem with one cell (or the whole file when Row is null); Message is an English text that is also a translation key.</summary>
-public sealed record ImportError(int? Row, string? Column, string Message, params object[] Args);
+public sealed record ImportError(int? Row, string? Column, string Message, params object[] Args)
+{
+    /// <summary>The message in English with its values filled in (the command line, logs of the job).</summary>
+    public string Text => string.Format(CultureInfo.InvariantCulture, Message, Args);
+}
 
 public sealed record ImportReport(ImportMode Mode, int Rows, int Created, int Updated, int PostingsAdded, int PostsCreated,
     IReadOnlyList<ImportError> Errors, bool Applied, TimeSpan Took)
@@ -65,7 +69,7 @@ public sealed class EmployeeImporter(DaftarDb db, TimeProvider clock)
             return new ImportReport(mode, rows.Count, 0, 0, 0, 0, headerErrors, false, watch.Elapsed);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var employees = await db.Employees.Include(e => e.Assignments).ThenInclude(a => a.Post).ToDictionaryAsync(e => e.Code, ct);
         var posts = await db.Posts.Include(p => p.Designation).Include(p => p.Office).ToDictionaryAsync(p => p.Code, ct);
         var holders = (await db.PostAssignments.ToListAsync(ct)).ToLookup(a => a.PostId);
