@@ -80,6 +80,8 @@ public static class DaftarApp
         });
     }
 
+    private const string ByPath = "Daftar";
+
     public static void AddDaftarServices(this IServiceCollection services, IConfiguration config)
     {
         OfficeTime.Use(config["Daftar:TimeZone"]);
@@ -154,7 +156,18 @@ public static class DaftarApp
             o.SlidingExpiration = true;
         });
         services.AddSingleton<TokenFailures>();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        // Pages are signed in by cookie, the API by bearer token, chosen by path: an API request that reaches an endpoint
+        // without its own policy (the 415 of a wrong content type, say) is then answered as an API request, not
+        // redirected to the sign-in page.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = ByPath;
+                o.DefaultChallengeScheme = ByPath;
+                o.DefaultForbidScheme = ByPath;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddPolicyScheme(ByPath, "Cookie for pages, bearer token for /api", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator).RequireClaim("amr", "mfa"))
@@ -271,7 +284,7 @@ public static class DaftarApp
         api.MapReceiptsApi();
         Daftar.Web.Features.Meetings.MeetingsApi.MapMeetingsApi(api);
         Daftar.Web.Features.Signing.SigningApi.MapSigningApi(api);
-        // Anything else under /api is a 404 in ProblemDetails, not a page.
-        api.MapFallback("{**path}", () => Results.Problem(statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
+        // Anything else under /api is a 404 in ProblemDetails (the status code pages above), not a page. No catch-all route:
+        // it would win over an endpoint that refuses the request's content type, turning a 415 into a 404.
     }
 }

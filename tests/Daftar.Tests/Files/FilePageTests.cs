@@ -54,8 +54,8 @@ public class FilePageTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var opened = await DaftarFactory.PageAsync(officer, fileUrl);
         Assert.Contains("40 लैपटॉप", opened.QuerySelector("#notes")!.TextContent);
         var trail = opened.QuerySelectorAll("#audit-trail li").Select(li => li.TextContent).ToList();
-        Assert.Contains(trail, t => t.Contains("Movement.Added") && t.Contains("Priya"));
-        Assert.Contains(trail, t => t.Contains("EFile.Added"));
+        Assert.Contains(trail, t => t.Contains("Sent the file to Section Officer") && t.Contains("Priya"));
+        Assert.Contains(trail, t => t.Contains("Opened the file."));
         Assert.Null(opened.Forms.FirstOrDefault(f => f.GetAttribute("action")!.Contains("handler=PullBack")));
         // The clerk's page no longer offers Pull back; a stale page that still posts it is refused with the reason.
         var clerkPage = await DaftarFactory.PageAsync(clerk, fileUrl);

@@ -177,4 +177,38 @@ public class ReceiptTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Contains("सीमांकन रिपोर्ट", file.QuerySelector("#correspondence-list")!.TextContent);
         Assert.Contains("/REV/GEN/", file.QuerySelector("h1")!.TextContent);
     }
+
+    [Fact]
+    public async Task TheHolderOfAFile_ReadsItsPuc_EvenFromAnotherSection()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var receipt = await DiariseAsync(clerk, "Letter for another office", ("letter.pdf", Pdf));
+        var put = await clerk.PostAsJsonAsync($"/api/receipts/{receipt}/put-in-file", new PutInFileCommand(null, "File holding the letter", 12));
+        var fileId = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileId").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(await app.PostIdAsync("SDO-SANGANER"), null))).StatusCode);
+
+        var sdo = await app.ApiClientAsync(Demo.SdoSanganer);
+        var read = await sdo.GetAsync($"/api/receipts/{receipt}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var view = (await read.Content.ReadFromJsonAsync<ReceiptView>(Json))!;
+        Assert.Equal(fileId, view.FileId);
+        Assert.False(view.CanAct);
+        Assert.Equal(HttpStatusCode.OK, (await sdo.GetAsync($"/api/receipts/{receipt}/documents/1")).StatusCode);
+
+        // Someone who may see neither the receipt nor its file still gets 404.
+        var stranger = await app.ApiClientAsync(Demo.Collector);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/receipts/{receipt}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DiarisingWithAJsonBody_Is415_NotA404()
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var response = await clerk.PostAsJsonAsync("/api/receipts", new { sender = "Collector", subject = "JSON body" });
+        Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var missing = await clerk.GetAsync("/api/no/such/thing");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -180,7 +180,6 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("GET", "/pki/crl/{code}.crl", Public, _ => Get("/pki/crl/DOIT.crl")),
         new("POST", "/pki/tsa", Public, _ => new HttpRequestMessage(HttpMethod.Post, "/pki/tsa") { Content = new ByteArrayContent([0x30, 0x00]) { Headers = { ContentType = new("application/timestamp-query") } } }),
 
-        new("*", "/api/{**path}", a => Outcome.Hidden, _ => Get("/api/no/such/thing")),
         new("GET", "/api/me", Employee, _ => Get("/api/me")),
         new("GET", "/api/me/tokens", Employee, _ => Get("/api/me/tokens")),
         new("POST", "/api/me/tokens", Employee, _ => Post("/api/me/tokens", new { name = "matrix", days = 1 })),
@@ -207,6 +206,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("POST", "/api/files", EmployeeReached, _ => Post("/api/files", new CreateFileCommand("Matrix file", 12, "Procurement"))),
         new("GET", "/api/files/{id:int}", Viewer, c => Get($"/api/files/{c.File}")),
         new("GET", "/api/files/{id:int}/movements", Viewer, c => Get($"/api/files/{c.File}/movements")),
+        new("GET", "/api/files/{id:int}/audit", Viewer, c => Get($"/api/files/{c.File}/audit")),
         new("POST", "/api/files/{id:int}/notes", Holder, c => Post($"/api/files/{c.File}/notes", new { text = "Seen." }), Setup.Fresh),
         new("POST", "/api/notes/{id:int}/confirm", Holder, c => Post($"/api/notes/{c.HolderDraft}/confirm"), Setup.HolderDraft),
         new("DELETE", "/api/notes/{id:int}", Holder, c => Delete($"/api/notes/{c.HolderDraft}"), Setup.HolderDraft),

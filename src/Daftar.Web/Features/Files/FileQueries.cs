@@ -31,15 +31,11 @@ public sealed record FileView(int Id, long ComputerNumber, string FileNumber, st
     /// <summary>How many movements the file has; <see cref="Movements"/> holds only the newest <see cref="FileQueries.RecentMovements"/>
     /// of them, and <c>/api/files/{id}/movements</c> (the History page) pages through them all.</summary>
     public int MovementCount { get; init; }
-
-    /// <summary>The file's audit trail (filled for the file page, not for API reads).</summary>
-    public IReadOnlyList<AuditLine> Audit { get; init; } = [];
 }
 public sealed record DocumentLink(string FileName, string ContentType, string Url);
 public sealed record CorrespondenceView(int Order, int FirstPage, int PageCount, string Title, bool IsPuc, bool IsFr, int? ReceiptId, IReadOnlyList<DocumentLink> Documents);
 public sealed record LinkedFileView(int Id, long ComputerNumber, string FileNumber, string Subject, FileStatus Status, string? Remarks, DateTimeOffset At);
 public sealed record ShareView(PostRef Post, PostRef By, string? Remarks, DateTimeOffset At);
-public sealed record AuditLine(long? Sequence, DateTimeOffset At, string? ActorEn, string? ActorHi, string Action, string Summary);
 public sealed record FilePermissions(bool Act, bool WriteNote, bool Send, bool PullBack, bool Park, bool Unpark, bool Close, bool Reopen)
 {
     /// <summary>Upload a document into the correspondence (an open file the viewer holds).</summary>
@@ -137,19 +133,6 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
     private Task<Dictionary<int, Employee>> PeopleAsync(List<int> employeeIds, CancellationToken ct) =>
         db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
 
-    /// <summary>Every audit event of the file, newest first, with who did it; draft-note text is left out for others.</summary>
-    public async Task<IReadOnlyList<AuditLine>> AuditAsync(int fileId, CancellationToken ct)
-    {
-        var key = fileId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await db.AuditEvents.AsNoTracking().Where(e => e.ObjectType == "file" && e.ObjectId == key)
-            .OrderByDescending(e => e.Id).Take(200)
-            .Select(e => new AuditLine(e.Sequence, e.At,
-                db.Employees.Where(x => x.Id == e.ActorEmployeeId).Select(x => x.NameEn).FirstOrDefault(),
-                db.Employees.Where(x => x.Id == e.ActorEmployeeId).Select(x => x.NameHi).FirstOrDefault(),
-                e.Action, e.Action.StartsWith("Note.") ? "" : e.Summary))
-            .ToListAsync(ct);
-    }
-
     private async Task<FileView> ViewAsync(FileContext c, CancellationToken ct)
     {
         var f = c.File;
@@ -179,7 +162,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         var notes = f.Notes
             .Where(n => n.IsConfirmed || c.Viewer.PostIds.Contains(n.AuthorPostId))
             .OrderBy(n => n.IsConfirmed ? 0 : 1).ThenBy(n => n.Number).ThenBy(n => n.CreatedAt)
-            .Select(n => new NoteView(n.Id, n.Number, n.Html, n.IsConfirmed ? "" : n.Text, n.IsConfirmed, posts[n.AuthorPostId],
+            .Select(n => new NoteView(n.Id, n.Number, n.Html, n.Text, n.IsConfirmed, posts[n.AuthorPostId],
                 people[n.AuthorId].NameEn, people[n.AuthorId].NameHi, n.CreatedAt, n.ConfirmedAt, c.Viewer.PostIds.Contains(n.AuthorPostId))
             { Signature = signatures.GetValueOrDefault(n.Id) })
             .ToList();

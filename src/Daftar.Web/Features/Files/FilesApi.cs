@@ -18,6 +18,9 @@ public static class FilesApi
         files.MapGet("/files/{id:int}", async (int id, FileQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await queries.GetAsync(id, markOpened: true, ct)).ToHttp(l, Results.Ok))
             .WithSummary("A file with its note sheet and its newest 20 movements (movementCount says how many there are). Reading a file you hold marks it opened (it can no longer be pulled back).");
+        files.MapGet("/files/{id:int}/audit", async (int id, FileAuditTrail trail, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await trail.HandleAsync(id, ct)).ToHttp(l, Results.Ok))
+            .WithSummary("The file's audit trail, newest first (at most 200 events): each event as a sentence in the language of Accept-Language, with the sealed record (action, details) beside it.");
         files.MapGet("/files/{id:int}/movements", async (int id, int? page, FileQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await queries.HistoryAsync(id, page ?? 1, ct)).ToHttp(l, Results.Ok))
             .WithSummary("A file's movements, oldest first, 50 a page. Reading them does not mark the file opened.");
@@ -76,6 +79,7 @@ public static class FilesApi
     {
         services.AddSingleton<NoteText>();
         services.AddScoped<PrintFile>();
+        services.AddScoped<FileAuditTrail>();
 
         services.AddScoped<FileActions>();
         services.AddScoped<FileQueries>();

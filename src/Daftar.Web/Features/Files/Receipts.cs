@@ -123,10 +123,17 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
         return (receipt, viewer, await db.Posts.SingleAsync(p => p.Id == postId, ct), await db.Employees.SingleAsync(e => e.Id == viewer.EmployeeId, ct), null);
     }
 
+    /// <summary>A receipt the caller may see, or one put into a file they may see (its PUC or FR).</summary>
     public async Task<Result<ReceiptView>> GetAsync(int id, CancellationToken ct)
     {
-        var (r, viewer, _, _, error) = await LoadAsync(id, ct);
-        if (error is not null) return error;
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return FileActions.NoPost;
+        var visibleFiles = FileActions.VisibleTo(db.Files, viewer).Select(f => (int?)f.Id);
+        var r = await db.Receipts.AsNoTracking().Include(x => x.Documents)
+            .Where(x => x.Id == id)
+            .Where(x => VisibleTo(db.Receipts, viewer).Any(v => v.Id == x.Id) || visibleFiles.Contains(x.FileId))
+            .SingleOrDefaultAsync(ct);
+        if (r is null) return Error.NotFound("Receipt");
         var holder = await db.Posts.Where(p => p.Id == r!.HolderPostId)
             .Select(p => new PostRef(p.Id, p.Code, p.Designation.NameEn + ", " + p.Office.NameEn, p.Designation.NameHi + ", " + p.Office.NameHi)).SingleAsync(ct);
         var fileNumber = r!.FileId is null ? null : await db.Files.Where(f => f.Id == r.FileId).Select(f => f.FileNumber).SingleAsync(ct);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Files;
 
 /// <summary>A file as on paper: the note sheet on the left, the file's particulars, actions and movements on the right.</summary>
-public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ViewModel(FileQueries queries, FileAuditTrail auditTrail, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public string? Text { get; set; }
@@ -14,6 +14,7 @@ public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResour
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? LinkTo { get; set; }
     public FileView? EFile { get; private set; }
+    public IReadOnlyList<AuditLine> Audit { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -90,7 +91,8 @@ public sealed class ViewModel(FileQueries queries, IStringLocalizer<SharedResour
     {
         var result = await queries.GetAsync(Id, markOpened: HttpMethods.IsGet(Request.Method), ct);
         if (!result.Succeeded) return NotFound();
-        EFile = result.Value! with { Audit = await queries.AuditAsync(Id, ct) };
+        EFile = result.Value!;
+        Audit = await auditTrail.ReadAsync(Id, ct);
         Text ??= EFile!.Notes.FirstOrDefault(n => !n.IsConfirmed && n.IsMine)?.Text;
         return Page();
     }
