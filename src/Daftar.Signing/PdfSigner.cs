@@ -18,7 +18,7 @@ public static class PdfSigner
     /// <summary>Room for the CMS: a 4096-bit signature, three certificates, a timestamp token with its own chain.</summary>
     public const int ContentsBytes = 16 * 1024;
     private const int ByteRangeWidth = 48;
-    private const float BlockWidth = 170, BlockHeight = 58, Margin = 36, Gap = 8;
+    private const float BlockWidth = 170, BlockHeight = 66, Margin = 36, Gap = 8;
 
     public static byte[] Sign(byte[] pdf, IDocumentSigner signer, PdfSignatureRequest request, DateTimeOffset now)
     {
@@ -167,31 +167,49 @@ public static class PdfSigner
         if (run is not null) yield return run;
     }
 
-    /// <summary>The visible block: a frame and four lines in Helvetica (the English names: the standard fonts have no Devanagari).</summary>
+    /// <summary>
+    /// The visible block: a frame and the signer as the certificate names them, the post's designation, the department
+    /// (over two lines when long, never cut to "…") and the time, in Helvetica (the standard fonts have no Devanagari,
+    /// so the block is English; the letter itself carries the Hindi).
+    /// </summary>
     private static string Appearance(PdfSignatureRequest request, DateTimeOffset now, int fontNumber)
     {
         var ist = now.ToOffset(TimeSpan.FromHours(5.5));
-        string[] lines =
-        [
-            "Digitally signed by",
-            request.SignerName,
-            request.Designation,
-            request.Department,
-            string.Create(CultureInfo.InvariantCulture, $"{ist:dd MMM yyyy, HH:mm} IST"),
-        ];
+        var lines = new List<(string Text, float Size)> { ("Digitally signed by", 6.5f), (request.SignerName, 8.5f), (request.Designation, 6.5f) };
+        lines.AddRange(Wrap(request.Department, 48, 2).Select(l => (l, 6.5f)));
+        lines.Add((string.Create(CultureInfo.InvariantCulture, $"{ist:dd MMM yyyy, HH:mm} IST"), 6.5f));
         var content = new StringBuilder();
         content.Append(CultureInfo.InvariantCulture, $"q 0.1 0.3 0.6 RG 0.8 w 0.4 0.4 {BlockWidth - 0.8:0.##} {BlockHeight - 0.8:0.##} re S Q\n");
         content.Append("BT 0.1 0.2 0.4 rg\n");
-        var y = BlockHeight - 11;
-        foreach (var (line, i) in lines.Select((l, i) => (l, i)))
+        var y = BlockHeight - 10;
+        foreach (var (line, size) in lines)
         {
-            content.Append(CultureInfo.InvariantCulture, $"/Helv {(i == 1 ? 8.5 : 7)} Tf 1 0 0 1 5 {y:0.##} Tm {Literal(Fit(line, 42))} Tj\n");
-            y -= 10.5f;
+            content.Append(CultureInfo.InvariantCulture, $"/Helv {size} Tf 1 0 0 1 5 {y:0.##} Tm {Literal(Fit(line, size > 7 ? 36 : 48))} Tj\n");
+            y -= size + 3f;
         }
         content.Append("ET");
         var stream = content.ToString();
         return string.Create(CultureInfo.InvariantCulture,
             $"<< /Type /XObject /Subtype /Form /BBox [0 0 {BlockWidth} {BlockHeight}] /Resources << /Font << /Helv {fontNumber} 0 R >> >> /Length {stream.Length} >>\nstream\n{stream}\nendstream");
+    }
+
+    /// <summary>Words over at most <paramref name="lines"/> lines of <paramref name="width"/> characters.</summary>
+    private static IEnumerable<string> Wrap(string text, int width, int lines)
+    {
+        var result = new List<string>();
+        var current = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width && result.Count < lines - 1)
+            {
+                result.Add(current.ToString());
+                current.Clear();
+            }
+            if (current.Length > 0) current.Append(' ');
+            current.Append(word);
+        }
+        if (current.Length > 0) result.Add(current.ToString());
+        return result;
     }
 
     private static string Fit(string text, int max)

@@ -278,11 +278,13 @@ public static class AdminCommands
         foreach (var s in result.Signatures)
         {
             var when = s.SignedAt is { } at ? Localisation.Time(at) + " IST (timestamp)" : "no timestamp";
-            output.WriteLine($"Signature {s.Index}: {(s.Valid ? "VALID" : "NOT VALID")} — {s.Signer ?? s.CertificateSubject}, {s.Designation}, {s.Department}; signed {when}; " +
+            output.WriteLine($"Signature {s.Index}: {(s.Valid ? "VALID" : s.RevocationUnknown ? "REVOCATION NOT CHECKED" : "NOT VALID")} — {s.Signer ?? s.CertificateSubject}, {s.Designation}, {s.Department}; signed {when}; " +
                              $"certificate {s.StatusThen.ToString().ToLowerInvariant()} then, {s.StatusNow.ToString().ToLowerInvariant()} now; {(s.ChangedAfter ? "document CHANGED after this signature" : "unchanged since")}");
             if (s.Problem is not null) output.WriteLine($"  {s.Problem}");
         }
-        output.WriteLine(result.AllValid ? $"All {result.Signatures.Count} signatures are valid." : "At least one signature is NOT valid.");
+        output.WriteLine(result.AllValid ? $"All {result.Signatures.Count} signatures are valid."
+            : result.RevocationUnknown ? "The signatures match the document, but whether a signer's certificate was revoked could not be checked."
+            : "At least one signature is NOT valid.");
         return result.AllValid ? 0 : 1;
     }
 

@@ -63,7 +63,14 @@ public class Authority
 
 public enum CredentialSource { Daftar = 1, External = 2 }
 
-public enum CredentialStatus { Active = 1, Revoked = 2, Superseded = 3 }
+public enum CredentialStatus
+{
+    Active = 1,
+    Revoked = 2,
+    Superseded = 3,
+    /// <summary>An outside DSC whose name is not the employee's: it signs nothing until an administrator approves it.</summary>
+    AwaitingApproval = 4,
+}
 
 /// <summary>
 /// An employee's signing certificate and its private key, encrypted under a key that needs both their PIN and the
@@ -158,6 +165,22 @@ public class SigningCredential
         RevokedAt = WholeSecondAfter(now);
         RevocationReason = reason;
         Version = Guid.NewGuid();
+    }
+
+    /// <summary>An outside DSC that names someone else than the employee waits for an administrator before it can sign.</summary>
+    public void AwaitApproval()
+    {
+        Status = CredentialStatus.AwaitingApproval;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>An administrator vouches that the certificate is the employee's although its name differs; false if it was not waiting.</summary>
+    public bool Approve()
+    {
+        if (Status != CredentialStatus.AwaitingApproval) return false;
+        Status = CredentialStatus.Active;
+        Version = Guid.NewGuid();
+        return true;
     }
 
     /// <summary>Replaced by a new enrolment: no longer used to sign, and revoked (superseded) so it cannot be.</summary>

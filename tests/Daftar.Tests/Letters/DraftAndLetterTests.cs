@@ -94,6 +94,11 @@ public class DraftAndLetterTests(DaftarFactory app) : IClassFixture<DaftarFactor
             Assert.Equal(Subject, item.Title);
             Assert.Equal("application/pdf", item.ContentType);
         });
+        // The officer who issued it is not offered a second signature on the draft's page.
+        var officerPage = await DaftarFactory.PageAsync(await app.SignInAsync(Demo.SectionOfficer), $"/Letters/Draft?id={draftId}");
+        Assert.NotNull(officerPage.QuerySelector("#signed-by-me"));
+        Assert.Null(officerPage.QuerySelector("#CoSignPin"));
+
         // A joint order: the file goes up to the deputy secretary, who adds a signature; both stay valid.
         var ds = await app.ApiClientAsync("RJ100010");
         Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(await app.PostIdAsync("DS-DOIT"), "संयुक्त हस्ताक्षर हेतु"))).StatusCode);

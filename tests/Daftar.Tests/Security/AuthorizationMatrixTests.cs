@@ -201,6 +201,8 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("GET", "/api/admin/pki/certificates", Admin, _ => Get("/api/admin/pki/certificates")),
         new("POST", "/api/admin/pki/certificates/{id:int}/revoke", AdminReached, c => Post($"/api/admin/pki/certificates/{c.Credential}/revoke", new { reason = "" })),
         new("POST", "/api/admin/pki/certificates/{id:int}/unlock", Admin, c => Post($"/api/admin/pki/certificates/{c.Credential}/unlock")),
+        // The world's credential is active, not waiting: the administrator reaches the rule (409), everyone else is refused.
+        new("POST", "/api/admin/pki/certificates/{id:int}/approve", AdminReached, c => Post($"/api/admin/pki/certificates/{c.Credential}/approve")),
 
         new("GET", "/api/inbox", Employee, _ => Get("/api/inbox?tab=new")),
         new("POST", "/api/files", EmployeeReached, _ => Post("/api/files", new CreateFileCommand("Matrix file", 12, "Procurement"))),

@@ -86,7 +86,7 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         {
             var wrong = await officer.PostAsJsonAsync("/api/signing/session", new PinCommand("000111"));
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-            Assert.Contains($"{5 - i} attempts left", await wrong.Content.ReadAsStringAsync());
+            Assert.Contains(i == 4 ? "One attempt left" : $"{5 - i} attempts left", await wrong.Content.ReadAsStringAsync());
         }
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync("/api/signing/session", new PinCommand("000111"))).StatusCode);
         // Locked: even the right PIN is refused now.
@@ -133,7 +133,14 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.True(crl.IsSignedBy(X509CertificateLoader.LoadCertificate(await anonymous.GetByteArrayAsync("/pki/ca/GAD.crt"))));
 
         var after = await NoteAsync("One more note.");
-        Assert.Equal(HttpStatusCode.BadRequest, (await sdo.PostAsJsonAsync($"/api/notes/{after}/sign", new SignNoteCommand(Pin))).StatusCode);
+        var refused = await sdo.PostAsJsonAsync($"/api/notes/{after}/sign", new SignNoteCommand(Pin));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        // The officer is told that it was revoked, when and why, and what to do; not "enrol first".
+        var told = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("certificate_revoked", told);
+        Assert.Contains("Laptop stolen", told);
+        Assert.DoesNotContain("Enrol first", told);
+        Assert.Equal("Laptop stolen", (await ReadAsync<SigningStatus>(await sdo.GetAsync("/api/signing"))).LastRevoked!.RevocationReason);
         var earlier = await ReadAsync<NoteSignatureView>(await sdo.GetAsync($"/api/notes/{before}/signature"));
         Assert.True(earlier.Valid, earlier.Problem);
         Assert.Equal((CertificateStatus.Good, CertificateStatus.Revoked), (earlier.StatusAtSigning, earlier.StatusNow));

@@ -36,6 +36,8 @@ public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueri
     public IReadOnlyList<FindRecipients.Recipient> Addressees { get; private set; } = [];
 
     public DraftView? Draft { get; private set; }
+    /// <summary>The officer has signed the issued letter already: no second signature is offered.</summary>
+    public bool SignedByMe { get; private set; }
     public FileView? EFile { get; private set; }
     public IReadOnlyList<DiffLine>? Diff { get; private set; }
     public IReadOnlyList<DispatchRow> Dispatches { get; private set; } = [];
@@ -116,6 +118,7 @@ public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueri
         Body ??= latest.Body;
         if (From is { } from && To is { } to && (await drafts.DiffAsync(Id, from, to, ct)) is { Succeeded: true } diff) Diff = diff.Value;
         if (Draft.Letter is not null) Addressees = await recipients.HandleAsync(AddresseeQ, ct);
+        if (Draft.Letter is { } issued && EFile!.Can.Act) SignedByMe = await drafts.SignedByMeAsync(issued.Id, ct);
         if (Draft.Letter is { } letter && (await dispatching.RegisterAsync(letter.LetterNumber, null, null, null, ct)) is { Succeeded: true } register) Dispatches = register.Value!;
         return Page();
     }

@@ -165,7 +165,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         {
             return RendererMissing;
         }
-        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(c.Employee, post), now);
+        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(signer.Signer.Certificate, post), now);
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<LetterView>.Fail(stored.Errors);
 
@@ -195,14 +195,14 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
         if (!c.File.IsHeldBy(c.ActingPost.Id)) return FileActions.ToError(FileError.NotInYourCustody);
         var letter = await db.IssuedLetters.SingleAsync(l => l.Id == letterId, ct);
         if (await blobs.ReadAllAsync(letter.PdfHash, ct) is not { } pdf) return Error.NotFound("Letter");
-        if (PdfSignatures.IsSignedBy(pdf, await trust.TrustAsync(ct), c.Employee.Code))
+        if (await PdfSignatures.IsSignedByAsync(db, pdf, await trust.TrustAsync(ct), c.Employee.Id, ct))
             return new Error("letter_signed", "You have already signed this letter.", ErrorKind.Conflict);
 
         var unlocked = await enrolment.UnlockAsync(c.Viewer.EmployeeId, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<LetterView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
         var post = await PdfSignatures.SigningPostAsync(db, c.ActingPost.Id, ct);
-        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(c.Employee, post), files.Now);
+        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(signer.Signer.Certificate, post), files.Now);
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<LetterView>.Fail(stored.Errors);
         audit.ActingPostId = post.Id;
@@ -226,6 +226,15 @@ public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, 
     }
 
     /// <summary>The signed PDF of a letter, for anyone who may see its file.</summary>
+    /// <summary>Whether the officer looking at the letter has signed it already (the page then offers no second signature).</summary>
+    public async Task<bool> SignedByMeAsync(int letterId, CancellationToken ct)
+    {
+        var viewer = await files.ViewerAsync(ct);
+        var hash = await db.IssuedLetters.Where(l => l.Id == letterId).Select(l => l.PdfHash).SingleOrDefaultAsync(ct);
+        return viewer is not null && hash is not null && await blobs.ReadAllAsync(hash, ct) is { } pdf
+            && await PdfSignatures.IsSignedByAsync(db, pdf, await trust.TrustAsync(ct), viewer.EmployeeId, ct);
+    }
+
     public async Task<(Stream Content, string FileName)?> PdfAsync(int letterId, CancellationToken ct)
     {
         var letter = await db.IssuedLetters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == letterId, ct);

@@ -28,9 +28,15 @@ public sealed class SigningModel(Enrolment enrolment, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostRevokeAsync(string? reason, CancellationToken ct) =>
         await AfterAsync(await enrolment.RevokeOwnAsync(new RevokeCommand(reason), ct), l["Your certificate has been revoked. Enrol again to sign."], ct);
 
-    public async Task<IActionResult> OnPostExternalAsync(IFormFile? certificate, string? password, string? externalPin, CancellationToken ct) =>
-        await AfterAsync(await enrolment.RegisterExternalAsync(certificate is null ? null : new Files.UploadedDocument(certificate.FileName, certificate.OpenReadStream),
-            password, externalPin, ct), l["Your certificate has been registered."], ct);
+    public async Task<IActionResult> OnPostExternalAsync(IFormFile? certificate, string? password, string? externalPin, CancellationToken ct)
+    {
+        var result = await enrolment.RegisterExternalAsync(certificate is null ? null : new Files.UploadedDocument(certificate.FileName, certificate.OpenReadStream),
+            password, externalPin, ct);
+        var message = result.Value?.Status == Daftar.Signing.CredentialStatus.AwaitingApproval
+            ? l["Your certificate has been registered, but it is issued to {0}, which is not your name in Daftar. It can sign once your IT nodal officer approves it.", result.Value.CertificateName]
+            : l["Your certificate has been registered."];
+        return await AfterAsync(result.Succeeded ? result.Value!.Id : Result<int>.Fail(result.Errors), message, ct);
+    }
 
     private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
     {

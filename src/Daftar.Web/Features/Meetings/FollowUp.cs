@@ -123,13 +123,13 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         else
         {
             if (await blobs.ReadAllAsync(minutes.PdfHash!, ct) is not { } existing) return Error.NotFound("Minutes");
-            if (PdfSignatures.IsSignedBy(existing, await trust.TrustAsync(ct), employee.Code)) return AlreadySigned;
+            if (await PdfSignatures.IsSignedByAsync(db, existing, await trust.TrustAsync(ct), employee.Id, ct)) return AlreadySigned;
             pdf = existing;
         }
         var unlocked = await enrolment.UnlockAsync(employee.Id, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<MinutesView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
-        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(employee, post), clock.GetUtcNow());
+        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(signer.Signer.Certificate, post), clock.GetUtcNow());
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<MinutesView>.Fail(stored.Errors);
         minutes.Signed(stored.Value!.Hash, stored.Value.Size);

@@ -15,7 +15,15 @@ public sealed record RevokeCommand(string? Reason);
 public sealed record CredentialView(int Id, CredentialSource Source, string Subject, string IssuerName, string SerialHex, string Algorithm,
     DateTimeOffset NotBefore, DateTimeOffset NotAfter, CredentialStatus Status, DateTimeOffset? RevokedAt, string? RevocationReason,
     bool Locked, int FailedPinAttempts);
-public sealed record SigningStatus(bool Enrolled, CredentialView? Credential, DateTimeOffset? SessionOpenUntil, double SessionMinutes, int AttemptsLeft);
+public sealed record SigningStatus(bool Enrolled, CredentialView? Credential, DateTimeOffset? SessionOpenUntil, double SessionMinutes, int AttemptsLeft)
+{
+    /// <summary>An outside DSC registered in another name, waiting for the administrator's approval.</summary>
+    public CredentialView? AwaitingApproval { get; init; }
+    /// <summary>When there is no usable certificate: the last one, revoked, with when and why.</summary>
+    public CredentialView? LastRevoked { get; init; }
+}
+/// <summary>A registered DSC: Active at once when it names the employee, AwaitingApproval otherwise.</summary>
+public sealed record Registered(int Id, CredentialStatus Status, string CertificateName);
 
 /// <summary>
 /// Unlocked signing keys, per credential, for a few minutes after the PIN was given (like a USB token left in the
@@ -72,7 +80,7 @@ public sealed class UnlockedSigner(SigningCredential credential, KeySigner signe
 }
 
 /// <summary>An employee's own signing: enrol with a PIN, open and close a signing session, revoke a lost key, register an outside DSC.</summary>
-public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, FileActions files, TimeProvider clock, AuditActor audit)
+public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, FileActions files, TimeProvider clock, AuditActor audit, OutsideRevocation revocation)
 {
     public static readonly Error NotEnrolled = new("not_enrolled", "You have no signing certificate yet. Enrol first, choosing a signing PIN.", ErrorKind.Invalid);
     public static readonly Error Locked = new("signing_locked", "Signing is locked after five wrong PINs. Ask the administrator to unlock it, or enrol again.", ErrorKind.Conflict);
@@ -83,9 +91,31 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
     {
         if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
         var credential = await ActiveAsync(employeeId, ct);
+        var waiting = await db.SigningCredentials.AsNoTracking().Where(c => c.EmployeeId == employeeId && c.Status == CredentialStatus.AwaitingApproval)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        var revoked = credential is not null ? null : await LastRevokedAsync(employeeId, ct);
         return new SigningStatus(credential is not null, credential is null ? null : View(credential),
             credential is null ? null : sessions.OpenUntil(credential.Id), pki.Settings.SessionMinutes,
-            credential is null ? 0 : Math.Max(0, SigningCredential.MaxPinAttempts - credential.FailedPinAttempts));
+            credential is null ? 0 : Math.Max(0, SigningCredential.MaxPinAttempts - credential.FailedPinAttempts))
+        {
+            AwaitingApproval = waiting is null ? null : View(waiting),
+            LastRevoked = revoked is null ? null : View(revoked),
+        };
+    }
+
+    private Task<SigningCredential?> LastRevokedAsync(int employeeId, CancellationToken ct) =>
+        db.SigningCredentials.AsNoTracking().Where(c => c.EmployeeId == employeeId && c.Status == CredentialStatus.Revoked)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Why the employee cannot sign: revoked (when, why, what to do), waiting for approval, or never enrolled.</summary>
+    private async Task<Error> NoCertificateAsync(int employeeId, CancellationToken ct)
+    {
+        if (await db.SigningCredentials.AnyAsync(c => c.EmployeeId == employeeId && c.Status == CredentialStatus.AwaitingApproval, ct))
+            return new Error("awaiting_approval", "Your DSC names someone other than you in Daftar, so it can sign only after your IT nodal officer approves it.", ErrorKind.Invalid);
+        if (await LastRevokedAsync(employeeId, ct) is { } revoked)
+            return new Error("certificate_revoked", "Your signing certificate was revoked on {0} (reason: {1}). Enrol again on My profile → Digital signature to get a new one; what you signed before it was revoked stays valid.",
+                ErrorKind.Invalid, null, Localisation.Time(revoked.RevokedAt ?? revoked.CreatedAt), revoked.RevocationReason ?? "—");
+        return NotEnrolled;
     }
 
     /// <summary>
@@ -95,7 +125,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
     public async Task<Result<UnlockedSigner>> UnlockAsync(int employeeId, string? pin, CancellationToken ct)
     {
         var credential = await ActiveAsync(employeeId, ct);
-        if (credential is null) return NotEnrolled;
+        if (credential is null) return await NoCertificateAsync(employeeId, ct);
         if (credential.IsLocked) return Locked;
         if (sessions.Key(credential.Id) is null)
         {
@@ -156,7 +186,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
         if (string.IsNullOrEmpty(cmd.Pin)) return NoSession;
         if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
         var credential = await ActiveAsync(employeeId, ct);
-        if (credential is null) return NotEnrolled;
+        if (credential is null) return await NoCertificateAsync(employeeId, ct);
         if (credential.IsLocked) return Locked;
         var pkcs8 = pki.Settings.Protector.UnprotectWithPin(credential.ProtectedKey, cmd.Pin);
         if (pkcs8 is null)
@@ -174,7 +204,9 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
             }
             if (lockedNow) return Locked;
             var left = SigningCredential.MaxPinAttempts - credential.FailedPinAttempts;
-            return new Error("wrong_pin", "Wrong PIN. {0} attempts left before signing is locked.", ErrorKind.Invalid, "pin", left);
+            return left == 1
+                ? new Error("wrong_pin", "Wrong PIN. One attempt left before signing is locked.", ErrorKind.Invalid, "pin")
+                : new Error("wrong_pin", "Wrong PIN. {0} attempts left before signing is locked.", ErrorKind.Invalid, "pin", left);
         }
         credential.RightPin();
         try
@@ -207,19 +239,19 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
         var reason = v.Required(cmd.Reason, "reason", "Reason", 200);
         if (v.Failed) return Result<int>.Fail(v.Errors);
         if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
-        if (await ActiveAsync(employeeId, ct) is not { } credential) return NotEnrolled;
+        if (await ActiveAsync(employeeId, ct) is not { } credential) return await NoCertificateAsync(employeeId, ct);
         return await RevokeAsync(db, pki, sessions, credential, reason!, clock.GetUtcNow(), ct);
     }
 
     /// <summary>Registers a DSC from a licensed CA (PKCS#12): the chain must reach a configured trust anchor.</summary>
-    public async Task<Result<int>> RegisterExternalAsync(UploadedDocument? file, string? password, string? pin, CancellationToken ct)
+    public async Task<Result<Registered>> RegisterExternalAsync(UploadedDocument? file, string? password, string? pin, CancellationToken ct)
     {
         var v = new Validation();
         var pfx = file is null ? null : await ReadSmallAsync(file, MaxPkcs12Bytes, ct);
         if (pfx is null || pfx.Length == 0) v.Add(Error.Required("file", "Certificate file (.p12/.pfx)"));
         else if (pfx.Length > MaxPkcs12Bytes) v.Add(new Error("too_large", "The document is larger than {0} MB.", ErrorKind.Invalid, "file", 0.1));
         if (PinProblem(pin) is { } problem) v.Add(problem);
-        if (v.Failed) return Result<int>.Fail(v.Errors);
+        if (v.Failed) return Result<Registered>.Fail(v.Errors);
         if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
 
         X509Certificate2Collection bundle;
@@ -243,25 +275,56 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
         var chain = SignatureVerifier.Chain(certificate, new TrustContext(anchors, new X509Certificate2Collection(bundle.Where(c => !c.HasPrivateKey).ToArray()), _ => null, now), now);
         if (anchors.Count == 0 || chain.Problem is not null)
             return new Error("untrusted_certificate", "The certificate does not chain to a certifying authority this installation trusts: {0}", ErrorKind.Invalid, "file",
-                anchors.Count == 0 ? "no outside CAs are configured" : chain.Problem!.TrimEnd('.'));
+                anchors.Count == 0 ? "No outside certifying authorities are configured." : chain.Problem!);
+
+        // One certificate, one holder: the same DSC registered by a second employee would let two people sign as one.
+        var serial = Certificates.SerialHex(certificate);
+        var holders = await db.SigningCredentials.Where(c => c.SerialHex == serial && c.IssuerName == certificate.Issuer && c.Status != CredentialStatus.Revoked)
+            .Select(c => c.EmployeeId).Distinct().ToListAsync(ct);
+        if (holders.Any(h => h != employeeId))
+            return new Error("certificate_held_by_another", "This certificate is already registered to another employee, and a certificate can belong to one employee only. If it is yours, ask your IT nodal officer: they can see to whom it is registered.",
+                ErrorKind.Conflict, "file");
+
+        // Signatures with it must be checkable: the issuer's current CRL, from the anchors folder or its distribution point.
+        if (chain.Elements.Count > 1)
+        {
+            var crl = await revocation.CurrentCrlAsync(certificate, chain.Elements[1], ct);
+            if (crl.Crl is null)
+                return new Error("revocation_unavailable",
+                    "Daftar cannot check whether this certificate has been revoked: no current revocation list (CRL) of its certifying authority is available ({0}). Every signature with it would show \"revocation could not be checked\". Ask your IT nodal officer to place the authority's current CRL in the trust anchors folder, then register again.",
+                    ErrorKind.Invalid, "file", crl.Tried.Count == 0 ? certificate.Issuer : string.Join(", ", crl.Tried));
+            if (crl.Crl.RevokedAt(certificate) is not null)
+                return new Error("certificate_revoked", "Its certifying authority has revoked this certificate.", ErrorKind.Invalid, "file");
+        }
         byte[] pkcs8 = certificate.GetRSAPrivateKey() is { } rsa ? rsa.ExportPkcs8PrivateKey()
             : certificate.GetECDsaPrivateKey() is { } ec ? ec.ExportPkcs8PrivateKey()
             : throw new CryptographicException("Unsupported key.");
 
         var employee = await db.Employees.SingleAsync(e => e.Id == employeeId, ct);
-        var existing = await ActiveAsync(employeeId, ct);
-        if (existing is not null)
-        {
-            existing.Supersede(now);
-            sessions.Close(existing.Id);
-        }
         var credential = new SigningCredential(employee, CredentialSource.External, null, certificate.RawData, pki.Settings.Protector.ProtectWithPin(pkcs8, pin!),
-            certificate.Subject, certificate.Issuer, Certificates.SerialHex(certificate), certificate.PublicKey.Oid.FriendlyName ?? "",
+            certificate.Subject, certificate.Issuer, serial, certificate.PublicKey.Oid.FriendlyName ?? "",
             certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime(), now);
         CryptographicOperations.ZeroMemory(pkcs8);
+        // A certificate in someone else's name waits for the administrator; one in the employee's own name replaces
+        // their current certificate at once.
+        var named = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+        if (DscNameRule.Matches(named, employee.NameEn, employee.NameHi))
+        {
+            if (await ActiveAsync(employeeId, ct) is { } existing)
+            {
+                existing.Supersede(now);
+                sessions.Close(existing.Id);
+            }
+        }
+        else
+        {
+            credential.AwaitApproval();
+            foreach (var waiting in await db.SigningCredentials.Where(c => c.EmployeeId == employeeId && c.Status == CredentialStatus.AwaitingApproval).ToListAsync(ct))
+                waiting.Supersede(now);
+        }
         db.SigningCredentials.Add(credential);
         if (await SaveCredentialAsync(ct) is { } raced) return raced;
-        return credential.Id;
+        return new Registered(credential.Id, credential.Status, named);
     }
 
     /// <summary>Saves a new credential; another enrolment of the same employee that won the race makes this one change nothing.</summary>
@@ -281,7 +344,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
 
     public static async Task<Result<int>> RevokeAsync(DaftarDb db, Pki pki, SigningSessions sessions, SigningCredential credential, string reason, DateTimeOffset now, CancellationToken ct)
     {
-        if (credential.Status != CredentialStatus.Active)
+        if (credential.Status is not (CredentialStatus.Active or CredentialStatus.AwaitingApproval))
             return new Error("already_revoked", "This certificate is already revoked or replaced.", ErrorKind.Conflict);
         credential.Revoke(reason, now);
         sessions.Close(credential.Id);

@@ -14,7 +14,11 @@ namespace Daftar.Web.Features.Signing;
 public sealed record SignNoteCommand(string? Pin);
 public sealed record NoteSignatureView(int NoteId, bool Valid, string? ProblemCode, string? Problem, string SignerName, string? SignerEmployeeCode, string PostCode,
     string DesignationEn, string DesignationHi, string DepartmentCode, DateTimeOffset SignedAt, bool Timestamped, CertificateStatus StatusAtSigning,
-    CertificateStatus StatusNow, DateTimeOffset? RevokedAt, string CertificateSerial, string CertificateIssuer, string ContentUrl, string SignatureUrl);
+    CertificateStatus StatusNow, DateTimeOffset? RevokedAt, string CertificateSerial, string CertificateIssuer, string ContentUrl, string SignatureUrl)
+{
+    /// <summary>The signer's name in Hindi, for Hindi pages.</summary>
+    public string? SignerNameHi { get; init; }
+}
 
 /// <summary>
 /// Signs green notes and checks them. What is signed is the note's canonical text (<see cref="CanonicalContent"/>),
@@ -103,6 +107,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
                 s.Cms,
                 s.SignedAt,
                 SignerName = e.NameEn,
+                SignerNameHi = e.NameHi,
                 SignerCode = e.Code,
                 Post = new SignerPost(p.Id, p.Code, p.Designation.NameEn, p.Designation.NameHi, p.Office.Department.Code),
                 f.FileNumber,
@@ -117,7 +122,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
             // What each signature covers is rebuilt from the note as it is now.
             var note = notes.Single(n => n.Id == r.NoteId);
             var content = CanonicalContent(r.FileNumber, r.ComputerNumber, note.Number ?? 0, r.AuthorCode, note.ConfirmedAt ?? note.CreatedAt, note.Text);
-            result[r.NoteId] = View(r.NoteId, content, r.Cms, r.SignedAt, r.SignerName, r.SignerCode, r.Post, trust);
+            result[r.NoteId] = View(r.NoteId, content, r.Cms, r.SignedAt, r.SignerName, r.SignerCode, r.Post, trust) with { SignerNameHi = r.SignerNameHi };
         }
         return result;
     }

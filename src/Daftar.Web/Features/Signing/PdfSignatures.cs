@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Daftar.Data;
 using Daftar.People;
 using Daftar.Signing;
@@ -12,12 +13,20 @@ public static class PdfSignatures
     public static Task<Post> SigningPostAsync(DaftarDb db, int postId, CancellationToken ct) =>
         db.Posts.Include(p => p.Designation).Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
 
-    /// <summary>What the signature dictionary carries: the name, the designation as the reason, the office as the location (Hindi and English).</summary>
-    public static PdfSignatureRequest Request(Employee employee, Post post) =>
-        new(employee.NameEn, post.Designation.NameEn, post.Office.Department.NameEn,
+    /// <summary>
+    /// What the signature dictionary and the visible block carry: the name on the signing certificate (what any verifier
+    /// reads from the certificate itself, never Daftar's record of the person in its place), the Daftar post's designation
+    /// as the reason, the department, and the office as the location (Hindi and English).
+    /// </summary>
+    public static PdfSignatureRequest Request(X509Certificate2 certificate, Post post) =>
+        new(certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false), post.Designation.NameEn, post.Office.Department.NameEn,
             $"{post.Designation.NameHi} / {post.Designation.NameEn}", $"{post.Office.NameHi} / {post.Office.NameEn}");
 
-    /// <summary>Whether the officer has signed this PDF already: each certificate names its holder's employee code (serialNumber).</summary>
-    public static bool IsSignedBy(byte[] pdf, TrustContext trust, string employeeCode) =>
-        PdfVerifier.Verify(pdf, trust).Any(r => (r.Check.Signer?.Subject ?? "").Contains($"SERIALNUMBER={employeeCode}", StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether the employee has signed this PDF already, with any certificate they have held (Daftar's or a DSC).</summary>
+    public static async Task<bool> IsSignedByAsync(DaftarDb db, byte[] pdf, TrustContext trust, int employeeId, CancellationToken ct)
+    {
+        var theirs = (await db.SigningCredentials.AsNoTracking().Where(c => c.EmployeeId == employeeId).Select(c => c.Certificate).ToListAsync(ct))
+            .Select(Convert.ToHexString).ToHashSet();
+        return PdfVerifier.Verify(pdf, trust).Any(r => r.Check.Signer is { } signer && theirs.Contains(Convert.ToHexString(signer.RawData)));
+    }
 }

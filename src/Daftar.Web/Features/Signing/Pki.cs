@@ -24,6 +24,7 @@ public sealed class SigningSettings
         UserKeyAlgorithm = Enum.TryParse<KeyAlgorithm>(section["UserKeyAlgorithm"], ignoreCase: true, out var algorithm) ? algorithm : KeyAlgorithm.Rsa2048;
         TimestampKeyAlgorithm = Enum.TryParse<KeyAlgorithm>(section["TimestampKeyAlgorithm"], ignoreCase: true, out var tsaAlgorithm) ? tsaAlgorithm : KeyAlgorithm.EcdsaP256;
         TrustAnchorsPath = section["TrustAnchors"];
+        FetchedCrlsPath = Path.Combine(DatabaseSettings.DataPath(config), "pki", "outside-crls");
         Protector = new KeyProtector(MasterKey(config), Math.Max(KeyProtector.MinimumPinIterations, section.GetValue("PinIterations", KeyProtector.MinimumPinIterations)));
     }
 
@@ -39,6 +40,8 @@ public sealed class SigningSettings
     public KeyAlgorithm TimestampKeyAlgorithm { get; }
     /// <summary>A folder of PEM/DER certificates of licensed CAs whose DSCs employees may register.</summary>
     public string? TrustAnchorsPath { get; }
+    /// <summary>CRLs of outside CAs fetched from their distribution points (see <see cref="OutsideRevocation"/>).</summary>
+    public string FetchedCrlsPath { get; }
     public KeyProtector Protector { get; }
 
     public PublicationPoints PointsOf(string caCode) => new($"{PublicUrl}/pki/crl/{caCode}.crl", caCode == "root" ? $"{PublicUrl}/pki/root.crt" : $"{PublicUrl}/pki/ca/{caCode}.crt");
@@ -243,7 +246,7 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
         roots.AddRange(anchors);
         foreach (var crl in OutsideCrls(settings))
             foreach (var anchor in anchors)
-                if (crl.IsSignedBy(anchor)) crls[anchor.Thumbprint] = crl;
+                if (crl.IsSignedBy(anchor)) crls.TryAdd(anchor.Thumbprint, crl);
         return new TrustContext(roots, intermediates, issuer => crls.GetValueOrDefault(issuer.Thumbprint), clock.GetUtcNow())
         {
             Chains = new ChainCache(),
@@ -278,23 +281,27 @@ public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider cloc
     /// </summary>
     public static IReadOnlyList<RevocationList> OutsideCrls(SigningSettings settings)
     {
-        if (settings.TrustAnchorsPath is not { } folder || !Directory.Exists(folder)) return [];
         var lists = new List<RevocationList>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.crl"))
+        foreach (var folder in new[] { settings.TrustAnchorsPath, settings.FetchedCrlsPath })
         {
-            try
+            if (folder is null || !Directory.Exists(folder)) continue;
+            foreach (var file in Directory.EnumerateFiles(folder, "*.crl"))
             {
-                var bytes = File.ReadAllBytes(file);
-                if (bytes.Length > 0 && bytes[0] != 0x30) bytes = PemEncoding.TryFind(File.ReadAllText(file), out var pem)
-                    ? Convert.FromBase64String(File.ReadAllText(file)[pem.Base64Data]) : [];
-                if (bytes.Length > 0) lists.Add(RevocationList.Parse(bytes));
-            }
-            catch (Exception ex) when (ex is CryptographicException or FormatException)
-            {
-                // An unreadable CRL revokes nothing and vouches for nothing: signatures under that CA show "could not be checked".
+                try
+                {
+                    var bytes = File.ReadAllBytes(file);
+                    if (bytes.Length > 0 && bytes[0] != 0x30) bytes = PemEncoding.TryFind(File.ReadAllText(file), out var pem)
+                        ? Convert.FromBase64String(File.ReadAllText(file)[pem.Base64Data]) : [];
+                    if (bytes.Length > 0) lists.Add(RevocationList.Parse(bytes));
+                }
+                catch (Exception ex) when (ex is CryptographicException or FormatException or System.Formats.Asn1.AsnContentException)
+                {
+                    // An unreadable CRL revokes nothing and vouches for nothing: signatures under that CA show "could not be checked".
+                }
             }
         }
-        return lists;
+        // The newest first, so that a fresh fetched CRL wins over an old copy in the anchors folder.
+        return lists.OrderByDescending(l => l.ThisUpdate).ToList();
     }
 
     public static X509Certificate2 Load(Authority a) => X509CertificateLoader.LoadCertificate(a.Certificate);

@@ -60,6 +60,34 @@ public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sess
         return id is null ? Error.NotFound("Certificate") : await RevokeAsync(id.Value, new RevokeCommand(reason), ct);
     }
 
+    /// <summary>
+    /// The administrator vouches that an outside DSC in another name is the employee's; it replaces their current
+    /// certificate. The audit trail records who approved it (the event's actor) and when.
+    /// </summary>
+    public async Task<Result<int>> ApproveAsync(int credentialId, CancellationToken ct)
+    {
+        var credential = await db.SigningCredentials.SingleOrDefaultAsync(c => c.Id == credentialId, ct);
+        if (credential is null) return Error.NotFound("Certificate");
+        var current = await db.SigningCredentials.SingleOrDefaultAsync(c => c.EmployeeId == credential.EmployeeId && c.Status == CredentialStatus.Active, ct);
+        if (!credential.Approve()) return new Error("not_awaiting_approval", "This certificate is not waiting for approval.", ErrorKind.Conflict);
+        if (current is not null)
+        {
+            current.Supersede(clock.GetUtcNow());
+            sessions.Close(current.Id);
+        }
+        try
+        {
+            // The old certificate steps aside before the approved one becomes the employee's only active one.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || Files.FileActions.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return new Error("changed_meanwhile", "This certificate changed at the same moment. Look at it again.", ErrorKind.Conflict);
+        }
+        return credential.Id;
+    }
+
     public async Task<Result<int>> UnlockAsync(int credentialId, CancellationToken ct)
     {
         var credential = await db.SigningCredentials.SingleOrDefaultAsync(c => c.Id == credentialId, ct);

@@ -59,9 +59,9 @@ public static class SigningApi
             .WithSummary("Revokes your own certificate (a lost or exposed key). Signatures made before stay valid.");
         me.MapPost("/external", async (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? password, [Microsoft.AspNetCore.Mvc.FromForm] string? pin,
                 Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await e.RegisterExternalAsync(file is null ? null : new Files.UploadedDocument(file.FileName, file.OpenReadStream), password, pin, ct)).ToHttp(l, id => Results.Created("/api/signing", new { id })))
+                (await e.RegisterExternalAsync(file is null ? null : new Files.UploadedDocument(file.FileName, file.OpenReadStream), password, pin, ct)).ToHttp(l, r => Results.Created("/api/signing", r)))
             .DisableAntiforgery()
-            .WithSummary("Registers a DSC from a licensed CA (PKCS#12 'file' with its 'password'); the key is kept under your signing 'pin'.");
+            .WithSummary("Registers a DSC from a licensed CA (PKCS#12 'file' with its 'password'); the key is kept under your signing 'pin'. Its name must be yours in Daftar (DscNameRule), else status is AwaitingApproval until an administrator approves it. Its CA's current CRL must be at hand or fetchable from the certificate's distribution point.");
 
         var notes = api.MapGroup("/notes").WithTags("Signing");
         notes.MapPost("/{id:int}/sign", async (int id, SignNoteCommand cmd, NoteSigning signing, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -84,6 +84,9 @@ public static class SigningApi
         admin.MapGet("/certificates", (string? employee, PkiAdministration a, CancellationToken ct) => a.CredentialsAsync(employee, ct));
         admin.MapPost("/certificates/{id:int}/revoke", async (int id, RevokeCommand cmd, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await a.RevokeAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+        admin.MapPost("/certificates/{id:int}/approve", async (int id, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await a.ApproveAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+            .WithSummary("Approves an outside DSC whose name is not the employee's (status AwaitingApproval): the administrator vouches that it is theirs. Recorded in the audit trail.");
         admin.MapPost("/certificates/{id:int}/unlock", async (int id, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await a.UnlockAsync(id, ct)).ToHttp(l, _ => Results.NoContent()));
     }
@@ -95,6 +98,8 @@ public static class SigningApi
         services.AddSingleton<SigningSessions>();
         services.AddScoped<Pki>();
         services.AddScoped<Enrolment>();
+        services.AddScoped<OutsideRevocation>();
+        services.AddHttpClient(OutsideRevocation.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<NoteSigning>();
         services.AddScoped<PkiAdministration>();
         return services;

@@ -18,6 +18,9 @@ public sealed class PkiModel(PkiAdministration admin, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostRevokeAsync(int id, string? reason, CancellationToken ct) =>
         await AfterAsync(await admin.RevokeAsync(id, new RevokeCommand(reason), ct), l["The certificate has been revoked and the revocation list published."], ct);
 
+    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
+        await AfterAsync(await admin.ApproveAsync(id, ct), l["The certificate has been approved; its holder can now sign with it."], ct);
+
     public async Task<IActionResult> OnPostUnlockAsync(int id, CancellationToken ct) =>
         await AfterAsync(await admin.UnlockAsync(id, ct), l["Signing has been unlocked."], ct);
 
