@@ -31,11 +31,18 @@ fi
 
 APP_DIR="$ROOT/.build/app"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# Publish quietly; a second run rebuilds only what changed.
-if ! dotnet publish src/Daftar.Web/Daftar.Web.csproj -c Release -o "$APP_DIR" --nologo -v quiet -p:UseAppHost=false > "$ROOT/.build.log" 2>&1; then
-  cat "$ROOT/.build.log" >&2
-  echo "run.sh: the build failed (log above)." >&2
-  exit 1
+# Publish quietly, and only when a source file changed since the last publish (path, size and time of every file that
+# goes into the build): an admin verb then starts in about a second instead of waiting 7–12 s for MSBuild to find
+# nothing to do.
+inputs="$(find src Directory.Build.props Directory.Packages.props global.json -type f -not -path '*/bin/*' -not -path '*/obj/*' \
+  -printf '%p %s %T@\n' 2>/dev/null | sort | sha256sum | cut -d' ' -f1)"
+if [ ! -f "$APP_DIR/Daftar.Web.dll" ] || [ "$(cat "$APP_DIR/.inputs" 2>/dev/null)" != "$inputs" ]; then
+  if ! dotnet publish src/Daftar.Web/Daftar.Web.csproj -c Release -o "$APP_DIR" --nologo -v quiet -p:UseAppHost=false > "$ROOT/.build.log" 2>&1; then
+    cat "$ROOT/.build.log" >&2
+    echo "run.sh: the build failed (log above)." >&2
+    exit 1
+  fi
+  echo "$inputs" > "$APP_DIR/.inputs"
 fi
 
 export Daftar__DataPath="${DAFTAR_DATA:-${Daftar__DataPath:-$ROOT/data}}"

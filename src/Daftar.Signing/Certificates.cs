@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Daftar.Signing;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<KeyAlgorithm>))]
 public enum KeyAlgorithm { Rsa2048 = 1, Rsa3072 = 2, EcdsaP256 = 3 }
 
 /// <summary>A certificate with its private key as PKCS#8 (to be protected before it is stored).</summary>

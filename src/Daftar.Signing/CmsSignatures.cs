@@ -39,6 +39,7 @@ public sealed class KeySigner(X509Certificate2 certificate, AsymmetricAlgorithm 
     private static readonly Oid Sha256 = new("2.16.840.1.101.3.4.2.1");
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CertificateStatus>))]
 public enum CertificateStatus { Good, Revoked, Unknown }
 
 /// <summary>What a verification found. <see cref="Valid"/> only when the content matches, the chain reaches a trusted

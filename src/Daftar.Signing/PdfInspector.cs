@@ -8,6 +8,7 @@ namespace Daftar.Signing;
 /// <summary>Why an uploaded PDF is refused; null <see cref="Problem"/> means it was accepted with <see cref="Pages"/> pages.</summary>
 public sealed record PdfInspection(PdfProblem? Problem, int Pages, string? Detail = null);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PdfProblem>))]
 public enum PdfProblem
 {
     /// <summary>No reader can make sense of it: truncated, corrupt, or not a PDF at all past its first bytes.</summary>

@@ -54,12 +54,15 @@ public static class DaftarApp
             .Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, f) => o.ModelBindingMessageProvider.UseLocalisedMessages(f));
 
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        builder.Services.AddDaftarOpenApi();
+        // Enums travel as their names ("Urgent", not 2), in answers and in the OpenAPI document; numbers are still read.
+        // Numbers are numbers: a client sends 12, not "12" (the web defaults read both, which made every integer in the
+        // OpenAPI document "integer or string" and every generated client's ids loose objects).
+        builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            doc.Info.Title = "Daftar API";
-            doc.Info.Description = "The same operations as Daftar's pages, for programs. Authenticate with 'Authorization: Bearer <token>'; create a token on the Me page or with './run.sh token create'.";
-            return Task.CompletedTask;
-        }));
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
 
         // Sign-in attempts per client address per minute; account lockout stops guessing one account, this stops spraying many.
         var signInLimit = config.GetValue("Daftar:SignInAttemptsPerMinute", 30);
@@ -275,7 +278,7 @@ public static class DaftarApp
         app.MapHub<NotificationsHub>(NotificationsHub.Path);
         Daftar.Web.Features.Signing.SigningApi.MapPki(app);
 
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).WithTags("Daftar");
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).WithTags("Daftar").AnswersProblems();
         api.MapMeApi();
         api.MapPeopleApi();
         api.MapImportApi();

@@ -245,6 +245,20 @@ public class JourneyTests(BrowserApp app)
         }
     }
 
+    [Fact]
+    public async Task InboxTabs_OnAPhone_StayOneRowThatScrollsSideways_AndTheHomePageShowsTheCounts()
+    {
+        var phone = await app.SignedInPageAsync(Demo.SectionOfficer, width: 360);
+        await phone.GotoAsync("/Files/Inbox");
+        var row = await phone.EvaluateAsync<double>("document.getElementById('inbox-tabs').getBoundingClientRect().height");
+        var tab = await phone.EvaluateAsync<double>("document.querySelector('#inbox-tabs .nav-link').getBoundingClientRect().height");
+        Assert.True(row <= tab + 4, $"the tabs take {row}px, one tab {tab}px: they wrapped");
+        Assert.True(await phone.EvaluateAsync<bool>("(() => { const t = document.getElementById('inbox-tabs'); return t.scrollWidth > t.clientWidth; })()"),
+            "at 360px the tabs should scroll sideways, the last ones reachable");
+        await phone.GotoAsync("/");
+        await Assertions.Expect(phone.Locator("#inbox-counts")).ToContainTextAsync("Overdue");
+    }
+
     private static async Task AssertAccessibleAsync(IPage page, string url)
     {
         await page.GotoAsync(url);

@@ -2,8 +2,10 @@ using Daftar.People;
 
 namespace Daftar.Files;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DispatchMode>))]
 public enum DispatchMode { Email = 1, Post = 2, Hand = 3, Electronic = 4 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PostalMode>))]
 public enum PostalMode { Ordinary = 1, Registered = 2, SpeedPost = 3 }
 
 /// <summary>

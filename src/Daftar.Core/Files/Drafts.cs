@@ -2,10 +2,13 @@ using Daftar.People;
 
 namespace Daftar.Files;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DraftKind>))]
 public enum DraftKind { Letter = 1, OfficeOrder = 2, Memorandum = 3, Notice = 4, Minutes = 5 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DraftLanguage>))]
 public enum DraftLanguage { Hindi = 1, English = 2, Both = 3 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DraftStatus>))]
 public enum DraftStatus { Open = 1, Approved = 2, Issued = 3 }
 
 /// <summary>What a version of a draft says: subject, body (paragraphs, simple lists), addressee and reference.</summary>

@@ -3,8 +3,10 @@ using Daftar.Search;
 
 namespace Daftar.Files;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReceiptMode>))]
 public enum ReceiptMode { Post = 1, Hand = 2, Email = 3, Electronic = 4 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReceiptStatus>))]
 public enum ReceiptStatus { Open = 1, Filed = 2, Closed = 3 }
 
 /// <summary>

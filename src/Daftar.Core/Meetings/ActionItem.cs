@@ -2,6 +2,7 @@ using Daftar.People;
 
 namespace Daftar.Meetings;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActionStatus>))]
 public enum ActionStatus { Open = 1, InProgress = 2, Done = 3, Dropped = 4 }
 
 /// <summary>

@@ -2,18 +2,24 @@ using Daftar.People;
 
 namespace Daftar.Meetings;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MeetingPurpose>))]
 public enum MeetingPurpose { Review = 1, Training = 2, General = 3 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Recurrence>))]
 public enum Recurrence { None = 0, Daily = 1, EveryOtherDay = 2, Weekly = 3 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WeekDays>))]
 [Flags]
 public enum WeekDays { None = 0, Monday = 1, Tuesday = 2, Wednesday = 4, Thursday = 8, Friday = 16, Saturday = 32, Sunday = 64 }
 
 /// <summary>Where the meeting is held: a room on Daftar's own Janus, or a link the department already uses (Jitsi, BigBlueButton).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<VideoKind>))]
 public enum VideoKind { Janus = 1, External = 2 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OccurrenceStatus>))]
 public enum OccurrenceStatus { Scheduled = 1, Cancelled = 2 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InviteeSource>))]
 public enum InviteeSource { ByName = 1, ByRule = 2, Guest = 3 }
 
 /// <summary>When and how often: the first day, the time of day in the office's time zone, the length, and the repeat rule.</summary>

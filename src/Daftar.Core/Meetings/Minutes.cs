@@ -2,6 +2,7 @@ using Daftar.People;
 
 namespace Daftar.Meetings;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MinutesStatus>))]
 public enum MinutesStatus { Draft = 1, Signed = 2 }
 
 /// <summary>

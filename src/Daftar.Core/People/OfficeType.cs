@@ -1,6 +1,7 @@
 namespace Daftar.People;
 
 /// <summary>The kinds of office in a state's administrative and police hierarchy (DESIGN 2.1).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OfficeType>))]
 public enum OfficeType
 {
     Secretariat = 1,
@@ -18,6 +19,7 @@ public enum OfficeType
     PoliceStation = 24,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ChargeKind>))]
 public enum ChargeKind
 {
     Primary = 1,

@@ -2,6 +2,7 @@ using Daftar.People;
 
 namespace Daftar.Signing;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AuthorityKind>))]
 public enum AuthorityKind { Root = 1, Issuing = 2, Timestamping = 3 }
 
 /// <summary>
@@ -61,8 +62,10 @@ public class Authority
     }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CredentialSource>))]
 public enum CredentialSource { Daftar = 1, External = 2 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CredentialStatus>))]
 public enum CredentialStatus
 {
     Active = 1,

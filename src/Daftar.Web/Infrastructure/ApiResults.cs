@@ -33,3 +33,12 @@ public static class ApiResults
         Results.Problem(detail: localizer.Describe(Error.NotFound(what)), statusCode: StatusCodes.Status404NotFound,
             extensions: new Dictionary<string, object?> { ["code"] = "not_found" });
 }
+
+/// <summary>What a create answers: the new record's id.</summary>
+public sealed record IdAnswer(int Id);
+
+/// <summary>Where the document just added to a file's correspondence is: its place, and its address in the API.</summary>
+public sealed record DocumentAnswer(int Order, string Url);
+
+/// <summary>The file a receipt went into.</summary>
+public sealed record FileIdAnswer(int FileId);

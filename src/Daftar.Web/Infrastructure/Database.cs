@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Daftar.Web.Infrastructure;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DatabaseProvider>))]
 public enum DatabaseProvider { Sqlite, Postgres }
 
 /// <summary>Where the data lives: chosen at run time by Database:Provider and Database:ConnectionString.</summary>

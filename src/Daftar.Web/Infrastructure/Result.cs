@@ -14,6 +14,7 @@ public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKi
     public static Error Forbidden() => new("forbidden", "You are not allowed to do this.", ErrorKind.Forbidden);
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ErrorKind>))]
 public enum ErrorKind { Invalid, NotFound, Conflict, Forbidden }
 
 /// <summary>Either a value or the errors that stopped it. Handlers return this instead of throwing.</summary>

@@ -14,6 +14,36 @@ public class InboxCountTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     [Fact]
+    public async Task WithoutATab_TheInboxOpensOnWhatNeedsAction_NotOnAnEmptyNewTab()
+    {
+        // The DS of GAD: open every new file, so that only opened ones are left.
+        var ds = await app.ApiClientAsync("RJ100003");
+        for (var round = 0; round < 20; round++)
+        {
+            var fresh = (await ds.GetFromJsonAsync<JsonElement>("/api/inbox?tab=new", Json)).GetProperty("rows").EnumerateArray().ToList();
+            if (fresh.Count == 0) break;
+            foreach (var row in fresh) Ok(await ds.GetAsync($"/api/files/{row.GetProperty("id").GetInt32()}"));
+        }
+        var clerk = await app.ApiClientAsync("RJ100005");
+        var id = await CreateAsync(clerk, "Waiting with the DS");
+        Ok(await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("DS-GAD"), "see")));
+        Ok(await ds.GetAsync($"/api/files/{id}"));
+
+        var inbox = await ds.GetFromJsonAsync<JsonElement>("/api/inbox", Json);
+        Assert.Equal("opened", inbox.GetProperty("tab").GetString());
+        Assert.Contains(inbox.GetProperty("rows").EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
+        var page = await DaftarFactory.PageAsync(await app.SignInAsync("RJ100003"), "/Files/Inbox");
+        Assert.Contains("tab=opened", page.QuerySelector("#inbox-tabs .active")!.GetAttribute("href"));
+
+        // A new file arriving makes New the first tab again.
+        var another = await CreateAsync(clerk, "Just arrived");
+        Ok(await clerk.PostAsJsonAsync($"/api/files/{another}/send", new SendFileCommand(await app.PostIdAsync("DS-GAD"), "see")));
+        Assert.Equal("new", (await ds.GetFromJsonAsync<JsonElement>("/api/inbox", Json)).GetProperty("tab").GetString());
+        var home = await DaftarFactory.PageAsync(await app.SignInAsync("RJ100003"), "/");
+        Assert.Contains("tab=new", home.QuerySelector("#inbox-counts a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task KeptCounts_FollowEveryMove_AndEqualTheListsAFoldAndARecount()
     {
         var clerk = await app.ApiClientAsync("RJ100005");    // ASO, GAD group 1

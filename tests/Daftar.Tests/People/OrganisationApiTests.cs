@@ -164,7 +164,10 @@ public class OrganisationApiTests(DaftarFactory app) : IClassFixture<DaftarFacto
         var anonymous = app.CreateClient();
         var response = await anonymous.GetAsync("/api/offices");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/no-such-thing")).StatusCode);
+        // Without a token every /api address is 401, whether or not it exists: nothing is learnt before signing in.
+        var unknown = await anonymous.GetAsync("/api/no-such-thing");
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 
     private static async Task<int> Created(HttpResponseMessage response)

@@ -219,6 +219,8 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("POST", "/api/files/{id:int}/close", Holder, c => Post($"/api/files/{c.File}/close", new { remarks = "done" }), Setup.Fresh),
         new("POST", "/api/files/{id:int}/reopen", Holder, c => Post($"/api/files/{c.File}/reopen", new { remarks = "again" }), Setup.Closed),
         new("POST", "/api/files/{id:int}/documents", Holder, c => Upload($"/api/files/{c.File}/documents", ("title", "Reply")), Setup.Fresh),
+        new("GET", "/api/files/{id:int}/correspondence/{order:int}/document", Viewer, c => Get($"/api/files/{c.File}/correspondence/1/document"), Setup.Document),
+        new("GET", "/api/file-heads", Employee, _ => Get("/api/file-heads")),
         new("PUT", "/api/files/{id:int}/correspondence/{order:int}", Holder, c => Put($"/api/files/{c.File}/correspondence/1", new { isPuc = true, isFr = false }), Setup.Document),
         new("POST", "/api/files/{id:int}/links", Holder, c => Post($"/api/files/{c.File}/links", new { file = c.OtherFile.ToString(), remarks = "related" }), Setup.Fresh),
         new("DELETE", "/api/files/{id:int}/links/{linkedId:int}", Holder, c => Delete($"/api/files/{c.File}/links/{c.OtherFile}"), Setup.Linked),
@@ -249,6 +251,9 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
 
         new("GET", "/api/offices", Employee, _ => Get("/api/offices")),
         new("GET", "/api/offices/{id:int}", Employee, c => Get($"/api/offices/{c.Office}")),
+        new("GET", "/api/offices/{id:int}/sections", Employee, c => Get($"/api/offices/{c.Office}/sections")),
+        new("GET", "/api/departments", Employee, _ => Get("/api/departments")),
+        new("GET", "/api/designations", Employee, _ => Get("/api/designations")),
         new("GET", "/api/posts/{id:int}", Employee, c => Get($"/api/posts/{c.Post}")),
         new("GET", "/api/employees/{id:int}", Employee, c => Get($"/api/employees/{c.Employee}")),
         new("GET", "/api/directory", Employee, _ => Get("/api/directory?q=sharma")),

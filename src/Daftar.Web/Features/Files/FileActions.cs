@@ -16,6 +16,7 @@ public sealed record Viewer(Officer Officer, int EmployeeId, int[] PostIds, int[
 }
 
 /// <summary>Which of a file's collections an action reads: each action loads only what its rule looks at.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FileParts>))]
 [Flags]
 public enum FileParts
 {

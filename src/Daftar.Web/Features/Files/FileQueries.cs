@@ -32,7 +32,8 @@ public sealed record FileView(int Id, long ComputerNumber, string FileNumber, st
     /// of them, and <c>/api/files/{id}/movements</c> (the History page) pages through them all.</summary>
     public int MovementCount { get; init; }
 }
-public sealed record DocumentLink(string FileName, string ContentType, string Url);
+/// <summary>A document to open: <see cref="Url"/> for a signed-in browser, <see cref="ApiUrl"/> for a program with a bearer token.</summary>
+public sealed record DocumentLink(string FileName, string ContentType, string Url, string ApiUrl);
 public sealed record CorrespondenceView(int Order, int FirstPage, int PageCount, string Title, bool IsPuc, bool IsFr, int? ReceiptId, IReadOnlyList<DocumentLink> Documents);
 public sealed record LinkedFileView(int Id, long ComputerNumber, string FileNumber, string Subject, FileStatus Status, string? Remarks, DateTimeOffset At);
 public sealed record ShareView(PostRef Post, PostRef By, string? Remarks, DateTimeOffset At);
@@ -173,8 +174,8 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         var correspondence = f.Correspondence.OrderBy(c => c.Order)
             .Select(c => new CorrespondenceView(c.Order, c.FirstPage, c.PageCount, c.Title, c.IsPuc, c.IsFr, c.ReceiptId,
                 c.ReceiptId is { } r
-                    ? documents[r].OrderBy(d => d.Order).Select(d => new DocumentLink(d.FileName, d.ContentType, $"/Files/Document?receipt={r}&n={d.Order}")).ToList()
-                    : c.BlobHash is not null ? [new DocumentLink(c.FileName!, c.ContentType!, $"/Files/Document?file={f.Id}&item={c.Order}")] : []))
+                    ? documents[r].OrderBy(d => d.Order).Select(d => new DocumentLink(d.FileName, d.ContentType, $"/Files/Document?receipt={r}&n={d.Order}", $"/api/receipts/{r}/documents/{d.Order}")).ToList()
+                    : c.BlobHash is not null ? [new DocumentLink(c.FileName!, c.ContentType!, $"/Files/Document?file={f.Id}&item={c.Order}", FilesApi.DocumentUrl(f.Id, c.Order))] : []))
             .ToList();
 
         var linkedIds = await db.FileLinks.Where(l => l.FileId == f.Id).Select(l => new { Id = l.LinkedFileId, l.Remarks, l.At })
@@ -193,28 +194,18 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         { MovementCount = f.MovementCount, Correspondence = correspondence, Links = links, SharedWith = shares, SignNotesAtLevel = f.SignNotesAtLevel, MustSign = f.RequiresSignatureFrom(c.ActingPost) };
     }
 
-    /// <summary>
-    /// The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed; a
-    /// page of <see cref="InboxPageSize"/> rows (a clerk's screen, and a light answer on a phone connection) with every
-    /// tab's count.
-    /// </summary>
-    public async Task<Result<Inbox>> InboxAsync(string? tab, int page, CancellationToken ct)
+    /// <summary>The counts of every inbox tab of the officer's posts (the home page shows new, opened and overdue).</summary>
+    public async Task<InboxCounts?> MyCountsAsync(CancellationToken ct)
     {
-        if (page < 1 || page > 100_000) return new Error("invalid_page", "The page must be a number from 1.", ErrorKind.Invalid, "page");
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
-        tab = InboxTabs.All.Contains(tab) ? tab! : "new";
-        var today = OfficeTime.DateOf(files.Now);
+        if (viewer is null) return null;
         var posts = viewer.PostIds;
-        // Each file carries how it reached its holder (EFile.Arrival*), so every list and count is an indexed read of Files.
-        // One post (nearly every officer) is asked for by equality: PostgreSQL 15 then reads the list's index in the page's
-        // order and stops after the page; for a list of posts it reads every entry and sorts them.
-        var only = posts.Length == 1 ? posts[0] : (int?)null;
-        var held = only is { } p1 ? db.Files.Where(f => f.HolderPostId == p1) : db.Files.Where(f => posts.Contains(f.HolderPostId));
-        var created = only is { } p2 ? db.Files.Where(f => f.CreatedByPostId == p2) : db.Files.Where(f => posts.Contains(f.CreatedByPostId));
-        // Sent: each of my posts' files that it sent on and no longer holds (as InboxCounting counts them).
-        var sent = (only is { } p3 ? db.Files.Where(f => f.ArrivedFromPostId == p3) : db.Files.Where(f => posts.Contains(f.ArrivedFromPostId)))
-            .Where(f => f.ArrivalKind == MovementKind.Sent && f.ArrivedFromPostId != f.HolderPostId);
+        var held = posts.Length == 1 ? db.Files.Where(f => f.HolderPostId == posts[0]) : db.Files.Where(f => posts.Contains(f.HolderPostId));
+        return await CountsAsync(posts, held, OfficeTime.DateOf(files.Now), ct);
+    }
+
+    private async Task<InboxCounts> CountsAsync(int[] posts, IQueryable<EFile> held, DateOnly today, CancellationToken ct)
+    {
         // The counts are kept (InboxCount, plus the changes not yet folded in); only overdue, which depends on today, is
         // counted here, from the index IX_Files_Inbox. One statement.
         var kept = db.InboxCounts.Where(k => posts.Contains(k.PostId));
@@ -227,7 +218,34 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
             kept.Sum(k => k.Created) + changes.Sum(k => k.Created),
             kept.Sum(k => k.Parked) + changes.Sum(k => k.Parked),
             kept.Sum(k => k.Closed) + changes.Sum(k => k.Closed))).SingleOrDefaultAsync(ct);
-        var counts = c ?? new InboxCounts(0, 0, 0, 0, 0, 0, 0);
+        return c ?? new InboxCounts(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /// <summary>
+    /// The officer's lists: new and opened (held, not parked or closed), overdue, sent by, created by, parked, closed; a
+    /// page of <see cref="InboxPageSize"/> rows (a clerk's screen, and a light answer on a phone connection) with every
+    /// tab's count.
+    /// </summary>
+    public async Task<Result<Inbox>> InboxAsync(string? tab, int page, CancellationToken ct)
+    {
+        if (page < 1 || page > 100_000) return new Error("invalid_page", "The page must be a number from 1.", ErrorKind.Invalid, "page");
+        var viewer = await files.ViewerAsync(ct);
+        if (viewer is null) return FileActions.NoPost;
+        tab = InboxTabs.All.Contains(tab) ? tab! : null;
+        var today = OfficeTime.DateOf(files.Now);
+        var posts = viewer.PostIds;
+        // Each file carries how it reached its holder (EFile.Arrival*), so every list and count is an indexed read of Files.
+        // One post (nearly every officer) is asked for by equality: PostgreSQL 15 then reads the list's index in the page's
+        // order and stops after the page; for a list of posts it reads every entry and sorts them.
+        var only = posts.Length == 1 ? posts[0] : (int?)null;
+        var held = only is { } p1 ? db.Files.Where(f => f.HolderPostId == p1) : db.Files.Where(f => posts.Contains(f.HolderPostId));
+        var created = only is { } p2 ? db.Files.Where(f => f.CreatedByPostId == p2) : db.Files.Where(f => posts.Contains(f.CreatedByPostId));
+        // Sent: each of my posts' files that it sent on and no longer holds (as InboxCounting counts them).
+        var sent = (only is { } p3 ? db.Files.Where(f => f.ArrivedFromPostId == p3) : db.Files.Where(f => posts.Contains(f.ArrivedFromPostId)))
+            .Where(f => f.ArrivalKind == MovementKind.Sent && f.ArrivedFromPostId != f.HolderPostId);
+        var counts = await CountsAsync(posts, held, today, ct);
+        // Without a tab asked for, the inbox opens on what needs action: new files, else opened, else overdue.
+        tab ??= counts.New > 0 ? "new" : counts.Opened > 0 ? "opened" : counts.Overdue > 0 ? "overdue" : "new";
 
         IQueryable<EFile> query = tab switch
         {

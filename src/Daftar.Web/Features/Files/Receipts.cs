@@ -13,7 +13,8 @@ public sealed record DiarisedReceipt(int Id, string DiaryNumber);
 public sealed record UploadedDocument(string FileName, Func<Stream> Open);
 public sealed record PutInFileCommand(int? FileId, string? NewFileSubject, int? HeadNumber);
 
-public sealed record ReceiptDocumentView(int Order, string FileName, string ContentType, long Size);
+/// <summary>A scan of a receipt; <see cref="Url"/> is its address in the API.</summary>
+public sealed record ReceiptDocumentView(int Order, string FileName, string ContentType, long Size, string Url);
 public sealed record ReceiptView(int Id, string DiaryNumber, string Sender, string? LetterNumber, DateOnly? LetterDate, DateOnly ReceivedOn, string Subject,
     string? Category, ReceiptMode Mode, string Language, Grading Grading, bool IsElectronic, ReceiptStatus Status, PostRef Holder, int? FileId, string? FileNumber,
     IReadOnlyList<ReceiptDocumentView> Documents, bool CanAct);
@@ -139,7 +140,7 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
         var fileNumber = r!.FileId is null ? null : await db.Files.Where(f => f.Id == r.FileId).Select(f => f.FileNumber).SingleAsync(ct);
         return new ReceiptView(r.Id, r.DiaryNumber, r.Sender, r.LetterNumber, r.LetterDate, r.ReceivedOn, r.Subject, r.Category, r.Mode, r.Language, r.Grading,
             r.IsElectronic, r.Status, holder, r.FileId, fileNumber,
-            r.Documents.OrderBy(d => d.Order).Select(d => new ReceiptDocumentView(d.Order, d.FileName, d.ContentType, d.Size)).ToList(),
+            r.Documents.OrderBy(d => d.Order).Select(d => new ReceiptDocumentView(d.Order, d.FileName, d.ContentType, d.Size, $"/api/receipts/{r.Id}/documents/{d.Order}")).ToList(),
             viewer!.PostIds.Contains(r.HolderPostId) && r.Status == ReceiptStatus.Open);
     }
 

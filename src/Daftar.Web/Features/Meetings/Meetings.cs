@@ -28,7 +28,11 @@ public sealed record PostRef(int Id, string TitleEn, string TitleHi);
 public sealed record OccurrenceView(int Id, int Number, DateOnly Day, DateTimeOffset StartsAt, DateTimeOffset EndsAt, OccurrenceStatus Status, bool IsMoved,
     bool RoomOpen, bool Held, int Attended, bool HasMinutes);
 public sealed record InviteeView(int Id, InviteeSource Source, int? PostId, string? PostEn, string? PostHi, string? HolderEn, string? HolderHi, string? GuestName, string? GuestEmail);
-public sealed record AgendaView(int Order, string Title, int? OwnerPostId, string? OwnerEn, string? OwnerHi, int? FileId, string? DocumentName, int Id);
+public sealed record AgendaView(int Order, string Title, int? OwnerPostId, string? OwnerEn, string? OwnerHi, int? FileId, string? DocumentName, int Id)
+{
+    /// <summary>The API address of the item's document, when it has one.</summary>
+    public string? DocumentUrl { get; init; }
+}
 public sealed record RuleView(int Id, OfficeType? OfficeType, int? UnderOfficeId, string? UnderOfficeEn, string? UnderOfficeHi, int? DesignationId,
     string? DesignationEn, string? DesignationHi, int? DepartmentId, string? DepartmentEn, string? DepartmentHi, int Posts);
 public sealed record MeetingView(int Id, string Uid, string Title, MeetingPurpose Purpose, string? Description, PostRef Chair, PostRef Organiser,
@@ -260,7 +264,8 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
             settings.Local(o.EndsAtUtc), o.Status, o.IsMoved, o.RoomOpenedAtUtc is not null && o.RoomClosedAtUtc is null,
             o.RoomOpenedAtUtc is not null || (o.EndsAtUtc < now && !o.IsCancelled), attended.GetValueOrDefault(o.Id), minutes.Contains(o.Id))).ToList();
         var agenda = m.Agenda.OrderBy(a => a.Order).Select(a => new AgendaView(a.Order, a.Title, a.OwnerPostId, a.OwnerPost?.TitleEn, a.OwnerPost?.TitleHi,
-            a.FileId, a.DocumentName, a.Id)).ToList();
+            a.FileId, a.DocumentName, a.Id)
+        { DocumentUrl = a.DocumentName is null ? null : $"/api/meetings/{m.Id}/agenda/{a.Order}/document" }).ToList();
         return new MeetingView(m.Id, m.Uid, m.Title, m.Purpose, m.Description, new PostRef(m.ChairPostId, m.ChairPost.TitleEn, m.ChairPost.TitleHi),
             new PostRef(m.OrganiserPostId, m.OrganiserPost.TitleEn, m.OrganiserPost.TitleHi), m.FirstDay, m.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
             m.DurationMinutes, m.Recurrence, m.Days, m.Until, m.Video, m.ExternalUrl, m.MaxSpeakers, m.IsCancelled,

@@ -1,4 +1,6 @@
+using Daftar.Data;
 using Daftar.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Daftar.Web.Features.People;
@@ -15,9 +17,11 @@ public static class PeopleApi
             .WithSummary("Offices directly under a parent office (the top of the tree when parentId is omitted).");
         read.MapGet("/offices/{id:int}", async (int id, OrganisationDirectory dir, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await dir.GetOfficeAsync(id, ct) is { } office ? Results.Ok(office) : ApiResults.NotFound(l, "Office"))
+            .Produces<OfficeDetail>()
             .WithSummary("An office with its path from the top, child offices, sections, posts and their holders.");
         read.MapGet("/posts/{id:int}", async (int id, OrganisationDirectory dir, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await dir.GetPostAsync(id, ct) is { } post ? Results.Ok(post) : ApiResults.NotFound(l, "Post"))
+            .Produces<PostSummary>()
             .WithSummary("A post with its current holders.");
         read.MapGet("/employees/{id:int}", async (int id, OrganisationDirectory dir, CurrentOfficer me, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -25,6 +29,7 @@ public static class PeopleApi
                 if (employee is null) return ApiResults.NotFound(l, "Employee");
                 return Results.Ok(await CanSeeContactDetailsAsync(me, id, ct) ? employee : employee with { Mobile = null });
             })
+            .Produces<EmployeeSummary>()
             .WithSummary("An employee with their postings. The mobile number is shown only to administrators and the employee.");
         read.MapGet("/directory", async (string? q, int? limit, OrganisationDirectory dir, CurrentOfficer me, CancellationToken ct) =>
             {
@@ -33,46 +38,90 @@ public static class PeopleApi
                 return officer?.IsAdministrator == true ? found
                     : found with { Employees = found.Employees.Select(e => e with { Mobile = e.Id == officer?.EmployeeId ? e.Mobile : null }).ToList() };
             })
+            .Produces<DirectoryResults>()
             .WithSummary("Search employees, posts and offices by name (Hindi or English), code or e-mail.");
 
+        read.MapGet("/departments", (DaftarDb db, CancellationToken ct) => db.Departments.AsNoTracking().OrderBy(d => d.Code)
+                .Select(d => new NamedChoice(d.Id, d.Code, d.NameEn, d.NameHi)).ToListAsync(ct))
+            .WithSummary("Every department: its id and code, as other requests name them.");
+        read.MapGet("/designations", (DaftarDb db, CancellationToken ct) => db.Designations.AsNoTracking().OrderBy(d => d.Level).ThenBy(d => d.Code)
+                .Select(d => new DesignationChoice(d.Id, d.Code, d.NameEn, d.NameHi, d.Level)).ToListAsync(ct))
+            .WithSummary("Every designation with its level (1 the most senior), for meeting rules and posts.");
+        read.MapGet("/offices/{id:int}/sections", (int id, DaftarDb db, CancellationToken ct) => db.Sections.AsNoTracking().Where(s => s.OfficeId == id).OrderBy(s => s.Code)
+                .Select(s => new NamedChoice(s.Id, s.Code, s.NameEn, s.NameHi)).ToListAsync(ct))
+            .WithSummary("The sections of an office.");
+
         admin.MapPost("/departments", async (SaveDepartmentCommand cmd, CreateDepartment handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/departments/{id}", new { id })));
+            (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/departments/{id}", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Creates a department (administrators).");
         admin.MapPost("/designations", async (SaveDesignationCommand cmd, CreateDesignation handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/designations/{id}", new { id })));
+            (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/designations/{id}", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Creates a designation with its level (administrators).");
         admin.MapPost("/offices", async (SaveOfficeCommand cmd, SaveOffice handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/offices/{id}", new { id })));
+            (await handler.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/offices/{id}", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Creates an office under a parent office (administrators).");
         admin.MapPut("/offices/{id:int}", async (int id, SaveOfficeCommand cmd, SaveOffice handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Changes an office (administrators).");
         admin.MapPost("/sections", async (SaveSectionCommand cmd, CreateSection handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/sections/{id}", new { id })));
+            (await handler.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/sections/{id}", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Creates a section in an office (administrators).");
         admin.MapPost("/posts", async (SavePostCommand cmd, SavePost handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/posts/{id}", new { id })));
+            (await handler.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/posts/{id}", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Creates a post: designation, office, section, reporting officer (administrators).");
         admin.MapPut("/posts/{id:int}", async (int id, SavePostCommand cmd, SavePost handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Changes a post (administrators).");
         admin.MapPost("/employees", async (SaveEmployeeCommand cmd, SaveEmployee handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/employees/{id}", new { id })));
+            (await handler.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/employees/{id}", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Creates an employee (administrators).");
         admin.MapPut("/employees/{id:int}", async (int id, SaveEmployeeCommand cmd, SaveEmployee handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()));
+            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Changes an employee (administrators).");
         admin.MapPost("/employees/{id:int}/assignments", async (int id, AssignPostCommand cmd, AssignPost handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, aid => Results.Created($"/api/assignments/{aid}", new { id = aid })));
+            (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, aid => Results.Created($"/api/assignments/{aid}", new IdAnswer(aid))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Posts an employee to a post, as primary or additional charge, from a date (administrators).");
         admin.MapPost("/assignments/{id:int}/end", async (int id, EndAssignmentCommand cmd, EndAssignment handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.HandleAsync(id, cmd.LastDay, ct)).ToHttp(l, _ => Results.NoContent()));
+            (await handler.HandleAsync(id, cmd.LastDay, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Ends a posting on its last day (administrators).");
 
         var accounts = admin.MapGroup("/employees/{id:int}/account").WithTags("Accounts");
         accounts.MapGet("", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await handler.StatusAsync(id, ct) is { } status ? Results.Ok(status) : ApiResults.NotFound(l, "Employee"))
+            .Produces<Daftar.Web.Features.Accounts.AccountStatus>()
             .WithSummary("Whether the employee can sign in, is locked out, uses two-factor sign-in.");
         accounts.MapPost("/temporary-password", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await handler.IssueTemporaryPasswordAsync(id, ct)).ToHttp(l, Results.Ok))
+            .Produces<Daftar.Web.Features.Accounts.TemporaryPassword>()
             .WithSummary("Opens the employee's account or resets its password; returns a temporary password the officer must change.");
         accounts.MapPost("/unlock", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.UnlockAsync(id, ct)).ToHttp(l, _ => Results.NoContent()));
+            (await handler.UnlockAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Lifts a sign-in lockout.");
         accounts.MapPost("/reset-two-factor", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.ResetTwoFactorAsync(id, ct)).ToHttp(l, _ => Results.NoContent()));
+            (await handler.ResetTwoFactorAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Turns off two-factor sign-in so the employee can set it up again.");
     }
 
     private static async Task<bool> CanSeeContactDetailsAsync(CurrentOfficer me, int employeeId, CancellationToken ct) =>
         await me.GetAsync(ct) is { } officer && (officer.IsAdministrator || officer.EmployeeId == employeeId);
 }
+
+/// <summary>Something a request names by id, with its code and names.</summary>
+public sealed record NamedChoice(int Id, string Code, string NameEn, string NameHi);
+
+public sealed record DesignationChoice(int Id, string Code, string NameEn, string NameHi, int Level);
 
 public sealed record EndAssignmentCommand(DateOnly? LastDay);

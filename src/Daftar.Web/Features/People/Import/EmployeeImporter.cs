@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.People.Import;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ImportMode>))]
 public enum ImportMode
 {
     /// <summary>Any error in any row: nothing changes.</summary>
