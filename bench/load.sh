@@ -64,6 +64,24 @@ for _ in $(seq 1 120); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 1;
 curl -sf "$BASE/healthz" >/dev/null || { cat "$WORK/server.log"; echo "Daftar did not start."; exit 1; }
 
 LOAD=(dotnet "$WORK/load/Daftar.Load.dll" --url "$BASE" --tokens "$WORK/tokens.csv" --users "$USERS" --server-pid "$PID")
+# After every phase, on PostgreSQL: the kept inbox counts must equal a recount of the files (issue #29: a phase that
+# wrote wrong count changes made every later run on the kept database measure wrong counts).
+check_counts() {
+  if [ "$DB" = postgres ]; then
+    dotnet "$WORK/load/Daftar.Load.dll" --check-counts "$CONN" | sed "s/^/   after $1: /" || { echo "   after $1: the kept inbox counts are wrong"; FAILED=1; }
+  fi
+}
+# What the figures stand on: the durability settings and a fingerprint of this machine (the same build gave half the
+# throughput on another machine of the same kind).
+echo "== Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "   openssl speed rsa2048 (1 core): $(openssl speed -seconds 2 rsa2048 2>/dev/null | awk '/^rsa 2048/ {print $6 " signs/s"}')"
+if [ "$DB" = postgres ]; then
+  echo "   PostgreSQL: $(psql -h 127.0.0.1 -p "$DAFTAR_BENCH_PG_PORT" -U postgres -Atc "SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', wal_sync_method=' || current_setting('wal_sync_method') || ', shared_buffers=' || current_setting('shared_buffers')")"
+  PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  if [ -x "$PGBIN/pg_test_fsync" ]; then
+    echo "   pg_test_fsync (this disk, 8 kB writes): $("$PGBIN/pg_test_fsync" -s 2 -f "$WORK/fsync.test" 2>/dev/null | awk '/fdatasync/ && /ops\/sec/ {print $(NF-3) " fdatasync/s"; exit}')"
+  fi
+fi
 # A new server compiles its hot code again for the second tier for about 70 s under load, and meanwhile the JIT takes half
 # a core (docs/performance.md, fourteenth round): the figures below are for a server that has been running, so the mix
 # runs untimed first, at a rate the JIT can keep up with (not for a tiny run, which only checks that the harness works).
@@ -74,9 +92,11 @@ if [ "$WARMUP" -gt 0 ]; then
 fi
 echo "== Realistic mix"
 "${LOAD[@]}" --seconds "$SECONDS_RUN" --mix realistic --json "$WORK/realistic.json" || FAILED=1
+check_counts "the mix"
 for op in inbox open send search diarise sign; do
   echo "== $op alone"
   "${LOAD[@]}" --seconds "$OP_SECONDS" --mix "$op" | sed -n '2,$p' || FAILED=1
+  check_counts "$op alone"
   if [ "$op" != sign ]; then
     for rate in $OPEN_RATES; do
       echo "-- $op at $rate/s (open loop)"
@@ -87,6 +107,7 @@ done
 if [ "$DB" = postgres ]; then
   echo "== Database limit: the statements of an inbox view and of a send, raw through Npgsql at the same concurrency"
   dotnet "$WORK/load/Daftar.Load.dll" --raw "$CONN" --tokens "$WORK/tokens.csv" --users "$USERS" --seconds "$OP_SECONDS"
+  check_counts "the raw statements"
 fi
 echo "== Inbox answer size (API, one busy officer; the page in a browser is measured by JourneyTests.InboxPage_…)"
 TOKEN=$(head -1 "$WORK/tokens.csv" | cut -d, -f1)

@@ -176,6 +176,16 @@ public class RawLimitTests(GeneratedStateFactory app) : IClassFixture<GeneratedS
             Assert.NotNull(limits);
             Assert.True(limits.Inboxes > 0 && limits.Sends > 0, output.ToString());
             Assert.Contains("send", output.ToString());
+            // They did a send's work: files moved to another worker's post with a movement each, and the count changes
+            // they wrote keep every post's counts equal to a recount (the raw phase used to leave them off: issue #29).
+            var moved = await app.WithDbAsync(db => db.Movements.CountAsync(m => m.Kind == Daftar.Files.MovementKind.Sent && m.Remarks == "For approval"
+                && posts.Contains(m.FromPostId) && posts.Contains(m.ToPostId) && m.FromPostId != m.ToPostId));
+            Assert.True(moved >= limits.Sends, $"{moved} movements for {limits.Sends} sends");
+            Assert.Equal(0, await RawDatabase.CountDriftAsync(app.ConnectionString));
+            // And it connects as Daftar does: statements prepared, no reset on return, no JIT.
+            var connects = new Npgsql.NpgsqlConnectionStringBuilder(RawDatabase.AsDaftarConnects(app.ConnectionString));
+            var daftar = new Npgsql.NpgsqlConnectionStringBuilder(Daftar.Web.Infrastructure.DatabaseSettings.Tuned(app.ConnectionString));
+            Assert.Equal((daftar.MaxAutoPrepare, daftar.NoResetOnClose, daftar.Options), (connects.MaxAutoPrepare, connects.NoResetOnClose, connects.Options));
         }
         else
         {

@@ -240,6 +240,14 @@ public class NoteSigningTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var refused = await clerk.PostAsync("/api/signing/external", form);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("does not chain to a certifying authority", await refused.Content.ReadAsStringAsync());
+        // In Hindi the whole reason is Hindi, the part that comes from the certificate check too.
+        var hindi = new HttpRequestMessage(HttpMethod.Post, "/api/signing/external")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(pfx), "file", "dsc.p12" }, { new StringContent("secret"), "password" }, { new StringContent(Pin), "pin" } },
+        };
+        hindi.Headers.AcceptLanguage.ParseAdd("hi");
+        var detail = System.Text.Json.JsonDocument.Parse(await (await clerk.SendAsync(hindi)).Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;
+        Assert.DoesNotMatch(@"[A-Za-z]{3,}", detail.Replace("DSC", "", StringComparison.Ordinal));
 
         var wrongPassword = new MultipartFormDataContent { { new ByteArrayContent(pfx), "file", "dsc.p12" }, { new StringContent("nope"), "password" }, { new StringContent(Pin), "pin" } };
         Assert.Contains("password is wrong", await (await clerk.PostAsync("/api/signing/external", wrongPassword)).Content.ReadAsStringAsync());

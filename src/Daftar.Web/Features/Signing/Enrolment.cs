@@ -275,7 +275,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
         var chain = SignatureVerifier.Chain(certificate, new TrustContext(anchors, new X509Certificate2Collection(bundle.Where(c => !c.HasPrivateKey).ToArray()), _ => null, now), now);
         if (anchors.Count == 0 || chain.Problem is not null)
             return new Error("untrusted_certificate", "The certificate does not chain to a certifying authority this installation trusts: {0}", ErrorKind.Invalid, "file",
-                anchors.Count == 0 ? "No outside certifying authorities are configured." : chain.Problem!);
+                anchors.Count == 0 ? "No outside certifying authorities are configured." : chain.Problem!.TrimEnd('.'));
 
         // One certificate, one holder: the same DSC registered by a second employee would let two people sign as one.
         var serial = Certificates.SerialHex(certificate);
