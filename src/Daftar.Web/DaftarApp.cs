@@ -127,12 +127,14 @@ public static class DaftarApp
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
-                o.SignIn.RequireConfirmedAccount = false;
+                // "Confirmed" means the employee is active (ActiveEmployeeConfirmation): an inactive one cannot sign in.
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<DaftarDb>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<DaftarClaimsFactory>()
             .AddErrorDescriber<LocalisedIdentityErrors>();
+        services.AddScoped<IUserConfirmation<Account>, ActiveEmployeeConfirmation>();
         // A password change or a revoked 2FA must end sessions elsewhere quickly, not after the default 30 minutes.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {

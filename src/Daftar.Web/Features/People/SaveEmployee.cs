@@ -34,7 +34,15 @@ public sealed class SaveEmployee(DaftarDb db)
             if (employee is null) return Error.NotFound("Employee");
             employee.Update(nameEn!, nameHi!, email, mobile);
         }
+        var leaving = employee.IsActive && !cmd.IsActive && id is not null;
         employee.SetActive(cmd.IsActive);
+        if (leaving)
+        {
+            // Made inactive: every session of theirs ends at its next check (a new security stamp), and sign-in is refused
+            // (ActiveEmployeeConfirmation); their tokens are refused by the token handler.
+            foreach (var account in await db.Users.Where(a => a.EmployeeId == employee.Id).ToListAsync(ct))
+                account.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
         await db.SaveChangesAsync(ct);
         return employee.Id;
     }
