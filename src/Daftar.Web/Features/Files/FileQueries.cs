@@ -200,9 +200,12 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         var viewer = await files.ViewerAsync(ct);
         if (viewer is null) return null;
         var posts = viewer.PostIds;
-        var held = posts.Length == 1 ? db.Files.Where(f => f.HolderPostId == posts[0]) : db.Files.Where(f => posts.Contains(f.HolderPostId));
-        return await CountsAsync(posts, held, OfficeTime.DateOf(files.Now), ct);
+        return await CountsAsync(posts, HeldBy(posts), OfficeTime.DateOf(files.Now), ct);
     }
+
+    /// <summary>The files the posts hold; one post (nearly every officer) by equality, so that PostgreSQL reads the index in order.</summary>
+    private IQueryable<EFile> HeldBy(int[] posts) =>
+        posts.Length == 1 ? db.Files.Where(f => f.HolderPostId == posts[0]) : db.Files.Where(f => posts.Contains(f.HolderPostId));
 
     private async Task<InboxCounts> CountsAsync(int[] posts, IQueryable<EFile> held, DateOnly today, CancellationToken ct)
     {
@@ -238,7 +241,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
         // One post (nearly every officer) is asked for by equality: PostgreSQL 15 then reads the list's index in the page's
         // order and stops after the page; for a list of posts it reads every entry and sorts them.
         var only = posts.Length == 1 ? posts[0] : (int?)null;
-        var held = only is { } p1 ? db.Files.Where(f => f.HolderPostId == p1) : db.Files.Where(f => posts.Contains(f.HolderPostId));
+        var held = HeldBy(posts);
         var created = only is { } p2 ? db.Files.Where(f => f.CreatedByPostId == p2) : db.Files.Where(f => posts.Contains(f.CreatedByPostId));
         // Sent: each of my posts' files that it sent on and no longer holds (as InboxCounting counts them).
         var sent = (only is { } p3 ? db.Files.Where(f => f.ArrivedFromPostId == p3) : db.Files.Where(f => posts.Contains(f.ArrivedFromPostId)))
