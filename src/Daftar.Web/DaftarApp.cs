@@ -33,6 +33,7 @@ public static class DaftarApp
         builder.Services.AddHostedService<Daftar.Web.Features.Files.InboxCountCompactor>();
         builder.Services.AddHostedService<Daftar.Web.Features.Signing.CrlPublisher>();
         builder.Services.AddHostedService<SignInCacheRefresh>();
+        builder.Services.AddHostedService<LiveConnectionGuard>();
         if (config.GetValue("Meetings:FollowUp", true)) builder.Services.AddHostedService<Daftar.Web.Features.Meetings.MeetingFollowUp>();
         builder.Services.AddSignalR();
 
@@ -139,12 +140,15 @@ public static class DaftarApp
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Daftar:SessionRecheckSeconds", 60));
-            // The re-issued principal must remember that the session passed two-factor sign-in.
+            // The re-issued principal must remember that the session passed two-factor sign-in, and which session it is.
             o.OnRefreshingPrincipal = ctx =>
             {
-                if (ctx.CurrentPrincipal?.FindFirst("amr") is { } amr && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
-                    && !identity.HasClaim("amr", amr.Value))
-                    identity.AddClaim(new System.Security.Claims.Claim("amr", amr.Value));
+                if (ctx.NewPrincipal?.Identity is not System.Security.Claims.ClaimsIdentity identity) return Task.CompletedTask;
+                foreach (var type in new[] { "amr", DaftarClaims.SessionId })
+                {
+                    if (ctx.CurrentPrincipal?.FindFirst(type) is { } claim && !identity.HasClaim(type, claim.Value))
+                        identity.AddClaim(new System.Security.Claims.Claim(type, claim.Value));
+                }
                 return Task.CompletedTask;
             };
         });
@@ -157,9 +161,20 @@ public static class DaftarApp
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // The cookie names a server-side session (SignInSessions): signing out, the idle time and the absolute
+            // lifetime end it there, whatever copies of the cookie exist.
+            o.ExpireTimeSpan = SignInSessions.LimitsFrom(config).Absolute;
+            o.SlidingExpiration = false;
+            var stampCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnSigningIn = ctx => ctx.HttpContext.RequestServices.GetRequiredService<SignInSessions>().OnSigningInAsync(ctx);
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                await stampCheck(ctx);
+                if (ctx.Principal is not null) await ctx.HttpContext.RequestServices.GetRequiredService<SignInSessions>().ValidateAsync(ctx);
+            };
         });
+        services.AddSingleton(SignInSessions.LimitsFrom(config));
+        services.AddScoped<SignInSessions>();
         services.AddSingleton<TokenFailures>();
         // Pages are signed in by cookie, the API by bearer token, chosen by path: an API request that reaches an endpoint
         // without its own policy (the 415 of a wrong content type, say) is then answered as an API request, not
@@ -199,6 +214,7 @@ public static class DaftarApp
         services.AddScoped<DemoOrganisation>();
         services.AddScoped<ManageApiTokens>();
         services.AddScoped<Notifier>();
+        services.AddSingleton<LiveConnections>();
         services.AddScoped<Daftar.Web.Features.Accounts.ManageAccount>();
         services.AddPeopleFeatures();
         services.AddFilesFeatures();

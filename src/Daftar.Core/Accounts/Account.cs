@@ -13,6 +13,8 @@ public class Account : IdentityUser<int>
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Set when an administrator issued a temporary password; the officer must choose their own before anything else.</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>The 30-second step of the last authenticator code accepted: a code is good once (ASVS 2.8.4).</summary>
+    public long? LastTotpStep { get; set; }
 }
 
 /// <summary>Claim types Daftar adds to a signed-in principal.</summary>
@@ -20,6 +22,8 @@ public static class DaftarClaims
 {
     public const string MustChangePassword = "daftar:must_change_password";
     public const string EmployeeId = "daftar:employee_id";
+    /// <summary>The server-side session a sign-in cookie belongs to (<see cref="SignInSession"/>).</summary>
+    public const string SessionId = "daftar:sid";
 }
 
 public static class Roles

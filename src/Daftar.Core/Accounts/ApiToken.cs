@@ -21,6 +21,9 @@ public class ApiToken
     public DateTimeOffset? ExpiresAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; set; }
+    /// <summary>Made by someone who had just passed two-factor sign-in (or by the operator on the server): only such a
+    /// token may call the administration endpoints.</summary>
+    public bool SecondFactor { get; private set; }
 
     public bool IsUsableAt(DateTimeOffset now) => IsUsable(ExpiresAt, RevokedAt, now);
 
@@ -28,7 +31,7 @@ public class ApiToken
     public static bool IsUsable(DateTimeOffset? expiresAt, DateTimeOffset? revokedAt, DateTimeOffset now) =>
         revokedAt is null && (expiresAt is null || expiresAt > now);
 
-    public static (ApiToken Token, string Secret) Issue(Account account, string name, DateTimeOffset now, DateTimeOffset? expiresAt)
+    public static (ApiToken Token, string Secret) Issue(Account account, string name, DateTimeOffset now, DateTimeOffset? expiresAt, bool secondFactor = false)
     {
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -41,6 +44,7 @@ public class ApiToken
             Hash = HashOf(secret),
             CreatedAt = now,
             ExpiresAt = expiresAt,
+            SecondFactor = secondFactor,
         };
         return (token, secret);
     }

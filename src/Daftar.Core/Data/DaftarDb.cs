@@ -23,6 +23,7 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<PostAssignment> PostAssignments => Set<PostAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<EFile> Files => Set<EFile>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Movement> Movements => Set<Movement>();

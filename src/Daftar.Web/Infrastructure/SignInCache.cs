@@ -177,6 +177,8 @@ public sealed class SignInChanges(SignInCache cache) : DbTransactionInterceptor,
         // A sign-in's failed-attempt count and the like change often and are not kept.
         Account => e.State != EntityState.Modified || e.Properties.Any(p => p.IsModified && p.Metadata.Name is nameof(Account.UserName) or nameof(Account.EmployeeId) or nameof(Account.LockoutEnd)),
         IdentityUserRole<int> or IdentityRole<int> or ApiToken or Employee or PostAssignment or Post or Designation or Office => true,
+        // A session ended; one begun is in no one's cache yet (and sign-ins are many in the morning).
+        SignInSession => e.State != EntityState.Added,
         _ => false,
     };
 }

@@ -22,5 +22,10 @@
         const template = region.dataset[notice.kind] || "{0}";
         show(template.replace("{0}", notice.kind === "overdue" ? notice.count : notice.title), notice.url);
     });
+    // Whether notices can arrive: the server closes the connection when the session ends or the officer leaves a post
+    // (a reconnect then joins only the posts still held, or fails once signed out).
+    connection.onreconnecting(() => region.dataset.connected = "false");
+    connection.onreconnected(() => region.dataset.connected = "true");
+    connection.onclose(() => region.dataset.connected = "false");
     connection.start().then(() => region.dataset.connected = "true").catch(() => { /* the page works without live notices */ });
 })();
