@@ -20,9 +20,18 @@ public class InactiveEmployeeTests(DaftarFactory app) : IClassFixture<DaftarFact
 
         var employee = await app.WithDbAsync(db => db.Employees.SingleAsync(e => e.Code == code));
         var admin = await app.ApiClientAsync(Demo.Admin);
-        var changed = await admin.PutAsJsonAsync($"/api/employees/{employee.Id}",
+        // The administrator is asked what becomes of the postings: without an answer nothing changes.
+        var asked = await admin.PutAsJsonAsync($"/api/employees/{employee.Id}",
             new SaveEmployeeCommand(null, employee.NameEn, employee.NameHi, employee.Email, employee.Mobile, IsActive: false));
+        Assert.Equal(HttpStatusCode.Conflict, asked.StatusCode);
+        Assert.Contains("postings_remain", await asked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/me")).StatusCode);
+        var changed = await admin.PutAsJsonAsync($"/api/employees/{employee.Id}",
+            new SaveEmployeeCommand(null, employee.NameEn, employee.NameHi, employee.Email, employee.Mobile, IsActive: false, EndPostings: false));
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        // Kept postings (leave, suspension) stay; the tokens are revoked, not just refused.
+        Assert.True(await app.WithDbAsync(db => db.PostAssignments.AnyAsync(a => a.EmployeeId == employee.Id && a.To == null)));
+        Assert.False(await app.WithDbAsync(db => db.ApiTokens.AnyAsync(t => t.Account.EmployeeId == employee.Id && t.RevokedAt == null)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsJsonAsync("/api/files", new Daftar.Web.Features.Files.CreateFileCommand("After leaving", 1, null))).StatusCode);
@@ -36,5 +45,42 @@ public class InactiveEmployeeTests(DaftarFactory app) : IClassFixture<DaftarFact
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/employees/{employee.Id}",
             new SaveEmployeeCommand(null, employee.NameEn, employee.NameHi, employee.Email, employee.Mobile, IsActive: true))).StatusCode);
         Assert.NotNull(await app.SignInAsync(code));
+    }
+
+    [Fact]
+    public async Task MadeInactive_WithTheirPostingsEnded_LeavesThePostsVacantFromToday()
+    {
+        const string code = "RJ100040";
+        var employee = await app.WithDbAsync(db => db.Employees.SingleAsync(e => e.Code == code));
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/employees/{employee.Id}",
+            new SaveEmployeeCommand(null, employee.NameEn, employee.NameHi, employee.Email, employee.Mobile, IsActive: false, EndPostings: true))).StatusCode);
+        var today = Daftar.OfficeTime.DateOf(DateTimeOffset.UtcNow);
+        var postings = await app.WithDbAsync(db => db.PostAssignments.Where(a => a.EmployeeId == employee.Id).ToListAsync());
+        Assert.NotEmpty(postings);
+        Assert.All(postings, a => Assert.True(a.To < today || a.To == a.From, $"posting {a.Id} still runs to {a.To}"));
+    }
+
+    [Fact]
+    public async Task TheAdministrationPage_AsksWhatBecomesOfThePostings()
+    {
+        const string code = "RJ100041";
+        var id = await app.EmployeeIdAsync(code);
+        var admin = await app.SignInAsync(Demo.Admin);
+        var page = await DaftarFactory.PageAsync(admin, $"/People/Admin/Employee?id={id}");
+        var form = page.QuerySelector("form[action*='handler=Save']")!;
+        var fields = form.QuerySelectorAll("input[name]").Where(i => i.GetAttribute("type") != "checkbox")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        var asked = await admin.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+        var html = await asked.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("id=\"ask-postings\"", html);
+        Assert.True(await app.WithDbAsync(db => db.Employees.Where(e => e.Id == id).Select(e => e.IsActive).SingleAsync()));
+
+        fields["EndPostings"] = "true";
+        var done = await admin.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Employees.Where(e => e.Id == id).Select(e => e.IsActive).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.PostAssignments.AnyAsync(a => a.EmployeeId == id && a.To == null)));
     }
 }

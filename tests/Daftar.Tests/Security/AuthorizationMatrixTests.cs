@@ -272,6 +272,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("POST", "/api/employees/{id:int}/account/temporary-password", Admin, c => Post($"/api/employees/{c.Employee}/account/temporary-password")),
         new("POST", "/api/employees/{id:int}/account/unlock", Admin, c => Post($"/api/employees/{c.Employee}/account/unlock")),
         new("POST", "/api/employees/{id:int}/account/reset-two-factor", Admin, c => Post($"/api/employees/{c.Employee}/account/reset-two-factor")),
+        new("POST", "/api/employees/{id:int}/account/revoke-tokens", Admin, c => Post($"/api/employees/{c.Employee}/account/revoke-tokens")),
         new("POST", "/api/imports/employees", AdminReached, _ => new HttpRequestMessage(HttpMethod.Post, "/api/imports/employees") { Content = new MultipartFormDataContent() }),
         new("POST", "/api/meetings", EmployeeReached, _ => Post("/api/meetings", new { title = "" })),
         new("GET", "/api/meetings", Employee, _ => Get("/api/meetings")),

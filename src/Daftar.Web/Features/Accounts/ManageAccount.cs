@@ -7,23 +7,52 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.Accounts;
 
-public sealed record AccountStatus(bool Exists, string? UserName, bool LockedOut, bool TwoFactorEnabled, bool MustChangePassword, bool IsAdministrator);
+public sealed record AccountStatus(bool Exists, string? UserName, bool LockedOut, bool TwoFactorEnabled, bool MustChangePassword, bool IsAdministrator,
+    int ActiveTokens = 0, int OpenSessions = 0);
+public sealed record RevokedTokens(int Revoked);
 public sealed record TemporaryPassword(string UserName, string Password);
 
 /// <summary>
 /// What the IT nodal officer does for an employee's sign-in: open an account (for employees who came in through the
 /// import), reset a forgotten password to a temporary one the officer must change, unlock, and reset two-factor.
-/// Each of these changes the security stamp, so existing sessions end.
+/// Each of these changes the security stamp, so existing sessions end; a password reset and a two-factor reset also
+/// revoke the account's API tokens (whoever had the old password or phone may have made them).
 /// </summary>
 public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock)
 {
+    /// <summary>Revokes every usable token of the account and ends its sessions; saved by the caller's next save.</summary>
+    public static async Task<int> CutOffAsync(DaftarDb db, int accountId, DateTimeOffset now, CancellationToken ct)
+    {
+        var tokens = await db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null).ToListAsync(ct);
+        foreach (var token in tokens) token.Revoke(now);
+        foreach (var session in await db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null).ToListAsync(ct)) session.End(now);
+        return tokens.Count;
+    }
+
+    /// <summary>For a lost laptop or an integration gone wrong: every API token of the employee's account stops working.</summary>
+    public async Task<Result<RevokedTokens>> RevokeTokensAsync(int employeeId, CancellationToken ct)
+    {
+        var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
+        if (account is null) return Error.NotFound("Account");
+        var now = clock.GetUtcNow();
+        var tokens = await db.ApiTokens.Where(t => t.AccountId == account.Id && t.RevokedAt == null).ToListAsync(ct);
+        foreach (var token in tokens) token.Revoke(now);
+        await db.SaveChangesAsync(ct);
+        return new RevokedTokens(tokens.Count);
+    }
+
     public async Task<AccountStatus?> StatusAsync(int employeeId, CancellationToken ct)
     {
         if (!await db.Employees.AnyAsync(e => e.Id == employeeId, ct)) return null;
         var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
         if (account is null) return new AccountStatus(false, null, false, false, false, false);
-        return new AccountStatus(true, account.UserName, account.LockoutEnd > clock.GetUtcNow(), account.TwoFactorEnabled,
-            account.MustChangePassword, await users.IsInRoleAsync(account, Roles.Administrator));
+        var now = clock.GetUtcNow();
+        // Expiry is compared here: SQLite cannot compare DateTimeOffset columns.
+        var tokens = (await db.ApiTokens.Where(t => t.AccountId == account.Id && t.RevokedAt == null).Select(t => t.ExpiresAt).ToListAsync(ct))
+            .Count(expires => expires is null || expires > now);
+        var sessions = await db.SignInSessions.CountAsync(s => s.AccountId == account.Id && s.EndedAt == null, ct);
+        return new AccountStatus(true, account.UserName, account.LockoutEnd > now, account.TwoFactorEnabled,
+            account.MustChangePassword, await users.IsInRoleAsync(account, Roles.Administrator), tokens, sessions);
     }
 
     /// <summary>Opens the employee's account, or resets its password; either way returns a temporary password, shown once.</summary>
@@ -52,6 +81,7 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
         else
         {
             account.MustChangePassword = true;
+            await CutOffAsync(db, account.Id, clock.GetUtcNow(), ct);
             var token = await users.GeneratePasswordResetTokenAsync(account);
             result = await users.ResetPasswordAsync(account, token, password);
             if (result.Succeeded) await users.SetLockoutEndDateAsync(account, null);
@@ -75,6 +105,7 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
     {
         var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
         if (account is null) return Error.NotFound("Account");
+        await CutOffAsync(db, account.Id, clock.GetUtcNow(), ct);
         await users.SetTwoFactorEnabledAsync(account, false);
         await users.ResetAuthenticatorKeyAsync(account);
         return true;

@@ -86,7 +86,7 @@ public static class PeopleApi
         admin.MapPut("/employees/{id:int}", async (int id, SaveEmployeeCommand cmd, SaveEmployee handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
-            .WithSummary("Changes an employee (administrators).");
+            .WithSummary("Changes an employee (administrators). Making one who holds posts inactive needs endPostings: true (their postings end yesterday, their posts are vacant today) or false (kept); without it the answer is 409 postings_remain. An inactive employee's sessions and API tokens end at once.");
         admin.MapPost("/employees/{id:int}/assignments", async (int id, AssignPostCommand cmd, AssignPost handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await handler.HandleAsync(id, cmd, ct)).ToHttp(l, aid => Results.Created($"/api/assignments/{aid}", new IdAnswer(aid))))
             .Produces<IdAnswer>(StatusCodes.Status201Created)
@@ -104,7 +104,7 @@ public static class PeopleApi
         accounts.MapPost("/temporary-password", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await handler.IssueTemporaryPasswordAsync(id, ct)).ToHttp(l, Results.Ok))
             .Produces<Daftar.Web.Features.Accounts.TemporaryPassword>()
-            .WithSummary("Opens the employee's account or resets its password; returns a temporary password the officer must change.");
+            .WithSummary("Opens the employee's account or resets its password; returns a temporary password the officer must change. A reset revokes the account's API tokens and ends its sessions.");
         accounts.MapPost("/unlock", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await handler.UnlockAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
@@ -112,7 +112,11 @@ public static class PeopleApi
         accounts.MapPost("/reset-two-factor", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await handler.ResetTwoFactorAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
-            .WithSummary("Turns off two-factor sign-in so the employee can set it up again.");
+            .WithSummary("Turns off two-factor sign-in so the employee can set it up again; their API tokens are revoked and sessions ended.");
+        accounts.MapPost("/revoke-tokens", async (int id, Daftar.Web.Features.Accounts.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.RevokeTokensAsync(id, ct)).ToHttp(l, Results.Ok))
+            .Produces<Daftar.Web.Features.Accounts.RevokedTokens>()
+            .WithSummary("Revokes every API token of the employee's account (a lost laptop, a leaked token); says how many.");
     }
 
     private static async Task<bool> CanSeeContactDetailsAsync(CurrentOfficer me, int employeeId, CancellationToken ct) =>

@@ -5,11 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.People;
 
-public sealed record SaveEmployeeCommand(string? Code, string? NameEn, string? NameHi, string? Email, string? Mobile, bool IsActive = true);
+/// <param name="EndPostings">When an employee who holds posts is made inactive: true ends their postings (the last day
+/// is yesterday, so the posts are vacant today), false keeps them (leave, suspension); left out, the save is refused and
+/// the administrator is asked.</param>
+public sealed record SaveEmployeeCommand(string? Code, string? NameEn, string? NameHi, string? Email, string? Mobile, bool IsActive = true, bool? EndPostings = null);
 
 /// <summary>Creates an employee, or updates the one with the given id; the employee code cannot change.</summary>
-public sealed class SaveEmployee(DaftarDb db)
+public sealed class SaveEmployee(DaftarDb db, TimeProvider clock)
 {
+    public const string PostingsRemain = "postings_remain";
+
     public async Task<Result<int>> HandleAsync(int? id, SaveEmployeeCommand cmd, CancellationToken ct)
     {
         var v = new Validation();
@@ -38,10 +43,21 @@ public sealed class SaveEmployee(DaftarDb db)
         employee.SetActive(cmd.IsActive);
         if (leaving)
         {
-            // Made inactive: every session of theirs ends at its next check (a new security stamp), and sign-in is refused
-            // (ActiveEmployeeConfirmation); their tokens are refused by the token handler.
+            var today = clock.Today();
+            var held = await db.PostAssignments.Where(a => a.EmployeeId == employee.Id && (a.To == null || a.To >= today)).ToListAsync(ct);
+            if (held.Count > 0 && cmd.EndPostings is null)
+                return new Error(PostingsRemain, "The employee still holds {0} posting(s). Say whether to end them from today or keep them.", ErrorKind.Conflict, "endPostings", held.Count);
+            if (cmd.EndPostings == true)
+            {
+                foreach (var posting in held) posting.End(today.AddDays(-1));
+            }
+            // Made inactive: every session and token of theirs ends now (a new security stamp for cookies issued before
+            // sessions existed), and sign-in is refused (ActiveEmployeeConfirmation).
             foreach (var account in await db.Users.Where(a => a.EmployeeId == employee.Id).ToListAsync(ct))
+            {
                 account.SecurityStamp = Guid.NewGuid().ToString("N");
+                await Daftar.Web.Features.Accounts.ManageAccount.CutOffAsync(db, account.Id, clock.GetUtcNow(), ct);
+            }
         }
         await db.SaveChangesAsync(ct);
         return employee.Id;

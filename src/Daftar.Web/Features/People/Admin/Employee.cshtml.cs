@@ -17,6 +17,9 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Mobile { get; set; }
     [BindProperty] public bool IsActive { get; set; }
+    [BindProperty] public bool? EndPostings { get; set; }
+    /// <summary>Set when the administrator made an employee who holds posts inactive: the page asks what becomes of the postings.</summary>
+    public bool AskAboutPostings { get; private set; }
     [BindProperty] public string? PostCode { get; set; }
     [BindProperty] public ChargeKind Kind { get; set; } = ChargeKind.Primary;
     [BindProperty] public DateOnly? From { get; set; }
@@ -36,7 +39,12 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
 
     public async Task<IActionResult> OnPostSaveAsync([FromServices] SaveEmployee handler, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(Id, new SaveEmployeeCommand(null, NameEn, NameHi, Email, Mobile, IsActive), ct);
+        var result = await handler.HandleAsync(Id, new SaveEmployeeCommand(null, NameEn, NameHi, Email, Mobile, IsActive, EndPostings), ct);
+        if (result.Errors is [{ Code: SaveEmployee.PostingsRemain }])
+        {
+            AskAboutPostings = true;
+            return await ReloadAsync(ct);
+        }
         return await AfterAsync(result, l["The employee has been saved."], ct);
     }
 
@@ -78,6 +86,13 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
         return page;
     }
 
+    public async Task<IActionResult> OnPostRevokeTokensAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct)
+    {
+        var result = await accounts.RevokeTokensAsync(Id, ct);
+        return await AfterAsync(result.Succeeded ? Result<int>.Ok(Id) : Result<int>.Fail(result.Errors),
+            result.Succeeded ? l["{0} API token(s) revoked.", result.Value!.Revoked] : "", ct);
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct) =>
         await AfterAsync(await accounts.UnlockAsync(Id, ct), l["The account has been unlocked."], ct);
 
@@ -101,6 +116,7 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
     private async Task<IActionResult> ReloadAsync(CancellationToken ct)
     {
         Employee = await directory.GetEmployeeAsync(Id, ct);
+        Account ??= await HttpContext.RequestServices.GetRequiredService<Daftar.Web.Features.Accounts.ManageAccount>().StatusAsync(Id, ct);
         return Employee is null ? NotFound() : Page();
     }
 }
