@@ -133,6 +133,7 @@ public static class DaftarApp
             })
             .AddEntityFrameworkStores<DaftarDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<DaftarClaimsFactory>()
             .AddErrorDescriber<LocalisedIdentityErrors>();
         services.AddScoped<IUserConfirmation<Account>, ActiveEmployeeConfirmation>();

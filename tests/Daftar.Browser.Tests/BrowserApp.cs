@@ -84,7 +84,7 @@ public sealed class BrowserApp : MailFactory
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         if (key is not null)
         {
-            await page.GetByLabel("Code from your authenticator app").FillAsync(Totp(key));
+            await page.GetByLabel("Code from your authenticator app").FillAsync(await FreshTotpAsync(employeeCode, key));
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         }
         // Signed in: the first page after sign-in (whatever the officer's language), not the sign-in or two-factor page.

@@ -70,6 +70,29 @@ public class SignInTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     }
 
     [Fact]
+    public async Task AnAuthenticatorCode_IsGoodForOneSignInOnly()
+    {
+        const string code = "RJ100016";
+        var key = await app.EnableTwoFactorAsync(code);
+        var totp = await app.FreshTotpAsync(code, key);
+
+        async Task<HttpResponseMessage> SignInWithAsync(string oneTimeCode)
+        {
+            var client = app.Browser();
+            var first = await DaftarFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Login"] = code, ["Password"] = Demo.Password });
+            Assert.StartsWith("/Account/TwoFactor", first.Headers.Location!.OriginalString);
+            return await DaftarFactory.PostFormAsync(client, first.Headers.Location.OriginalString, new() { ["Code"] = oneTimeCode });
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInWithAsync(totp)).StatusCode);
+        var replayed = await SignInWithAsync(totp);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("The code is wrong or has expired.", await replayed.Content.ReadAsStringAsync());
+        // The next code still works.
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInWithAsync(await app.FreshTotpAsync(code, key))).StatusCode);
+    }
+
+    [Fact]
     public async Task TwoFactor_SetUpFromThePage_ThenRequiredAtNextSignIn_WithRecoveryCodesAsFallback()
     {
         var code = "RJ100010";
@@ -80,7 +103,7 @@ public class SignInTests(DaftarFactory app) : IClassFixture<DaftarFactory>
 
         var wrong = await DaftarFactory.PostFormAsync(client, "/Account/Manage/TwoFactor", new() { ["Code"] = "000000" }, "Enable");
         Assert.Contains("The code is wrong", await wrong.Content.ReadAsStringAsync());
-        var enabled = await DaftarFactory.PostFormAsync(client, "/Account/Manage/TwoFactor", new() { ["Code"] = DaftarFactory.Totp(key) }, "Enable");
+        var enabled = await DaftarFactory.PostFormAsync(client, "/Account/Manage/TwoFactor", new() { ["Code"] = await app.FreshTotpAsync(code, key) }, "Enable");
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await enabled.Content.ReadAsStringAsync());
         var recovery = page.QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, recovery.Count);

@@ -114,7 +114,7 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (response.Headers.Location?.OriginalString.StartsWith("/Account/TwoFactor", StringComparison.Ordinal) == true)
         {
             var key = await AuthenticatorKeyAsync(employeeCode);
-            response = await PostFormAsync(client, response.Headers.Location.OriginalString, new() { ["Code"] = Totp(key) });
+            response = await PostFormAsync(client, response.Headers.Location.OriginalString, new() { ["Code"] = await FreshTotpAsync(employeeCode, key) });
         }
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/Account", StringComparison.Ordinal) == true)
             throw new InvalidOperationException($"Sign-in as {employeeCode} failed: {response.StatusCode} {response.Headers.Location}");
@@ -147,6 +147,26 @@ public class DaftarFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public static string Totp(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
+
+    /// <summary>
+    /// A code the account has not used yet, as an officer would type after waiting for the app's next one: each code is
+    /// good once, so this is the current step's code or the next one's (accepted for clock drift), or, if both are used,
+    /// the next after waiting for it.
+    /// </summary>
+    public async Task<string> FreshTotpAsync(string userName, string base32Key)
+    {
+        while (true)
+        {
+            var last = await WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.LastTotpStep).SingleAsync());
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            foreach (var step in new[] { now, now + 1 })
+            {
+                if (last is null || step > last)
+                    return new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp(DateTime.UnixEpoch.AddSeconds(step * 30));
+            }
+            await Task.Delay(1000);
+        }
+    }
 
     /// <summary>A client that calls the API with a fresh bearer token of the given employee.</summary>
     public async Task<HttpClient> ApiClientAsync(string employeeCode)
