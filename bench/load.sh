@@ -37,7 +37,7 @@ dotnet build "$ROOT/bench/Daftar.Load/Daftar.Load.csproj" -c Release -o "$WORK/l
 
 MASTER_KEY="${MASTER_KEY:-$(head -c 32 /dev/urandom | base64)}"
 echo "$MASTER_KEY" > "$WORK/master.key"
-SETTINGS=("Daftar__DataPath=$WORK/data" "ASPNETCORE_CONTENTROOT=$WORK/app" "Logging__LogLevel__Default=Warning" "Signing__MasterKey=$MASTER_KEY")
+SETTINGS=("Daftar__DataPath=$WORK/data" "Daftar__ServerTiming=true" "ASPNETCORE_CONTENTROOT=$WORK/app" "Logging__LogLevel__Default=Warning" "Signing__MasterKey=$MASTER_KEY")
 if [ "$DB" = postgres ]; then
   : "${DAFTAR_BENCH_PG_PORT:?set DAFTAR_BENCH_PG_PORT to a local PostgreSQL that trusts the postgres user}"
   NAME="${DATABASE:-daftar_bench_${SCALE}_$$}"

@@ -124,6 +124,7 @@ public static class DaftarApp
                 o.Password.RequireNonAlphanumeric = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireDigit = true;
+                // Locks only after wrong two-factor codes (which needs the password); wrong passwords slow, not lock (SignInThrottle).
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -177,6 +178,7 @@ public static class DaftarApp
         services.AddSingleton(SignInSessions.LimitsFrom(config));
         services.AddScoped<SignInSessions>();
         services.AddSingleton<TokenFailures>();
+        services.AddSingleton<SignInThrottle>();
         // Pages are signed in by cookie, the API by bearer token, chosen by path: an API request that reaches an endpoint
         // without its own policy (the 415 of a wrong content type, say) is then answered as an API request, not
         // redirected to the sign-in page.

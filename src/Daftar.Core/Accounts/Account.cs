@@ -15,6 +15,10 @@ public class Account : IdentityUser<int>
     public bool MustChangePassword { get; set; }
     /// <summary>The 30-second step of the last authenticator code accepted: a code is good once (ASVS 2.8.4).</summary>
     public long? LastTotpStep { get; set; }
+    /// <summary>Wrong passwords typed for this account since its officer last signed in, and when the last was: told to
+    /// the officer at their next sign-in (and by e-mail when they pile up).</summary>
+    public int FailedSignIns { get; set; }
+    public DateTimeOffset? LastFailedSignInAt { get; set; }
 }
 
 /// <summary>Claim types Daftar adds to a signed-in principal.</summary>

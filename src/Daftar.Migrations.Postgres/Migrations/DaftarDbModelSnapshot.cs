@@ -50,6 +50,12 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int?>("EmployeeId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastFailedSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("LastTotpStep")
                         .HasColumnType("bigint");
 

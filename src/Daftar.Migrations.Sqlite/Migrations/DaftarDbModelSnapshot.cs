@@ -43,6 +43,12 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<int?>("EmployeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastFailedSignInAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastTotpStep")
                         .HasColumnType("INTEGER");
 

@@ -19,7 +19,7 @@ public sealed class ApiTokenHandler(
     private const string TooManyFailures = "daftar.token-failures";
 
     private sealed record TokenHolder(int Id, int AccountId, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt,
-        string? UserName, int? EmployeeId, DateTimeOffset? LockoutEnd, List<string> Roles, bool Inactive = false);
+        string? UserName, int? EmployeeId, List<string> Roles, bool SecondFactor, bool Inactive);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -45,15 +45,16 @@ public sealed class ApiTokenHandler(
         {
             // One round trip: the token, its account and the account's roles.
             found = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
-                .Select(t => new TokenHolder(t.Id, t.AccountId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Account.UserName, t.Account.EmployeeId, t.Account.LockoutEnd,
+                .Select(t => new TokenHolder(t.Id, t.AccountId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Account.UserName, t.Account.EmployeeId,
                     db.UserRoles.Where(ur => ur.UserId == t.AccountId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                    t.Account.Employee != null && !t.Account.Employee.IsActive))
+                    t.SecondFactor, t.Account.Employee != null && !t.Account.Employee.IsActive))
                 .SingleOrDefaultAsync(Context.RequestAborted);
             if (found is not null) cache.Keep(key, found, readAt);
         }
         var now = clock.GetUtcNow();
         // An employee made inactive is out at once: their tokens are refused (the sign-in cache hears of the change).
-        if (found is null || !ApiToken.IsUsable(found.ExpiresAt, found.RevokedAt, now) || found.LockoutEnd > now || found.Inactive)
+        // A sign-in lockout does not touch tokens: whoever types wrong passwords must not stop an officer's integrations.
+        if (found is null || !ApiToken.IsUsable(found.ExpiresAt, found.RevokedAt, now) || found.Inactive)
         {
             failures.Count(address);
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");

@@ -35,6 +35,13 @@ public abstract class GeneratedLoadFactory(string scale, bool emptyDatabase) : D
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
+
+    // The harness reads Daftar's own time from the Server-Timing header, which load.sh turns on the same way.
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Daftar:ServerTiming", "true");
+    }
 }
 
 /// <summary>A tiny generated state.</summary>

@@ -40,7 +40,22 @@ public class SignInCacheTests(SignInCacheTests.TwoSecondCache app) : IClassFixtu
     }
 
     [Fact]
-    public async Task ALockout_RefusesTheAccountsTokens_AtTheNextCall()
+    public async Task AnEmployeeMadeInactive_HasTheirTokensRefused_AtTheNextCall()
+    {
+        const string code = "RJ100036";
+        var officer = await app.ApiClientAsync(code);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/me")).StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            var employee = await db.Employees.SingleAsync(e => e.Code == code);
+            employee.SetActive(false);
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASignInLockout_LeavesTheAccountsTokensWorking()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/me")).StatusCode);
@@ -50,7 +65,8 @@ public class SignInCacheTests(SignInCacheTests.TwoSecondCache app) : IClassFixtu
             account.LockoutEnd = DateTimeOffset.UtcNow.AddMinutes(15);
             await db.SaveChangesAsync();
         });
-        Assert.Equal(HttpStatusCode.Unauthorized, (await clerk.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/me")).StatusCode);
+        await app.WithDbAsync(db => db.Users.Where(a => a.UserName == Demo.Clerk).ExecuteUpdateAsync(u => u.SetProperty(a => a.LockoutEnd, (DateTimeOffset?)null)));
     }
 
     [Fact]

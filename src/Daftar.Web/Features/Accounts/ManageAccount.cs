@@ -18,7 +18,7 @@ public sealed record TemporaryPassword(string UserName, string Password);
 /// Each of these changes the security stamp, so existing sessions end; a password reset and a two-factor reset also
 /// revoke the account's API tokens (whoever had the old password or phone may have made them).
 /// </summary>
-public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock)
+public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock, SignInThrottle throttle)
 {
     /// <summary>Revokes every usable token of the account and ends its sessions; saved by the caller's next save.</summary>
     public static async Task<int> CutOffAsync(DaftarDb db, int accountId, DateTimeOffset now, CancellationToken ct)
@@ -97,6 +97,8 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
         if (account is null) return Error.NotFound("Account");
         await users.SetLockoutEndDateAsync(account, null);
         await users.ResetAccessFailedCountAsync(account);
+        throttle.Forgive(account.UserName!);
+        if (account.Email is not null) throttle.Forgive(account.Email);
         return true;
     }
 
