@@ -85,7 +85,7 @@ public class SignInTests(DaftarFactory app) : IClassFixture<DaftarFactory>
                 var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var answer = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
-                    { ["Login"] = name, ["Password"] = "Wrong-password-1", ["__RequestVerificationToken"] = token }));
+                { ["Login"] = name, ["Password"] = "Wrong-password-1", ["__RequestVerificationToken"] = token }));
                 times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 Assert.False(answer.Headers.Contains("Server-Timing"));
                 Assert.Contains("The employee code, e-mail or password is wrong.", await answer.Content.ReadAsStringAsync());
