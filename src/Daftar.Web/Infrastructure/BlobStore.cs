@@ -6,10 +6,36 @@ public sealed record StoredBlob(string Hash, long Size, string ContentType, int 
 {
     public const int MaxFileNameLength = 120;
 
-    public Daftar.Files.CorrespondenceDocument As(string fileName) => new(Hash, SafeFileName(fileName), ContentType, Size, Pages);
+    public Daftar.Files.CorrespondenceDocument As(string fileName) => new(Hash, SafeFileName(fileName, ContentType), ContentType, Size, Pages);
 
-    /// <summary>The name a document is shown and downloaded under: no folders, no control or hiding characters, not too long (extension kept).</summary>
-    public static string SafeFileName(string? fileName)
+    /// <summary>The extensions a document of each type Daftar accepts may carry; the first is the one given.</summary>
+    private static readonly Dictionary<string, string[]> Extensions = new()
+    {
+        ["application/pdf"] = [".pdf"],
+        ["image/jpeg"] = [".jpg", ".jpeg"],
+        ["image/png"] = [".png"],
+        ["image/tiff"] = [".tif", ".tiff"],
+    };
+
+    /// <summary>
+    /// The name a document is shown and downloaded under: no folders, no control or hiding characters, not too long,
+    /// and ending in the extension of the type Daftar recognised from its bytes. "Agenda.hta" holding a PNG is saved as
+    /// "Agenda.png", so no computer opens it with anything but an image viewer.
+    /// </summary>
+    public static string SafeFileName(string? fileName, string contentType)
+    {
+        var name = SafeFileName(fileName);
+        if (!Extensions.TryGetValue(contentType, out var allowed)) return name;
+        var extension = Path.GetExtension(name);
+        if (allowed.Contains(extension, StringComparer.OrdinalIgnoreCase)) return name;
+        var stem = extension.Length > 0 && name.Length > extension.Length ? name[..^extension.Length].TrimEnd('.', ' ') : name;
+        if (allowed.Contains(Path.GetExtension(stem), StringComparer.OrdinalIgnoreCase)) return stem;   // "order.pdf.exe" → "order.pdf"
+        if (stem.Length + allowed[0].Length > MaxFileNameLength) stem = stem[..(MaxFileNameLength - allowed[0].Length)];
+        return (stem.Length == 0 ? "document" : stem) + allowed[0];
+    }
+
+    /// <summary>The name cleaned of folders, control and hiding characters and cut to length (its extension kept).</summary>
+    private static string SafeFileName(string? fileName)
     {
         var name = Daftar.People.Text.Clean(Path.GetFileName((fileName ?? "").Replace('\\', '/'))) ?? "";
         name = new string(name.Where(c => c is not ('/' or ':' or '*' or '?' or '"' or '<' or '>' or '|')).ToArray()).Trim('.', ' ');

@@ -195,6 +195,36 @@ public class HostileInputTests(DaftarFactory app, ITestOutputHelper output) : IC
     private static readonly HashSet<string> UploadRefusals =
         ["damaged_pdf", "active_pdf", "encrypted_pdf", "pdf_bomb", "unsupported_document", "empty_document", "damaged_image", "image_too_large", "too_large", "required", "invalid_file", "unreadable_file"];
 
+    [Theory]
+    [InlineData("Agenda for review.hta", "png", "Agenda for review.png")]
+    [InlineData("order.pdf.exe", "pdf", "order.pdf")]
+    [InlineData("scan.JPEG", "jpeg", "scan.JPEG")]
+    [InlineData("notice", "pdf", "notice.pdf")]
+    [InlineData("report.v2", "tiff", "report.tif")]
+    public async Task ADocument_IsNamedForTheTypeItIs_NotTheExtensionItCameWith(string uploadedAs, string kind, string servedAs)
+    {
+        var bytes = kind switch
+        {
+            "png" => TestImages.Png(20, 20),
+            "pdf" => Fuzz.ValidPdf("नाम"),
+            "jpeg" => TestImages.JpegHeader(20, 20),
+            _ => TestImages.TiffHeader(20, 20),
+        };
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var fileId = await NewFileAsync(clerk);
+        var uploaded = await clerk.PostAsync($"/api/files/{fileId}/documents", Upload("file", bytes, uploadedAs));
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var download = await clerk.GetAsync($"/api/files/{fileId}/correspondence/1/document");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(servedAs, download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+
+        var receipt = await clerk.PostAsync("/api/receipts", Upload("documents", bytes, uploadedAs, ("sender", "Collector"), ("subject", "Named by type")));
+        Assert.Equal(HttpStatusCode.Created, receipt.StatusCode);
+        var receiptId = (await receipt.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var view = await clerk.GetFromJsonAsync<JsonElement>($"/api/receipts/{receiptId}");
+        Assert.Equal(servedAs, view.GetProperty("documents")[0].GetProperty("fileName").GetString());
+    }
+
     private static MultipartFormDataContent Upload(string field, byte[] bytes, string name, params (string Key, string Value)[] fields)
     {
         var form = new MultipartFormDataContent();

@@ -34,7 +34,7 @@ public sealed class AttachDocument(FileActions files, BlobStore blobs)
             if (!stored.Succeeded) return Result<int>.Fail(stored.Errors);
             blob = stored.Value!;
         }
-        var name = StoredBlob.SafeFileName(document.FileName);
+        var name = StoredBlob.SafeFileName(document.FileName, blob.ContentType);
         Correspondence? item = null;
         var result = await files.RunAsync(fileId, c =>
         {

@@ -80,7 +80,7 @@ public static class FilesApi
         files.MapGet("/files/{id:int}/correspondence/{order:int}/document", async (int id, int order, FileDocuments documents, BlobStore blobs,
                 IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await documents.FindAsync(id, order, ct) is { BlobHash: { } hash } item && blobs.OpenRead(hash) is { } stream
-                    ? Results.File(stream, item.ContentType ?? "application/octet-stream", item.FileName, enableRangeProcessing: true)
+                    ? Results.File(stream, item.ContentType ?? "application/octet-stream", StoredBlob.SafeFileName(item.FileName, item.ContentType ?? ""), enableRangeProcessing: true)
                     : ApiResults.NotFound(l, "Document"))
             .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf", "image/jpeg", "image/png", "image/tiff")
             .WithSummary("A document of the file's correspondence (an upload or an issued letter) as stored: PDF, JPEG, PNG or TIFF. The scans of a receipt put into the file are at /api/receipts/{id}/documents/{n}; each correspondence item lists the addresses of its documents (apiUrl).");

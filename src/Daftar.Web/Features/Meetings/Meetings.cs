@@ -136,7 +136,7 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
             await using var stream = document.Open();
             var stored = await blobs.StoreAsync(stream, ct);
             if (!stored.Succeeded) return Result<int>.Fail(stored.Errors);
-            item.AttachDocument(stored.Value!.Hash, StoredBlob.SafeFileName(document.FileName));
+            item.AttachDocument(stored.Value!.Hash, StoredBlob.SafeFileName(document.FileName, stored.Value!.ContentType));
         }
         item.Assign(ownerPostId);
         if (await SaveAsync(ct) is { } conflict) return conflict;
@@ -154,7 +154,8 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         var head = new byte[8];
         var read = await stream.ReadAsync(head, ct);
         stream.Position = 0;
-        return (stream, BlobStore.Sniff(head.AsSpan(0, read)) ?? "application/octet-stream", doc.DocumentName ?? "document");
+        var type = BlobStore.Sniff(head.AsSpan(0, read)) ?? "application/octet-stream";
+        return (stream, type, StoredBlob.SafeFileName(doc.DocumentName, type));
     }
 
     public async Task<Result<int>> CancelAsync(int id, CancellationToken ct)
