@@ -375,7 +375,8 @@ public static class AdminCommands
         }
         var name = options.GetValueOrDefault("name") ?? "command line";
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-        var (token, secret) = ApiToken.Issue(account, name, now, days is null ? null : now.AddDays(days.Value));
+        // Made by the operator on the server itself: that access stands in for the second factor (docs/security.md).
+        var (token, secret) = ApiToken.Issue(account, name, now, days is null ? null : now.AddDays(days.Value), secondFactor: true);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();
         output.WriteLine($"API token '{name}' for {account.UserName}{(days is null ? "" : $", valid for {days} days")}. It is shown only now:");

@@ -78,6 +78,10 @@ public static class DaftarApp
             o.AddPolicy("verify", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Daftar:VerificationsPerMinute", 30), Window = TimeSpan.FromMinutes(1) }));
+            // Sessions started on the video server through the relay, per address: enough for an office behind one address.
+            o.AddPolicy("rtc-session", ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Meetings:VideoSessionsPerMinute", 120), Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy("tsa", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Signing:TsaRequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1) }));
@@ -195,7 +199,8 @@ public static class DaftarApp
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator).RequireClaim("amr", "mfa"))
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(Policies.ApiAdministrator, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator));
+            // Administration through the API needs a token made with a fresh authenticator code, as pages need two-factor sign-in.
+            .AddPolicy(Policies.ApiAdministrator, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Administrator).RequireClaim("amr", "mfa"));
         // Style sheets, scripts and API answers travel compressed (a home connection, a phone). Pages do not: they carry
         // an antiforgery token beside text a visitor can choose, which is what BREACH needs; static files and JSON do not.
         services.AddResponseCompression(o =>

@@ -49,16 +49,25 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         var meetingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var occurrence = (await igpApi.GetFromJsonAsync<MeetingView>($"/api/meetings/{meetingId}", Json))!.Occurrences.Single().Id;
 
-        // The uninvited SHO of Chomu gets no token.
+        // The uninvited SHO of Chomu gets no token (nor learns that the meeting exists).
         var outsider = await (await app.ApiClientAsync("RJ100059")).PostAsync($"/api/occurrences/{occurrence}/join", null);
-        Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
         Assert.DoesNotContain("janusToken", await outsider.Content.ReadAsStringAsync());
 
-        // Janus itself refuses a session without a token Daftar signed.
+        // The relay passes no session without a token (and Janus itself refuses one whose token Daftar did not sign), and
+        // never Janus's "info" (its version and internal addresses), at its root or within a session.
         var anonymous = app.CreateClient();
-        var bare = await (await anonymous.PostAsJsonAsync("/rtc/local", new { janus = "create", transaction = "t1" })).Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal("error", bare!["janus"]!.GetValue<string>());
-        Assert.Equal(403, bare["error"]!["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.PostAsJsonAsync("/rtc/local", new { janus = "create", transaction = "t1" })).StatusCode);
+        foreach (var address in new[] { "/rtc/local", "/rtc/local/", "/rtc/local/123456" })
+        {
+            var asked = await anonymous.PostAsJsonAsync(address, new { janus = "info", transaction = "t2" });
+            Assert.Equal(HttpStatusCode.Forbidden, asked.StatusCode);
+            Assert.DoesNotContain("version", await asked.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await anonymous.GetAsync("/rtc/local")).StatusCode);
+        var forged = await (await anonymous.PostAsJsonAsync("/rtc/local", new { janus = "create", transaction = "t1", token = "forged" })).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("error", forged!["janus"]!.GetValue<string>());
+        Assert.Equal(403, forged["error"]!["code"]!.GetValue<int>());
 
         var chairPage = await app.SignedInPageAsync("RJ100053");
         var clock = Stopwatch.StartNew();

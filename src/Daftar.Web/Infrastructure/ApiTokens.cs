@@ -75,6 +75,8 @@ public sealed class ApiTokenHandler(
             new("token_id", found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
         claims.AddRange(found.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        // Made with a fresh authenticator code: administration endpoints ask for this (Policies.ApiAdministrator).
+        if (found.SecondFactor) claims.Add(new Claim("amr", "mfa"));
         if (found.EmployeeId is { } employeeId)
             claims.Add(new Claim(DaftarClaims.EmployeeId, employeeId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

@@ -113,7 +113,12 @@ public class MeetingTests(MailFactory app) : IClassFixture<MailFactory>
         Assert.Equal("not_meeting_manager", await CodeOfAsync(await sho.PostAsync($"/api/occurrences/{meeting.Occurrences[1].Id}/cancel", null)));
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/api/meetings/{id}")).StatusCode);
-        Assert.Equal("not_invited", await CodeOfAsync(await clerk.PostAsync($"/api/occurrences/{meeting.Occurrences[0].Id}/join", null)));
+        // Joining a meeting one may not see is answered as joining one that does not exist.
+        var notSeen = await clerk.PostAsync($"/api/occurrences/{meeting.Occurrences[0].Id}/join", null);
+        var missing = await clerk.PostAsync("/api/occurrences/999999/join", null);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (notSeen.StatusCode, missing.StatusCode));
+        var (a, b) = (await missing.Content.ReadFromJsonAsync<JsonElement>(), await notSeen.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal((a.GetProperty("title").GetString(), a.GetProperty("detail").GetString()), (b.GetProperty("title").GetString(), b.GetProperty("detail").GetString()));
 
         // One occurrence cancelled, another moved to the afternoon; the series keeps its rule.
         Assert.Equal(HttpStatusCode.NoContent, (await igp.PostAsync($"/api/occurrences/{meeting.Occurrences[1].Id}/cancel", null)).StatusCode);
@@ -183,7 +188,7 @@ public class MeetingTests(MailFactory app) : IClassFixture<MailFactory>
         var occurrence = (await ReadAsync<MeetingView>(await igp.GetAsync($"/api/meetings/{id}"))).Occurrences.Single().Id;
         Assert.Equal("video_unavailable", await CodeOfAsync(await (await app.ApiClientAsync("RJ100059")).PostAsync($"/api/occurrences/{occurrence}/join", null)));
         var uninvited = await (await app.ApiClientAsync(ShoChaksu)).PostAsync($"/api/occurrences/{occurrence}/join", null);
-        Assert.Equal(HttpStatusCode.Forbidden, uninvited.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, uninvited.StatusCode);
         Assert.DoesNotContain("janusToken", await uninvited.Content.ReadAsStringAsync());
 
         // A meeting on the department's own Jitsi: the invited get its link, nothing of Janus.
@@ -193,7 +198,7 @@ public class MeetingTests(MailFactory app) : IClassFixture<MailFactory>
         var externalOccurrence = (await ReadAsync<MeetingView>(await igp.GetAsync($"/api/meetings/{external}"))).Occurrences.Single().Id;
         var link = await ReadAsync<JoinInfo>(await (await app.ApiClientAsync("RJ100059")).PostAsync($"/api/occurrences/{externalOccurrence}/join", null));
         Assert.Equal(("https://meet.rajasthan.example/range-review", "", 0L), (link.ExternalUrl, link.JanusToken, link.Room));
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(ShoChaksu)).PostAsync($"/api/occurrences/{externalOccurrence}/join", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiClientAsync(ShoChaksu)).PostAsync($"/api/occurrences/{externalOccurrence}/join", null)).StatusCode);
     }
 
     [Fact]

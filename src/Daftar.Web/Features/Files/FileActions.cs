@@ -55,7 +55,13 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     public async Task<Viewer?> ViewerAsync(CancellationToken ct)
     {
         var officer = await current.GetAsync(ct);
-        if (officer?.EmployeeId is not { } employeeId || officer.Posts.Count == 0) return null;
+        return officer is null ? null : ViewerOf(officer);
+    }
+
+    /// <summary>What an officer may see files as: their posts and those posts' sections (null: no post today).</summary>
+    public static Viewer? ViewerOf(Officer officer)
+    {
+        if (officer.EmployeeId is not { } employeeId || officer.Posts.Count == 0) return null;
         return new Viewer(officer, employeeId, officer.Posts.Select(p => p.PostId).ToArray(),
             officer.Posts.Where(p => p.SectionId is not null).Select(p => p.SectionId!.Value).Distinct().ToArray());
     }

@@ -89,11 +89,24 @@ public sealed class ViewModel(FileQueries queries, FileAuditTrail auditTrail, IS
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        var result = await queries.GetAsync(Id, markOpened: HttpMethods.IsGet(Request.Method), ct);
+        var result = await queries.GetAsync(Id, markOpened: HttpMethods.IsGet(Request.Method) && !CameFromAnotherSite(Request), ct);
         if (!result.Succeeded) return NotFound();
         EFile = result.Value!;
         Audit = await auditTrail.ReadAsync(Id, ct);
         Text ??= EFile!.Notes.FirstOrDefault(n => !n.IsConfirmed && n.IsMine)?.Text;
         return Page();
+    }
+
+    /// <summary>
+    /// A view reached from a link on another site (a mail, a forged page) does not mark the file opened: opening blocks
+    /// the sender's pull-back, so only the officer's own views do (from Daftar's pages, a bookmark or a typed address).
+    /// Browsers say where a navigation came from in Sec-Fetch-Site; older ones only in Referer.
+    /// </summary>
+    public static bool CameFromAnotherSite(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0) return site is not ("same-origin" or "none");
+        return Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+            && !string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -24,6 +24,11 @@ public sealed class IndexModel(CurrentOfficer current, ManageApiTokens tokens, U
     public string? TokenName { get; set; }
 
     [BindProperty]
+    [Display(Name = "Code from your authenticator app")]
+    [StringLength(10, ErrorMessage = "{0} must be at most {1} characters.")]
+    public string? TokenCode { get; set; }
+
+    [BindProperty]
     [Display(Name = "Valid for (days)")]
     [Range(1, 3650, ErrorMessage = "{0} must be between {1} and {2}.")]
     public int? TokenDays { get; set; }
@@ -56,14 +61,16 @@ public sealed class IndexModel(CurrentOfficer current, ManageApiTokens tokens, U
             return Page();
         }
         var officer = (await current.GetAsync(ct))!;
-        var result = await tokens.CreateAsync(officer.AccountId, new CreateApiTokenCommand(TokenName, TokenDays), ct);
+        var result = await tokens.CreateAsync(officer.AccountId, new CreateApiTokenCommand(TokenName, TokenDays, TokenCode), ct);
         if (!result.Succeeded)
-            foreach (var e in result.Errors) ModelState.AddModelError(e.Field == "days" ? nameof(TokenDays) : nameof(TokenName), l.Describe(e));
+            foreach (var e in result.Errors)
+                ModelState.AddModelError(e.Field switch { "days" => nameof(TokenDays), "authenticatorCode" => nameof(TokenCode), _ => nameof(TokenName) }, l.Describe(e));
         else
         {
             NewToken = result.Value;
             TokenName = null;
             TokenDays = null;
+            TokenCode = null;
             ModelState.Clear();
         }
         await LoadAsync(ct);

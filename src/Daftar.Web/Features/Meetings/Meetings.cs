@@ -394,7 +394,10 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         var owners = items.Select(i => i.OwnerPostId).OfType<int>().Distinct().ToList();
         var files = items.Select(i => i.FileId).OfType<int>().Distinct().ToList();
         if (owners.Count > 0 && await db.Posts.CountAsync(p => owners.Contains(p.Id), ct) != owners.Count) v.Add(Error.Unknown("agenda", "Agenda item owner"));
-        if (files.Count > 0 && await db.Files.CountAsync(f => files.Contains(f.Id), ct) != files.Count) v.Add(Error.Unknown("agenda", "File"));
+        // A file the chair may not see is answered as one that does not exist, so ids reveal nothing.
+        if (files.Count > 0 && (await current.GetAsync(ct) is not { } officer || Files.FileActions.ViewerOf(officer) is not { } viewer
+                || await Files.FileActions.VisibleTo(db.Files, viewer).CountAsync(f => files.Contains(f.Id), ct) != files.Count))
+            v.Add(Error.Unknown("agenda", "File"));
         foreach (var item in items)
         {
             var itemTitle = v.Optional(item.Title, "agenda", "Agenda item", 500);

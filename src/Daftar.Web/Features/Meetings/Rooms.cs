@@ -51,8 +51,8 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
         var occurrence = await db.MeetingOccurrences.Include(o => o.Meeting).SingleOrDefaultAsync(o => o.Id == occurrenceId, ct);
         if (occurrence is null || !await meetings.MaySeeAsync(occurrence.MeetingId, officer, ct))
         {
-            // Someone who is not invited learns nothing, and above all gets no token.
-            return occurrence is null ? Error.NotFound("Meeting") : NotInvited;
+            // Someone who may not see the meeting learns nothing, not even that it exists, and above all gets no token.
+            return Error.NotFound("Meeting");
         }
         var posts = officer.Posts.Select(p => p.PostId).ToArray();
         var isManager = occurrence.Meeting.IsManagedBy(posts);

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.Files;
+using Daftar.Web.Features.Meetings;
+
+namespace Daftar.Tests.Security;
+
+/// <summary>Issue #30, item 9: small existence leaks, and a GET from another site that changed a file's state.</summary>
+public class ExistenceLeakTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    private static async Task<int> NewFileAsync(HttpClient api, string subject)
+    {
+        var created = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, 12, null));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    [Fact]
+    public async Task AMeetingsAgenda_NamingAFileTheChairMayNotSee_IsAnsweredAsForAFileThatDoesNotExist()
+    {
+        var secret = await NewFileAsync(await app.ApiClientAsync(Demo.Clerk), "SECRET file of DoIT&C");
+        var igp = await app.ApiClientAsync("RJ100053");
+        var chair = await app.PostIdAsync("IGP-JPR");
+        MeetingCommand With(int fileId) => new("Range review", Daftar.Meetings.MeetingPurpose.Review, null, chair, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3),
+            "10:00", 30, Agenda: [new AgendaInput("The file", FileId: fileId)], Notify: false);
+        var hidden = await igp.PostAsJsonAsync("/api/meetings", With(secret));
+        var missing = await igp.PostAsJsonAsync("/api/meetings", With(999_999));
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (hidden.StatusCode, missing.StatusCode));
+        var (a, b) = (await hidden.Content.ReadFromJsonAsync<JsonElement>(), await missing.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(b.GetProperty("errors").ToString(), a.GetProperty("errors").ToString());
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Referer", "https://evil.example/mail")]
+    public async Task AViewFromAnotherSitesLink_DoesNotMarkTheFileOpened_SoTheSenderCanStillPullItBack(string header, string value)
+    {
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        var id = await NewFileAsync(clerk, "Sent by mistake " + header);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SO-DOIT-GR1"), null))).StatusCode);
+
+        var officer = await app.SignInAsync(Demo.SectionOfficer);
+        var lured = new HttpRequestMessage(HttpMethod.Get, $"/Files/View?id={id}");
+        lured.Headers.TryAddWithoutValidation(header, value);
+        Assert.Equal(HttpStatusCode.OK, (await officer.SendAsync(lured)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/files/{id}/pull-back", null)).StatusCode);
+
+        // The officer's own view (from Daftar's pages) does mark it, and pull-back is then refused.
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SO-DOIT-GR1"), null))).StatusCode);
+        var own = new HttpRequestMessage(HttpMethod.Get, $"/Files/View?id={id}");
+        own.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.OK, (await officer.SendAsync(own)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsync($"/api/files/{id}/pull-back", null)).StatusCode);
+    }
+
+    [Fact]
+    public void TheVideoRelay_PassesOnlyASessionWithAToken_AndNeverInfo()
+    {
+        static byte[] J(string json) => System.Text.Encoding.UTF8.GetBytes(json);
+        Assert.True(MeetingsApi.MayRelay(J("""{"janus":"create","transaction":"t","token":"abc"}"""), atRoot: true));
+        Assert.False(MeetingsApi.MayRelay(J("""{"janus":"create","transaction":"t"}"""), atRoot: true));
+        Assert.False(MeetingsApi.MayRelay(J("""{"janus":"info","transaction":"t"}"""), atRoot: true));
+        Assert.False(MeetingsApi.MayRelay(J("""{"janus":"info","transaction":"t"}"""), atRoot: false));
+        Assert.False(MeetingsApi.MayRelay(J("""{"janus":"attach","token":"abc"}"""), atRoot: true));
+        Assert.True(MeetingsApi.MayRelay(J("""{"janus":"attach","plugin":"janus.plugin.videoroom"}"""), atRoot: false));
+        Assert.False(MeetingsApi.MayRelay(J("not json"), atRoot: false));
+        Assert.False(MeetingsApi.MayRelay(J("[1,2]"), atRoot: false));
+    }
+}
