@@ -93,7 +93,6 @@ public static class DatabaseStartup
         // A migration that fills a new table or index from a state's rows (28.8 lakh files, 1.2 crore notes) runs for
         // minutes, not the 30 seconds a request may take.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
-        List<string> pending;
         try
         {
             if (settings.Provider == DatabaseProvider.Postgres)
@@ -103,18 +102,22 @@ public static class DatabaseStartup
                 await db.Database.CloseConnectionAsync();
                 await CreateHistoryTableAsync(db, ct);
             }
-            pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            // A database made by a development version before the migrations were squashed (ADR 0023) names migrations
+            // that no longer exist; applying Initial over it would fail half-way on "table exists".
+            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+            var known = db.Database.GetMigrations().ToHashSet();
+            if (applied.Count > 0 && !applied.All(known.Contains))
+                throw new ConfigurationProblem(
+                    $"The database ({settings.SafeDescription()}) was made by an earlier development version of Daftar whose migrations have since been squashed " +
+                    "into one (docs/adr/0023). Start from a new database, or restore a backup into a new installation.", null);
             await db.Database.MigrateAsync(ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not ConfigurationProblem)
         {
             throw new ConfigurationProblem(
                 $"Cannot open the database ({settings.SafeDescription()}): {Describe(ex)} " +
                 "Check Database:Provider and Database:ConnectionString.", ex);
         }
-        // Rows written before search existed get their search words once, right after the migration that added search.
-        if (pending.Any(m => m.EndsWith("_SearchLinksSharesUploads", StringComparison.Ordinal)))
-            await Daftar.Web.Features.Search.SearchBackfill.RunAsync(db, ct);
         // The installation's CAs and timestamp authority exist from the first start.
         await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Signing.Pki>().EnsureAsync(ct);
     }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Daftar.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(DaftarDb))]
-    [Migration("20261204163014_LastNoteNumber")]
-    partial class LastNoteNumber
+    [Migration("20261207052755_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -52,6 +52,15 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.Property<int?>("EmployeeId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastFailedSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -147,6 +156,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("SecondFactor")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
@@ -155,6 +167,31 @@ namespace Daftar.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("Daftar.Accounts.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("SignInSessions");
                 });
 
             modelBuilder.Entity("Daftar.Audit.AuditEvent", b =>
@@ -209,8 +246,6 @@ namespace Daftar.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SealedAt");
 
                     b.HasIndex("Sequence")
                         .IsUnique();
@@ -545,6 +580,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<int>("LastNoteNumber")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MovementCount")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Retention")
                         .HasColumnType("integer");
 
@@ -579,8 +617,6 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.HasIndex("ComputerNumber")
                         .IsUnique();
 
-                    b.HasIndex("CreatedByPostId");
-
                     b.HasIndex("CreatedOn");
 
                     b.HasIndex("DepartmentId");
@@ -588,12 +624,15 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.HasIndex("FileNumber")
                         .IsUnique();
 
-                    b.HasIndex("SectionId");
+                    b.HasIndex("CreatedByPostId", "ArrivalPriority", "Id")
+                        .HasDatabaseName("IX_Files_Created");
 
-                    b.HasIndex("ArrivedFromPostId", "ArrivalKind", "HolderPostId", "ArrivalPriority", "Id")
+                    b.HasIndex("SectionId", "Grading", "Id");
+
+                    b.HasIndex("ArrivedFromPostId", "ArrivalKind", "ArrivalPriority", "Id", "HolderPostId")
                         .HasDatabaseName("IX_Files_Sent");
 
-                    b.HasIndex("HolderPostId", "Status", "ArrivalOpenedAt", "ArrivalPriority", "Id", "ArrivalDueOn")
+                    b.HasIndex("HolderPostId", "Status", "ArrivalPriority", "Id", "ArrivalOpenedAt", "ArrivalDueOn")
                         .HasDatabaseName("IX_Files_Inbox");
 
                     b.ToTable("Files", (string)null);
@@ -671,6 +710,70 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.HasIndex("PostId", "FileId");
 
                     b.ToTable("FileParticipants");
+                });
+
+            modelBuilder.Entity("Daftar.Files.InboxCount", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("New")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Parked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PostId");
+
+                    b.ToTable("InboxCounts");
+                });
+
+            modelBuilder.Entity("Daftar.Files.InboxCountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("New")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Parked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("InboxCountChanges");
                 });
 
             modelBuilder.Entity("Daftar.Files.IssuedLetter", b =>
@@ -796,7 +899,7 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasIndex("FileId", "Id");
 
-                    b.HasIndex("FromPostId", "At");
+                    b.HasIndex("FromPostId", "Id");
 
                     b.ToTable("Movements");
                 });
@@ -852,6 +955,10 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("AuthorPostId");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("IX_Notes_Drafts")
+                        .HasFilter("NOT \"IsConfirmed\"");
 
                     b.HasIndex("FileId", "Number")
                         .IsUnique();
@@ -965,9 +1072,9 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasIndex("FileId");
 
-                    b.HasIndex("SectionId");
-
                     b.HasIndex("HolderPostId", "Status");
+
+                    b.HasIndex("SectionId", "Grading", "Id");
 
                     b.ToTable("Receipts");
                 });
@@ -1047,11 +1154,11 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasIndex("ById");
 
-                    b.HasIndex("FromPostId");
-
                     b.HasIndex("ReceiptId");
 
-                    b.HasIndex("ToPostId");
+                    b.HasIndex("FromPostId", "ReceiptId");
+
+                    b.HasIndex("ToPostId", "ReceiptId");
 
                     b.ToTable("ReceiptMovements");
                 });
@@ -2295,6 +2402,15 @@ namespace Daftar.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Daftar.Accounts.SignInSession", b =>
+                {
+                    b.HasOne("Daftar.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Daftar.Files.Correspondence", b =>
