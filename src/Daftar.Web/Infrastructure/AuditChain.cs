@@ -73,24 +73,13 @@ public sealed class AuditChain(DaftarDb db, FileNumbers numbers, TimeProvider cl
 }
 
 /// <summary>Runs the sealer every few seconds in the background.</summary>
-public sealed class AuditSealerService(IServiceScopeFactory scopes, IConfiguration config, ILogger<AuditSealerService> logger) : BackgroundService
+public sealed class AuditSealerService(IServiceScopeFactory scopes, IConfiguration config, ILogger<AuditSealerService> logger) : PeriodicWork(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(config.GetValue("Audit:SealIntervalSeconds", 2.0));
+
+    // A failed round leaves the events safe (and unsealed) until the next.
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        var interval = TimeSpan.FromSeconds(config.GetValue("Audit:SealIntervalSeconds", 2.0));
-        using var timer = new PeriodicTimer(interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                while (await scope.ServiceProvider.GetRequiredService<AuditChain>().SealAsync(stoppingToken) == AuditChain.BatchSize) { }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Sealing is retried on the next tick; events stay safe (and unsealed) meanwhile.
-                logger.LogWarning(ex, "Sealing the audit chain failed; retrying in {Interval}", interval);
-            }
-        }
+        while (await services.GetRequiredService<AuditChain>().SealAsync(ct) == AuditChain.BatchSize) { }
     }
 }

@@ -422,24 +422,11 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
 /// The meetings' clock: reads attendance from Janus every few seconds (Meetings:PollSeconds), closes finished rooms,
 /// reminds invitees before a meeting starts, and reminds posts of overdue action items once a day.
 /// </summary>
-public sealed class MeetingFollowUp(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<MeetingFollowUp> logger) : BackgroundService
+public sealed class MeetingFollowUp(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<MeetingFollowUp> logger) : Infrastructure.PeriodicWork(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("Meetings:PollSeconds", 5.0)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await RunOnceAsync(scope.ServiceProvider, clock.GetUtcNow().UtcDateTime, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Meeting follow-up failed; retrying at the next interval");
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(config.GetValue("Meetings:PollSeconds", 5.0));
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) => RunOnceAsync(services, clock.GetUtcNow().UtcDateTime, ct);
 
     public static async Task RunOnceAsync(IServiceProvider services, DateTime nowUtc, CancellationToken ct)
     {

@@ -197,7 +197,7 @@ public sealed class Notifier(IHubContext<NotificationsHub> hub, LiveConnections 
 }
 
 /// <summary>Reminds the posts that hold overdue files, on a schedule (Files:ReminderMinutes, default 60).</summary>
-public sealed class OverdueReminders(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<OverdueReminders> logger) : BackgroundService
+public sealed class OverdueReminders(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<OverdueReminders> logger) : PeriodicWork(scopes, logger)
 {
     /// <summary>Posts holding open files whose due date has passed, with how many.</summary>
     public static async Task<Dictionary<int, int>> OverdueByPostAsync(DaftarDb db, DateOnly today, CancellationToken ct)
@@ -207,23 +207,13 @@ public sealed class OverdueReminders(IServiceScopeFactory scopes, IConfiguration
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(config.GetValue("Files:ReminderMinutes", 60.0));
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(config.GetValue("Files:ReminderMinutes", 60.0)));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<DaftarDb>();
-                var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-                foreach (var (post, count) in await OverdueByPostAsync(db, clock.Today(), stoppingToken))
-                    await notifier.ToPostAsync(post, new Notice("overdue", "", "/Files/Inbox?tab=overdue", count));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Overdue reminders failed; retrying at the next interval");
-            }
-        }
+        var db = services.GetRequiredService<DaftarDb>();
+        var notifier = services.GetRequiredService<Notifier>();
+        foreach (var (post, count) in await OverdueByPostAsync(db, clock.Today(), ct))
+            await notifier.ToPostAsync(post, new Notice("overdue", "", "/Files/Inbox?tab=overdue", count));
     }
 }

@@ -132,22 +132,10 @@ public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sess
 }
 
 /// <summary>Refreshes every CRL on schedule (Signing:CrlRefreshHours, default 24), well before they expire.</summary>
-public sealed class CrlPublisher(IServiceScopeFactory scopes, SigningSettings settings, ILogger<CrlPublisher> logger) : BackgroundService
+public sealed class CrlPublisher(IServiceScopeFactory scopes, SigningSettings settings, ILogger<CrlPublisher> logger) : Infrastructure.PeriodicWork(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(settings.CrlRefreshHours));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<PkiAdministration>().PublishAllCrlsAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Publishing CRLs failed; retrying at the next interval");
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromHours(settings.CrlRefreshHours);
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<PkiAdministration>().PublishAllCrlsAsync(ct);
 }
