@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Daftar.Accounts;
 
 /// <summary>A sign-in identity. User name is the employee code, so officers sign in by code or e-mail.</summary>
+[Daftar.Audit.Audited]
 public class Account : IdentityUser<int>
 {
     public int? EmployeeId { get; set; }

@@ -4,6 +4,7 @@ using System.Text;
 namespace Daftar.Accounts;
 
 /// <summary>A bearer token for programs. Only its SHA-256 hash is stored; the token is shown once.</summary>
+[Daftar.Audit.Audited]
 public class ApiToken
 {
     public const string Prefix = "dft_";

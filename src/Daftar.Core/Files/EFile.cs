@@ -8,6 +8,7 @@ namespace Daftar.Files;
 /// only that post acts on it. Every change bumps <see cref="Version"/>, so two officers acting on one file at the
 /// same moment cannot both succeed.
 /// </summary>
+[Daftar.Audit.Audited("file", nameof(Id))]
 public class EFile
 {
     private EFile() { }

@@ -3,6 +3,7 @@ using Daftar.People;
 namespace Daftar.Files;
 
 /// <summary>Two files about related matters, linked so that each is found from the other ("see also F.12(3)…").</summary>
+[Daftar.Audit.Audited("file", nameof(FileId))]
 public class FileLink
 {
     private FileLink() { }
@@ -32,6 +33,7 @@ public class FileLink
 /// A post the file was shared with for reading ("copy for information"): it sees the file and its note sheet but does
 /// not hold it and cannot act on it. Only files of normal grading can be shared.
 /// </summary>
+[Daftar.Audit.Audited("file", nameof(FileId))]
 public class SharedWith
 {
     private SharedWith() { }

@@ -3,6 +3,7 @@ using Daftar.People;
 namespace Daftar.Files;
 
 /// <summary>One step in a file's life: created, sent from one post to another, pulled back, parked, closed, reopened.</summary>
+[Daftar.Audit.Audited("file", nameof(FileId))]
 public class Movement
 {
     private Movement() { }
@@ -75,6 +76,7 @@ public class NumberSequence
 }
 
 /// <summary>A subject head of a department's file classification, e.g. 12 = "e-Governance" in F.12(3)/DOIT/GR-1/2026.</summary>
+[Daftar.Audit.Audited]
 public class FileHead
 {
     private FileHead() { }

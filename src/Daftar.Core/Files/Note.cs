@@ -7,6 +7,7 @@ namespace Daftar.Files;
 /// A note on the note sheet. A draft (yellow) note belongs to its author's post and can be edited or discarded; once
 /// confirmed (green) it is numbered and never changes.
 /// </summary>
+[Daftar.Audit.Audited("file", nameof(FileId))]
 public class Note
 {
     private Note() { }

@@ -13,6 +13,7 @@ public enum ReceiptStatus { Open = 1, Filed = 2, Closed = 3 }
 /// Inward dak, diarised with a diary number (81829/2026/DOIT-GR1). Like a file it is held by one post at a time;
 /// it ends by being put into a file (where it becomes correspondence) or by being closed.
 /// </summary>
+[Daftar.Audit.Audited("receipt", nameof(Id))]
 public class Receipt
 {
     private Receipt() { }
@@ -124,6 +125,7 @@ public sealed record ReceiptParticulars(string Sender, string? LetterNumber, Dat
     string? Category, ReceiptMode Mode, string Language, Grading Grading, bool IsElectronic);
 
 /// <summary>A scanned page or attachment of a receipt, stored by its SHA-256 in the blob store.</summary>
+[Daftar.Audit.Audited("receipt", nameof(ReceiptId))]
 public class ReceiptDocument
 {
     private ReceiptDocument() { }
@@ -153,6 +155,7 @@ public class ReceiptDocument
 /// <summary>A stored document: its blob (SHA-256), the name it was uploaded under, the type judged from its bytes, its pages.</summary>
 public sealed record CorrespondenceDocument(string BlobHash, string FileName, string ContentType, long Size, int Pages);
 
+[Daftar.Audit.Audited("receipt", nameof(ReceiptId))]
 public class ReceiptMovement
 {
     private ReceiptMovement() { }
@@ -183,6 +186,7 @@ public class ReceiptMovement
 }
 
 /// <summary>An item on the correspondence side of a file, in order, with its page numbers; the first is the PUC.</summary>
+[Daftar.Audit.Audited("file", nameof(FileId))]
 public class Correspondence
 {
     private Correspondence() { }

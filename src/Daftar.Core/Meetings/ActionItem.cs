@@ -9,6 +9,7 @@ public enum ActionStatus { Open = 1, InProgress = 2, Done = 3, Dropped = 4 }
 /// A decision to act (कार्यवाही बिंदु), assigned to a post with a due date and followed to closure: updates from the
 /// post, a link to the e-file where the work is done, reminders when overdue.
 /// </summary>
+[Daftar.Audit.Audited]
 public class ActionItem
 {
     private ActionItem() { }
@@ -77,6 +78,7 @@ public class ActionItem
     public static readonly MeetingError Closed = new("action_closed", "This action item is already closed.");
 }
 
+[Daftar.Audit.Audited("action-item", nameof(ActionItemId))]
 public class ActionUpdate
 {
     private ActionUpdate() { }

@@ -5,6 +5,7 @@ namespace Daftar.Meetings;
 /// assigns them in Janus (so the room's own participant list says who is there), whether they may send video, and the
 /// chair's hand-raise and removal state.
 /// </summary>
+[Daftar.Audit.Audited]
 public class JoinGrant
 {
     private JoinGrant() { }

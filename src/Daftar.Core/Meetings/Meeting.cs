@@ -70,6 +70,7 @@ public sealed record MeetingSchedule(DateOnly FirstDay, TimeOnly StartTime, int 
 /// or by a rule over the organisation) and guests, and one occurrence per day it is held. Invitations go to posts, so
 /// whoever holds the post on the day is invited.
 /// </summary>
+[Daftar.Audit.Audited("meeting", nameof(Id))]
 public class Meeting
 {
     private Meeting() { }
@@ -214,6 +215,7 @@ public class Meeting
 }
 
 /// <summary>One day a meeting is held: its own times (movable), its status, its Janus room while open, and its attendance.</summary>
+[Daftar.Audit.Audited("meeting", nameof(MeetingId))]
 public class MeetingOccurrence
 {
     private MeetingOccurrence() { }
@@ -297,6 +299,7 @@ public class MeetingOccurrence
     public void MarkReminded() => ReminderSent = true;
 }
 
+[Daftar.Audit.Audited("meeting", nameof(MeetingId))]
 public class AgendaItem
 {
     private AgendaItem() { }
@@ -340,6 +343,7 @@ public class AgendaItem
 /// "Every SHO under Jaipur Range": invites every active post that matches all the conditions given — office type,
 /// within an office's subtree, designation, department. Resolved to posts when saved and again before invitations go.
 /// </summary>
+[Daftar.Audit.Audited("meeting", nameof(MeetingId))]
 public class ParticipantRule
 {
     private ParticipantRule() { }
@@ -361,6 +365,7 @@ public class ParticipantRule
 }
 
 /// <summary>A post invited to a meeting (by name or by a rule), or a guest by e-mail with a private join link.</summary>
+[Daftar.Audit.Audited("meeting", nameof(MeetingId))]
 public class Invitee
 {
     private Invitee() { }

@@ -9,6 +9,7 @@ public enum MinutesStatus { Draft = 1, Signed = 2 }
 /// The minutes of one occurrence (कार्यवाही विवरण): drafted by the organiser's side, rendered to PDF and signed by the
 /// chair; others (co-chairs, members) may add their signatures, each an incremental update.
 /// </summary>
+[Daftar.Audit.Audited]
 public class MeetingMinutes
 {
     private MeetingMinutes() { }

@@ -1,5 +1,6 @@
 namespace Daftar.People;
 
+[Daftar.Audit.Audited]
 public class Department
 {
     private Department() { }

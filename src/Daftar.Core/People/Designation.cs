@@ -1,6 +1,7 @@
 namespace Daftar.People;
 
 /// <summary>A designation such as "Deputy Secretary"; posts are designations placed in an office.</summary>
+[Daftar.Audit.Audited]
 public class Designation
 {
     private Designation() { }

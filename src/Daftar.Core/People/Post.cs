@@ -4,6 +4,7 @@ namespace Daftar.People;
 /// A post is where work lands: files are sent to posts, not to people, so that work stays put
 /// when the officer holding the post is transferred (DESIGN 2.1).
 /// </summary>
+[Daftar.Audit.Audited]
 public class Post
 {
     private Post() { }

@@ -1,6 +1,7 @@
 namespace Daftar.People;
 
 /// <summary>An employee holding a post, as its regular holder or as additional charge, for a span of dates.</summary>
+[Daftar.Audit.Audited]
 public class PostAssignment
 {
     private PostAssignment() { }

@@ -10,6 +10,7 @@ public enum AuthorityKind { Root = 1, Issuing = 2, Timestamping = 3 }
 /// authority. The private key is stored encrypted under the server's master key. A renewed CA is a new record; the old
 /// one stays (not current) so that what it signed still verifies and its CRL is still published.
 /// </summary>
+[Daftar.Audit.Audited("authority", nameof(Code))]
 public class Authority
 {
     private Authority() { }
@@ -80,6 +81,7 @@ public enum CredentialStatus
 /// server's master key. Issued by the department's CA when they enrol, or a DSC from a licensed CA they registered.
 /// Five wrong PINs lock it until an administrator unlocks it or the employee enrols again.
 /// </summary>
+[Daftar.Audit.Audited("signing-credential", nameof(Id))]
 public class SigningCredential
 {
     public const int MaxPinAttempts = 5;
@@ -197,6 +199,7 @@ public class SigningCredential
 }
 
 /// <summary>A signature on a green note: detached CMS over the note's canonical text, time-stamped by Daftar's TSA.</summary>
+[Daftar.Audit.Audited("note", nameof(NoteId))]
 public class NoteSignature
 {
     private NoteSignature() { }

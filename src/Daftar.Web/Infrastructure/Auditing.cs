@@ -167,27 +167,19 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         db.Database.AutoSavepointsEnabled = true;
     }
 
-    private static bool IsAudited(object entity) => entity is Department or Office or Section or Designation or Post or Employee or PostAssignment
-        or Account or ApiToken or EFile or Note or Movement or FileHead or Receipt or ReceiptDocument or ReceiptMovement or Correspondence or FileLink or SharedWith
-        or Daftar.Signing.Authority or Daftar.Signing.SigningCredential or Daftar.Signing.NoteSignature
-        or Daftar.Meetings.Meeting or Daftar.Meetings.MeetingOccurrence or Daftar.Meetings.Invitee or Daftar.Meetings.ParticipantRule or Daftar.Meetings.AgendaItem
-        or Daftar.Meetings.JoinGrant or Daftar.Meetings.MeetingMinutes or Daftar.Meetings.ActionItem or Daftar.Meetings.ActionUpdate;
+    // Which entities are audited, and under which trail, each declares with [Audited] (Core); read once per type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AuditedAttribute?> Declared = new();
 
-    /// <summary>Notes and movements belong to their file's trail; everything else to itself. The id is null while it is
-    /// a key the database has not given yet.</summary>
-    private static (string Type, string? Id) ObjectOf(EntityEntry e) => e.Entity switch
+    private static AuditedAttribute? DeclarationOf(object entity) =>
+        Declared.GetOrAdd(entity.GetType(), t => (AuditedAttribute?)Attribute.GetCustomAttribute(t, typeof(AuditedAttribute), inherit: false));
+
+    private static bool IsAudited(object entity) => DeclarationOf(entity) is not null;
+
+    /// <summary>The trail a change belongs to, as its entity declares it (a note to its file's, a meeting's parts to the
+    /// meeting's), or its own. The id is null while it is a key the database has not given yet.</summary>
+    private static (string Type, string? Id) ObjectOf(EntityEntry e) => DeclarationOf(e.Entity) switch
     {
-        EFile => ("file", Value(e, "Id")),
-        Note or Movement or Correspondence or FileLink or SharedWith => ("file", Value(e, "FileId")),
-        Daftar.Signing.NoteSignature => ("note", Value(e, "NoteId")),
-        Daftar.Signing.SigningCredential => ("signing-credential", Value(e, "Id")),
-        Daftar.Signing.Authority => ("authority", Value(e, "Code")),
-        Receipt => ("receipt", Value(e, "Id")),
-        // A meeting's parts belong to its trail; an action item and its updates to the item's.
-        Daftar.Meetings.Meeting => ("meeting", Value(e, "Id")),
-        Daftar.Meetings.MeetingOccurrence or Daftar.Meetings.Invitee or Daftar.Meetings.ParticipantRule or Daftar.Meetings.AgendaItem => ("meeting", Value(e, "MeetingId")),
-        Daftar.Meetings.ActionUpdate => ("action-item", Value(e, "ActionItemId")),
-        ReceiptDocument or ReceiptMovement => ("receipt", Value(e, "ReceiptId")),
+        { Trail: { } trail, IdProperty: { } id } => (trail, Value(e, id)),
         _ => (e.Metadata.ClrType.Name.ToLowerInvariant(), e.Metadata.FindPrimaryKey()!.Properties.Any(p => e.Property(p.Name).IsTemporary)
             ? null : string.Join("-", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue))),
     };
