@@ -198,11 +198,7 @@ public static class AdminCommands
         return 0;
     }
 
-    internal static int Fail(TextWriter errors, string message)
-    {
-        errors.WriteLine($"Error: {message}");
-        return 1;
-    }
+    internal static int Fail(TextWriter errors, string message) => CommandLine.Fail(errors, message);
 
     private static async Task<int> GenerateAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {

@@ -100,7 +100,7 @@ public static class DaftarApp
         services.AddSingleton<SignInCache>();
         services.AddSingleton<SignInChanges>();
         services.AddScoped<AuditChain>();
-        services.AddScoped<FileNumbers>();
+        services.AddScoped<RunningNumbers>();
         // Contexts come from a pool, configured once (ADR 0019): building the options and EF's services for every
         // request cost about a tenth of a file send's CPU. The request's services hand out a leased context, bound to
         // the request's actor; disposing the scope returns it.

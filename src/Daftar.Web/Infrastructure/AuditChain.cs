@@ -1,7 +1,6 @@
 using System.Globalization;
 using Daftar.Audit;
 using Daftar.Data;
-using Daftar.Web.Features.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Infrastructure;
@@ -12,7 +11,7 @@ namespace Daftar.Web.Infrastructure;
 /// "audit-seal" counter row is taken first, so several nodes cannot interleave). An event stays unsealed for at most
 /// one interval (Audit:SealIntervalSeconds, default 2 s) plus the time to seal a batch.
 /// </summary>
-public sealed class AuditChain(DaftarDb db, FileNumbers numbers, TimeProvider clock)
+public sealed class AuditChain(DaftarDb db, RunningNumbers numbers, TimeProvider clock)
 {
     public const int BatchSize = 5000;
 

@@ -3,7 +3,6 @@ using System.Formats.Tar;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Daftar.Web.Features.Signing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Org.BouncyCastle.Bcpg;
@@ -56,7 +55,7 @@ public static partial class Backups
         {
             progress("Taking a snapshot of the database…");
             var (dbEntry, dbFile) = await SnapshotDatabaseAsync(settings, staging, ct);
-            var masterKey = SigningSettings.MasterKey(config);
+            var masterKey = MasterKeyFile.Read(config);
 
             progress("Writing the encrypted archive…");
             BackupManifest manifest;
@@ -114,7 +113,7 @@ public static partial class Backups
         var settings = DatabaseSettings.From(config);
         var dataPath = DatabaseSettings.DataPath(config);
         var blobs = BlobsPath(config);
-        var keyPath = SigningSettings.MasterKeyPath(config);
+        var keyPath = MasterKeyFile.PathOf(config);
         await EnsureEmptyAsync(settings, blobs, keyPath, ct);
 
         Directory.CreateDirectory(dataPath);

@@ -80,6 +80,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 }
 
 /// <summary>A setting or environment problem the operator must fix; printed as one line, never a stack trace.</summary>
+/// <summary>Something an area must find in the database from the first start, made right after the migrations; each area
+/// registers its own, so the start-up needs to know none of them.</summary>
+public interface IAfterMigration
+{
+    Task RunAsync(CancellationToken ct);
+}
+
 public sealed class ConfigurationProblem(string message, Exception? inner = null) : Exception(message, inner);
 
 public static class DatabaseStartup
@@ -118,8 +125,8 @@ public static class DatabaseStartup
                 $"Cannot open the database ({settings.SafeDescription()}): {Describe(ex)} " +
                 "Check Database:Provider and Database:ConnectionString.", ex);
         }
-        // The installation's CAs and timestamp authority exist from the first start.
-        await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Signing.Pki>().EnsureAsync(ct);
+        // What the areas need in the database from the first start (Signing: the installation's CAs and timestamp authority).
+        foreach (var step in scope.ServiceProvider.GetServices<IAfterMigration>()) await step.RunAsync(ct);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Daftar.Accounts;
-using Daftar.Web.Features.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;

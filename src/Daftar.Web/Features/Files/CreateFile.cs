@@ -13,7 +13,7 @@ public sealed record CreateFileCommand(string? Subject, int? HeadNumber, string?
 /// Opens a new file in the acting post's section. The file number is built from the department's head, a serial
 /// per head, section and year, the department's file head and the section: F.12(3)/DOIT/GR-1/2026.
 /// </summary>
-public sealed class CreateFile(DaftarDb db, FileActions files, FileNumbers numbers, AuditActor audit, IConfiguration config)
+public sealed class CreateFile(DaftarDb db, FileActions files, RunningNumbers numbers, AuditActor audit, IConfiguration config)
 {
     /// <param name="asPostId">A post the officer holds to open the file for (a receipt put into a new file goes to the
     /// post that held the receipt, which may be an additional charge); by default the acting post.</param>

@@ -21,10 +21,10 @@ public sealed record ReceiptView(int Id, string DiaryNumber, string Sender, stri
 public sealed record ReceiptRow(int Id, string DiaryNumber, string Subject, string Sender, DateOnly ReceivedOn, ReceiptStatus Status, Grading Grading, int Documents);
 
 /// <summary>Diarises inward dak in the acting post's section: diary number 81829/2026/DOIT-GR1, scanned pages stored first.</summary>
-public sealed class DiariseReceipt(DaftarDb db, FileActions files, FileNumbers numbers, BlobStore blobs, AuditActor audit)
+public sealed class DiariseReceipt(DaftarDb db, FileActions files, RunningNumbers numbers, BlobStore blobs, AuditActor audit)
 {
     /// <summary>The next diary number of a section's inward register, e.g. 81829/2026/DOIT-GR1 (inside the caller's transaction).</summary>
-    public static async Task<string> NextDiaryNumberAsync(FileNumbers numbers, Daftar.People.Department department, Daftar.People.Section section, int year, CancellationToken ct)
+    public static async Task<string> NextDiaryNumberAsync(RunningNumbers numbers, Daftar.People.Department department, Daftar.People.Section section, int year, CancellationToken ct)
     {
         var yearText = year.ToString(CultureInfo.InvariantCulture);
         var serial = await numbers.NextAsync($"diary/{department.Code}/{section.Code}/{yearText}", ct);

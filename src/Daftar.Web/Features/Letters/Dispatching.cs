@@ -40,7 +40,7 @@ public sealed class MailSender(IConfiguration config)
 /// The holder of the file or anyone of its section (the dispatch clerk) dispatches; the register shows what the viewer
 /// may see.
 /// </summary>
-public sealed class Dispatching(DaftarDb db, FileActions files, FileNumbers numbers, BlobStore blobs, MailSender mail, SigningSettings signing,
+public sealed class Dispatching(DaftarDb db, FileActions files, RunningNumbers numbers, BlobStore blobs, MailSender mail, SigningSettings signing,
     AuditActor audit, Daftar.Web.Features.Notifications.Notifier notifier)
 {
     public static readonly Error MailNotConfigured = new("mail_not_configured", "E-mail is not set up on this server (Mail:Host and Mail:From). Dispatch by post or electronically, or ask the administrator.", ErrorKind.Conflict);

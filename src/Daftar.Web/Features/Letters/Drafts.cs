@@ -27,7 +27,7 @@ public sealed record DraftSummary(int Id, DraftKind Kind, DraftStatus Status, st
 /// version kept), an officer senior to the drafter approves one version, and the holder issues it — numbered from the
 /// section's dispatch register, rendered by Chromium, signed (PAdES, incremental) and added to the correspondence.
 /// </summary>
-public sealed class Drafts(DaftarDb db, FileActions files, FileNumbers numbers, BlobStore blobs, PdfRenderer renderer, Enrolment enrolment,
+public sealed class Drafts(DaftarDb db, FileActions files, RunningNumbers numbers, BlobStore blobs, PdfRenderer renderer, Enrolment enrolment,
     SigningSettings signing, NoteText markdown, AuditActor audit, Daftar.Web.Features.Signing.Pki trust)
 {
     public static readonly Error RendererMissing = new("renderer_unavailable", "Letters cannot be rendered yet: Chromium is not installed on the server. " + PdfRenderer.InstallHint, ErrorKind.Conflict);

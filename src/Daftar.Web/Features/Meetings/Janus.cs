@@ -25,7 +25,7 @@ public sealed class VideoSettings
         TurnUrls = (config["Turn:Urls"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         TurnSecret = config["Turn:Secret"];
         TurnLifetime = TimeSpan.FromHours(config.GetValue("Turn:CredentialHours", 12.0));
-        _roomKey = HMACSHA256.HashData(Signing.SigningSettings.MasterKey(config), "daftar janus rooms"u8);
+        _roomKey = HMACSHA256.HashData(Infrastructure.MasterKeyFile.Read(config), "daftar janus rooms"u8);
     }
 
     private readonly byte[] _roomKey;

@@ -25,7 +25,7 @@ public sealed class SigningSettings
         TimestampKeyAlgorithm = Enum.TryParse<KeyAlgorithm>(section["TimestampKeyAlgorithm"], ignoreCase: true, out var tsaAlgorithm) ? tsaAlgorithm : KeyAlgorithm.EcdsaP256;
         TrustAnchorsPath = section["TrustAnchors"];
         FetchedCrlsPath = Path.Combine(DatabaseSettings.DataPath(config), "pki", "outside-crls");
-        Protector = new KeyProtector(MasterKey(config), Math.Max(KeyProtector.MinimumPinIterations, section.GetValue("PinIterations", KeyProtector.MinimumPinIterations)));
+        Protector = new KeyProtector(MasterKeyFile.Read(config), Math.Max(KeyProtector.MinimumPinIterations, section.GetValue("PinIterations", KeyProtector.MinimumPinIterations)));
     }
 
     public string PublicUrl { get; }
@@ -45,26 +45,6 @@ public sealed class SigningSettings
     public KeyProtector Protector { get; }
 
     public PublicationPoints PointsOf(string caCode) => new($"{PublicUrl}/pki/crl/{caCode}.crl", caCode == "root" ? $"{PublicUrl}/pki/root.crt" : $"{PublicUrl}/pki/ca/{caCode}.crt");
-
-    /// <summary>Where the master key file is (when Signing:MasterKey does not give the key itself).</summary>
-    public static string MasterKeyPath(IConfiguration config) =>
-        config["Signing:MasterKeyFile"] ?? Path.Combine(DatabaseSettings.DataPath(config), "keys", "master.key");
-
-    /// <summary>Signing:MasterKey (base64, e.g. from a secret store), else a key file in the data folder made on first start.</summary>
-    public static byte[] MasterKey(IConfiguration config)
-    {
-        if (config["Signing:MasterKey"] is { Length: > 0 } configured) return Convert.FromBase64String(configured);
-        var path = MasterKeyPath(config);
-        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = KeyProtector.NewMasterKey();
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;   // readable by Daftar's user only
-        using (var stream = new FileStream(path, options))
-        using (var writer = new StreamWriter(stream))
-            writer.Write(Convert.ToBase64String(key));
-        return key;
-    }
 }
 
 /// <summary>
@@ -72,8 +52,11 @@ public sealed class SigningSettings
 /// CA made when first needed (or renewed by an administrator), CRLs published on change and on schedule, and the
 /// trust every verification uses. Decrypted CA keys are cached for the life of the process.
 /// </summary>
-public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider clock, PkiKeyCache keys)
+public sealed class Pki(DaftarDb db, SigningSettings settings, TimeProvider clock, PkiKeyCache keys) : IAfterMigration
 {
+    /// <summary>The root, the timestamp authority and their CRLs exist from the first start.</summary>
+    public Task RunAsync(CancellationToken ct) => EnsureAsync(ct);
+
     public const string RootCode = "root";
     public const string TsaCode = "tsa";
 

@@ -20,9 +20,9 @@ public static class PkiCommands
 
     public static async Task<int> RenewAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {
-        if (options.GetValueOrDefault("arg0") is not { } department) return AdminCommands.Fail(errors, "Name the department: ./run.sh pki renew DEPT");
+        if (options.GetValueOrDefault("arg0") is not { } department) return Infrastructure.CommandLine.Fail(errors, "Name the department: ./run.sh pki renew DEPT");
         var result = await sp.GetRequiredService<PkiAdministration>().RenewDepartmentCaAsync(department, CancellationToken.None);
-        if (!result.Succeeded) return AdminCommands.Fail(errors, $"No department '{department}'.");
+        if (!result.Succeeded) return Infrastructure.CommandLine.Fail(errors, $"No department '{department}'.");
         output.WriteLine($"A new CA for {department.ToUpperInvariant()} is issuing from now on.");
         return 0;
     }
@@ -36,19 +36,19 @@ public static class PkiCommands
 
     public static async Task<int> RevokeAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {
-        if (options.GetValueOrDefault("arg0") is not { } serial) return AdminCommands.Fail(errors, "Give the certificate's serial number: ./run.sh pki revoke SERIAL --reason TEXT");
-        if (options.GetValueOrDefault("reason") is not { Length: > 0 } reason) return AdminCommands.Fail(errors, "Say why with --reason TEXT.");
+        if (options.GetValueOrDefault("arg0") is not { } serial) return Infrastructure.CommandLine.Fail(errors, "Give the certificate's serial number: ./run.sh pki revoke SERIAL --reason TEXT");
+        if (options.GetValueOrDefault("reason") is not { Length: > 0 } reason) return Infrastructure.CommandLine.Fail(errors, "Say why with --reason TEXT.");
         var result = await sp.GetRequiredService<PkiAdministration>().RevokeBySerialAsync(serial, reason, CancellationToken.None);
-        if (!result.Succeeded) return AdminCommands.Fail(errors, result.Errors[0].Kind == ErrorKind.NotFound ? $"No signing certificate with serial {serial}." : "It is already revoked or replaced.");
+        if (!result.Succeeded) return Infrastructure.CommandLine.Fail(errors, result.Errors[0].Kind == ErrorKind.NotFound ? $"No signing certificate with serial {serial}." : "It is already revoked or replaced.");
         output.WriteLine($"Revoked {serial.ToUpperInvariant()}; the CRL is published.");
         return 0;
     }
 
     public static async Task<int> CrlAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {
-        if (options.GetValueOrDefault("arg0") is not { } code) return AdminCommands.Fail(errors, "Name the CA: ./run.sh pki crl CODE [--out FILE]");
+        if (options.GetValueOrDefault("arg0") is not { } code) return Infrastructure.CommandLine.Fail(errors, "Name the CA: ./run.sh pki crl CODE [--out FILE]");
         var crl = await sp.GetRequiredService<PkiAdministration>().CrlAsync(code == Pki.RootCode ? code : code.ToUpperInvariant(), CancellationToken.None);
-        if (crl is null) return AdminCommands.Fail(errors, $"No CA '{code}'. ./run.sh pki status lists them.");
+        if (crl is null) return Infrastructure.CommandLine.Fail(errors, $"No CA '{code}'. ./run.sh pki status lists them.");
         if (options.GetValueOrDefault("out") is { } file)
         {
             await File.WriteAllBytesAsync(file, crl);
@@ -72,9 +72,9 @@ public static class PkiCommands
     public static async Task<int> VerifyCmsAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {
         if (options.GetValueOrDefault("arg0") is not { } payload || options.GetValueOrDefault("arg1") is not { } signature)
-            return AdminCommands.Fail(errors, "Usage: ./run.sh verify-cms PAYLOAD SIGNATURE");
-        if (!File.Exists(payload)) return AdminCommands.Fail(errors, $"No file {payload}.");
-        if (!File.Exists(signature)) return AdminCommands.Fail(errors, $"No file {signature}.");
+            return Infrastructure.CommandLine.Fail(errors, "Usage: ./run.sh verify-cms PAYLOAD SIGNATURE");
+        if (!File.Exists(payload)) return Infrastructure.CommandLine.Fail(errors, $"No file {payload}.");
+        if (!File.Exists(signature)) return Infrastructure.CommandLine.Fail(errors, $"No file {signature}.");
         var trust = await sp.GetRequiredService<Pki>().TrustAsync(CancellationToken.None);
         var content = await File.ReadAllBytesAsync(payload);
         var cms = await File.ReadAllBytesAsync(signature);

@@ -137,6 +137,7 @@ public static class SigningApi
         services.AddSingleton<PkiKeyCache>();
         services.AddSingleton<SigningSessions>();
         services.AddScoped<Pki>();
+        services.AddScoped<Infrastructure.IAfterMigration>(sp => sp.GetRequiredService<Pki>());
         services.AddScoped<Enrolment>();
         services.AddScoped<OutsideRevocation>();
         services.AddHttpClient(OutsideRevocation.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));

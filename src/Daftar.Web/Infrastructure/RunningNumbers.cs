@@ -3,15 +3,15 @@ using Daftar.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Daftar.Web.Features.Files;
+namespace Daftar.Web.Infrastructure;
 
 /// <summary>
-/// Hands out running numbers (computer numbers, file serials, later diary numbers) inside the caller's transaction:
+/// Hands out running numbers (computer numbers, file serials, diary numbers, audit seals) inside the caller's transaction:
 /// the counter row stays locked until the business transaction commits, and a failed attempt rolls it back, so
 /// numbers are never reused and a clerk never sees a gap. Works the same on SQLite and PostgreSQL (INSERT … ON
 /// CONFLICT … RETURNING).
 /// </summary>
-public sealed class FileNumbers(DaftarDb db)
+public sealed class RunningNumbers(DaftarDb db)
 {
     public async Task<long> NextAsync(string key, CancellationToken ct)
     {
