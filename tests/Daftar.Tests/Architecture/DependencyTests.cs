@@ -1,6 +1,6 @@
+using Daftar.Web;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using Daftar.Web;
 using Xunit.Abstractions;
 
 namespace Daftar.Tests.Architecture;
