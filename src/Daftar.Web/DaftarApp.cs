@@ -223,13 +223,13 @@ public static class DaftarApp
         services.AddScoped<ManageApiTokens>();
         services.AddScoped<Notifier>();
         services.AddSingleton<LiveConnections>();
-        services.AddScoped<Daftar.Web.Features.Accounts.ManageAccount>();
+        services.AddScoped<Daftar.Web.Features.Account.ManageAccount>();
         services.AddPeopleFeatures();
         services.AddFilesFeatures();
         services.AddScoped<Daftar.Web.Features.Letters.Drafts>();
         services.AddScoped<Daftar.Web.Features.Letters.LetterVerification>();
         services.AddScoped<Daftar.Web.Features.Letters.Dispatching>();
-        services.AddSingleton<Daftar.Web.Features.Letters.MailSender>();
+        services.AddSingleton<Daftar.Web.Infrastructure.MailSender>();
         // One warm Chromium per node, started on the first letter; Daftar runs without it and says so where letters are made.
         services.AddSingleton(_ => new Daftar.Signing.PdfRenderer(Daftar.Signing.PdfRenderer.FindChromium(config["Pdf:Chromium"]), config.GetValue("Pdf:Tabs", 2)));
         Daftar.Web.Features.Signing.SigningApi.AddSigningFeatures(services);

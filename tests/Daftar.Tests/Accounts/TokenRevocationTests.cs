@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Daftar.Tests.Infrastructure;
-using Daftar.Web.Features.Accounts;
+using Daftar.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Tests.Accounts;

@@ -106,7 +106,7 @@ public sealed class SignInModel(SignInManager<Daftar.Accounts.Account> signIn, U
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var mail = scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Letters.MailSender>();
+            var mail = scope.ServiceProvider.GetRequiredService<Daftar.Web.Infrastructure.MailSender>();
             var employee = await scope.ServiceProvider.GetRequiredService<Daftar.Data.DaftarDb>().Employees.AsNoTracking()
                 .Where(e => e.Id == employeeId).Select(e => new { e.Email, e.NameEn, e.NameHi }).SingleOrDefaultAsync();
             if (!mail.IsConfigured || employee?.Email is null) return;

@@ -22,7 +22,7 @@ public sealed class ActionsModel(MeetingFollowUps followUps, IStringLocalizer<Sh
         await AfterAsync(await followUps.UpdateActionAsync(id, new ActionUpdateCommand(Status, Text), ct), "The action item is updated.", ct);
 
     public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken ct) =>
-        await AfterAsync(await followUps.LinkFileAsync(id, new LinkFileCommand(FileId), ct), "The file is linked.", ct);
+        await AfterAsync(await followUps.LinkFileAsync(id, new LinkActionFileCommand(FileId), ct), "The file is linked.", ct);
 
     public async Task<IActionResult> OnPostOpenFileAsync(int id, CancellationToken ct) =>
         await AfterAsync(await followUps.OpenFileAsync(id, new Files.CreateFileCommand(null, HeadNumber, "Meeting action"), ct), "A new file is opened for this action item.", ct);

@@ -16,7 +16,7 @@ public sealed record SignMinutesCommand(string? Pin);
 public sealed record MinutesView(int Id, int OccurrenceId, string Body, MinutesStatus Status, int Signatures, DateTimeOffset UpdatedAt, bool CanEdit, bool CanSign, string? PdfUrl);
 public sealed record ActionItemCommand(string? Text, int? AssigneePostId, DateOnly? DueOn, int? OccurrenceId = null, int? FileId = null);
 public sealed record ActionUpdateCommand(ActionStatus? Status, string? Text);
-public sealed record LinkFileCommand(int? FileId);
+public sealed record LinkActionFileCommand(int? FileId);
 public sealed record ActionUpdateView(ActionStatus Status, string? Text, DateTimeOffset At, int PostId);
 public sealed record ActionItemView(int Id, int MeetingId, string MeetingTitle, int? OccurrenceId, string Text, int AssigneePostId, string AssigneeEn, string AssigneeHi,
     DateOnly DueOn, ActionStatus Status, bool Overdue, int? FileId, string? FileNumber, bool CanUpdate, IReadOnlyList<ActionUpdateView> Updates);
@@ -255,7 +255,7 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         return item.Id;
     }
 
-    public async Task<Result<int>> LinkFileAsync(int id, LinkFileCommand cmd, CancellationToken ct)
+    public async Task<Result<int>> LinkFileAsync(int id, LinkActionFileCommand cmd, CancellationToken ct)
     {
         var loaded = await ActionAsync(id, ct);
         if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);

@@ -24,7 +24,7 @@ public sealed record MeetingCommand(string? Title, MeetingPurpose? Purpose, stri
 
 public sealed record MoveOccurrenceCommand(DateOnly? Day, string? StartTime, int? DurationMinutes);
 
-public sealed record PostRef(int Id, string TitleEn, string TitleHi);
+public sealed record MeetingPost(int Id, string TitleEn, string TitleHi);
 public sealed record OccurrenceView(int Id, int Number, DateOnly Day, DateTimeOffset StartsAt, DateTimeOffset EndsAt, OccurrenceStatus Status, bool IsMoved,
     bool RoomOpen, bool Held, int Attended, bool HasMinutes);
 public sealed record InviteeView(int Id, InviteeSource Source, int? PostId, string? PostEn, string? PostHi, string? HolderEn, string? HolderHi, string? GuestName, string? GuestEmail);
@@ -35,7 +35,7 @@ public sealed record AgendaView(int Order, string Title, int? OwnerPostId, strin
 }
 public sealed record RuleView(int Id, OfficeType? OfficeType, int? UnderOfficeId, string? UnderOfficeEn, string? UnderOfficeHi, int? DesignationId,
     string? DesignationEn, string? DesignationHi, int? DepartmentId, string? DepartmentEn, string? DepartmentHi, int Posts);
-public sealed record MeetingView(int Id, string Uid, string Title, MeetingPurpose Purpose, string? Description, PostRef Chair, PostRef Organiser,
+public sealed record MeetingView(int Id, string Uid, string Title, MeetingPurpose Purpose, string? Description, MeetingPost Chair, MeetingPost Organiser,
     DateOnly FirstDay, string StartTime, int DurationMinutes, Recurrence Recurrence, WeekDays Days, DateOnly? Until, VideoKind Video, string? ExternalUrl,
     int MaxSpeakers, bool IsCancelled, bool CanManage, int Sequence, IReadOnlyList<AgendaView> Agenda, IReadOnlyList<RuleView> Rules,
     IReadOnlyList<InviteeView> Invitees, IReadOnlyList<OccurrenceView> Occurrences);
@@ -267,8 +267,8 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         var agenda = m.Agenda.OrderBy(a => a.Order).Select(a => new AgendaView(a.Order, a.Title, a.OwnerPostId, a.OwnerPost?.TitleEn, a.OwnerPost?.TitleHi,
             a.FileId, a.DocumentName, a.Id)
         { DocumentUrl = a.DocumentName is null ? null : $"/api/meetings/{m.Id}/agenda/{a.Order}/document" }).ToList();
-        return new MeetingView(m.Id, m.Uid, m.Title, m.Purpose, m.Description, new PostRef(m.ChairPostId, m.ChairPost.TitleEn, m.ChairPost.TitleHi),
-            new PostRef(m.OrganiserPostId, m.OrganiserPost.TitleEn, m.OrganiserPost.TitleHi), m.FirstDay, m.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+        return new MeetingView(m.Id, m.Uid, m.Title, m.Purpose, m.Description, new MeetingPost(m.ChairPostId, m.ChairPost.TitleEn, m.ChairPost.TitleHi),
+            new MeetingPost(m.OrganiserPostId, m.OrganiserPost.TitleEn, m.OrganiserPost.TitleHi), m.FirstDay, m.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
             m.DurationMinutes, m.Recurrence, m.Days, m.Until, m.Video, m.ExternalUrl, m.MaxSpeakers, m.IsCancelled,
             m.IsManagedBy(officer.Posts.Select(p => p.PostId)), m.Sequence, agenda, ruleViews, invitees, occurrences);
     }

@@ -139,7 +139,7 @@ public static class MeetingsApi
         g.MapPost("/actions/{id:int}/updates", async (int id, ActionUpdateCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) => (await h.UpdateActionAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Reports progress on an action item: status (Open, InProgress, Done, Dropped) and a remark.");
-        g.MapPost("/actions/{id:int}/link", async (int id, LinkFileCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) => (await h.LinkFileAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+        g.MapPost("/actions/{id:int}/link", async (int id, LinkActionFileCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) => (await h.LinkFileAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Links an e-file you can see to an action item.");
         g.MapPost("/actions/{id:int}/file", async (int id, CreateFileCommand cmd, MeetingFollowUps h, L l, CancellationToken ct) =>

@@ -56,7 +56,7 @@ public sealed class SaveEmployee(DaftarDb db, TimeProvider clock)
             foreach (var account in await db.Users.Where(a => a.EmployeeId == employee.Id).ToListAsync(ct))
             {
                 account.SecurityStamp = Guid.NewGuid().ToString("N");
-                await Daftar.Web.Features.Accounts.ManageAccount.CutOffAsync(db, account.Id, clock.GetUtcNow(), ct);
+                await SignInSessions.CutOffAsync(db, account.Id, clock.GetUtcNow(), ct);
             }
         }
         await db.SaveChangesAsync(ct);

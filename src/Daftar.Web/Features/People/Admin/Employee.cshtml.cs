@@ -25,10 +25,10 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
     [BindProperty] public DateOnly? From { get; set; }
     [BindProperty] public DateOnly? To { get; set; }
     public EmployeeSummary? Employee { get; private set; }
-    public Daftar.Web.Features.Accounts.AccountStatus? Account { get; private set; }
-    public Daftar.Web.Features.Accounts.TemporaryPassword? IssuedPassword { get; private set; }
+    public Daftar.Web.Features.Account.AccountStatus? Account { get; private set; }
+    public Daftar.Web.Features.Account.TemporaryPassword? IssuedPassword { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct)
     {
         Employee = await directory.GetEmployeeAsync(Id, ct);
         if (Employee is null) return NotFound();
@@ -75,7 +75,7 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
         return await AfterAsync(result, l["The posting has been ended."], ct);
     }
 
-    public async Task<IActionResult> OnPostPasswordAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct)
+    public async Task<IActionResult> OnPostPasswordAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct)
     {
         var result = await accounts.IssueTemporaryPasswordAsync(Id, ct);
         if (!result.Succeeded) ModelState.AddErrors(result.Errors, l);
@@ -86,17 +86,17 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
         return page;
     }
 
-    public async Task<IActionResult> OnPostRevokeTokensAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeTokensAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct)
     {
         var result = await accounts.RevokeTokensAsync(Id, ct);
         return await AfterAsync(result.Succeeded ? Result<int>.Ok(Id) : Result<int>.Fail(result.Errors),
             result.Succeeded ? l["{0} API token(s) revoked.", result.Value!.Revoked] : "", ct);
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostUnlockAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct) =>
         await AfterAsync(await accounts.UnlockAsync(Id, ct), l["The account has been unlocked."], ct);
 
-    public async Task<IActionResult> OnPostResetTwoFactorAsync([FromServices] Daftar.Web.Features.Accounts.ManageAccount accounts, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct) =>
         await AfterAsync(await accounts.ResetTwoFactorAsync(Id, ct), l["Two-factor sign-in has been reset; the officer sets it up again at next sign-in."], ct);
 
     private async Task<IActionResult> AfterAsync(Result<bool> result, string message, CancellationToken ct) =>
@@ -116,7 +116,7 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
     private async Task<IActionResult> ReloadAsync(CancellationToken ct)
     {
         Employee = await directory.GetEmployeeAsync(Id, ct);
-        Account ??= await HttpContext.RequestServices.GetRequiredService<Daftar.Web.Features.Accounts.ManageAccount>().StatusAsync(Id, ct);
+        Account ??= await HttpContext.RequestServices.GetRequiredService<Daftar.Web.Features.Account.ManageAccount>().StatusAsync(Id, ct);
         return Employee is null ? NotFound() : Page();
     }
 }

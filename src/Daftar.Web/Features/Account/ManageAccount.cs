@@ -5,7 +5,7 @@ using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Daftar.Web.Features.Accounts;
+namespace Daftar.Web.Features.Account;
 
 public sealed record AccountStatus(bool Exists, string? UserName, bool LockedOut, bool TwoFactorEnabled, bool MustChangePassword, bool IsAdministrator,
     int ActiveTokens = 0, int OpenSessions = 0);
@@ -20,15 +20,6 @@ public sealed record TemporaryPassword(string UserName, string Password);
 /// </summary>
 public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock, SignInThrottle throttle)
 {
-    /// <summary>Revokes every usable token of the account and ends its sessions; saved by the caller's next save.</summary>
-    public static async Task<int> CutOffAsync(DaftarDb db, int accountId, DateTimeOffset now, CancellationToken ct)
-    {
-        var tokens = await db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null).ToListAsync(ct);
-        foreach (var token in tokens) token.Revoke(now);
-        foreach (var session in await db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null).ToListAsync(ct)) session.End(now);
-        return tokens.Count;
-    }
-
     /// <summary>For a lost laptop or an integration gone wrong: every API token of the employee's account stops working.</summary>
     public async Task<Result<RevokedTokens>> RevokeTokensAsync(int employeeId, CancellationToken ct)
     {
@@ -81,7 +72,7 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
         else
         {
             account.MustChangePassword = true;
-            await CutOffAsync(db, account.Id, clock.GetUtcNow(), ct);
+            await SignInSessions.CutOffAsync(db, account.Id, clock.GetUtcNow(), ct);
             var token = await users.GeneratePasswordResetTokenAsync(account);
             result = await users.ResetPasswordAsync(account, token, password);
             if (result.Succeeded) await users.SetLockoutEndDateAsync(account, null);
@@ -107,7 +98,7 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
     {
         var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
         if (account is null) return Error.NotFound("Account");
-        await CutOffAsync(db, account.Id, clock.GetUtcNow(), ct);
+        await SignInSessions.CutOffAsync(db, account.Id, clock.GetUtcNow(), ct);
         await users.SetTwoFactorEnabledAsync(account, false);
         await users.ResetAuthenticatorKeyAsync(account);
         return true;
