@@ -221,7 +221,7 @@ public static class AdminCommands
 
     private static async Task<int> SeedAsync(IServiceProvider sp, TextWriter output)
     {
-        var outcome = await sp.GetRequiredService<DemoOrganisation>().SeedAsync();
+        var outcome = await sp.GetRequiredService<Daftar.Web.Features.Demo.DemoOrganisation>().SeedAsync();
         await sp.GetRequiredService<Daftar.Web.Features.Signing.Pki>().EnsureAsync(CancellationToken.None);
         await DaftarStartup.PrintDemoAccountsAsync(sp.GetRequiredService<DaftarDb>(), outcome.Seeded, output);
         return 0;

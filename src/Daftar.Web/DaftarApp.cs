@@ -219,7 +219,8 @@ public static class DaftarApp
         });
 
         services.AddScoped<CurrentOfficer>();
-        services.AddScoped<DemoOrganisation>();
+        services.AddScoped<Daftar.Web.Features.Demo.DemoOrganisation>();
+        services.AddScoped<Daftar.Web.Features.Demo.DemoMeetings>();
         services.AddScoped<ManageApiTokens>();
         services.AddScoped<Notifier>();
         services.AddSingleton<LiveConnections>();

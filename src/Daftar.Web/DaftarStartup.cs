@@ -16,10 +16,10 @@ public static class DaftarStartup
         if (!config.GetValue("Daftar:SeedDemo", false)) return;
 
         await using var scope = app.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<DemoOrganisation>().SeedAsync();
+        var outcome = await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Demo.DemoOrganisation>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Signing.Pki>().EnsureAsync(CancellationToken.None);
         // The demo's meetings come with the demo organisation (not with the test database, whose meetings each test makes).
-        if (outcome.Seeded) await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Meetings.DemoMeetings>().SeedAsync(CancellationToken.None);
+        if (outcome.Seeded) await scope.ServiceProvider.GetRequiredService<Daftar.Web.Features.Demo.DemoMeetings>().SeedAsync(CancellationToken.None);
         await PrintDemoAccountsAsync(scope.ServiceProvider.GetRequiredService<DaftarDb>(), outcome.Seeded, Console.Out);
     }
 
@@ -38,7 +38,7 @@ public static class DaftarStartup
             .ToListAsync();
         output.WriteLine();
         output.WriteLine(justSeeded ? "Demo organisation created." : "Demo organisation already present (kept as it is).");
-        output.WriteLine($"Sign in with an employee code (or e-mail) and the password {DemoOrganisation.DemoPassword}:");
+        output.WriteLine($"Sign in with an employee code (or e-mail) and the password {Daftar.Web.Features.Demo.DemoOrganisation.DemoPassword}:");
         foreach (var r in rows)
             output.WriteLine($"  {r.UserName,-10} {r.NameEn,-28} {r.Post}{(r.Admin ? "   [administrator: sets up two-factor sign-in at first sign-in]" : "")}");
         output.WriteLine();

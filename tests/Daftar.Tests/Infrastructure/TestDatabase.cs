@@ -1,4 +1,5 @@
 using Daftar.Data;
+using Daftar.Web.Features.Demo;
 using Daftar.Web.Features.People;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;

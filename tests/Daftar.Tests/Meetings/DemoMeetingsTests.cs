@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Daftar.Meetings;
 using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.Demo;
 using Daftar.Web.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using Daftar.Data;
 using Daftar.People;
 using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.Demo;
 using Daftar.Web.Features.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

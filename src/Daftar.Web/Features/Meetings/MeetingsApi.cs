@@ -27,7 +27,6 @@ public static class MeetingsApi
         services.AddScoped<Rooms>();
         services.AddScoped<MeetingFollowUps>();
         services.AddScoped<CalendarFeeds>();
-        services.AddScoped<DemoMeetings>();
         services.AddSingleton<MeetingMail>();
         services.AddHostedService(sp => sp.GetRequiredService<MeetingMail>());
     }

@@ -1,10 +1,11 @@
 using Daftar.Accounts;
 using Daftar.Data;
 using Daftar.People;
+using Daftar.Web.Features.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Daftar.Web.Features.People;
+namespace Daftar.Web.Features.Demo;
 
 /// <summary>
 /// A Rajasthan-like demo organisation: the Secretariat with six departments, Jaipur division and district

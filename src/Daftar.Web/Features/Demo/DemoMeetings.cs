@@ -1,9 +1,10 @@
 using Daftar.Data;
 using Daftar.Meetings;
 using Daftar.People;
+using Daftar.Web.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Daftar.Web.Features.Meetings;
+namespace Daftar.Web.Features.Demo;
 
 /// <summary>
 /// Meetings for the embedded demo (run.sh, first start only): the Collector's daily review of every SDO, BDO and gram
@@ -23,7 +24,7 @@ public sealed class DemoMeetings(DaftarDb db, MeetingSettings settings, TimeProv
         async Task InviteAsync(Meeting meeting, string officeCode, params string[] designations)
         {
             var office = await db.Offices.SingleAsync(o => o.Code == officeCode, ct);
-            var subtree = await Meetings.SubtreeAsync(db, office.Id, ct);
+            var subtree = await Daftar.Web.Features.Meetings.Meetings.SubtreeAsync(db, office.Id, ct);
             foreach (var code in designations)
             {
                 var designation = await db.Designations.SingleAsync(d => d.Code == code, ct);

@@ -2,9 +2,10 @@ using System.Globalization;
 using Daftar.Data;
 using Daftar.Files;
 using Daftar.People;
+using Daftar.Web.Features.People;
 using Microsoft.EntityFrameworkCore;
 
-namespace Daftar.Web.Features.People;
+namespace Daftar.Web.Features.Demo;
 
 /// <summary>
 /// Files for the demo office, so a new user sees a living office: a couple of hundred files in every state (new,
