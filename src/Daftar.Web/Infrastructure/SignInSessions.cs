@@ -107,9 +107,16 @@ public sealed class SignInSessions(DaftarDb db, SignInCache cache, TimeProvider 
     /// <summary>Revokes every usable token of the account and ends its sessions; saved by the caller's next save.</summary>
     public static async Task<int> CutOffAsync(DaftarDb db, int accountId, DateTimeOffset now, CancellationToken ct)
     {
+        var revoked = await RevokeTokensAsync(db, accountId, now, ct);
+        foreach (var session in await db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null).ToListAsync(ct)) session.End(now);
+        return revoked;
+    }
+
+    /// <summary>Revokes every token of the account not revoked yet; saved by the caller's next save. Says how many.</summary>
+    public static async Task<int> RevokeTokensAsync(DaftarDb db, int accountId, DateTimeOffset now, CancellationToken ct)
+    {
         var tokens = await db.ApiTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null).ToListAsync(ct);
         foreach (var token in tokens) token.Revoke(now);
-        foreach (var session in await db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null).ToListAsync(ct)) session.End(now);
         return tokens.Count;
     }
 }

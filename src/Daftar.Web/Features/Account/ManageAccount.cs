@@ -25,11 +25,9 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
     {
         var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
         if (account is null) return Error.NotFound("Account");
-        var now = clock.GetUtcNow();
-        var tokens = await db.ApiTokens.Where(t => t.AccountId == account.Id && t.RevokedAt == null).ToListAsync(ct);
-        foreach (var token in tokens) token.Revoke(now);
+        var revoked = await SignInSessions.RevokeTokensAsync(db, account.Id, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
-        return new RevokedTokens(tokens.Count);
+        return new RevokedTokens(revoked);
     }
 
     public async Task<AccountStatus?> StatusAsync(int employeeId, CancellationToken ct)

@@ -94,10 +94,10 @@ public sealed class SignInModel(SignInManager<Daftar.Accounts.Account> signIn, U
     /// <summary>After signing in, the officer is told how many wrong passwords were typed for their account meanwhile.</summary>
     private async Task TellOfFailedAttemptsAsync(Daftar.Accounts.Account account)
     {
-        var failed = await db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => new { a.FailedSignIns, a.LastFailedSignInAt }).SingleAsync();
-        if (failed.FailedSignIns == 0) return;
-        TempData["FailedSignIns"] = failed.FailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        TempData["LastFailedSignInAt"] = failed.LastFailedSignInAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        // The account was read for this sign-in already; the failures were counted by earlier requests.
+        if (account.FailedSignIns == 0) return;
+        TempData["FailedSignIns"] = account.FailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        TempData["LastFailedSignInAt"] = account.LastFailedSignInAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         await db.Users.Where(a => a.Id == account.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedSignIns, 0));
     }
 
