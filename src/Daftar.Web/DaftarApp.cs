@@ -1,12 +1,18 @@
 using System.Threading.RateLimiting;
 using Daftar.Accounts;
 using Daftar.Data;
+using Daftar.Web.Features.Account;
 using Daftar.Web.Features.Api;
+using Daftar.Web.Features.Demo;
 using Daftar.Web.Features.Files;
+using Daftar.Web.Features.Letters;
 using Daftar.Web.Features.Me;
+using Daftar.Web.Features.Meetings;
 using Daftar.Web.Features.Notifications;
 using Daftar.Web.Features.People;
-using Daftar.Web.Features.People.Import;
+using Daftar.Web.Features.Receipts;
+using Daftar.Web.Features.Search;
+using Daftar.Web.Features.Signing;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -29,13 +35,7 @@ public static class DaftarApp
 
         builder.Services.AddDaftarServices(config);
         if (config.GetValue("Audit:SealInBackground", true)) builder.Services.AddHostedService<AuditSealerService>();
-        builder.Services.AddHostedService<OverdueReminders>();
-        builder.Services.AddHostedService<Daftar.Web.Features.Files.InboxCountCompactor>();
-        builder.Services.AddHostedService<Daftar.Web.Features.Signing.CrlPublisher>();
         builder.Services.AddHostedService<SignInCacheRefresh>();
-        builder.Services.AddHostedService<LiveConnectionGuard>();
-        if (config.GetValue("Meetings:FollowUp", true)) builder.Services.AddHostedService<Daftar.Web.Features.Meetings.MeetingFollowUp>();
-        builder.Services.AddSignalR();
 
         builder.Services.AddRazorPages(o =>
         {
@@ -44,8 +44,9 @@ public static class DaftarApp
             foreach (var page in new[] { "/Account/SignIn", "/Account/TwoFactor", "/Account/Recovery", "/Account/SignOut", "/Account/Language", "/Account/AccessDenied" })
                 o.Conventions.AllowAnonymousToPage(page);
             o.Conventions.AuthorizeFolder("/People/Admin", Policies.Administrator);
+            o.Conventions.AuthorizeFolder("/Signing/Admin", Policies.Administrator);
             o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AllowAnonymousToPage("/Pki/Index");
+            o.Conventions.AllowAnonymousToPage("/Signing/Authorities");
             o.Conventions.AllowAnonymousToPage("/Verify/Index");
             o.Conventions.AllowAnonymousToPage("/Meetings/Guest");
         })
@@ -218,23 +219,23 @@ public static class DaftarApp
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
-        services.AddScoped<CurrentOfficer>();
-        services.AddScoped<Daftar.Web.Features.Demo.DemoOrganisation>();
-        services.AddScoped<Daftar.Web.Features.Demo.DemoMeetings>();
-        services.AddScoped<ManageApiTokens>();
-        services.AddScoped<Notifier>();
-        services.AddSingleton<LiveConnections>();
-        services.AddScoped<Daftar.Web.Features.Account.ManageAccount>();
-        services.AddPeopleFeatures();
-        services.AddFilesFeatures();
-        services.AddScoped<Daftar.Web.Features.Letters.Drafts>();
-        services.AddScoped<Daftar.Web.Features.Letters.LetterVerification>();
-        services.AddScoped<Daftar.Web.Features.Letters.Dispatching>();
-        services.AddSingleton<Daftar.Web.Infrastructure.MailSender>();
+        services.AddSingleton<MailSender>();
         // One warm Chromium per node, started on the first letter; Daftar runs without it and says so where letters are made.
         services.AddSingleton(_ => new Daftar.Signing.PdfRenderer(Daftar.Signing.PdfRenderer.FindChromium(config["Pdf:Chromium"]), config.GetValue("Pdf:Tabs", 2)));
-        Daftar.Web.Features.Signing.SigningApi.AddSigningFeatures(services);
-        Daftar.Web.Features.Meetings.MeetingsApi.AddMeetingsFeatures(services);
+
+        // Each business area registers its own handlers and background work, the same way (docs/adr/0025).
+        services
+            .AddPeople(config)
+            .AddAccount(config)
+            .AddMe(config)
+            .AddNotifications(config)
+            .AddFiles(config)
+            .AddReceipts(config)
+            .AddSearch(config)
+            .AddSigning(config)
+            .AddLetters(config)
+            .AddMeetings(config)
+            .AddDemo(config);
     }
 
     public static void UseDaftar(this WebApplication app)
@@ -288,7 +289,7 @@ public static class DaftarApp
                 if (ctx.Context.Request.Query.ContainsKey("v")) ctx.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             },
         });
-        Daftar.Web.Features.Meetings.MeetingsApi.MapMeetingsPublic(app);
+        app.MapMeetingsPublic();
         // The API reference is public, like the OpenAPI document it shows; it is served before sign-in is asked for.
         app.UseApiReference();
         app.UseRouting();
@@ -302,18 +303,18 @@ public static class DaftarApp
             .AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapRazorPages();
-        app.MapHub<NotificationsHub>(NotificationsHub.Path);
-        Daftar.Web.Features.Signing.SigningApi.MapPki(app);
+        app.MapNotificationsPublic();
+        app.MapSigningPublic();
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).WithTags("Daftar").AnswersProblems();
         api.MapMeApi();
         api.MapPeopleApi();
-        api.MapImportApi();
         api.MapFilesApi();
-        Daftar.Web.Features.Letters.LettersApi.MapLettersApi(api);
+        api.MapLettersApi();
         api.MapReceiptsApi();
-        Daftar.Web.Features.Meetings.MeetingsApi.MapMeetingsApi(api);
-        Daftar.Web.Features.Signing.SigningApi.MapSigningApi(api);
+        api.MapSearchApi();
+        api.MapMeetingsApi();
+        api.MapSigningApi();
         // Anything else under /api is a 404 in ProblemDetails (the status code pages above), not a page. No catch-all route:
         // it would win over an endpoint that refuses the request's content type, turning a 415 into a 404.
     }

@@ -10,6 +10,9 @@ public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKi
     /// <summary>A value given in a form or request names something that does not exist (a 400 on that field, not a 404).</summary>
     public static Error Unknown(string field, string what) => new("not_found", "{0} was not found.", ErrorKind.Invalid, field, what);
     public static Error Required(string field, string label) => new("required", "{0} is required.", ErrorKind.Invalid, field, label);
+    /// <summary>A value that is not one of the choices offered (an enum out of range).</summary>
+    public static Error NotInList(string field) => new("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, field);
+    public static Error TooLong(string field, string label, int maxLength) => new("too_long", "{0} must be at most {1} characters.", ErrorKind.Invalid, field, label, maxLength);
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
     public static Error Forbidden() => new("forbidden", "You are not allowed to do this.", ErrorKind.Forbidden);
 }

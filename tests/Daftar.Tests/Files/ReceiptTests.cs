@@ -6,6 +6,7 @@ using System.Text.Json;
 using Daftar.Files;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web.Features.Files;
+using Daftar.Web.Features.Receipts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Tests.Files;

@@ -5,6 +5,7 @@ using Daftar.Files;
 using Daftar.Search;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web.Features.Files;
+using Daftar.Web.Features.Receipts;
 using Daftar.Web.Features.Search;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -9,6 +9,7 @@ using Daftar.Files;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Features.Letters;
+using Daftar.Web.Features.Receipts;
 using Daftar.Web.Features.Signing;
 using Microsoft.AspNetCore.Hosting;
 using MimeKit;

@@ -59,13 +59,13 @@ public class ExistenceLeakTests(DaftarFactory app) : IClassFixture<DaftarFactory
     public void TheVideoRelay_PassesOnlyASessionWithAToken_AndNeverInfo()
     {
         static byte[] J(string json) => System.Text.Encoding.UTF8.GetBytes(json);
-        Assert.True(MeetingsApi.MayRelay(J("""{"janus":"create","transaction":"t","token":"abc"}"""), atRoot: true));
-        Assert.False(MeetingsApi.MayRelay(J("""{"janus":"create","transaction":"t"}"""), atRoot: true));
-        Assert.False(MeetingsApi.MayRelay(J("""{"janus":"info","transaction":"t"}"""), atRoot: true));
-        Assert.False(MeetingsApi.MayRelay(J("""{"janus":"info","transaction":"t"}"""), atRoot: false));
-        Assert.False(MeetingsApi.MayRelay(J("""{"janus":"attach","token":"abc"}"""), atRoot: true));
-        Assert.True(MeetingsApi.MayRelay(J("""{"janus":"attach","plugin":"janus.plugin.videoroom"}"""), atRoot: false));
-        Assert.False(MeetingsApi.MayRelay(J("not json"), atRoot: false));
-        Assert.False(MeetingsApi.MayRelay(J("[1,2]"), atRoot: false));
+        Assert.True(JanusRelay.MayRelay(J("""{"janus":"create","transaction":"t","token":"abc"}"""), atRoot: true));
+        Assert.False(JanusRelay.MayRelay(J("""{"janus":"create","transaction":"t"}"""), atRoot: true));
+        Assert.False(JanusRelay.MayRelay(J("""{"janus":"info","transaction":"t"}"""), atRoot: true));
+        Assert.False(JanusRelay.MayRelay(J("""{"janus":"info","transaction":"t"}"""), atRoot: false));
+        Assert.False(JanusRelay.MayRelay(J("""{"janus":"attach","token":"abc"}"""), atRoot: true));
+        Assert.True(JanusRelay.MayRelay(J("""{"janus":"attach","plugin":"janus.plugin.videoroom"}"""), atRoot: false));
+        Assert.False(JanusRelay.MayRelay(J("not json"), atRoot: false));
+        Assert.False(JanusRelay.MayRelay(J("[1,2]"), atRoot: false));
     }
 }

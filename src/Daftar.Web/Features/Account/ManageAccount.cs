@@ -49,7 +49,7 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
     {
         var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == employeeId, ct);
         if (employee is null) return Error.NotFound("Employee");
-        if (!employee.IsActive) return new Error("employee_inactive", "The employee is inactive; make them active first.", ErrorKind.Conflict);
+        if (!employee.IsActive) return AccountErrors.EmployeeInactive;
         var password = NewTemporaryPassword();
         var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
         IdentityResult result;
@@ -76,7 +76,7 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
             if (result.Succeeded) await users.SetLockoutEndDateAsync(account, null);
         }
         if (!result.Succeeded)
-            return new Error("account_refused", "The account could not be saved: {0}", ErrorKind.Conflict, null, string.Join(" ", result.Errors.Select(e => e.Description)));
+            return AccountErrors.AccountRefused(string.Join(" ", result.Errors.Select(e => e.Description)));
         return new TemporaryPassword(account.UserName!, password);
     }
 

@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.Files;
 
+/// <summary>A document as it arrived in a form or a request: its name and a way to read it.</summary>
+public sealed record UploadedDocument(string FileName, Func<Stream> Open);
+
 public sealed record AttachDocumentCommand(string? Title);
 public sealed record MarkCorrespondenceCommand(bool IsPuc, bool IsFr);
 

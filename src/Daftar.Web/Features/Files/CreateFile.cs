@@ -23,13 +23,13 @@ public sealed class CreateFile(DaftarDb db, FileActions files, RunningNumbers nu
         var subject = v.Required(cmd.Subject, "subject", "Subject", 500);
         var category = v.Optional(cmd.Category, "category", "Category", 100);
         if (cmd.HeadNumber is null) v.Add(Error.Required("headNumber", "File head"));
-        if (!Enum.IsDefined(cmd.Kind)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "kind"));
-        if (!Enum.IsDefined(cmd.Grading)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "grading"));
-        if (!Enum.IsDefined(cmd.Retention)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "retention"));
+        if (!Enum.IsDefined(cmd.Kind)) v.Add(Error.NotInList("kind"));
+        if (!Enum.IsDefined(cmd.Grading)) v.Add(Error.NotInList("grading"));
+        if (!Enum.IsDefined(cmd.Retention)) v.Add(Error.NotInList("retention"));
         if (cmd.Retention != RetentionCategory.A && cmd.RetentionYears is not (>= 1 and <= 100))
-            v.Add(new Error("invalid_retention", "Keep B and C files for 1 to 100 years.", ErrorKind.Invalid, "retentionYears"));
+            v.Add(FilesErrors.InvalidRetention);
         if (cmd.SignNotesAtLevel is not (null or (>= 1 and <= 20)))
-            v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "signNotesAtLevel"));
+            v.Add(Error.NotInList("signNotesAtLevel"));
         if (v.Failed) return Result<int>.Fail(v.Errors);
 
         var viewer = await files.ViewerAsync(ct);
@@ -41,7 +41,7 @@ public sealed class CreateFile(DaftarDb db, FileActions files, RunningNumbers nu
         }
         var post = await db.Posts.Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
         if (post.Section is null)
-            return new Error("no_section", "Your post belongs to no section, and every file belongs to a section. Ask the administrator to place the post in a section.", ErrorKind.Invalid);
+            return FilesErrors.NoSection;
         var department = post.Office.Department;
         var head = await db.FileHeads.SingleOrDefaultAsync(h => h.DepartmentId == department.Id && h.Number == cmd.HeadNumber, ct);
         if (head is null) return Error.Unknown("headNumber", "File head");

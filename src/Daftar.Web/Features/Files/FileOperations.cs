@@ -19,8 +19,8 @@ public sealed class SaveNote(FileActions files, NoteText noteText)
     public async Task<Result<int>> HandleAsync(int fileId, SaveNoteCommand cmd, CancellationToken ct)
     {
         var text = NoteText.Normalise(cmd.Text ?? "").Trim();
-        if (text.Length == 0) return new Error("required", "{0} is required.", ErrorKind.Invalid, "text", "Note");
-        if (text.Length > NoteText.MaxLength) return new Error("too_long", "{0} must be at most {1} characters.", ErrorKind.Invalid, "text", "Note", NoteText.MaxLength);
+        if (text.Length == 0) return FilesErrors.Required;
+        if (text.Length > NoteText.MaxLength) return Error.TooLong("text", "Note", NoteText.MaxLength);
         Note? saved = null;
         var result = await files.RunAsync(fileId, c =>
         {
@@ -64,9 +64,9 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
         var v = new Validation();
         var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", RemarksCommand.MaxLength);
         if (cmd.ToPostId is null) v.Add(Error.Required("toPostId", "Send to"));
-        if (!Enum.IsDefined(cmd.Priority)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "priority"));
+        if (!Enum.IsDefined(cmd.Priority)) v.Add(Error.NotInList("priority"));
         if (cmd.DueOn is { } due && due < OfficeTime.DateOf(files.Now))
-            v.Add(new Error("due_in_past", "The due date has already passed.", ErrorKind.Invalid, "dueOn"));
+            v.Add(FilesErrors.DueInPast);
         if (v.Failed) return Result<int>.Fail(v.Errors);
         // The recipient is read with the file's visibility check, in its first statement.
         var loaded = await files.LoadAsync(fileId, ct, FileParts.DraftNotes | FileParts.Participants, onlyParticipant: cmd.ToPostId, otherPostId: cmd.ToPostId);

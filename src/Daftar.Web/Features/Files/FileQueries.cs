@@ -11,7 +11,7 @@ public sealed record NoteView(int Id, int? Number, string Html, string Text, boo
     DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, bool IsMine)
 {
     /// <summary>The note's signature, checked when the file was read; null when it is not signed.</summary>
-    public Daftar.Web.Features.Signing.NoteSignatureView? Signature { get; init; }
+    public NoteSignatureView? Signature { get; init; }
 }
 public sealed record MovementView(long Id, MovementKind Kind, PostRef From, PostRef To, string ByEn, string ByHi, string? Remarks, Priority Priority,
     DateOnly? DueOn, DateTimeOffset At, DateTimeOffset? OpenedAt, DateTimeOffset? PulledBackAt);
@@ -79,7 +79,7 @@ public static class InboxTabs
 }
 
 /// <summary>Reads of files, always through the visibility rule; opening a file you hold marks it opened.</summary>
-public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Features.Signing.NoteSigning signing)
+public sealed class FileQueries(DaftarDb db, FileActions files, INoteSignatures signing)
 {
     public const int InboxPageSize = 50;
     /// <summary>The newest movements a file's page and API answer carry: enough for what happened lately, while a file that
@@ -108,7 +108,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
     /// <summary>A page of the file's movements, oldest first, for those who may see the file.</summary>
     public async Task<Result<MovementHistory>> HistoryAsync(int fileId, int page, CancellationToken ct)
     {
-        if (page < 1 || page > 100_000) return new Error("invalid_page", "The page must be a number from 1.", ErrorKind.Invalid, "page");
+        if (page < 1 || page > 100_000) return FilesErrors.InvalidPage;
         var loaded = await files.LoadAsync(fileId, ct, FileParts.None);
         if (!loaded.Succeeded) return Result<MovementHistory>.Fail(loaded.Errors);
         var f = loaded.Value!.File;
@@ -175,7 +175,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
             .Select(c => new CorrespondenceView(c.Order, c.FirstPage, c.PageCount, c.Title, c.IsPuc, c.IsFr, c.ReceiptId,
                 c.ReceiptId is { } r
                     ? documents[r].OrderBy(d => d.Order).Select(d => new DocumentLink(d.FileName, d.ContentType, $"/Files/Document?receipt={r}&n={d.Order}", $"/api/receipts/{r}/documents/{d.Order}")).ToList()
-                    : c.BlobHash is not null ? [new DocumentLink(c.FileName!, c.ContentType!, $"/Files/Document?file={f.Id}&item={c.Order}", FilesApi.DocumentUrl(f.Id, c.Order))] : []))
+                    : c.BlobHash is not null ? [new DocumentLink(c.FileName!, c.ContentType!, $"/Files/Document?file={f.Id}&item={c.Order}", FilesModule.DocumentUrl(f.Id, c.Order))] : []))
             .ToList();
 
         var linkedIds = await db.FileLinks.Where(l => l.FileId == f.Id).Select(l => new { Id = l.LinkedFileId, l.Remarks, l.At })
@@ -231,7 +231,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, Daftar.Web.Featu
     /// </summary>
     public async Task<Result<Inbox>> InboxAsync(string? tab, int page, CancellationToken ct)
     {
-        if (page < 1 || page > 100_000) return new Error("invalid_page", "The page must be a number from 1.", ErrorKind.Invalid, "page");
+        if (page < 1 || page > 100_000) return FilesErrors.InvalidPage;
         var viewer = await files.ViewerAsync(ct);
         if (viewer is null) return FileActions.NoPost;
         tab = InboxTabs.All.Contains(tab) ? tab! : null;

@@ -28,7 +28,7 @@ public sealed class LinkFile(DaftarDb db, FileActions files)
             ? await visible.SingleOrDefaultAsync(f => f.ComputerNumber == number, ct)
             : await visible.SingleOrDefaultAsync(f => f.FileNumber == reference!.ToUpperInvariant(), ct);
         if (other is null)
-            return new Error("linked_file_not_found", "No file with that number that you may see.", ErrorKind.Invalid, "file");
+            return FilesErrors.LinkedFileNotFound;
         if (c.File.LinkTo(other, c.ActingPost, remarks, files.Now) is { } refused) return FileActions.ToError(refused);
         return await files.SaveAsync(fileId, ct);
     }

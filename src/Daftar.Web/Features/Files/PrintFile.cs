@@ -19,7 +19,7 @@ public sealed class PrintFile(FileQueries queries, DaftarDb db, BlobStore blobs,
     {
         var loaded = await queries.GetAsync(fileId, markOpened: false, ct);
         if (!loaded.Succeeded) return Result<(byte[], string)>.Fail(loaded.Errors);
-        if (!renderer.IsAvailable) return Daftar.Web.Features.Letters.Drafts.RendererMissing;
+        if (!renderer.IsAvailable) return Rendering.Missing;
         var file = loaded.Value!;
         var parts = new List<(string Name, byte[] Pdf)> { ("note sheet", await renderer.RenderAsync(NoteSheet(file), ct)) };
 

@@ -68,9 +68,9 @@ public sealed class ViewModel(FileQueries queries, FileAuditTrail auditTrail, IS
     public async Task<IActionResult> OnPostUnshareAsync(int post, [FromServices] ShareFile handler, CancellationToken ct) =>
         await AfterAsync(await handler.StopAsync(Id, post, ct), l["The file is no longer shared with that post."], ct);
 
-    public async Task<IActionResult> OnPostSignAsync(int noteId, string? pin, [FromServices] Daftar.Web.Features.Signing.NoteSigning signing, CancellationToken ct)
+    public async Task<IActionResult> OnPostSignAsync(int noteId, string? pin, [FromServices] INoteSignatures signing, CancellationToken ct)
     {
-        var result = await signing.SignAsync(noteId, new Daftar.Web.Features.Signing.SignNoteCommand(pin), ct);
+        var result = await signing.SignAsync(noteId, pin, ct);
         return await AfterAsync(result.Succeeded ? noteId : Result<int>.Fail(result.Errors), l["The note is signed."], ct);
     }
 

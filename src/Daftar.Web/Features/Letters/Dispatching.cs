@@ -2,6 +2,7 @@ using System.Globalization;
 using Daftar.Data;
 using Daftar.Files;
 using Daftar.Web.Features.Files;
+using Daftar.Web.Features.Receipts;
 using Daftar.Web.Features.Signing;
 using Daftar.Web.Infrastructure;
 using MailKit.Net.Smtp;
@@ -36,10 +37,10 @@ public sealed class Dispatching(DaftarDb db, FileActions files, RunningNumbers n
         if (!loaded.Succeeded) return Error.NotFound("Letter");
         var c = loaded.Value!;
         if (!c.File.IsHeldBy(c.ActingPost.Id) && !await db.Posts.AnyAsync(p => c.Viewer.PostIds.Contains(p.Id) && p.SectionId == c.File.SectionId, ct))
-            return new Error("not_dispatcher", "Letters are dispatched by the post holding the file or by its section.", ErrorKind.Forbidden);
+            return LettersErrors.NotDispatcher;
 
         var v = new Validation();
-        if (cmd.Mode is not { } mode || !Enum.IsDefined(mode)) return new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "mode");
+        if (cmd.Mode is not { } mode || !Enum.IsDefined(mode)) return Error.NotInList("mode");
         var remarks = v.Optional(cmd.Remarks, "remarks", "Remarks", 1000);
         string? recipient = null, email = null, address = null, article = null, carriedBy = null;
         Daftar.People.Post? to = null;
@@ -47,14 +48,14 @@ public sealed class Dispatching(DaftarDb db, FileActions files, RunningNumbers n
         {
             case DispatchMode.Email:
                 email = v.Required(cmd.Email, "email", "E-mail", 254);
-                if (email is not null && (!MailboxAddress.TryParse(email, out _) || !email.Contains('@'))) v.Add(new Error("invalid_email", "This is not an e-mail address.", ErrorKind.Invalid, "email"));
+                if (email is not null && (!MailboxAddress.TryParse(email, out _) || !email.Contains('@'))) v.Add(LettersErrors.InvalidEmail);
                 recipient = v.Optional(cmd.Recipient, "recipient", "Recipient", 300) ?? email;
                 break;
             case DispatchMode.Post:
                 recipient = v.Required(cmd.Recipient, "recipient", "Recipient", 300);
                 address = v.Required(cmd.Address?.Replace("\r\n", "\n"), "address", "Address", 1000);
-                if (cmd.PostalMode is not { } pm || !Enum.IsDefined(pm)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "postalMode"));
-                if (cmd.Postage is < 0 or > 100_000) v.Add(new Error("invalid_postage", "Postage must be between 0 and 100000.", ErrorKind.Invalid, "postage"));
+                if (cmd.PostalMode is not { } pm || !Enum.IsDefined(pm)) v.Add(Error.NotInList("postalMode"));
+                if (cmd.Postage is < 0 or > 100_000) v.Add(LettersErrors.InvalidPostage);
                 article = v.Optional(cmd.ArticleNumber, "articleNumber", "Article number", 60);
                 break;
             case DispatchMode.Hand:
@@ -68,7 +69,7 @@ public sealed class Dispatching(DaftarDb db, FileActions files, RunningNumbers n
                     to = await db.Posts.Include(p => p.Designation).Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department)
                         .SingleOrDefaultAsync(p => p.Id == cmd.ToPostId && p.IsActive, ct);
                     if (to is null) v.Add(Error.Unknown("toPostId", "Post"));
-                    else if (to.Section is null) v.Add(new Error("no_section", "That post belongs to no section, so it has no inward register. Choose a post in a section.", ErrorKind.Invalid, "toPostId"));
+                    else if (to.Section is null) v.Add(LettersErrors.NoSection);
                     else recipient = $"{to.Designation.NameEn}, {to.Office.NameEn}";
                 }
                 break;
@@ -140,7 +141,7 @@ public sealed class Dispatching(DaftarDb db, FileActions files, RunningNumbers n
         }
         catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or System.Net.Sockets.SocketException or IOException or AuthenticationException or SslHandshakeException)
         {
-            return new Error("mail_failed", "The e-mail could not be sent: {0}. Nothing was recorded; try again or dispatch another way.", ErrorKind.Conflict, null, ex.Message);
+            return LettersErrors.MailFailed(ex.Message);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed record DraftSummary(int Id, DraftKind Kind, DraftStatus Status, st
 public sealed class Drafts(DaftarDb db, FileActions files, RunningNumbers numbers, BlobStore blobs, PdfRenderer renderer, Enrolment enrolment,
     SigningSettings signing, NoteText markdown, AuditActor audit, Daftar.Web.Features.Signing.Pki trust)
 {
-    public static readonly Error RendererMissing = new("renderer_unavailable", "Letters cannot be rendered yet: Chromium is not installed on the server. " + PdfRenderer.InstallHint, ErrorKind.Conflict);
+    public static readonly Error RendererMissing = Rendering.Missing;
 
     private static Validation Check(string? subject, string? body, string? addressee, string? reference, out DraftContent content)
     {
@@ -38,15 +38,15 @@ public sealed class Drafts(DaftarDb db, FileActions files, RunningNumbers number
         content = new DraftContent(v.Required(subject, "subject", "Subject", 500) ?? "", NoteText.Normalise(body ?? "").Trim(),
             v.Optional(addressee?.Replace("\r\n", "\n"), "addressee", "Addressee", 1000), v.Optional(reference, "reference", "Reference", 500));
         if (content.Body.Length == 0) v.Add(Error.Required("body", "Text"));
-        else if (content.Body.Length > NoteText.MaxLength) v.Add(new Error("too_long", "{0} must be at most {1} characters.", ErrorKind.Invalid, "body", "Text", NoteText.MaxLength));
+        else if (content.Body.Length > NoteText.MaxLength) v.Add(Error.TooLong("body", "Text", NoteText.MaxLength));
         return v;
     }
 
     public async Task<Result<int>> StartAsync(int fileId, StartDraftCommand cmd, CancellationToken ct)
     {
         var v = Check(cmd.Subject, cmd.Body, cmd.Addressee, cmd.Reference, out var content);
-        if (cmd.Kind is not { } kind || !Enum.IsDefined(kind)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "kind"));
-        if (cmd.Language is { } language && !Enum.IsDefined(language)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "language"));
+        if (cmd.Kind is not { } kind || !Enum.IsDefined(kind)) v.Add(Error.NotInList("kind"));
+        if (cmd.Language is { } language && !Enum.IsDefined(language)) v.Add(Error.NotInList("language"));
         if (v.Failed) return Result<int>.Fail(v.Errors);
         Draft? started = null;
         var result = await files.RunAsync(fileId, c =>
@@ -196,7 +196,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, RunningNumbers number
         var letter = await db.IssuedLetters.SingleAsync(l => l.Id == letterId, ct);
         if (await blobs.ReadAllAsync(letter.PdfHash, ct) is not { } pdf) return Error.NotFound("Letter");
         if (await PdfSignatures.IsSignedByAsync(db, pdf, await trust.TrustAsync(ct), c.Employee.Id, ct))
-            return new Error("letter_signed", "You have already signed this letter.", ErrorKind.Conflict);
+            return LettersErrors.LetterSigned;
 
         var unlocked = await enrolment.UnlockAsync(c.Viewer.EmployeeId, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<LetterView>.Fail(unlocked.Errors);

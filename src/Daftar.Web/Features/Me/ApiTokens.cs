@@ -29,12 +29,12 @@ public sealed class ManageApiTokens(DaftarDb db, TimeProvider clock, Microsoft.A
     {
         var v = new Validation();
         var name = v.Required(cmd.Name, "name", "Token name", 100);
-        if (cmd.Days is < 1 or > 3650) v.Add(new Error("invalid_days", "Validity must be between 1 and 3650 days.", ErrorKind.Invalid, "days"));
+        if (cmd.Days is < 1 or > 3650) v.Add(MeErrors.InvalidDays);
         if (v.Failed) return Result<CreatedApiToken>.Fail(v.Errors);
         var account = await db.Users.SingleAsync(a => a.Id == accountId, ct);
         var activeCount = await db.ApiTokens.CountAsync(t => t.AccountId == accountId && t.RevokedAt == null, ct);
         if (activeCount >= 20)
-            return new Error("too_many_tokens", "You already have 20 tokens. Revoke one you no longer use.", ErrorKind.Conflict);
+            return MeErrors.TooManyTokens;
         var code = cmd.AuthenticatorCode?.Replace(" ", "").Replace("-", "");
         var secondFactor = false;
         if (!string.IsNullOrEmpty(code))

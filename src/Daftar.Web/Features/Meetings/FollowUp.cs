@@ -239,7 +239,7 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         var v = new Validation();
         var text = v.Optional(cmd.Text, "text", "Update", 2000);
         if (cmd.Status is not { } status || !Enum.IsDefined(status)) { v.Add(Error.Required("status", "Status")); status = ActionStatus.Open; }
-        if (status == ActionStatus.Dropped && !manager) v.Add(new Error("cannot_drop", "Only the organiser or chair can drop an action item.", ErrorKind.Invalid, "status"));
+        if (status == ActionStatus.Dropped && !manager) v.Add(MeetingsErrors.CannotDrop);
         if (v.Failed) return Result<int>.Fail(v.Errors);
         var post = await db.Posts.SingleAsync(p => p.Id == (assignee ? item.AssigneePostId : officer.ActingPost!.PostId), ct);
         var employee = await db.Employees.SingleAsync(e => e.Id == officer.EmployeeId, ct);
@@ -275,7 +275,7 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         if (!loaded.Succeeded) return Result<int>.Fail(loaded.Errors);
         var (item, _, _, assignee) = loaded.Value;
         if (!assignee) return NotAssignee;
-        if (item.FileId is not null) return new Error("action_has_file", "This action item already has a file.", ErrorKind.Conflict);
+        if (item.FileId is not null) return MeetingsErrors.ActionHasFile;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var subject = string.IsNullOrWhiteSpace(cmd.Subject) ? item.Text.Length > 480 ? item.Text[..480] : item.Text : cmd.Subject;
         var created = await createFile.HandleAsync(cmd with { Subject = subject }, ct, item.AssigneePostId);
@@ -343,11 +343,11 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         for (int? up = officeId; up is { } id && !allowed; up = await db.Offices.Where(o => o.Id == id).Select(o => o.ParentId).SingleAsync(ct))
             allowed = mine.Contains(id);
         if (!allowed) return Error.NotFound("Office");
-        if (level is { } l && !Enum.IsDefined(l)) return new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "level");
+        if (level is { } l && !Enum.IsDefined(l)) return Error.NotInList("level");
         var today = Today;
         var last = to ?? today;
         var first = from ?? last.AddDays(-30);
-        if (first > last || last.DayNumber - first.DayNumber > 366) return new Error("invalid_range", "Choose a range of at most a year, the end after the start.", ErrorKind.Invalid, "to");
+        if (first > last || last.DayNumber - first.DayNumber > 366) return MeetingsErrors.InvalidRange;
 
         // The subtree once, with its shape: each unit's own subtree is worked out from it in memory.
         var subtree = await Meetings.SubtreeAsync(db, officeId, ct);

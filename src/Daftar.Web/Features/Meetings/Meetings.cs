@@ -176,7 +176,7 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         var v = new Validation();
         if (cmd.Day is null) v.Add(Error.Required("day", "Date"));
         var time = ParseTime(cmd.StartTime, v);
-        if (cmd.DurationMinutes is not (>= 5 and <= 720)) v.Add(new Error("invalid_duration", "A meeting lasts from 5 minutes to 12 hours.", ErrorKind.Invalid, "durationMinutes"));
+        if (cmd.DurationMinutes is not (>= 5 and <= 720)) v.Add(MeetingsErrors.InvalidDuration);
         if (v.Failed) return Result<int>.Fail(v.Errors);
         return await OnOccurrenceAsync(occurrenceId, o => o.Move(cmd.Day!.Value, time!.Value, cmd.DurationMinutes!.Value, settings.Zone, NowUtc), ct);
     }
@@ -294,7 +294,7 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         var first = from ?? DateOnly.FromDateTime(settings.Local(NowUtc).DateTime);
         var last = to ?? first.AddDays(30);
         if (last < first || last.DayNumber - first.DayNumber > 366)
-            return new Error("invalid_range", "Choose a range of at most a year, the end after the start.", ErrorKind.Invalid, "to");
+            return MeetingsErrors.InvalidRange;
         var rows = await db.MeetingOccurrences.AsNoTracking()
             .Where(o => o.Day >= first && o.Day <= last && VisibleTo(posts).Any(m => m.Id == o.MeetingId))
             .OrderBy(o => o.StartsAtUtc).Take(500)
@@ -321,7 +321,7 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
     public async Task<Result<RulePreview>> PreviewAsync(RuleInput rule, CancellationToken ct)
     {
         if (await current.GetAsync(ct) is null) return NoPost;
-        if (rule.IsEmpty) return new Error("empty_rule", "Choose at least one condition: office type, office, designation or department.", ErrorKind.Invalid);
+        if (rule.IsEmpty) return MeetingsErrors.EmptyRule;
         var query = await MatchingAsync(rule, ct);
         var count = await query.CountAsync(ct);
         var posts = await directory.PostSummariesAsync(query, 200, ct);
@@ -365,24 +365,24 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         var title = v.Required(cmd.Title, "title", "Title", 300);
         var description = v.Optional(cmd.Description, "description", "Purpose and notes", 4000);
         if (cmd.Purpose is not { } purpose || !Enum.IsDefined(purpose)) { v.Add(Error.Required("purpose", "Purpose")); purpose = MeetingPurpose.General; }
-        if (!Enum.IsDefined(cmd.Recurrence)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "recurrence"));
-        if (!Enum.IsDefined(cmd.Video)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "video"));
+        if (!Enum.IsDefined(cmd.Recurrence)) v.Add(Error.NotInList("recurrence"));
+        if (!Enum.IsDefined(cmd.Video)) v.Add(Error.NotInList("video"));
         if (cmd.FirstDay is null) v.Add(Error.Required("firstDay", "Date"));
         var time = ParseTime(cmd.StartTime, v);
-        if (cmd.DurationMinutes is not (>= 5 and <= 720)) v.Add(new Error("invalid_duration", "A meeting lasts from 5 minutes to 12 hours.", ErrorKind.Invalid, "durationMinutes"));
+        if (cmd.DurationMinutes is not (>= 5 and <= 720)) v.Add(MeetingsErrors.InvalidDuration);
         if (cmd.Recurrence != Recurrence.None)
         {
             if (cmd.Until is null) v.Add(Error.Required("until", "Repeat until"));
             else if (cmd.FirstDay is { } f && (cmd.Until < f || cmd.Until.Value.DayNumber - f.DayNumber > 366))
-                v.Add(new Error("invalid_until", "Repeat until a day after the first one, at most a year later.", ErrorKind.Invalid, "until"));
+                v.Add(MeetingsErrors.InvalidUntil);
             if (cmd.Recurrence == Recurrence.Weekly && (cmd.Days == WeekDays.None || (int)cmd.Days >= 128 || (int)cmd.Days < 0))
-                v.Add(new Error("no_days", "Choose the days of the week it is held on.", ErrorKind.Invalid, "days"));
+                v.Add(MeetingsErrors.NoDays);
         }
         var external = v.Optional(cmd.ExternalUrl, "externalUrl", "Meeting link", 500);
         if (cmd.Video == VideoKind.External && (external is null || !Uri.TryCreate(external, UriKind.Absolute, out var link) || link.Scheme != Uri.UriSchemeHttps))
-            v.Add(new Error("invalid_link", "Give the https:// link of the Jitsi or BigBlueButton meeting.", ErrorKind.Invalid, "externalUrl"));
+            v.Add(MeetingsErrors.InvalidLink);
         var speakers = cmd.MaxSpeakers ?? settings.DefaultSpeakers;
-        if (speakers is < 2 or > 100) v.Add(new Error("invalid_speakers", "Between 2 and 100 people can speak with video at once.", ErrorKind.Invalid, "maxSpeakers"));
+        if (speakers is < 2 or > 100) v.Add(MeetingsErrors.InvalidSpeakers);
 
         Post? chair = null;
         if (cmd.ChairPostId is null) v.Add(Error.Required("chairPostId", "Chair"));
@@ -403,7 +403,7 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
             var itemTitle = v.Optional(item.Title, "agenda", "Agenda item", 500);
             if (itemTitle is not null) agenda.Add(new AgendaItem(++order, itemTitle, item.OwnerPostId, item.FileId));
         }
-        if (agenda.Count > 100) v.Add(new Error("too_many", "At most {0} agenda items.", ErrorKind.Invalid, "agenda", 100));
+        if (agenda.Count > 100) v.Add(MeetingsErrors.TooManyAgendaItems);
 
         var postIds = (cmd.PostIds ?? []).Distinct().ToList();
         if (postIds.Count > 0 && await db.Posts.CountAsync(p => postIds.Contains(p.Id) && p.IsActive, ct) != postIds.Count)
@@ -411,12 +411,12 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         var rules = (cmd.Rules ?? []).Where(r => r is not null && !r.IsEmpty).Distinct().ToList();
         foreach (var r in rules)
         {
-            if (r.OfficeType is { } t && !Enum.IsDefined(t)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "rules"));
+            if (r.OfficeType is { } t && !Enum.IsDefined(t)) v.Add(Error.NotInList("rules"));
             if (r.UnderOfficeId is { } o && !await db.Offices.AnyAsync(x => x.Id == o, ct)) v.Add(Error.Unknown("rules", "Office"));
             if (r.DesignationId is { } d && !await db.Designations.AnyAsync(x => x.Id == d, ct)) v.Add(Error.Unknown("rules", "Designation"));
             if (r.DepartmentId is { } dd && !await db.Departments.AnyAsync(x => x.Id == dd, ct)) v.Add(Error.Unknown("rules", "Department"));
         }
-        if (rules.Count > 20) v.Add(new Error("too_many", "At most {0} rules.", ErrorKind.Invalid, "rules", 20));
+        if (rules.Count > 20) v.Add(MeetingsErrors.TooManyRules);
         var guests = new List<(string, string)>();
         foreach (var g in cmd.Guests ?? [])
         {
@@ -424,10 +424,10 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
             if (email is null && Daftar.People.Text.Clean(g.Name) is null) continue;
             var name = v.Required(g.Name, "guests", "Guest's name", 200);
             if (email is null || email.Length > 254 || !MimeKit.MailboxAddress.TryParse(email, out _) || !email.Contains('@'))
-                v.Add(new Error("invalid_email", "This is not an e-mail address.", ErrorKind.Invalid, "guests"));
+                v.Add(MeetingsErrors.InvalidEmail);
             else if (name is not null) guests.Add((name, email.ToLowerInvariant()));
         }
-        if (guests.Count > 200) v.Add(new Error("too_many", "At most {0} guests.", ErrorKind.Invalid, "guests", 200));
+        if (guests.Count > 200) v.Add(MeetingsErrors.TooManyGuests);
         if (v.Failed) return Result<CheckedMeeting>.Fail(v.Errors);
         var schedule = new MeetingSchedule(cmd.FirstDay!.Value, time!.Value, cmd.DurationMinutes!.Value, cmd.Recurrence, cmd.Days, cmd.Until);
         return new CheckedMeeting(title!, purpose, description, chair!, schedule, cmd.Video, cmd.Video == VideoKind.External ? external : null, speakers, agenda,
@@ -437,7 +437,7 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
     private static TimeOnly? ParseTime(string? value, Validation v)
     {
         if (TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
-        v.Add(new Error("invalid_time", "Give the time as hours and minutes, e.g. 10:30.", ErrorKind.Invalid, "startTime"));
+        v.Add(MeetingsErrors.InvalidTime);
         return null;
     }
 
@@ -456,7 +456,7 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
                 wanted.TryAdd(id, (InviteeSource.ByRule, i));
         }
         if (wanted.Count > settings.MaxInvitees)
-            return new Error("too_many_invitees", "These rules invite {0} posts; a meeting can have at most {1}. Narrow the rules.", ErrorKind.Invalid, "rules", wanted.Count, settings.MaxInvitees);
+            return MeetingsErrors.TooManyInvitees(wanted.Count, settings.MaxInvitees);
 
         meeting.Rules.Clear();
         meeting.Rules.AddRange(rules);

@@ -232,7 +232,7 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
                     }
                     break;
                 case "mute" or "unmute": return NoVideo;
-                default: return new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "action");
+                default: return Error.NotInList("action");
             }
         }
         catch (JanusException e) when (e.Message.Contains("(428)", StringComparison.Ordinal) || e.Message.Contains("(435)", StringComparison.Ordinal))

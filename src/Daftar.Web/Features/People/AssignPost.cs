@@ -13,7 +13,7 @@ public sealed class AssignPost(DaftarDb db, TimeProvider clock)
     public async Task<Result<int>> HandleAsync(int employeeId, AssignPostCommand cmd, CancellationToken ct)
     {
         if (!Enum.IsDefined(cmd.Kind))
-            return new Error("invalid_charge", "Choose a regular posting or additional charge.", ErrorKind.Invalid, "kind");
+            return PeopleErrors.InvalidCharge;
         var employee = await db.Employees.Include(e => e.Assignments).ThenInclude(a => a.Post)
             .SingleOrDefaultAsync(e => e.Id == employeeId, ct);
         if (employee is null) return Error.NotFound("Employee");
@@ -38,7 +38,7 @@ public sealed class EndAssignment(DaftarDb db, TimeProvider clock)
         if (assignment is null) return Error.NotFound("Posting");
         var day = lastDay ?? clock.Today();
         if (day < assignment.From)
-            return new Error("assignment_ends_before_start", "The end date is before the start date.", ErrorKind.Invalid, "to");
+            return PeopleErrors.AssignmentEndsBeforeStart;
         assignment.End(day);
         await db.SaveChangesAsync(ct);
         return assignment.Id;

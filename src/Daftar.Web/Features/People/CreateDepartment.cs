@@ -18,7 +18,7 @@ public sealed class CreateDepartment(DaftarDb db)
         var head = v.Code(cmd.FileHead ?? cmd.Code, "fileHead", "File head", 20);
         if (v.Failed) return Result<int>.Fail(v.Errors);
         if (await db.Departments.AnyAsync(d => d.Code == code, ct))
-            return new Error("duplicate_code", "A department with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+            return PeopleErrors.DuplicateDepartmentCode(code!);
         var department = new Department(code!, nameEn!, nameHi!, head!);
         db.Departments.Add(department);
         await db.SaveChangesAsync(ct);

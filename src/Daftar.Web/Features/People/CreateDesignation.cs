@@ -15,10 +15,10 @@ public sealed class CreateDesignation(DaftarDb db)
         var code = v.Code(cmd.Code, "code", "Designation code", 40);
         var nameEn = v.Required(cmd.NameEn, "nameEn", "Name (English)", 200);
         var nameHi = v.Required(cmd.NameHi, "nameHi", "Name (Hindi)", 200);
-        if (cmd.Level is < 1 or > 20) v.Add(new Error("invalid_level", "Level must be between 1 and 20.", ErrorKind.Invalid, "level"));
+        if (cmd.Level is < 1 or > 20) v.Add(PeopleErrors.InvalidLevel);
         if (v.Failed) return Result<int>.Fail(v.Errors);
         if (await db.Designations.AnyAsync(d => d.Code == code, ct))
-            return new Error("duplicate_code", "A designation with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+            return PeopleErrors.DuplicateDesignationCode(code!);
         var designation = new Designation(code!, nameEn!, nameHi!, cmd.Level);
         db.Designations.Add(designation);
         await db.SaveChangesAsync(ct);

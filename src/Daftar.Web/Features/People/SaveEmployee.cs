@@ -29,7 +29,7 @@ public sealed class SaveEmployee(DaftarDb db, TimeProvider clock)
         if (id is null)
         {
             if (await db.Employees.AnyAsync(e => e.Code == code, ct))
-                return new Error("duplicate_code", "An employee with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+                return PeopleErrors.DuplicateEmployeeCode(code!);
             employee = new Employee(code!, nameEn!, nameHi!, email, mobile);
             db.Employees.Add(employee);
         }

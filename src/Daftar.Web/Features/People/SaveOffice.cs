@@ -16,7 +16,7 @@ public sealed class SaveOffice(DaftarDb db)
         var code = id is null ? v.Code(cmd.Code, "code", "Office code", 40) : null;
         var nameEn = v.Required(cmd.NameEn, "nameEn", "Name (English)", 200);
         var nameHi = v.Required(cmd.NameHi, "nameHi", "Name (Hindi)", 200);
-        if (!Enum.IsDefined(cmd.Type)) v.Add(new Error("invalid_type", "Choose the type of office.", ErrorKind.Invalid, "type"));
+        if (!Enum.IsDefined(cmd.Type)) v.Add(PeopleErrors.InvalidType);
         if (v.Failed) return Result<int>.Fail(v.Errors);
 
         if (id is not null)
@@ -37,7 +37,7 @@ public sealed class SaveOffice(DaftarDb db)
             if (parent is null) return Error.Unknown("parentId", "Parent office");
         }
         if (await db.Offices.AnyAsync(o => o.Code == code, ct))
-            return new Error("duplicate_code", "An office with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+            return PeopleErrors.DuplicateOfficeCode(code!);
         var office = new Office(code!, nameEn!, nameHi!, cmd.Type, department, parent);
         db.Offices.Add(office);
         await db.SaveChangesAsync(ct);
@@ -60,7 +60,7 @@ public sealed class CreateSection(DaftarDb db)
         var office = await db.Offices.SingleOrDefaultAsync(o => o.Id == cmd.OfficeId, ct);
         if (office is null) return Error.NotFound("Office");
         if (await db.Sections.AnyAsync(s => s.OfficeId == office.Id && s.Code == code, ct))
-            return new Error("duplicate_code", "A section with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+            return PeopleErrors.DuplicateSectionCode(code!);
         var section = new Section(office, code!, nameEn!, nameHi!);
         db.Sections.Add(section);
         await db.SaveChangesAsync(ct);

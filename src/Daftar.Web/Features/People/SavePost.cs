@@ -15,7 +15,7 @@ public sealed class SavePost(DaftarDb db)
         var v = new Validation();
         var code = id is null ? v.Code(cmd.Code, "code", "Post code", 60) : null;
         var designationCode = v.Required(cmd.DesignationCode, "designationCode", "Designation", 40)?.ToUpperInvariant();
-        if (cmd.Level is < 1 or > 20) v.Add(new Error("invalid_level", "Level must be between 1 and 20.", ErrorKind.Invalid, "level"));
+        if (cmd.Level is < 1 or > 20) v.Add(PeopleErrors.InvalidLevel);
         if (v.Failed) return Result<int>.Fail(v.Errors);
 
         var designation = await db.Designations.SingleOrDefaultAsync(d => d.Code == designationCode, ct);
@@ -27,7 +27,7 @@ public sealed class SavePost(DaftarDb db)
         {
             section = await db.Sections.SingleOrDefaultAsync(s => s.Id == cmd.SectionId, ct);
             if (section is null || section.OfficeId != office.Id)
-                return new Error("section_not_in_office", "The section belongs to another office.", ErrorKind.Invalid, "sectionId");
+                return PeopleErrors.SectionNotInOffice;
         }
         Post? reportsTo = null;
         if (cmd.ReportsToId is not null)
@@ -47,7 +47,7 @@ public sealed class SavePost(DaftarDb db)
         if (id is null)
         {
             if (await db.Posts.AnyAsync(p => p.Code == code, ct))
-                return new Error("duplicate_code", "A post with code {0} already exists.", ErrorKind.Conflict, "code", code!);
+                return PeopleErrors.DuplicatePostCode(code!);
             post = new Post(code!, designation, office, section, reportsTo);
             if (cmd.Level is { } level) post.Move(designation, office, section, reportsTo, level);
             db.Posts.Add(post);

@@ -2,6 +2,7 @@ using Daftar.Data;
 using Daftar.Files;
 using Daftar.Search;
 using Daftar.Web.Features.Files;
+using Daftar.Web.Features.Receipts;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,10 +32,10 @@ public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch p
     public async Task<Result<SearchResults>> HandleAsync(SearchQuery query, CancellationToken ct)
     {
         var v = new Validation();
-        if (query.Q is { Length: > 500 }) v.Add(new Error("too_long", "{0} must be at most {1} characters.", ErrorKind.Invalid, "q", "Search", 500));
-        if (query.Status is { } s && !Enum.IsDefined(s)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "status"));
-        if (query.Grading is { } g && !Enum.IsDefined(g)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "grading"));
-        if (query.From > query.To) v.Add(new Error("dates_reversed", "The start date is after the end date.", ErrorKind.Invalid, "from"));
+        if (query.Q is { Length: > 500 }) v.Add(Error.TooLong("q", "Search", 500));
+        if (query.Status is { } s && !Enum.IsDefined(s)) v.Add(Error.NotInList("status"));
+        if (query.Grading is { } g && !Enum.IsDefined(g)) v.Add(Error.NotInList("grading"));
+        if (query.From > query.To) v.Add(SearchErrors.DatesReversed);
         var department = Daftar.People.Text.Clean(query.Department)?.ToUpperInvariant();
         var section = Daftar.People.Text.Clean(query.Section)?.ToUpperInvariant();
         if (department is not null && !await db.Departments.AnyAsync(d => d.Code == department, ct))

@@ -111,10 +111,9 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
     private async Task<Error> NoCertificateAsync(int employeeId, CancellationToken ct)
     {
         if (await db.SigningCredentials.AnyAsync(c => c.EmployeeId == employeeId && c.Status == CredentialStatus.AwaitingApproval, ct))
-            return new Error("awaiting_approval", "Your DSC names someone other than you in Daftar, so it can sign only after your IT nodal officer approves it.", ErrorKind.Invalid);
+            return SigningErrors.AwaitingApproval;
         if (await LastRevokedAsync(employeeId, ct) is { } revoked)
-            return new Error("certificate_revoked", "Your signing certificate was revoked on {0} (reason: {1}). Enrol again on My profile → Digital signature to get a new one; what you signed before it was revoked stays valid.",
-                ErrorKind.Invalid, null, Localisation.Time(revoked.RevokedAt ?? revoked.CreatedAt), revoked.RevocationReason ?? "—");
+            return SigningErrors.OwnCertificateRevoked(Localisation.Time(revoked.RevokedAt ?? revoked.CreatedAt), revoked.RevocationReason ?? "—");
         return NotEnrolled;
     }
 
@@ -146,13 +145,13 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
     {
         var v = new Validation();
         if (PinProblem(cmd.Pin) is { } problem) v.Add(problem);
-        else if (cmd.ConfirmPin is not null && cmd.ConfirmPin != cmd.Pin) v.Add(new Error("pin_mismatch", "The two PINs are not the same.", ErrorKind.Invalid, "confirmPin"));
+        else if (cmd.ConfirmPin is not null && cmd.ConfirmPin != cmd.Pin) v.Add(SigningErrors.PinMismatch);
         if (v.Failed) return Result<int>.Fail(v.Errors);
         if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
         var employee = await db.Employees.SingleAsync(e => e.Id == employeeId, ct);
         var existing = await ActiveAsync(employeeId, ct);
         if (existing is not null && !cmd.Replace)
-            return new Error("already_enrolled", "You already have a signing certificate. To choose a new PIN or replace a lost key, enrol again and say so.", ErrorKind.Conflict);
+            return SigningErrors.AlreadyEnrolled;
 
         // The department of the employee's primary post issues the certificate.
         var today = clock.Today();
@@ -205,8 +204,8 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
             if (lockedNow) return Locked;
             var left = SigningCredential.MaxPinAttempts - credential.FailedPinAttempts;
             return left == 1
-                ? new Error("wrong_pin", "Wrong PIN. One attempt left before signing is locked.", ErrorKind.Invalid, "pin")
-                : new Error("wrong_pin", "Wrong PIN. {0} attempts left before signing is locked.", ErrorKind.Invalid, "pin", left);
+                ? SigningErrors.WrongPinLastAttempt
+                : SigningErrors.WrongPin(left);
         }
         credential.RightPin();
         try
@@ -249,7 +248,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
         var v = new Validation();
         var pfx = file is null ? null : await ReadSmallAsync(file, MaxPkcs12Bytes, ct);
         if (pfx is null || pfx.Length == 0) v.Add(Error.Required("file", "Certificate file (.p12/.pfx)"));
-        else if (pfx.Length > MaxPkcs12Bytes) v.Add(new Error("too_large", "The document is larger than {0} MB.", ErrorKind.Invalid, "file", 0.1));
+        else if (pfx.Length > MaxPkcs12Bytes) v.Add(SigningErrors.TooLarge(0.1));
         if (PinProblem(pin) is { } problem) v.Add(problem);
         if (v.Failed) return Result<Registered>.Fail(v.Errors);
         if (await EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
@@ -264,37 +263,33 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
             return new Error("bad_pkcs12", "The file is not a PKCS#12 certificate file, or the password is wrong.", ErrorKind.Invalid, "file");
         }
         var certificate = bundle.FirstOrDefault(c => c.HasPrivateKey);
-        if (certificate is null) return new Error("no_private_key", "The file holds no private key; export the certificate with its key.", ErrorKind.Invalid, "file");
+        if (certificate is null) return SigningErrors.NoPrivateKey;
         var now = clock.GetUtcNow();
         if (certificate.NotAfter.ToUniversalTime() < now.UtcDateTime || certificate.NotBefore.ToUniversalTime() > now.UtcDateTime)
-            return new Error("certificate_not_current", "The certificate is expired or not yet valid.", ErrorKind.Invalid, "file");
+            return SigningErrors.CertificateNotCurrent;
         if (certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
             && (usage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
-            return new Error("not_for_signing", "The certificate is not meant for signing (its key usage has neither digital signature nor non-repudiation).", ErrorKind.Invalid, "file");
+            return SigningErrors.NotForSigning;
         var anchors = Pki.OutsideAnchors(pki.Settings);
         var chain = SignatureVerifier.Chain(certificate, new TrustContext(anchors, new X509Certificate2Collection(bundle.Where(c => !c.HasPrivateKey).ToArray()), _ => null, now), now);
         if (anchors.Count == 0 || chain.Problem is not null)
-            return new Error("untrusted_certificate", "The certificate does not chain to a certifying authority this installation trusts: {0}", ErrorKind.Invalid, "file",
-                anchors.Count == 0 ? "No outside certifying authorities are configured." : chain.Problem!.TrimEnd('.'));
+            return SigningErrors.UntrustedCertificate(anchors.Count == 0 ? "No outside certifying authorities are configured." : chain.Problem!.TrimEnd('.'));
 
         // One certificate, one holder: the same DSC registered by a second employee would let two people sign as one.
         var serial = Certificates.SerialHex(certificate);
         var holders = await db.SigningCredentials.Where(c => c.SerialHex == serial && c.IssuerName == certificate.Issuer && c.Status != CredentialStatus.Revoked)
             .Select(c => c.EmployeeId).Distinct().ToListAsync(ct);
         if (holders.Any(h => h != employeeId))
-            return new Error("certificate_held_by_another", "This certificate is already registered to another employee, and a certificate can belong to one employee only. If it is yours, ask your IT nodal officer: they can see to whom it is registered.",
-                ErrorKind.Conflict, "file");
+            return SigningErrors.CertificateHeldByAnother;
 
         // Signatures with it must be checkable: the issuer's current CRL, from the anchors folder or its distribution point.
         if (chain.Elements.Count > 1)
         {
             var crl = await revocation.CurrentCrlAsync(certificate, chain.Elements[1], ct);
             if (crl.Crl is null)
-                return new Error("revocation_unavailable",
-                    "Daftar cannot check whether this certificate has been revoked: no current revocation list (CRL) of its certifying authority is available ({0}). Every signature with it would show \"revocation could not be checked\". Ask your IT nodal officer to place the authority's current CRL in the trust anchors folder, then register again.",
-                    ErrorKind.Invalid, "file", crl.Tried.Count == 0 ? certificate.Issuer : string.Join(", ", crl.Tried));
+                return SigningErrors.RevocationUnavailable(crl.Tried.Count == 0 ? certificate.Issuer : string.Join(", ", crl.Tried));
             if (crl.Crl.RevokedAt(certificate) is not null)
-                return new Error("certificate_revoked", "Its certifying authority has revoked this certificate.", ErrorKind.Invalid, "file");
+                return SigningErrors.CertificateRevokedByAuthority;
         }
         byte[] pkcs8 = certificate.GetRSAPrivateKey() is { } rsa ? rsa.ExportPkcs8PrivateKey()
             : certificate.GetECDsaPrivateKey() is { } ec ? ec.ExportPkcs8PrivateKey()
@@ -345,7 +340,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
     public static async Task<Result<int>> RevokeAsync(DaftarDb db, Pki pki, SigningSessions sessions, SigningCredential credential, string reason, DateTimeOffset now, CancellationToken ct)
     {
         if (credential.Status is not (CredentialStatus.Active or CredentialStatus.AwaitingApproval))
-            return new Error("already_revoked", "This certificate is already revoked or replaced.", ErrorKind.Conflict);
+            return SigningErrors.AlreadyRevoked;
         credential.Revoke(reason, now);
         sessions.Close(credential.Id);
         try
@@ -355,7 +350,7 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new Error("already_revoked", "This certificate is already revoked or replaced.", ErrorKind.Conflict);
+            return SigningErrors.AlreadyRevoked;
         }
         if (credential.IssuerId is { } issuerId) await pki.PublishCrlAsync(await db.Authorities.SingleAsync(a => a.Id == issuerId, ct), ct);
         return credential.Id;
@@ -380,10 +375,10 @@ public sealed class Enrolment(DaftarDb db, Pki pki, SigningSessions sessions, Fi
     {
         if (string.IsNullOrEmpty(pin)) return Error.Required("pin", "Signing PIN");
         if (pin.Length is < 6 or > 12 || !pin.All(char.IsAsciiDigit))
-            return new Error("pin_format", "The PIN must be 6 to 12 digits.", ErrorKind.Invalid, "pin");
+            return SigningErrors.PinFormat;
         var steps = pin.Zip(pin.Skip(1), (a, b) => b - a).Distinct().ToList();
         if (steps.Count == 1 && steps[0] is 0 or 1 or -1)
-            return new Error("pin_weak", "Choose a PIN that is not all one digit or a run such as 123456.", ErrorKind.Invalid, "pin");
+            return SigningErrors.PinWeak;
         return null;
     }
 

@@ -12,45 +12,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Daftar.Web.Features.Signing;
 
 public sealed record SignNoteCommand(string? Pin);
-public sealed record NoteSignatureView(int NoteId, bool Valid, string? ProblemCode, string? Problem, string SignerName, string? SignerEmployeeCode, string PostCode,
-    string DesignationEn, string DesignationHi, string DepartmentCode, DateTimeOffset SignedAt, bool Timestamped, CertificateStatus StatusAtSigning,
-    CertificateStatus StatusNow, DateTimeOffset? RevokedAt, string CertificateSerial, string CertificateIssuer, string ContentUrl, string SignatureUrl)
-{
-    /// <summary>The signer's name in Hindi, for Hindi pages.</summary>
-    public string? SignerNameHi { get; init; }
-}
 
 /// <summary>
 /// Signs green notes and checks them. What is signed is the note's canonical text (<see cref="CanonicalContent"/>),
 /// rebuilt from the database at every check, so a note changed behind Daftar's back no longer matches its signature.
 /// </summary>
-public static class SignatureProblems
-{
-    /// <summary>What to tell an officer (English text, the key of its translation) for a problem code of <see cref="SignatureCheck"/>.</summary>
-    public static string Describe(string? code) => code switch
-    {
-        "changed" => "The note was changed after it was signed.",
-        "untrusted" => "The signer's certificate is not trusted.",
-        "revoked" => "The signer's certificate was revoked before the note was signed.",
-        "revocation_unknown" => "Whether the certificate was revoked could not be checked.",
-        "bad_timestamp" => "The signature's timestamp is not valid.",
-        _ => "The signature could not be read.",
-    };
-}
-
-public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileActions files, TimeProvider clock, AuditActor audit)
+public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileActions files, TimeProvider clock, AuditActor audit) : INoteSignatures
 {
     public static readonly Error AlreadySigned = new("note_signed", "This note is already signed.", ErrorKind.Conflict);
 
     /// <summary>Signs the viewer's own green note; with a PIN, the signing session is opened first.</summary>
+    Task<Result<NoteSignatureView>> INoteSignatures.SignAsync(int noteId, string? pin, CancellationToken ct) => SignAsync(noteId, new SignNoteCommand(pin), ct);
+
     public async Task<Result<NoteSignatureView>> SignAsync(int noteId, SignNoteCommand cmd, CancellationToken ct)
     {
         var viewer = await files.ViewerAsync(ct);
         if (viewer is null) return FileActions.NoPost;
         var note = await VisibleNoteAsync(noteId, viewer, ct);
         if (note is null) return Error.NotFound("Note");
-        if (!note.IsConfirmed) return new Error("note_not_confirmed", "Only a confirmed (green) note can be signed.", ErrorKind.Conflict);
-        if (!viewer.PostIds.Contains(note.AuthorPostId)) return new Error("not_your_note", "Only the author of a note can sign it.", ErrorKind.Forbidden);
+        if (!note.IsConfirmed) return SigningErrors.NoteNotConfirmed;
+        if (!viewer.PostIds.Contains(note.AuthorPostId)) return SigningErrors.NotYourNote;
         if (await db.NoteSignatures.AnyAsync(s => s.NoteId == noteId, ct)) return AlreadySigned;
 
         var unlocked = await enrolment.UnlockAsync(viewer.EmployeeId, cmd.Pin, ct);
@@ -85,7 +66,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
         var note = await VisibleNoteAsync(noteId, viewer, ct);
         if (note is null) return Error.NotFound("Note");
         var views = await ViewsAsync([note], ct);
-        return views.TryGetValue(noteId, out var view) ? view : new Error("not_signed", "This note is not signed.", ErrorKind.NotFound);
+        return views.TryGetValue(noteId, out var view) ? view : SigningErrors.NotSigned;
     }
 
     /// <summary>Checks the signatures of several notes (a note sheet) at once, with one trust context.</summary>

@@ -69,7 +69,7 @@ public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sess
         var credential = await db.SigningCredentials.SingleOrDefaultAsync(c => c.Id == credentialId, ct);
         if (credential is null) return Error.NotFound("Certificate");
         var current = await db.SigningCredentials.SingleOrDefaultAsync(c => c.EmployeeId == credential.EmployeeId && c.Status == CredentialStatus.Active, ct);
-        if (!credential.Approve()) return new Error("not_awaiting_approval", "This certificate is not waiting for approval.", ErrorKind.Conflict);
+        if (!credential.Approve()) return SigningErrors.NotAwaitingApproval;
         if (current is not null)
         {
             current.Supersede(clock.GetUtcNow());
@@ -83,7 +83,7 @@ public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sess
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || Files.FileActions.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            return new Error("changed_meanwhile", "This certificate changed at the same moment. Look at it again.", ErrorKind.Conflict);
+            return SigningErrors.ChangedMeanwhile;
         }
         return credential.Id;
     }
@@ -100,7 +100,7 @@ public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sess
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new Error("changed_meanwhile", "This certificate changed at the same moment. Look at it again.", ErrorKind.Conflict);
+            return SigningErrors.ChangedMeanwhile;
         }
         return credential.Id;
     }

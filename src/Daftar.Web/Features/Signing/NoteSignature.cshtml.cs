@@ -1,8 +1,7 @@
-using Daftar.Web.Features.Signing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Daftar.Web.Features.Files;
+namespace Daftar.Web.Features.Signing;
 
 /// <summary>A note's signed text or its signature (.p7s), for the signed-in browser; the same rule as the API (the note's file must be visible).</summary>
 public sealed class NoteSignatureModel(NoteSigning signing) : PageModel

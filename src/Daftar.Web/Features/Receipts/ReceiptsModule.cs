@@ -1,12 +1,20 @@
 using Daftar.Files;
+using Daftar.Web.Features.Files;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
-namespace Daftar.Web.Features.Files;
+namespace Daftar.Web.Features.Receipts;
 
-public static class ReceiptsApi
+public static class ReceiptsModule
 {
+    public static IServiceCollection AddReceipts(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<DiariseReceipt>();
+        services.AddScoped<ReceiptActions>();
+        return services;
+    }
+
     public static void MapReceiptsApi(this RouteGroupBuilder api)
     {
         var receipts = api.MapGroup("/receipts").WithTags("Receipts");

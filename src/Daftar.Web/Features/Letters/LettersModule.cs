@@ -3,8 +3,16 @@ using Microsoft.Extensions.Localization;
 
 namespace Daftar.Web.Features.Letters;
 
-public static class LettersApi
+public static class LettersModule
 {
+    public static IServiceCollection AddLetters(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<Drafts>();
+        services.AddScoped<LetterVerification>();
+        services.AddScoped<Dispatching>();
+        return services;
+    }
+
     public static void MapLettersApi(this RouteGroupBuilder api)
     {
         var drafts = api.MapGroup("").WithTags("Drafts and letters");

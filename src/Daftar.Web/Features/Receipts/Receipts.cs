@@ -2,15 +2,15 @@ using System.Globalization;
 using Daftar.Data;
 using Daftar.Files;
 using Daftar.People;
+using Daftar.Web.Features.Files;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Daftar.Web.Features.Files;
+namespace Daftar.Web.Features.Receipts;
 
 public sealed record DiariseReceiptCommand(string? Sender, string? LetterNumber, DateOnly? LetterDate, DateOnly? ReceivedOn, string? Subject,
     string? Category, ReceiptMode Mode = ReceiptMode.Post, string? Language = "hi", Grading Grading = Grading.Normal);
 public sealed record DiarisedReceipt(int Id, string DiaryNumber);
-public sealed record UploadedDocument(string FileName, Func<Stream> Open);
 public sealed record PutInFileCommand(int? FileId, string? NewFileSubject, int? HeadNumber);
 
 /// <summary>A scan of a receipt; <see cref="Url"/> is its address in the API.</summary>
@@ -42,19 +42,19 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, RunningNumber
         var category = v.Optional(cmd.Category, "category", "Category", 100);
         var today = OfficeTime.DateOf(files.Now);
         var receivedOn = cmd.ReceivedOn ?? today;
-        if (receivedOn > today) v.Add(new Error("date_in_future", "{0} cannot be in the future.", ErrorKind.Invalid, "receivedOn", "Received on"));
-        if (cmd.LetterDate > receivedOn) v.Add(new Error("letter_after_receipt", "The letter cannot be dated after it was received.", ErrorKind.Invalid, "letterDate"));
-        if (!Enum.IsDefined(cmd.Mode)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "mode"));
-        if (!Enum.IsDefined(cmd.Grading)) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "grading"));
-        if (cmd.Language is not ("hi" or "en" or "both")) v.Add(new Error("invalid_value", "Choose a value from the list.", ErrorKind.Invalid, "language"));
-        if (documents.Count > MaxDocuments) v.Add(new Error("too_many_documents", "Attach at most {0} documents.", ErrorKind.Invalid, "documents", MaxDocuments));
+        if (receivedOn > today) v.Add(ReceiptsErrors.DateInFuture);
+        if (cmd.LetterDate > receivedOn) v.Add(ReceiptsErrors.LetterAfterReceipt);
+        if (!Enum.IsDefined(cmd.Mode)) v.Add(Error.NotInList("mode"));
+        if (!Enum.IsDefined(cmd.Grading)) v.Add(Error.NotInList("grading"));
+        if (cmd.Language is not ("hi" or "en" or "both")) v.Add(Error.NotInList("language"));
+        if (documents.Count > MaxDocuments) v.Add(ReceiptsErrors.TooManyDocuments(MaxDocuments));
         if (v.Failed) return Result<DiarisedReceipt>.Fail(v.Errors);
 
         var viewer = await files.ViewerAsync(ct);
         if (viewer?.ActingPostId is not { } postId) return FileActions.NoPost;
         var post = await db.Posts.Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
         if (post.Section is null)
-            return new Error("no_section", "Your post belongs to no section, and every file belongs to a section. Ask the administrator to place the post in a section.", ErrorKind.Invalid);
+            return ReceiptsErrors.NoSection;
 
         // Documents first: a refused or failed upload must not use up a diary number.
         var stored = new List<CorrespondenceDocument>();

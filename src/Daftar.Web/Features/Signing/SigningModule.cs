@@ -1,5 +1,6 @@
 using Daftar.Data;
 using Daftar.Signing;
+using Daftar.Web.Features.Files;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -9,10 +10,10 @@ namespace Daftar.Web.Features.Signing;
 /// <summary>Until when signing stays unlocked.</summary>
 public sealed record SessionAnswer(DateTimeOffset OpenUntil);
 
-public static class SigningApi
+public static class SigningModule
 {
     /// <summary>Public PKI: CA certificates, CRLs and the timestamp authority, at stable URLs, without sign-in.</summary>
-    public static void MapPki(this WebApplication app)
+    public static void MapSigningPublic(this WebApplication app)
     {
         var pki = app.MapGroup("/pki").AllowAnonymous().WithTags("PKI");
         pki.MapGet("/root.crt", (DaftarDb db, CancellationToken ct) => CertificateAsync(db, a => a.Kind == AuthorityKind.Root && a.IsCurrent, "daftar-root.crt", ct))
@@ -85,7 +86,7 @@ public static class SigningApi
             .WithSummary("Revokes your own certificate (a lost or exposed key). Signatures made before stay valid.");
         me.MapPost("/external", async (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? password, [Microsoft.AspNetCore.Mvc.FromForm] string? pin,
                 Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await e.RegisterExternalAsync(file is null ? null : new Files.UploadedDocument(file.FileName, file.OpenReadStream), password, pin, ct)).ToHttp(l, r => Results.Created("/api/signing", r)))
+                (await e.RegisterExternalAsync(file is null ? null : new UploadedDocument(file.FileName, file.OpenReadStream), password, pin, ct)).ToHttp(l, r => Results.Created("/api/signing", r)))
             .Produces<Registered>(StatusCodes.Status201Created)
             .DisableAntiforgery()
             .WithSummary("Registers a DSC from a licensed CA (PKCS#12 'file' with its 'password'); the key is kept under your signing 'pin'. Its name must be yours in Daftar (DscNameRule), else status is AwaitingApproval until an administrator approves it. Its CA's current CRL must be at hand or fetchable from the certificate's distribution point.");
@@ -131,8 +132,9 @@ public static class SigningApi
             .WithSummary("Unlocks signing after five wrong PINs.");
     }
 
-    public static IServiceCollection AddSigningFeatures(this IServiceCollection services)
+    public static IServiceCollection AddSigning(this IServiceCollection services, IConfiguration config)
     {
+        services.AddHostedService<CrlPublisher>();
         services.AddSingleton<SigningSettings>();
         services.AddSingleton<PkiKeyCache>();
         services.AddSingleton<SigningSessions>();
@@ -142,6 +144,7 @@ public static class SigningApi
         services.AddScoped<OutsideRevocation>();
         services.AddHttpClient(OutsideRevocation.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<NoteSigning>();
+        services.AddScoped<INoteSignatures>(sp => sp.GetRequiredService<NoteSigning>());
         services.AddScoped<PkiAdministration>();
         return services;
     }

@@ -7,8 +7,14 @@ namespace Daftar.Web.Features.Me;
 public sealed record MeResponse(int AccountId, string UserName, int? EmployeeId, string NameEn, string NameHi, bool IsAdministrator,
     IReadOnlyList<HeldPost> Posts, HeldPost? ActingPost);
 
-public static class MeApi
+public static class MeModule
 {
+    public static IServiceCollection AddMe(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<ManageApiTokens>();
+        return services;
+    }
+
     public static void MapMeApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Me");

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
-namespace Daftar.Web.Features.People.Admin;
+namespace Daftar.Web.Features.Signing.Admin;
 
 /// <summary>The administrator's PKI page: Daftar's CAs (renew a department's), every signing certificate (revoke, unlock).</summary>
 public sealed class PkiModel(PkiAdministration admin, IStringLocalizer<SharedResource> l) : PageModel

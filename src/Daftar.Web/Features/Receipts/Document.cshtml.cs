@@ -1,8 +1,9 @@
+using Daftar.Web.Features.Files;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Daftar.Web.Features.Files;
+namespace Daftar.Web.Features.Receipts;
 
 /// <summary>
 /// A document shown in the browser (inline): a scanned page of a receipt (receipt, n) to anyone who may see the receipt

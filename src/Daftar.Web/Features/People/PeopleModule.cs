@@ -1,4 +1,5 @@
 using Daftar.Data;
+using Daftar.Web.Features.People.Import;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -6,10 +7,28 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.People;
 
 /// <summary>The organisation over HTTP: anyone signed in reads; administrators change.</summary>
-public static class PeopleApi
+public static class PeopleModule
 {
+    public static IServiceCollection AddPeople(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<CurrentOfficer>();
+        services.AddScoped<OrganisationDirectory>();
+        services.AddScoped<SaveEmployee>();
+        services.AddScoped<AssignPost>();
+        services.AddScoped<EndAssignment>();
+        services.AddScoped<SaveOffice>();
+        services.AddScoped<CreateSection>();
+        services.AddScoped<SavePost>();
+        services.AddScoped<CreateDepartment>();
+        services.AddScoped<CreateDesignation>();
+        services.AddScoped<EmployeeImporter>();
+        services.AddSingleton<ImportJobs>();
+        return services;
+    }
+
     public static void MapPeopleApi(this RouteGroupBuilder api)
     {
+        api.MapImportApi();
         var read = api.MapGroup("").WithTags("Organisation");
         var admin = api.MapGroup("").WithTags("Organisation").RequireAuthorization(Policies.ApiAdministrator);
 

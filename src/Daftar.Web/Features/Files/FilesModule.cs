@@ -9,7 +9,7 @@ namespace Daftar.Web.Features.Files;
 public sealed record FileHeadChoice(int Number, string NameEn, string NameHi);
 
 /// <summary>Files over HTTP; the same handlers as the pages. A file the caller may not see is a 404.</summary>
-public static class FilesApi
+public static class FilesModule
 {
     public static void MapFilesApi(this RouteGroupBuilder api)
     {
@@ -109,11 +109,6 @@ public static class FilesApi
                 (await handler.HandleAsync(id, ct)).ToHttp(l, p => Results.File(p.Pdf, "application/pdf", p.FileName)))
             .WithSummary("The whole file as one PDF: the note sheet with signatures shown, then the correspondence in order.")
             .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf");
-        files.MapGet("/search", async ([Microsoft.AspNetCore.Http.AsParameters] SearchParameters p, Daftar.Web.Features.Search.SearchFiles handler,
-                IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await handler.HandleAsync(p.ToQuery(), ct)).ToHttp(l, Results.Ok))
-            .WithSummary("Full-text search over files, notes and receipts you may see, in Hindi or English, with filters.")
-            .Produces<Daftar.Web.Features.Search.SearchResults>();
         files.MapGet("/file-heads", async (CurrentOfficer current, Daftar.Data.DaftarDb db, CancellationToken ct) =>
             {
                 var postId = (await current.GetAsync(ct))?.ActingPost?.PostId ?? 0;
@@ -130,8 +125,9 @@ public static class FilesApi
     /// <summary>The API address of a document of a file's correspondence.</summary>
     public static string DocumentUrl(int fileId, int order) => $"/api/files/{fileId}/correspondence/{order}/document";
 
-    public static IServiceCollection AddFilesFeatures(this IServiceCollection services)
+    public static IServiceCollection AddFiles(this IServiceCollection services, IConfiguration config)
     {
+        services.AddHostedService<InboxCountCompactor>();
         services.AddSingleton<NoteText>();
         services.AddScoped<PrintFile>();
         services.AddScoped<FileAuditTrail>();
@@ -149,24 +145,12 @@ public static class FilesApi
         services.AddScoped<UnparkFile>();
         services.AddScoped<CloseFile>();
         services.AddScoped<ReopenFile>();
-        services.AddScoped<DiariseReceipt>();
-        services.AddScoped<ReceiptActions>();
         services.AddSingleton<BlobStore>();
         services.AddScoped<AttachDocument>();
         services.AddScoped<MarkCorrespondence>();
         services.AddScoped<FileDocuments>();
         services.AddScoped<LinkFile>();
         services.AddScoped<ShareFile>();
-        services.AddScoped<Daftar.Web.Features.Search.SearchFiles>();
-        services.AddScoped<Daftar.Web.Features.Search.PostgresSearch>();
-        services.AddSingleton<Daftar.Web.Features.Search.SearchEstimates>();
         return services;
-    }
-
-    /// <summary>Query-string parameters of /api/search.</summary>
-    public sealed record SearchParameters(string? Q, string? Department, string? Section, Daftar.Files.FileStatus? Status, Daftar.Files.Grading? Grading,
-        DateOnly? From, DateOnly? To)
-    {
-        public Daftar.Web.Features.Search.SearchQuery ToQuery() => new(Q, Department, Section, Status, Grading, From, To);
     }
 }

@@ -1,0 +1,23 @@
+using Daftar.Web.Infrastructure;
+
+namespace Daftar.Web.Features.Meetings;
+
+/// <summary>What the Meetings area answers when it refuses a request: every code and message in one place (ADR 0025).</summary>
+public static class MeetingsErrors
+{
+    public static readonly Error CannotDrop = new("cannot_drop", "Only the organiser or chair can drop an action item.", ErrorKind.Invalid, "status");
+    public static readonly Error ActionHasFile = new("action_has_file", "This action item already has a file.", ErrorKind.Conflict);
+    public static readonly Error InvalidRange = new("invalid_range", "Choose a range of at most a year, the end after the start.", ErrorKind.Invalid, "to");
+    public static readonly Error InvalidDuration = new("invalid_duration", "A meeting lasts from 5 minutes to 12 hours.", ErrorKind.Invalid, "durationMinutes");
+    public static readonly Error EmptyRule = new("empty_rule", "Choose at least one condition: office type, office, designation or department.", ErrorKind.Invalid);
+    public static readonly Error InvalidUntil = new("invalid_until", "Repeat until a day after the first one, at most a year later.", ErrorKind.Invalid, "until");
+    public static readonly Error NoDays = new("no_days", "Choose the days of the week it is held on.", ErrorKind.Invalid, "days");
+    public static readonly Error InvalidLink = new("invalid_link", "Give the https:// link of the Jitsi or BigBlueButton meeting.", ErrorKind.Invalid, "externalUrl");
+    public static readonly Error InvalidSpeakers = new("invalid_speakers", "Between 2 and 100 people can speak with video at once.", ErrorKind.Invalid, "maxSpeakers");
+    public static readonly Error TooManyAgendaItems = new("too_many", "At most {0} agenda items.", ErrorKind.Invalid, "agenda", 100);
+    public static readonly Error TooManyRules = new("too_many", "At most {0} rules.", ErrorKind.Invalid, "rules", 20);
+    public static readonly Error InvalidEmail = new("invalid_email", "This is not an e-mail address.", ErrorKind.Invalid, "guests");
+    public static readonly Error TooManyGuests = new("too_many", "At most {0} guests.", ErrorKind.Invalid, "guests", 200);
+    public static readonly Error InvalidTime = new("invalid_time", "Give the time as hours and minutes, e.g. 10:30.", ErrorKind.Invalid, "startTime");
+    public static Error TooManyInvitees(object count, object maxInvitees) => new("too_many_invitees", "These rules invite {0} posts; a meeting can have at most {1}. Narrow the rules.", ErrorKind.Invalid, "rules", count, maxInvitees);
+}
