@@ -13,6 +13,7 @@ using Daftar.Web.Features.People;
 using Daftar.Web.Features.Receipts;
 using Daftar.Web.Features.Search;
 using Daftar.Web.Features.Signing;
+using Daftar.Web.Features.WorkFromHome;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -235,6 +236,7 @@ public static class DaftarApp
             .AddSigning(config)
             .AddLetters(config)
             .AddMeetings(config)
+            .AddWorkFromHome(config)
             .AddDemo(config);
     }
 
@@ -315,6 +317,7 @@ public static class DaftarApp
         api.MapSearchApi();
         api.MapMeetingsApi();
         api.MapSigningApi();
+        api.MapWorkFromHomeApi();
         // Anything else under /api is a 404 in ProblemDetails (the status code pages above), not a page. No catch-all route:
         // it would win over an endpoint that refuses the request's content type, turning a 415 into a 404.
     }

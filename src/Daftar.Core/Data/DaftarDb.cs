@@ -3,6 +3,7 @@ using Daftar.Audit;
 using Daftar.Files;
 using Daftar.Meetings;
 using Daftar.People;
+using Daftar.WorkFromHome;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,19 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<Daftar.Signing.Authority> Authorities => Set<Daftar.Signing.Authority>();
     public DbSet<Daftar.Signing.SigningCredential> SigningCredentials => Set<Daftar.Signing.SigningCredential>();
     public DbSet<Daftar.Signing.NoteSignature> NoteSignatures => Set<Daftar.Signing.NoteSignature>();
+    public DbSet<WorkTask> WorkTasks => Set<WorkTask>();
+    public DbSet<TaskPerformer> TaskPerformers => Set<TaskPerformer>();
+    public DbSet<PostTask> PostTasks => Set<PostTask>();
+    public DbSet<SectionPresence> SectionPresence => Set<SectionPresence>();
+    public DbSet<AssessmentRules> AssessmentRules => Set<AssessmentRules>();
+    public DbSet<OfficeOrder> OfficeOrders => Set<OfficeOrder>();
+    public DbSet<EssentialPost> EssentialPosts => Set<EssentialPost>();
+    public DbSet<Exemption> Exemptions => Set<Exemption>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<Roster> Rosters => Set<Roster>();
+    public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();
+    public DbSet<DailyAttendance> DailyAttendance => Set<DailyAttendance>();
+    public DbSet<WorkReport> WorkReports => Set<WorkReport>();
 
     // Every save that changes files records what it changes in the posts' inbox counts, in the same transaction.
     // Changes are detected once, here: the inbox counts, EF's save and each interceptor (the audit trail, the sign-in cache)

@@ -1,0 +1,177 @@
+using Daftar.Data;
+using Daftar.Web.Features.Notifications;
+using Daftar.Web.Infrastructure;
+using Daftar.WorkFromHome;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Web.Features.WorkFromHome;
+
+public sealed record GenerateRosterCommand(int OfficeId, DateOnly? From, DateOnly? To);
+public sealed record EditRosterCommand(DateOnly Day, int EmployeeId, bool InOffice);
+
+public sealed record RosterPersonView(int EmployeeId, string NameEn, string NameHi, string PostCode, string? SectionCode, RosterRule Rule, int OfficeDays,
+    IReadOnlyList<DateOnly> Days, IReadOnlyList<DateOnly> Unavailable);
+public sealed record RosterDayView(DateOnly Day, int InOffice, int Cap);
+public sealed record RosterProblemView(string Code, string Message, DateOnly? Day, int? EmployeeId, string? Employee, string? Section, int By);
+public sealed record RosterView(int Id, int OfficeId, DateOnly From, DateOnly To, RosterStatus Status, int Cap, int CapPercent, string OrderNumber,
+    IReadOnlyList<RosterDayView> Days, IReadOnlyList<RosterPersonView> People, IReadOnlyList<RosterProblemView> Problems,
+    IReadOnlyList<DateOnly> Holidays, bool CanEdit, DateTimeOffset? PublishedAt);
+public sealed record RosterSummary(int Id, DateOnly From, DateOnly To, RosterStatus Status);
+/// <summary>An employee's office days in a period (published rosters only).</summary>
+public sealed record MyDaysView(DateOnly From, DateOnly To, IReadOnlyList<DateOnly> OfficeDays, IReadOnlyList<DateOnly> WorkingDays, bool Published);
+
+/// <summary>
+/// Makes a draft roster for an office and a period with <see cref="RosterPlanner"/> (the head of the office or an
+/// administrator); a new draft for the same period replaces the old draft, never a published roster.
+/// </summary>
+public sealed class GenerateRoster(DaftarDb db, WorkFromHomeAccess access, RosterInputs inputs, TimeProvider clock)
+{
+    public async Task<Result<int>> HandleAsync(GenerateRosterCommand cmd, CancellationToken ct)
+    {
+        var viewer = await access.ViewerAsync(ct);
+        if (viewer is null) return WorkFromHomeErrors.NoPost;
+        if (!await db.Offices.AnyAsync(o => o.Id == cmd.OfficeId, ct)) return Error.Unknown("officeId", "Office");
+        if (!WorkFromHomeAccess.HeadsOffice(viewer, cmd.OfficeId)) return WorkFromHomeErrors.NotOfficeHead;
+        var today = clock.Today();
+        var from = cmd.From ?? RosterPlanner.WeekOf(today).AddDays(7);
+        var to = cmd.To ?? from.AddDays(6);
+        if (to < from) return WorkFromHomeErrors.From(WorkFromHomeError.EndsBeforeStart);
+        if (to < today) return WorkFromHomeErrors.From(WorkFromHomeError.PastPeriod);
+        if (to.DayNumber - from.DayNumber > 30) return WorkFromHomeErrors.From(WorkFromHomeError.TooLong);
+
+        var context = await inputs.BuildAsync(cmd.OfficeId, from, to, ct);
+        if (!context.Succeeded) return Result<int>.Fail(context.Errors);
+        var (order, input, people, _, _) = context.Value!;
+        var plan = RosterPlanner.Plan(input);
+
+        var drafts = await db.Rosters.Where(r => r.OfficeId == cmd.OfficeId && r.From == from && r.To == to && r.Status == RosterStatus.Draft).ToListAsync(ct);
+        db.Rosters.RemoveRange(drafts);
+        var roster = new Roster(cmd.OfficeId, from, to, order.Id, input.Cap, viewer.PostId, clock.GetUtcNow());
+        roster.Fill(plan, people);
+        db.Rosters.Add(roster);
+        await db.SaveChangesAsync(ct);
+        return roster.Id;
+    }
+}
+
+/// <summary>The office head puts someone in or out on a day of a draft; the constraints are checked again and the answer says what the edit broke.</summary>
+public sealed class EditRoster(DaftarDb db, WorkFromHomeAccess access, RosterQueries queries)
+{
+    public async Task<Result<RosterView>> HandleAsync(int rosterId, EditRosterCommand cmd, CancellationToken ct)
+    {
+        var viewer = await access.ViewerAsync(ct);
+        if (viewer is null) return WorkFromHomeErrors.NoPost;
+        var roster = await db.Rosters.Include(r => r.Entries).SingleOrDefaultAsync(r => r.Id == rosterId, ct);
+        if (roster is null || !(viewer.IsAdministrator || viewer.OfficeId == roster.OfficeId)) return Error.NotFound("Roster");
+        if (!WorkFromHomeAccess.HeadsOffice(viewer, roster.OfficeId)) return WorkFromHomeErrors.NotOfficeHead;
+        var person = await db.PostAssignments.AsNoTracking()
+            .Where(a => a.EmployeeId == cmd.EmployeeId && a.Post.OfficeId == roster.OfficeId && a.Kind == Daftar.People.ChargeKind.Primary && a.From <= roster.To && (a.To == null || a.To >= roster.From))
+            .Select(a => new { a.PostId }).FirstOrDefaultAsync(ct);
+        if (person is null) return WorkFromHomeErrors.NotInRoster;
+        if (roster.Edit(cmd.Day, cmd.EmployeeId, person.PostId, RosterRule.Rotation, cmd.InOffice) is { } refused) return WorkFromHomeErrors.From(refused);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkFromHomeErrors.ChangedMeanwhile;
+        }
+        return await queries.GetAsync(rosterId, ct);
+    }
+}
+
+/// <summary>Publishes a draft: from then on it binds, each employee on it is told, and it counts for the rotation of later rosters.</summary>
+public sealed class PublishRoster(DaftarDb db, WorkFromHomeAccess access, Notifier notifier, TimeProvider clock)
+{
+    public async Task<Result<int>> HandleAsync(int rosterId, CancellationToken ct)
+    {
+        var viewer = await access.ViewerAsync(ct);
+        if (viewer is null) return WorkFromHomeErrors.NoPost;
+        var roster = await db.Rosters.Include(r => r.Entries).SingleOrDefaultAsync(r => r.Id == rosterId, ct);
+        if (roster is null || !(viewer.IsAdministrator || viewer.OfficeId == roster.OfficeId)) return Error.NotFound("Roster");
+        if (!WorkFromHomeAccess.HeadsOffice(viewer, roster.OfficeId)) return WorkFromHomeErrors.NotOfficeHead;
+        if (roster.Publish(clock.GetUtcNow()) is { } refused) return WorkFromHomeErrors.From(refused);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkFromHomeErrors.ChangedMeanwhile;
+        }
+        var posts = await db.PostAssignments.AsNoTracking()
+            .Where(a => a.Post.OfficeId == roster.OfficeId && a.Kind == Daftar.People.ChargeKind.Primary && a.From <= roster.To && (a.To == null || a.To >= roster.From))
+            .Select(a => a.PostId).Distinct().ToListAsync(ct);
+        foreach (var post in posts)
+            await notifier.ToPostAsync(post, new Notice("roster", "", $"/WorkFromHome?week={roster.From:yyyy-MM-dd}"));
+        return roster.Id;
+    }
+}
+
+/// <summary>Rosters as the office head and the employee read them.</summary>
+public sealed class RosterQueries(DaftarDb db, WorkFromHomeAccess access, RosterInputs inputs, TimeProvider clock)
+{
+    public async Task<Result<RosterView>> GetAsync(int rosterId, CancellationToken ct)
+    {
+        var viewer = await access.ViewerAsync(ct);
+        if (viewer is null) return WorkFromHomeErrors.NoPost;
+        var roster = await db.Rosters.AsNoTracking().Include(r => r.Entries).SingleOrDefaultAsync(r => r.Id == rosterId, ct);
+        if (roster is null || !(viewer.IsAdministrator || viewer.OfficeId == roster.OfficeId)) return Error.NotFound("Roster");
+        var context = await inputs.BuildAsync(roster.OfficeId, roster.From, roster.To, ct);
+        if (!context.Succeeded) return Result<RosterView>.Fail(context.Errors);
+        var (order, input, people, names, holidays) = context.Value!;
+        var inOffice = roster.InOffice(input.WorkingDays);
+        var problems = RosterPlanner.Check(input with { Cap = roster.Cap }, inOffice);
+        var sections = await db.Sections.AsNoTracking().Where(s => input.SectionMinimum.Keys.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        return new RosterView(roster.Id, roster.OfficeId, roster.From, roster.To, roster.Status, roster.Cap, order.CapPercent, order.OrderNumber,
+            input.WorkingDays.Select(d => new RosterDayView(d, inOffice[d].Count, roster.Cap)).ToList(),
+            input.People.OrderBy(p => names[p.EmployeeId].PostCode).Select(p => new RosterPersonView(p.EmployeeId, names[p.EmployeeId].NameEn, names[p.EmployeeId].NameHi,
+                names[p.EmployeeId].PostCode, names[p.EmployeeId].SectionCode, p.Rule, input.WorkingDays.Count(d => inOffice[d].Contains(p.EmployeeId)),
+                input.WorkingDays.Where(d => inOffice[d].Contains(p.EmployeeId)).ToList(), input.WorkingDays.Where(p.Unavailable.Contains).ToList())).ToList(),
+            problems.Select(p => new RosterProblemView(p.Code, ProblemMessage(p.Code), p.Day, p.EmployeeId,
+                p.EmployeeId is { } e && names.TryGetValue(e, out var n) ? n.NameEn : null, p.SectionId is { } s ? sections.GetValueOrDefault(s) : null, p.By)).ToList(),
+            holidays.Select(h => h.Day).ToList(), roster.Status == RosterStatus.Draft && WorkFromHomeAccess.HeadsOffice(viewer, roster.OfficeId), roster.PublishedAt);
+    }
+
+    /// <summary>The English sentence (key of its translation) for a problem code; {0} is by how much.</summary>
+    public static string ProblemMessage(string code) => code switch
+    {
+        "over_cap" => "{0} more in the office than the cap allows.",
+        "required_absent" => "An essential or office-work post is not in the office.",
+        "exempt_in" => "An exempted employee is put in the office.",
+        "unavailable_in" => "Someone on leave is put in the office.",
+        "partly_short" => "{0} day(s) fewer in the office this week than the post's work needs.",
+        "partly_over" => "{0} day(s) more in the office this week than the post's work needs.",
+        "section_short" => "The section is {0} short of the people it needs in the office.",
+        "unfair" => "Has {0} day(s) fewer in the office than others on rotation could allow.",
+        _ => "The roster breaks a rule.",
+    };
+
+    /// <summary>The office's rosters, newest first.</summary>
+    public async Task<Result<IReadOnlyList<RosterSummary>>> ListAsync(int officeId, CancellationToken ct)
+    {
+        var viewer = await access.ViewerAsync(ct);
+        if (viewer is null) return WorkFromHomeErrors.NoPost;
+        if (!viewer.IsAdministrator && viewer.OfficeId != officeId) return Error.NotFound("Office");
+        var rows = await db.Rosters.AsNoTracking().Where(r => r.OfficeId == officeId).Select(r => new { r.Id, r.From, r.To, r.Status }).ToListAsync(ct);
+        return rows.OrderByDescending(r => r.From).Select(r => new RosterSummary(r.Id, r.From, r.To, r.Status)).ToList();
+    }
+
+    /// <summary>The signed-in employee's office days in the week of <paramref name="day"/> (today's when null), from published rosters.</summary>
+    public async Task<Result<MyDaysView>> MyWeekAsync(DateOnly? day, CancellationToken ct)
+    {
+        var viewer = await access.ViewerAsync(ct);
+        if (viewer?.EmployeeId is not { } employee) return WorkFromHomeErrors.NoPost;
+        var from = RosterPlanner.WeekOf(day ?? clock.Today());
+        var to = from.AddDays(6);
+        var entries = (await db.RosterEntries.AsNoTracking()
+                .Where(e => e.EmployeeId == employee && db.Rosters.Any(r => r.Id == e.RosterId && r.Status == RosterStatus.Published))
+                .Select(e => new { e.Day, e.RosterId }).ToListAsync(ct))
+            .Where(e => e.Day >= from && e.Day <= to).ToList();
+        var rosters = (await db.Rosters.AsNoTracking().Where(r => r.OfficeId == viewer.OfficeId && r.Status == RosterStatus.Published).Select(r => new { r.From, r.To }).ToListAsync(ct))
+            .Where(r => r.From <= to && r.To >= from).ToList();
+        var covered = Enumerable.Range(0, 7).Select(from.AddDays).Where(d => rosters.Any(r => d >= r.From && d <= r.To) && d.DayOfWeek != DayOfWeek.Sunday).ToList();
+        return new MyDaysView(from, to, entries.Select(e => e.Day).Distinct().Order().ToList(), covered, rosters.Count > 0);
+    }
+}

@@ -1,0 +1,126 @@
+using Daftar.Web.Infrastructure;
+using Daftar.WorkFromHome;
+using L = Microsoft.Extensions.Localization.IStringLocalizer<Daftar.Web.SharedResource>;
+
+namespace Daftar.Web.Features.WorkFromHome;
+
+/// <summary>Which work can be done from home, who comes in, attendance and readiness (issue #32, DESIGN 2.6).</summary>
+public static class WorkFromHomeModule
+{
+    public static IServiceCollection AddWorkFromHome(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<WorkFromHomeAccess>();
+        services.AddScoped<TaskCatalogue>();
+        services.AddScoped<SaveTask>();
+        services.AddScoped<OverridePostTask>();
+        services.AddScoped<SaveAssessmentRules>();
+        services.AddScoped<IssueOfficeOrder>();
+        services.AddScoped<RosterInputs>();
+        services.AddScoped<GenerateRoster>();
+        services.AddScoped<EditRoster>();
+        services.AddScoped<PublishRoster>();
+        services.AddScoped<RosterQueries>();
+        services.AddScoped<MarkAttendance>();
+        services.AddScoped<AttendanceRegister>();
+        services.AddScoped<RequestExemption>();
+        services.AddScoped<DecideExemption>();
+        services.AddScoped<OfficeReadiness>();
+        // The readiness columns this area knows; Assets and Training add theirs the same way.
+        services.AddScoped<IReadinessFact, SigningReadiness>();
+        services.AddScoped<IReadinessFact, TwoFactorReadiness>();
+        services.AddScoped<IReadinessFact, EFileReadiness>();
+        return services;
+    }
+
+    /// <summary>Reads "PhysicalRecords,OfficeNetwork" (the facts to assume away); null when a name is not a fact.</summary>
+    public static TaskFact? ParseFacts(string? list)
+    {
+        var facts = TaskFact.None;
+        foreach (var name in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<TaskFact>(name, ignoreCase: true, out var fact) || !TaskFacts.All.Contains(fact)) return null;
+            facts |= fact;
+        }
+        return facts;
+    }
+
+    public static void MapWorkFromHomeApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/work-from-home").WithTags("Work from home");
+        g.MapGet("/catalogue", async (int? department, string? assume, TaskCatalogue catalogue, L l, CancellationToken ct) =>
+                ParseFacts(assume) is { } away
+                    ? (await catalogue.DepartmentAsync(department, away, ct)).ToHttp(l, Results.Ok)
+                    : Result<CatalogueView>.Fail(Error.NotInList("assume")).ToHttp(l, Results.Ok))
+            .Produces<CatalogueView>()
+            .WithSummary("A department's tasks and posts with their verdicts (Home, Partly, Office) and the reasons; assume = facts to take as no longer true (e.g. PhysicalRecords), to see what would change.");
+        g.MapPost("/tasks", async (SaveTaskCommand cmd, SaveTask h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(null, cmd, ct)).ToHttp(l, id => Results.Created($"/api/work-from-home/tasks/{id}", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Adds a task to a department's catalogue (section officers and above of the department, administrators).");
+        g.MapPut("/tasks/{id:int}", async (int id, SaveTaskCommand cmd, SaveTask h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Changes a task: names, sections, facts, the designations and office types that perform it, active or retired.");
+        g.MapPut("/posts/{id:int}/tasks", async (int id, PostTaskCommand cmd, OverridePostTask h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("One post's exception to the catalogue's mapping: performs = true adds a task, false removes one, null clears the exception.");
+        g.MapGet("/rules", async (TaskCatalogue catalogue, TimeProvider clock, CancellationToken ct) =>
+                Results.Ok(TaskCatalogue.ViewOf(await catalogue.RulesOnAsync(clock.Today(), ct))))
+            .Produces<RulesView>()
+            .WithSummary("The assessment rules in force today: working days a week and, for each fact, the days a week it holds a person in the office.");
+        g.MapPost("/rules", async (AssessmentRulesCommand cmd, SaveAssessmentRules h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(cmd, ct)).ToHttp(l, version => Results.Created("/api/work-from-home/rules", new IdAnswer(version))))
+            .RequireAuthorization(Policies.ApiAdministrator)
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("A new version of the assessment rules from a date (administrators); the answer's id is the version.");
+        g.MapGet("/offices/{id:int}/orders", async (int id, IssueOfficeOrder h, L l, CancellationToken ct) => (await h.ListAsync(id, ct)).ToHttp(l, Results.Ok))
+            .Produces<IReadOnlyList<OfficeOrderView>>()
+            .WithSummary("The office's orders (occupancy cap, essential posts, dates), newest first.");
+        g.MapPost("/orders", async (OfficeOrderCommand cmd, IssueOfficeOrder h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(cmd, null, ct)).ToHttp(l, id => Results.Created($"/api/work-from-home/offices/{cmd.OfficeId}/orders", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Records a government order for an office (its head, or an administrator): cap 1–100 % of staff a day, essential posts by code.");
+        g.MapGet("/offices/{id:int}/rosters", async (int id, RosterQueries q, L l, CancellationToken ct) => (await q.ListAsync(id, ct)).ToHttp(l, Results.Ok))
+            .Produces<IReadOnlyList<RosterSummary>>()
+            .WithSummary("The office's rosters, newest first.");
+        g.MapPost("/rosters", async (GenerateRosterCommand cmd, GenerateRoster h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/work-from-home/rosters/{id}", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Makes a draft roster for an office and a period of at most 31 days (next week when left out), under the office's order.");
+        g.MapGet("/rosters/{id:int}", async (int id, RosterQueries q, L l, CancellationToken ct) => (await q.GetAsync(id, ct)).ToHttp(l, Results.Ok))
+            .Produces<RosterView>()
+            .WithSummary("A roster: who is in on which day, why, and every constraint it breaks with by how much.");
+        g.MapPost("/rosters/{id:int}/edits", async (int id, EditRosterCommand cmd, EditRoster h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
+            .Produces<RosterView>()
+            .WithSummary("Puts an employee in the office on a day of a draft, or takes them out; the answer is the roster checked again.");
+        g.MapPost("/rosters/{id:int}/publish", async (int id, PublishRoster h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Publishes a draft roster and tells everyone on it.");
+        g.MapGet("/my-week", async (DateOnly? day, RosterQueries q, L l, CancellationToken ct) => (await q.MyWeekAsync(day, ct)).ToHttp(l, Results.Ok))
+            .Produces<MyDaysView>()
+            .WithSummary("Your office days in the week of a day (this week when left out), from published rosters.");
+        g.MapPost("/attendance", async (MarkAttendanceCommand cmd, MarkAttendance h, L l, CancellationToken ct) => (await h.HandleAsync(cmd, ct)).ToHttp(l, Results.Ok))
+            .Produces<MarkedAttendance>()
+            .WithSummary("Marks where you work today (Office, Home, Field, Leave), or plans leave on a later day; says whether it differs from the roster.");
+        g.MapGet("/register", async (DateOnly? date, AttendanceRegister h, L l, CancellationToken ct) => (await h.HandleAsync(date, ct)).ToHttp(l, Results.Ok))
+            .Produces<AttendanceRegisterView>()
+            .WithSummary("The attendance register of the posts below you for a day, with who has not marked by 11:00 and each post's e-File work that day.");
+        g.MapGet("/exemptions", async (DecideExemption h, L l, CancellationToken ct) => (await h.ListAsync(ct)).ToHttp(l, Results.Ok))
+            .Produces<IReadOnlyList<ExemptionView>>()
+            .WithSummary("Your exemption requests and those of the posts below you.");
+        g.MapPost("/exemptions", async (RequestExemptionCommand cmd, RequestExemption h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created("/api/work-from-home/exemptions", new IdAnswer(id))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Asks to be kept out of the office roster for a reason and a period; your controlling officer decides.");
+        g.MapPost("/exemptions/{id:int}/decision", async (int id, DecideExemptionCommand cmd, DecideExemption h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Approves or refuses (with a reason) an exemption request from a post below you.");
+        g.MapGet("/readiness", async (int? office, OfficeReadiness h, L l, CancellationToken ct) => (await h.HandleAsync(office, ct)).ToHttp(l, Results.Ok))
+            .Produces<ReadinessView>()
+            .WithSummary("Readiness to work from home of each employee of an office (your own office when left out): signing certificate, two-factor, e-File in the last 7 days, and any column another area adds.");
+    }
+}

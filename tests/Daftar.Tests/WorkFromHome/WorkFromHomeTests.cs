@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.WorkFromHome;
+using Daftar.WorkFromHome;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daftar.Tests.WorkFromHome;
+
+/// <summary>Issue #32 through the API, on the demo organisation: the catalogue and its verdicts, orders, rosters, attendance, exemptions, readiness.</summary>
+public class WorkFromHomeTests(DaftarFactory app) : IClassFixture<DaftarFactory>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    private static async Task<string> CodeOfAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()!;
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5));
+
+    [Fact]
+    public async Task TheDemoCatalogue_GivesEveryTaskAndPostAVerdictWithReasons_AndDigitisingMovesThem()
+    {
+        Assert.True(await app.WithDbAsync(db => db.WorkTasks.CountAsync()) >= 40);
+        var so = await app.ApiClientAsync(Demo.SectionOfficer);
+        var doit = await ReadAsync<CatalogueView>(await so.GetAsync("/api/work-from-home/catalogue"));
+        Assert.Equal("DOIT", doit.DepartmentCode);
+        Assert.True(doit.CanEdit);
+        var dataCentre = doit.Tasks.Single(t => t.Code == "DATA-CENTRE");
+        Assert.Equal(Verdict.Office, dataCentre.Assessment.Verdict);
+        Assert.Contains(dataCentre.Assessment.Reasons, r => r.Fact == TaskFact.OfficeNetwork);
+        Assert.Equal(Verdict.Home, doit.Tasks.Single(t => t.Code == "SOFTWARE").Assessment.Verdict);
+        // The programmer runs the data centre: his post is held in the office by that task, and it is named.
+        var programmer = doit.Posts.Single(p => p.Code == "PROG-DOIT");
+        Assert.Equal(Verdict.Office, programmer.Assessment!.Verdict);
+        Assert.Equal("State data centre operations", programmer.DecidingTaskEn);
+        Assert.Equal(Verdict.Home, doit.Posts.Single(p => p.Code == "LDC-DOIT-GR1").Assessment!.Verdict);
+
+        // The administrator asks what would change in the Home department if the arms licence registers were digitised.
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var home = await app.WithDbAsync(db => db.Departments.Where(d => d.Code == "HOME").Select(d => d.Id).SingleAsync());
+        var before = await ReadAsync<CatalogueView>(await admin.GetAsync($"/api/work-from-home/catalogue?department={home}"));
+        var after = await ReadAsync<CatalogueView>(await admin.GetAsync($"/api/work-from-home/catalogue?department={home}&assume=PhysicalRecords"));
+        Assert.Equal(Verdict.Partly, before.Tasks.Single(t => t.Code == "ARMS-APPEALS").Assessment.Verdict);
+        Assert.Equal(Verdict.Home, after.Tasks.Single(t => t.Code == "ARMS-APPEALS").Assessment.Verdict);
+        Assert.Equal([TaskFact.PhysicalRecords], after.Assumed);
+        Assert.Equal("invalid_value", await CodeOfAsync(await admin.GetAsync($"/api/work-from-home/catalogue?assume=Teleportation"), HttpStatusCode.BadRequest));
+        // Another department's catalogue is not the section officer's to read.
+        Assert.Equal(HttpStatusCode.NotFound, (await so.GetAsync($"/api/work-from-home/catalogue?department={home}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Tasks_AreKeptBySectionOfficersOfTheDepartment_AndContradictoryFactsAreRefused()
+    {
+        var so = await app.ApiClientAsync(Demo.SectionOfficer);
+        var contradictory = new SaveTaskCommand("WFH-T1", "Secret budget", "गोपनीय बजट", ["GR-1"], [TaskFact.ClassifiedData, TaskFact.OnEFile], null,
+            [new PerformerCommand("ASO", Daftar.People.OfficeType.Secretariat)]);
+        Assert.Equal("contradictory_facts", await CodeOfAsync(await so.PostAsJsonAsync("/api/work-from-home/tasks", contradictory, Json), HttpStatusCode.BadRequest));
+        Assert.Equal(0, await app.WithDbAsync(db => db.WorkTasks.CountAsync(t => t.Code == "WFH-T1")));
+
+        var task = contradictory with { Facts = [TaskFact.OnEFile, TaskFact.PublicDealing] };
+        var id = (await ReadAsync<JsonElement>(await so.PostAsJsonAsync("/api/work-from-home/tasks", task, Json), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        Assert.Equal("duplicate_code", await CodeOfAsync(await so.PostAsJsonAsync("/api/work-from-home/tasks", task, Json), HttpStatusCode.Conflict));
+        Assert.Equal("not_found", await CodeOfAsync(await so.PostAsJsonAsync("/api/work-from-home/tasks", task with { Code = "WFH-T2", Sections = ["NOPE"] }, Json), HttpStatusCode.BadRequest));
+
+        // The ASO now performs it: their post is "partly" (public dealing), named by this task.
+        var catalogue = await ReadAsync<CatalogueView>(await so.GetAsync("/api/work-from-home/catalogue"));
+        var aso = catalogue.Posts.Single(p => p.Code == "ASO-DOIT-GR1");
+        Assert.Contains(id, aso.TaskIds);
+        Assert.Equal(Verdict.Partly, aso.Assessment!.Verdict);
+
+        // One post opts out of it; a clerk may not touch the catalogue; the Collector does not see DoIT's tasks.
+        var asoPost = await app.PostIdAsync("ASO-DOIT-GR1");
+        Assert.Equal(HttpStatusCode.NoContent, (await so.PutAsJsonAsync($"/api/work-from-home/posts/{asoPost}/tasks", new PostTaskCommand(id, false), Json)).StatusCode);
+        catalogue = await ReadAsync<CatalogueView>(await so.GetAsync("/api/work-from-home/catalogue"));
+        Assert.DoesNotContain(id, catalogue.Posts.Single(p => p.Code == "ASO-DOIT-GR1").TaskIds);
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PutAsJsonAsync($"/api/work-from-home/tasks/{id}", task, Json)).StatusCode);
+        var collector = await app.ApiClientAsync(Demo.Collector);
+        Assert.Equal(HttpStatusCode.NotFound, (await collector.PutAsJsonAsync($"/api/work-from-home/tasks/{id}", task, Json)).StatusCode);
+        // Every change is in the task's audit trail.
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.ObjectType == "worktask" && e.ObjectId == id.ToString())) >= 2);
+    }
+
+    [Fact]
+    public async Task TheCollectorsRoster_KeepsTheCap_BringsTheEssentialPostDaily_AndSaysWhatCannotHold()
+    {
+        var collector = await app.ApiClientAsync(Demo.Collector);
+        var office = await app.WithDbAsync(db => db.Offices.Where(o => o.Code == "DIST-JPR").Select(o => o.Id).SingleAsync());
+        Assert.Equal("invalid_cap", await CodeOfAsync(await collector.PostAsJsonAsync("/api/work-from-home/orders", new OfficeOrderCommand(office, "X/1", Today, 0, Today, null, []), Json), HttpStatusCode.BadRequest));
+        Assert.Equal("invalid_cap", await CodeOfAsync(await collector.PostAsJsonAsync("/api/work-from-home/orders", new OfficeOrderCommand(office, "X/1", Today, 150, Today, null, []), Json), HttpStatusCode.BadRequest));
+        var lastWeek = RosterPlannerMonday(Today).AddDays(-14);
+        Assert.Equal("past_period", await CodeOfAsync(await collector.PostAsJsonAsync("/api/work-from-home/rosters", new GenerateRosterCommand(office, lastWeek, lastWeek.AddDays(6)), Json), HttpStatusCode.BadRequest));
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/work-from-home/rosters", new GenerateRosterCommand(office, null, null), Json)).StatusCode);
+
+        var next = RosterPlannerMonday(Today).AddDays(7);
+        var id = (await ReadAsync<JsonElement>(await collector.PostAsJsonAsync("/api/work-from-home/rosters", new GenerateRosterCommand(office, next, next.AddDays(5)), Json), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var roster = await ReadAsync<RosterView>(await collector.GetAsync($"/api/work-from-home/rosters/{id}"));
+        Assert.Equal(5, roster.People.Count);
+        Assert.Equal(3, roster.Cap);   // 60 % of five
+        Assert.All(roster.Days, d => Assert.True(d.InOffice <= roster.Cap));
+        var collectorRow = roster.People.Single(p => p.PostCode == "COLL-JPR");
+        Assert.Equal(RosterRule.Essential, collectorRow.Rule);
+        Assert.Equal(roster.Days.Count, collectorRow.OfficeDays);
+        // The land records branch wants someone every day, but its only clerk's work needs three days a week: said, with by how much.
+        Assert.Contains(roster.Problems, p => p.Code == "section_short" && p.Section == "LR" && p.By == 1);
+        Assert.DoesNotContain(roster.Problems, p => p.Code == "over_cap");
+
+        // The Collector puts the ADM in on a full day: the roster answers that the cap is broken by one.
+        var adm = await app.EmployeeIdAsync("RJ100038");
+        var full = roster.Days.First(d => d.InOffice == roster.Cap && !roster.People.Single(p => p.EmployeeId == adm).Days.Contains(d.Day));
+        var edited = await ReadAsync<RosterView>(await collector.PostAsJsonAsync($"/api/work-from-home/rosters/{id}/edits", new EditRosterCommand(full.Day, adm, true), Json));
+        Assert.Contains(edited.Problems, p => p.Code == "over_cap" && p.Day == full.Day && p.By == 1);
+        Assert.Equal(HttpStatusCode.OK, (await collector.PostAsJsonAsync($"/api/work-from-home/rosters/{id}/edits", new EditRosterCommand(full.Day, adm, false), Json)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await collector.PostAsync($"/api/work-from-home/rosters/{id}/publish", null)).StatusCode);
+        Assert.Equal("roster_published", await CodeOfAsync(await collector.PostAsJsonAsync($"/api/work-from-home/rosters/{id}/edits", new EditRosterCommand(full.Day, adm, true), Json), HttpStatusCode.Conflict));
+
+        // The Collector sees his own days; the clerk of DoIT is not on this roster and sees none.
+        var mine = await ReadAsync<MyDaysView>(await collector.GetAsync($"/api/work-from-home/my-week?day={next:yyyy-MM-dd}"));
+        Assert.Equal(collectorRow.Days, mine.OfficeDays);
+        Assert.Empty((await ReadAsync<MyDaysView>(await clerk.GetAsync($"/api/work-from-home/my-week?day={next:yyyy-MM-dd}"))).OfficeDays);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/api/work-from-home/rosters/{id}")).StatusCode);
+    }
+
+    private static DateOnly RosterPlannerMonday(DateOnly day) => RosterPlanner.WeekOf(day);
+
+    [Fact]
+    public async Task Attendance_IsMarkedByTheEmployee_AndTheirOfficerSeesItWithTheDaysFileWork()
+    {
+        var clerk = await app.ApiClientAsync("RJ100006");   // LDC, GAD GR-1
+        Assert.Equal("only_leave_ahead", await CodeOfAsync(await clerk.PostAsJsonAsync("/api/work-from-home/attendance", new MarkAttendanceCommand(WorkPlace.Office, Today.AddDays(3)), Json), HttpStatusCode.BadRequest));
+        Assert.Equal("mark_too_far", await CodeOfAsync(await clerk.PostAsJsonAsync("/api/work-from-home/attendance", new MarkAttendanceCommand(WorkPlace.Home, Today.AddDays(-1)), Json), HttpStatusCode.BadRequest));
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync("/api/work-from-home/attendance", new MarkAttendanceCommand(WorkPlace.Leave, Today.AddDays(3)), Json)).StatusCode);
+        var marked = await ReadAsync<MarkedAttendance>(await clerk.PostAsJsonAsync("/api/work-from-home/attendance", new MarkAttendanceCommand(WorkPlace.Home), Json));
+        Assert.Equal(WorkPlace.Home, marked.Place);
+
+        // The clerk does the day's work from home: a file created and sent up.
+        var head = (await ReadAsync<JsonElement>(await clerk.GetAsync("/api/file-heads")))[0].GetProperty("number").GetInt32();
+        var created = await ReadAsync<JsonElement>(await clerk.PostAsJsonAsync("/api/files", new { subject = "घर से कार्य: अवकाश प्रकरण", headNumber = head, category = "Establishment" }), HttpStatusCode.Created);
+        var file = created.GetProperty("id").GetInt32();
+        await ReadAsync<JsonElement>(await clerk.PostAsJsonAsync($"/api/files/{file}/notes", new { text = "अवलोकनार्थ प्रस्तुत।" }));
+        var aso = await app.PostIdAsync("ASO-GAD-GR1");
+        Assert.True((await clerk.PostAsJsonAsync($"/api/files/{file}/send", new { toPostId = aso, remarks = "please see" })).IsSuccessStatusCode);
+
+        // The section officer above them sees the register: the clerk at home, one file sent, one note confirmed.
+        var officer = await app.ApiClientAsync("RJ100004");   // SO, GAD GR-1
+        var register = await ReadAsync<AttendanceRegisterView>(await officer.GetAsync("/api/work-from-home/register"));
+        var row = register.Rows.Single(r => r.PostCode == "LDC-GAD-GR1");
+        Assert.Equal(WorkPlace.Home, row.Place);
+        Assert.Equal(1, row.Activity.FilesSent);
+        Assert.Equal(1, row.Activity.NotesConfirmed);
+        Assert.Contains(register.Rows, r => r.PostCode == "ASO-GAD-GR1" && r.Place == null);
+        Assert.True(register.Unmarked >= 1);
+        // The clerk has nobody below: an empty register, not someone else's.
+        Assert.Empty((await ReadAsync<AttendanceRegisterView>(await clerk.GetAsync("/api/work-from-home/register"))).Rows);
+    }
+
+    [Fact]
+    public async Task AnExemption_IsDecidedByTheControllingOfficer_AndKeepsTheEmployeeOutOfTheRoster()
+    {
+        var udc = await app.ApiClientAsync("RJ100039");   // UDC, Collectorate GEN, under the ADM
+        var request = new RequestExemptionCommand(ExemptionReason.Comorbidity, "Diabetic; advised to avoid crowded places.", Today, Today.AddDays(60));
+        Assert.Equal("invalid_value", await CodeOfAsync(await udc.PostAsJsonAsync("/api/work-from-home/exemptions", request with { Reason = 0 }, Json), HttpStatusCode.BadRequest));
+        var id = (await ReadAsync<JsonElement>(await udc.PostAsJsonAsync("/api/work-from-home/exemptions", request, Json), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await udc.PostAsJsonAsync($"/api/work-from-home/exemptions/{id}/decision", new DecideExemptionCommand(true, null), Json)).StatusCode);
+        var adm = await app.ApiClientAsync("RJ100038");
+        Assert.Equal("reason_required", await CodeOfAsync(await adm.PostAsJsonAsync($"/api/work-from-home/exemptions/{id}/decision", new DecideExemptionCommand(false, ""), Json), HttpStatusCode.BadRequest));
+        Assert.Equal(HttpStatusCode.NoContent, (await adm.PostAsJsonAsync($"/api/work-from-home/exemptions/{id}/decision", new DecideExemptionCommand(true, "Approved on the CMHO's certificate."), Json)).StatusCode);
+        Assert.Equal("exemption_decided", await CodeOfAsync(await adm.PostAsJsonAsync($"/api/work-from-home/exemptions/{id}/decision", new DecideExemptionCommand(false, "no"), Json), HttpStatusCode.Conflict));
+        var clerkOfDoit = await app.ApiClientAsync(Demo.Clerk);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerkOfDoit.PostAsJsonAsync($"/api/work-from-home/exemptions/{id}/decision", new DecideExemptionCommand(true, null), Json)).StatusCode);
+
+        var collector = await app.ApiClientAsync(Demo.Collector);
+        var office = await app.WithDbAsync(db => db.Offices.Where(o => o.Code == "DIST-JPR").Select(o => o.Id).SingleAsync());
+        var from = RosterPlanner.WeekOf(Today).AddDays(14);
+        var rid = (await ReadAsync<JsonElement>(await collector.PostAsJsonAsync("/api/work-from-home/rosters", new GenerateRosterCommand(office, from, from.AddDays(5)), Json), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var roster = await ReadAsync<RosterView>(await collector.GetAsync($"/api/work-from-home/rosters/{rid}"));
+        Assert.Equal(0, roster.People.Single(p => p.PostCode == "UDC-JPR-GEN").OfficeDays);
+        Assert.DoesNotContain(roster.Problems, p => p.Code == "exempt_in");
+    }
+
+    [Fact]
+    public async Task Readiness_ShowsEveryRegisteredColumn_ToTheHeadOfTheOffice()
+    {
+        var collector = await app.ApiClientAsync(Demo.Collector);
+        var view = await ReadAsync<ReadinessView>(await collector.GetAsync("/api/work-from-home/readiness"));
+        Assert.Equal(["signing", "two_factor", "efile_active"], view.Columns.Select(c => c.Key));
+        Assert.Contains(view.Rows, r => r.PostCode == "ADM-JPR");
+        var clerk = await app.ApiClientAsync(Demo.Clerk);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync("/api/work-from-home/readiness")).StatusCode);
+        // The administrator (two-factor on, by the test factory) sees the IT department's readiness with their own row ready on two-factor.
+        await app.SignInAsync(Demo.Admin);   // sets up the administrator's two-factor sign-in
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var doit = await ReadAsync<ReadinessView>(await admin.GetAsync("/api/work-from-home/readiness"));
+        Assert.True(doit.Rows.Single(r => r.PostCode == "ITNO-DOIT").Facts["two_factor"]);
+    }
+}
