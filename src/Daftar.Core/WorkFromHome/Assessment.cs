@@ -79,9 +79,9 @@ public class AssessmentRules
     /// <summary>Why these rules cannot be used, or null.</summary>
     public static WorkFromHomeError? Check(int workingDaysPerWeek, IReadOnlyDictionary<TaskFact, int> officeDays)
     {
-        if (workingDaysPerWeek is < 1 or > 7) return new("invalid_week", "A week has from 1 to 7 working days.", "workingDaysPerWeek");
+        if (workingDaysPerWeek is < 1 or > 7) return new WorkFromHomeError("invalid_week", "A week has from 1 to 7 working days.", "workingDaysPerWeek");
         return officeDays.Values.Any(d => d < 0 || d > workingDaysPerWeek)
-            ? new("invalid_days", "Days in the office are from 0 to the working days of a week.", "officeDays")
+            ? new WorkFromHomeError("invalid_days", "Days in the office are from 0 to the working days of a week.", "officeDays")
             : null;
     }
 }

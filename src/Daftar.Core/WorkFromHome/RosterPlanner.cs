@@ -30,6 +30,21 @@ public sealed record RosterInput(IReadOnlyList<DateOnly> WorkingDays, int Cap, I
 /// </summary>
 public sealed record RosterProblem(string Code, DateOnly? Day, int? EmployeeId, int? SectionId, int By);
 
+/// <summary>The codes of <see cref="RosterProblem"/>.</summary>
+public static class RosterProblems
+{
+    public const string OverCap = "over_cap";
+    public const string RequiredAbsent = "required_absent";
+    public const string ExemptIn = "exempt_in";
+    public const string UnavailableIn = "unavailable_in";
+    public const string PartlyShort = "partly_short";
+    public const string PartlyOver = "partly_over";
+    public const string SectionShort = "section_short";
+    public const string Unfair = "unfair";
+
+    public static readonly string[] All = [OverCap, RequiredAbsent, ExemptIn, UnavailableIn, PartlyShort, PartlyOver, SectionShort, Unfair];
+}
+
 public sealed record RosterPlan(IReadOnlyDictionary<DateOnly, IReadOnlySet<int>> InOffice, IReadOnlyList<RosterProblem> Problems)
 {
     public int DaysOf(int employeeId) => InOffice.Values.Count(d => d.Contains(employeeId));
@@ -170,21 +185,21 @@ public static class RosterPlanner
         foreach (var d in days)
         {
             var present = On(d);
-            if (present.Count > input.Cap) problems.Add(new("over_cap", d, null, null, present.Count - input.Cap));
+            if (present.Count > input.Cap) problems.Add(new(RosterProblems.OverCap, d, null, null, present.Count - input.Cap));
             foreach (var p in input.People)
             {
                 var here = present.Contains(p.EmployeeId);
                 var away = p.Unavailable.Contains(d);
-                if (here && away) problems.Add(new("unavailable_in", d, p.EmployeeId, null, 1));
-                else if (here && p.Rule == RosterRule.Exempt) problems.Add(new("exempt_in", d, p.EmployeeId, null, 1));
-                else if (!here && !away && p.Rule is RosterRule.Essential or RosterRule.OfficeWork) problems.Add(new("required_absent", d, p.EmployeeId, null, 1));
+                if (here && away) problems.Add(new(RosterProblems.UnavailableIn, d, p.EmployeeId, null, 1));
+                else if (here && p.Rule == RosterRule.Exempt) problems.Add(new(RosterProblems.ExemptIn, d, p.EmployeeId, null, 1));
+                else if (!here && !away && p.Rule is RosterRule.Essential or RosterRule.OfficeWork) problems.Add(new(RosterProblems.RequiredAbsent, d, p.EmployeeId, null, 1));
             }
             foreach (var (section, minimum) in input.SectionMinimum)
             {
                 var members = input.People.Where(p => p.SectionId == section).ToList();
                 var inSection = members.Count(p => present.Contains(p.EmployeeId));
                 // A section short only because nobody of it can come (all away or exempt) is still short: say so.
-                if (inSection < minimum) problems.Add(new("section_short", d, null, section, minimum - inSection));
+                if (inSection < minimum) problems.Add(new(RosterProblems.SectionShort, d, null, section, minimum - inSection));
             }
         }
         foreach (var p in input.People.Where(p => p.Rule == RosterRule.PartlyWork))
@@ -193,8 +208,8 @@ public static class RosterPlanner
             {
                 var wanted = Math.Min(p.DaysPerWeek, week.Count(d => !p.Unavailable.Contains(d)));
                 var had = week.Count(d => On(d).Contains(p.EmployeeId));
-                if (had < wanted) problems.Add(new("partly_short", week.Key, p.EmployeeId, null, wanted - had));
-                if (had > p.DaysPerWeek) problems.Add(new("partly_over", week.Key, p.EmployeeId, null, had - p.DaysPerWeek));
+                if (had < wanted) problems.Add(new(RosterProblems.PartlyShort, week.Key, p.EmployeeId, null, wanted - had));
+                if (had > p.DaysPerWeek) problems.Add(new(RosterProblems.PartlyOver, week.Key, p.EmployeeId, null, had - p.DaysPerWeek));
             }
         }
         var rotating = input.People.Where(p => p.Rule == RosterRule.Rotation)
@@ -202,7 +217,7 @@ public static class RosterPlanner
         foreach (var low in rotating.Where(r => r.Days < r.Available))
         {
             var most = rotating.Max(r => r.Days);
-            if (most - low.Days > 1) problems.Add(new("unfair", null, low.EmployeeId, null, most - low.Days - 1));
+            if (most - low.Days > 1) problems.Add(new(RosterProblems.Unfair, null, low.EmployeeId, null, most - low.Days - 1));
         }
         return problems;
     }

@@ -168,12 +168,12 @@ public class SectionPresence
 /// <summary>Why the work-from-home rules refused something; the message is English and the key of its translation.</summary>
 public sealed record WorkFromHomeError(string Code, string Message, string? Field = null)
 {
-    public static readonly WorkFromHomeError ClassifiedOnEFile = new("contradictory_facts",
+    public static readonly WorkFromHomeError ClassifiedOnEFile = new WorkFromHomeError("contradictory_facts",
         "A task cannot both handle classified data and be done on e-File: classified files are kept off e-Office.", "facts");
-    public static readonly WorkFromHomeError CapOutOfRange = new("invalid_cap", "The occupancy cap is a share of the staff from 1 to 100 %.", "capPercent");
-    public static readonly WorkFromHomeError EndsBeforeStart = new("ends_before_start", "The end date is before the start date.", "to");
-    public static readonly WorkFromHomeError PastPeriod = new("past_period", "A roster is made for a period that has not ended: choose this week or a later one.", "from");
-    public static readonly WorkFromHomeError TooLong = new("period_too_long", "A roster covers at most 31 days.", "to");
-    public static readonly WorkFromHomeError RosterPublished = new("roster_published", "The roster is published; make a new one for the changes.");
-    public static readonly WorkFromHomeError NotDecidable = new("exemption_decided", "The request has already been decided.");
+    public static readonly WorkFromHomeError CapOutOfRange = new WorkFromHomeError("invalid_cap", "The occupancy cap is a share of the staff from 1 to 100 %.", "capPercent");
+    public static readonly WorkFromHomeError EndsBeforeStart = new WorkFromHomeError("ends_before_start", "The end date is before the start date.", "to");
+    public static readonly WorkFromHomeError PastPeriod = new WorkFromHomeError("past_period", "A roster is made for a period that has not ended: choose this week or a later one.", "from");
+    public static readonly WorkFromHomeError TooLong = new WorkFromHomeError("period_too_long", "A roster covers at most 31 days.", "to");
+    public static readonly WorkFromHomeError RosterPublished = new WorkFromHomeError("roster_published", "The roster is published; make a new one for the changes.");
+    public static readonly WorkFromHomeError NotDecidable = new WorkFromHomeError("exemption_decided", "The request has already been decided.");
 }

@@ -11,7 +11,8 @@ namespace Daftar.Tests.Audit;
 /// </summary>
 public class AuditDeclarationTests
 {
-    // The trails as the old switch in Infrastructure/Auditing.cs gave them: (object type, id property), or own trail.
+    // The trails as the old switch in Infrastructure/Auditing.cs gave them: (object type, id property), or own trail; then
+    // those of areas added since.
     private static readonly Dictionary<string, (string? Trail, string? Id)> Before = new()
     {
         ["Department"] = (null, null),
@@ -45,6 +46,20 @@ public class AuditDeclarationTests
         ["ParticipantRule"] = ("meeting", "MeetingId"),
         ["AgendaItem"] = ("meeting", "MeetingId"),
         ["ActionUpdate"] = ("action-item", "ActionItemId"),
+        // Issue #32: the WorkFromHome area declared its entities without touching the audit machinery.
+        ["WorkTask"] = (null, null),
+        ["TaskPerformer"] = ("worktask", "TaskId"),
+        ["PostTask"] = ("worktask", "TaskId"),
+        ["SectionPresence"] = (null, null),
+        ["AssessmentRules"] = (null, null),
+        ["OfficeOrder"] = (null, null),
+        ["EssentialPost"] = ("officeorder", "OrderId"),
+        ["Exemption"] = (null, null),
+        ["Holiday"] = (null, null),
+        ["Roster"] = (null, null),
+        ["RosterEntry"] = ("roster", "RosterId"),
+        ["DailyAttendance"] = (null, null),
+        ["WorkReport"] = (null, null),
     };
 
     [Fact]

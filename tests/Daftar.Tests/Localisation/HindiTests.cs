@@ -35,7 +35,14 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
             $"/People/Admin/Post?id={ids.Post}", $"/People/Admin/Office?id={ids.Station}", "/Account/AccessDenied",
             "/Meetings", "/Meetings/New", $"/Meetings/View/{ids.Meeting.Meeting}", $"/Meetings/Occurrence/{ids.Meeting.Occurrence}", "/Meetings/Actions",
             "/Meetings/Dashboard", $"/Meetings/Join/{ids.Meeting.Occurrence}",
+            "/WorkFromHome", "/WorkFromHome/Catalogue", "/WorkFromHome/Catalogue?Assume=PhysicalRecords&Assume=OfficeNetwork", "/WorkFromHome/Task",
+            "/WorkFromHome/Register", "/WorkFromHome/Exemptions", "/WorkFromHome/Roster", "/WorkFromHome/Readiness",
         ];
+        // A draft roster of the administrator's office, so that the roster page shows its grid and its problems.
+        var wfh = await app.ApiClientAsync(Demo.Admin);
+        var doit = await app.WithDbAsync(db => db.Offices.Where(o => o.Code == "SECT-DOIT").Select(o => o.Id).SingleAsync());
+        var monday = Daftar.WorkFromHome.RosterPlanner.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5))).AddDays(7);
+        Assert.True((await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(wfh, "/api/work-from-home/rosters", new { officeId = doit, from = monday, to = monday.AddDays(5) })).IsSuccessStatusCode);
         foreach (var url in pages)
         {
             var page = await DaftarFactory.PageAsync(admin, url);
@@ -168,6 +175,9 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
         new(@"\(string\?\)""([^""]+)""", RegexOptions.Compiled),
         new(@"Error\.(?:Required\(""[a-zA-Z]+"", |NotFound\()""([^""]+)""\)", RegexOptions.Compiled),
         new(@"OfficeType\.[A-Za-z]+ => ""([^""]+)""", RegexOptions.Compiled),
+        new(@"WorkFromHomeError\(""[a-z_]+"",\s*""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
+        new(@"(?:TaskFact|Verdict|WorkPlace|RosterRule|RosterStatus|ExemptionReason|ExemptionStatus|RosterProblems)\.[A-Za-z]+ => ""([^""]+)""", RegexOptions.Compiled),
+        new(@"string Title => ""([^""]+)""", RegexOptions.Compiled),
     ];
 
     internal static async Task SwitchToHindiAsync(HttpClient client)

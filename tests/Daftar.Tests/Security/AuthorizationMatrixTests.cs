@@ -142,6 +142,21 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         _ => MeetingManager(a),
     };
 
+    /// <summary>The catalogue: section officers and above of the department, and administrators; <paramref name="stranger"/> for the Collector (another department).</summary>
+    private static Func<Actor, Outcome> CatalogueKeeper(Outcome stranger) => a => a switch
+    {
+        Actor.Anonymous => Outcome.SignIn,
+        Actor.Holder or Actor.Administrator => Outcome.Reached,
+        Actor.Unrelated => stranger,
+        _ => Outcome.Refused,
+    };
+
+    /// <summary>An office's orders and rosters are read by its staff and administrators; the Collector is of another office.</summary>
+    private static Outcome InOffice(Actor a) => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Unrelated => Outcome.Hidden, _ => Outcome.Ok };
+
+    /// <summary>Only the head of the office (here nobody of the actors: the ACS heads DoIT) or an administrator makes orders and rosters.</summary>
+    private static Outcome OfficeHead(Actor a) => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator => Outcome.Reached, _ => Outcome.Refused };
+
     // --- the matrix --------------------------------------------------------------------------------------------------
 
     private sealed record Row(string Method, string Pattern, Func<Actor, Outcome> Expected, Func<Case, HttpRequestMessage> Request, Setup Setup = Setup.None);
@@ -156,7 +171,11 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
 
     /// <summary>The ids a request is built from.</summary>
     private sealed record Case(int File, int ClerkNote, int HolderDraft, int OtherFile, int Receipt, int Employee, int Post, int Office,
-        int Assignment, int SharedPost, int Credential, int Token, int Dfa = 0, int Letter = 0, int Meeting = 0, int Occurrence = 0, int Action = 0);
+        int Assignment, int SharedPost, int Credential, int Token, int Dfa = 0, int Letter = 0, int Meeting = 0, int Occurrence = 0, int Action = 0)
+    {
+        /// <summary>Work from home: the IT department's office, a DoIT task, a draft roster of that office, the clerk's exemption request.</summary>
+        public (int Office, int Task, int Roster, int Exemption) Wfh { get; init; }
+    }
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
     private static HttpRequestMessage Delete(string url) => new(HttpMethod.Delete, url);
@@ -314,6 +333,37 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("GET", "/calendar/{secret}.ics", a => Outcome.Hidden, _ => Get("/calendar/no-such-calendar-feed-secret.ics")),
         new("*", "/rtc/{server}/{**path}", a => Outcome.Hidden, _ => Post("/rtc/none/1", new { janus = "attach" })),
         new("POST", "/rtc/{server}", a => Outcome.Hidden, _ => Post("/rtc/none", new { janus = "create", token = "x" })),
+        // Work from home (issue #32). The catalogue is kept by section officers and above of the department (the SO, the
+        // administrator; the Collector keeps his own department's), orders and rosters by the head of the office or an
+        // administrator, exemptions are decided by the controlling officers above the post, readiness is the office head's.
+        new("GET", "/api/work-from-home/catalogue", Employee, _ => Get("/api/work-from-home/catalogue")),
+        new("POST", "/api/work-from-home/tasks", CatalogueKeeper(Outcome.Reached), _ => Post("/api/work-from-home/tasks", new { })),
+        new("PUT", "/api/work-from-home/tasks/{id:int}", CatalogueKeeper(Outcome.Hidden), c => Put($"/api/work-from-home/tasks/{c.Wfh.Task}", new { })),
+        new("PUT", "/api/work-from-home/posts/{id:int}/tasks", CatalogueKeeper(Outcome.Hidden), c => Put($"/api/work-from-home/posts/{c.Post}/tasks", new { taskId = 0 })),
+        new("GET", "/api/work-from-home/rules", Employee, _ => Get("/api/work-from-home/rules")),
+        new("POST", "/api/work-from-home/rules", AdminReached, _ => Post("/api/work-from-home/rules", new { workingDaysPerWeek = 9 })),
+        new("GET", "/api/work-from-home/offices/{id:int}/orders", InOffice, c => Get($"/api/work-from-home/offices/{c.Wfh.Office}/orders")),
+        new("POST", "/api/work-from-home/orders", OfficeHead, c => Post("/api/work-from-home/orders", new { officeId = c.Wfh.Office, capPercent = 0 })),
+        new("GET", "/api/work-from-home/offices/{id:int}/rosters", InOffice, c => Get($"/api/work-from-home/offices/{c.Wfh.Office}/rosters")),
+        new("POST", "/api/work-from-home/rosters", OfficeHead, c => Post("/api/work-from-home/rosters", new { officeId = c.Wfh.Office, from = "2020-01-06", to = "2020-01-12" })),
+        new("GET", "/api/work-from-home/rosters/{id:int}", InOffice, c => Get($"/api/work-from-home/rosters/{c.Wfh.Roster}")),
+        new("POST", "/api/work-from-home/rosters/{id:int}/edits", a => InOffice(a) == Outcome.Ok ? OfficeHead(a) : InOffice(a),
+            c => Post($"/api/work-from-home/rosters/{c.Wfh.Roster}/edits", new { day = "2020-01-01", employeeId = 0, inOffice = true })),
+        new("POST", "/api/work-from-home/rosters/{id:int}/publish", a => InOffice(a) == Outcome.Ok ? OfficeHead(a) : InOffice(a), c => Post($"/api/work-from-home/rosters/{c.Wfh.Roster}/publish")),
+        new("GET", "/api/work-from-home/my-week", Employee, _ => Get("/api/work-from-home/my-week")),
+        new("POST", "/api/work-from-home/attendance", EmployeeReached, _ => Post("/api/work-from-home/attendance", new { place = "Office", date = "2020-01-01" })),
+        new("GET", "/api/work-from-home/register", Employee, _ => Get("/api/work-from-home/register")),
+        new("GET", "/api/work-from-home/exemptions", Employee, _ => Get("/api/work-from-home/exemptions")),
+        new("POST", "/api/work-from-home/exemptions", EmployeeReached, _ => Post("/api/work-from-home/exemptions", new { })),
+        new("POST", "/api/work-from-home/exemptions/{id:int}/decision", a => a switch
+            {
+                Actor.Anonymous => Outcome.SignIn,
+                Actor.Holder or Actor.SectionMember or Actor.Outsider => Outcome.Reached,   // the SO and the ASO are above the clerk
+                Actor.PreviousHolder => Outcome.Refused,                                    // the clerk's own request
+                _ => Outcome.Hidden,
+            }, c => Post($"/api/work-from-home/exemptions/{c.Wfh.Exemption}/decision", new { approve = false, remarks = "" })),
+        new("GET", "/api/work-from-home/readiness", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator or Actor.Unrelated => Outcome.Ok, _ => Outcome.Hidden },
+            _ => Get("/api/work-from-home/readiness")),
     ];
 
     [Fact]
@@ -471,8 +521,28 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             w._sharedConfidential = await w.IssuedAsync(await w.NewCaseAsync(confidential: true, Setup.Receipt | Setup.Approved | Setup.Meeting));
             foreach (var c in new[] { w._shared, w._sharedConfidential })
                 Assert.True((await clerk.PostAsJsonAsync($"/api/notes/{c.ClerkNote}/sign", new { pin = Pin })).IsSuccessStatusCode);
+            w._wfh = await w.WorkFromHomeAsync();
+            w._shared = w._shared with { Wfh = w._wfh };
+            w._sharedConfidential = w._sharedConfidential with { Wfh = w._wfh };
             Assert.True((await clerk.DeleteAsync("/api/signing/session")).IsSuccessStatusCode);
             return w;
+        }
+
+        private (int, int, int, int) _wfh;
+
+        /// <summary>A draft roster of the IT department's office for next week (made by the administrator) and an exemption the clerk asked for.</summary>
+        private async Task<(int, int, int, int)> WorkFromHomeAsync()
+        {
+            var office = await _app.WithDbAsync(db => db.Offices.Where(o => o.Code == "SECT-DOIT").Select(o => o.Id).SingleAsync());
+            var task = await _app.WithDbAsync(db => db.WorkTasks.Where(t => t.Code == "SOFTWARE").Select(t => t.Id).SingleAsync());
+            var monday = Daftar.WorkFromHome.RosterPlanner.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5))).AddDays(7);
+            var roster = await _clients[Actor.Administrator].PostAsJsonAsync("/api/work-from-home/rosters", new { officeId = office, from = monday, to = monday.AddDays(5) });
+            Assert.Equal(HttpStatusCode.Created, roster.StatusCode);
+            var exemption = await _clients[Actor.PreviousHolder].PostAsJsonAsync("/api/work-from-home/exemptions",
+                new { reason = "Comorbidity", details = "Asthma", from = monday, to = monday.AddDays(30) });
+            Assert.Equal(HttpStatusCode.Created, exemption.StatusCode);
+            return (office, task, (await roster.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
+                (await exemption.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
         }
 
         public async Task<Case> FreshAsync(Actor actor, Setup setup)
@@ -530,7 +600,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             var token = 0;
             if (setup.HasFlag(Setup.Token & ~Setup.Fresh))
                 token = (await (await clerk.PostAsJsonAsync("/api/me/tokens", new { name = "to revoke", days = 1 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-            var c = new Case(file, note, draft, other, receipt, _employee, _soPost, _office, _assignment, _sharedPost, _credential, token, dfa);
+            var c = new Case(file, note, draft, other, receipt, _employee, _soPost, _office, _assignment, _sharedPost, _credential, token, dfa) { Wfh = _wfh };
             return setup.HasFlag(Setup.Meeting & ~Setup.Fresh) ? await MeetingAsync(c) : c;
         }
 

@@ -110,7 +110,7 @@ public sealed class PublishRoster(DaftarDb db, WorkFromHomeAccess access, Notifi
 }
 
 /// <summary>Rosters as the office head and the employee read them.</summary>
-public sealed class RosterQueries(DaftarDb db, WorkFromHomeAccess access, RosterInputs inputs, TimeProvider clock)
+public sealed class RosterQueries(DaftarDb db, WorkFromHomeAccess access, RosterInputs inputs, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
 {
     public async Task<Result<RosterView>> GetAsync(int rosterId, CancellationToken ct)
     {
@@ -129,24 +129,10 @@ public sealed class RosterQueries(DaftarDb db, WorkFromHomeAccess access, Roster
             input.People.OrderBy(p => names[p.EmployeeId].PostCode).Select(p => new RosterPersonView(p.EmployeeId, names[p.EmployeeId].NameEn, names[p.EmployeeId].NameHi,
                 names[p.EmployeeId].PostCode, names[p.EmployeeId].SectionCode, p.Rule, input.WorkingDays.Count(d => inOffice[d].Contains(p.EmployeeId)),
                 input.WorkingDays.Where(d => inOffice[d].Contains(p.EmployeeId)).ToList(), input.WorkingDays.Where(p.Unavailable.Contains).ToList())).ToList(),
-            problems.Select(p => new RosterProblemView(p.Code, ProblemMessage(p.Code), p.Day, p.EmployeeId,
+            problems.Select(p => new RosterProblemView(p.Code, string.Format(System.Globalization.CultureInfo.CurrentCulture, l[WorkFromHomeLabels.Problem(p.Code)], p.By), p.Day, p.EmployeeId,
                 p.EmployeeId is { } e && names.TryGetValue(e, out var n) ? n.NameEn : null, p.SectionId is { } s ? sections.GetValueOrDefault(s) : null, p.By)).ToList(),
             holidays.Select(h => h.Day).ToList(), roster.Status == RosterStatus.Draft && WorkFromHomeAccess.HeadsOffice(viewer, roster.OfficeId), roster.PublishedAt);
     }
-
-    /// <summary>The English sentence (key of its translation) for a problem code; {0} is by how much.</summary>
-    public static string ProblemMessage(string code) => code switch
-    {
-        "over_cap" => "{0} more in the office than the cap allows.",
-        "required_absent" => "An essential or office-work post is not in the office.",
-        "exempt_in" => "An exempted employee is put in the office.",
-        "unavailable_in" => "Someone on leave is put in the office.",
-        "partly_short" => "{0} day(s) fewer in the office this week than the post's work needs.",
-        "partly_over" => "{0} day(s) more in the office this week than the post's work needs.",
-        "section_short" => "The section is {0} short of the people it needs in the office.",
-        "unfair" => "Has {0} day(s) fewer in the office than others on rotation could allow.",
-        _ => "The roster breaks a rule.",
-    };
 
     /// <summary>The office's rosters, newest first.</summary>
     public async Task<Result<IReadOnlyList<RosterSummary>>> ListAsync(int officeId, CancellationToken ct)

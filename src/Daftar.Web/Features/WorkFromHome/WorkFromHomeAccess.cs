@@ -13,7 +13,7 @@ public sealed record WfhViewer(int AccountId, int? EmployeeId, int PostId, int O
 /// controlling officers those of the posts below them; the head of an office (its most senior post, the one that reports
 /// outside the office) its orders and rosters; section officers and above in a department, and administrators, its catalogue.
 /// </summary>
-public sealed class WorkFromHomeAccess(DaftarDb db, CurrentOfficer current)
+public sealed class WorkFromHomeAccess(DaftarDb db, CurrentOfficer current, TimeProvider clock)
 {
     /// <summary>Section officer (level 6 in the demo) and more senior posts keep their department's catalogue.</summary>
     public const int CatalogueLevel = 6;
@@ -47,6 +47,15 @@ public sealed class WorkFromHomeAccess(DaftarDb db, CurrentOfficer current)
             frontier = next.Where(below.Add).ToList();
         }
         return below;
+    }
+
+    /// <summary>Where the viewer marked today, if they did.</summary>
+    public async Task<Daftar.WorkFromHome.WorkPlace?> TodaysMarkAsync(WfhViewer viewer, CancellationToken ct)
+    {
+        if (viewer.EmployeeId is not { } employee) return null;
+        var today = clock.Today();
+        return await db.DailyAttendance.AsNoTracking().Where(a => a.EmployeeId == employee && a.Date == today)
+            .Select(a => (Daftar.WorkFromHome.WorkPlace?)a.Place).SingleOrDefaultAsync(ct);
     }
 
     public static Error Refused(WfhViewer? viewer, Error why) => viewer is null ? WorkFromHomeErrors.NoPost : why;

@@ -1,0 +1,101 @@
+using Daftar.Web.Infrastructure;
+using Daftar.WorkFromHome;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Daftar.Web.Features.WorkFromHome;
+
+/// <summary>The head of an office records its orders, makes a roster, edits a day (seeing what the edit breaks) and publishes it.</summary>
+[RequestSizeLimit(26L * 1024 * 1024)]
+public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters, IssueOfficeOrder orders, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Office { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    [BindProperty] public DateOnly? From { get; set; }
+    [BindProperty] public DateOnly? To { get; set; }
+    [BindProperty] public string? OrderNumber { get; set; }
+    [BindProperty] public DateOnly? OrderDate { get; set; }
+    [BindProperty] public int CapPercent { get; set; } = 50;
+    [BindProperty] public DateOnly? OrderFrom { get; set; }
+    [BindProperty] public DateOnly? OrderTo { get; set; }
+    [BindProperty] public string? EssentialPosts { get; set; }
+    [BindProperty] public IFormFile? Scan { get; set; }
+    public WfhViewer? Viewer { get; private set; }
+    public RosterView? Roster { get; private set; }
+    public IReadOnlyList<RosterSummary> Rosters { get; private set; } = [];
+    public IReadOnlyList<OfficeOrderView> Orders { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostGenerateAsync([FromServices] GenerateRoster handler, CancellationToken ct)
+    {
+        var office = await OfficeAsync(ct);
+        var result = await handler.HandleAsync(new GenerateRosterCommand(office, From, To), ct);
+        if (!result.Succeeded) return await FailedAsync(result.Errors, "", ct);
+        TempData["Message"] = l["A draft roster has been made. Check it, edit a day if needed, then publish."].Value;
+        return Redirect($"/WorkFromHome/Roster?office={office}&id={result.Value}");
+    }
+
+    public async Task<IActionResult> OnPostToggleAsync(DateOnly day, int employee, bool inOffice, [FromServices] EditRoster handler, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(Id ?? 0, new EditRosterCommand(day, employee, inOffice), ct);
+        if (!result.Succeeded) return await FailedAsync(result.Errors, "", ct);
+        return Redirect($"/WorkFromHome/Roster?office={result.Value!.OfficeId}&id={Id}#roster");
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync([FromServices] PublishRoster handler, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(Id ?? 0, ct);
+        if (!result.Succeeded) return await FailedAsync(result.Errors, "", ct);
+        TempData["Message"] = l["The roster is published; everyone on it has been told."].Value;
+        return Redirect($"/WorkFromHome/Roster?office={await OfficeAsync(ct)}&id={Id}");
+    }
+
+    public async Task<IActionResult> OnPostOrderAsync(CancellationToken ct)
+    {
+        var office = await OfficeAsync(ct);
+        var scan = Scan is { Length: > 0 } file ? new Files.UploadedDocument(file.FileName, file.OpenReadStream) : null;
+        var result = await orders.HandleAsync(new OfficeOrderCommand(office, OrderNumber, OrderDate, CapPercent, OrderFrom, OrderTo,
+            (EssentialPosts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), scan, ct);
+        if (!result.Succeeded) return await FailedAsync(result.Errors, "Order", ct);
+        TempData["Message"] = l["The order has been recorded."].Value;
+        return Redirect($"/WorkFromHome/Roster?office={office}");
+    }
+
+    private async Task<int> OfficeAsync(CancellationToken ct) => Office ?? (await access.ViewerAsync(ct))?.OfficeId ?? 0;
+
+    private async Task<IActionResult> FailedAsync(IReadOnlyList<Error> errors, string prefix, CancellationToken ct)
+    {
+        if (errors[0].Kind == ErrorKind.NotFound) return NotFound();
+        ModelState.AddErrors(errors, l, prefix);
+        return await LoadAsync(ct);
+    }
+
+    private async Task<IActionResult> LoadAsync(CancellationToken ct)
+    {
+        Viewer = await access.ViewerAsync(ct);
+        if (Viewer is null) return Forbid();
+        var office = Office ?? Viewer.OfficeId;
+        if (!WorkFromHomeAccess.HeadsOffice(Viewer, office) && Viewer.OfficeId != office) return NotFound();
+        Office = office;
+        var list = await rosters.ListAsync(office, ct);
+        Rosters = list.Succeeded ? list.Value! : [];
+        var o = await orders.ListAsync(office, ct);
+        Orders = o.Succeeded ? o.Value! : [];
+        var id = Id ?? Rosters.FirstOrDefault()?.Id;
+        if (id is { } rosterId)
+        {
+            var view = await rosters.GetAsync(rosterId, ct);
+            if (view.Succeeded) Roster = view.Value;
+            else ModelState.AddErrors(view.Errors, l);
+            Id = rosterId;
+        }
+        var next = RosterPlanner.WeekOf(clock.Today()).AddDays(7);
+        From ??= next;
+        To ??= next.AddDays(6);
+        OrderDate ??= clock.Today();
+        OrderFrom ??= clock.Today();
+        return Page();
+    }
+}
