@@ -51,6 +51,10 @@ public static class Program
             for (var i = 1; i + 1 < args.Length; i += 2) map[args[i].TrimStart('-')] = args[i + 1];
             return await MeetingLoad.RunAsync(map);
         }
+        if (args.Length >= 1 && args[0] == "--roster")
+            return RosterLimit.Run(args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200, args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50, Console.Out);
+        if (args.Length >= 1 && args[0] == "--roster-state")
+            return RosterLimit.RunState(args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 56_000, args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 980_000, Console.Out);
         if (args.Length >= 2 && args[0] == "--pdf")
             return await PdfLimit.RunAsync(double.Parse(args[1], CultureInfo.InvariantCulture), args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
         if (args.Length >= 2 && args[0] == "--sign")

@@ -117,7 +117,8 @@ public sealed class AttendanceRegister(DaftarDb db, WorkFromHomeAccess access, T
     public static async Task<Dictionary<int, DayActivity>> ActivityAsync(DaftarDb db, IReadOnlyCollection<int> posts, IReadOnlyCollection<int> employees, DateOnly day, CancellationToken ct)
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue);
-        var start = new DateTimeOffset(midnight, OfficeTime.Zone.GetUtcOffset(midnight));
+        // PostgreSQL takes times with offset zero only.
+        var start = new DateTimeOffset(midnight, OfficeTime.Zone.GetUtcOffset(midnight)).ToUniversalTime();
         var end = start.AddDays(1);
         bool Within(DateTimeOffset? at) => at is { } moment && OfficeTime.DateOf(moment) == day;
         List<(int Post, DateTimeOffset At)> sent, notes, letters;
