@@ -36,7 +36,7 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
             "/Meetings", "/Meetings/New", $"/Meetings/View/{ids.Meeting.Meeting}", $"/Meetings/Occurrence/{ids.Meeting.Occurrence}", "/Meetings/Actions",
             "/Meetings/Dashboard", $"/Meetings/Join/{ids.Meeting.Occurrence}",
             "/WorkFromHome", "/WorkFromHome/Catalogue", "/WorkFromHome/Catalogue?Assume=PhysicalRecords&Assume=OfficeNetwork", "/WorkFromHome/Task",
-            "/WorkFromHome/Register", "/WorkFromHome/Exemptions", "/WorkFromHome/Roster", "/WorkFromHome/Readiness",
+            "/WorkFromHome/Register", "/WorkFromHome/Exemptions", "/WorkFromHome/Roster", "/WorkFromHome/Readiness", "/WorkFromHome/Reports",
         ];
         // A draft roster of the administrator's office, so that the roster page shows its grid and its problems.
         var wfh = await app.ApiClientAsync(Demo.Admin);

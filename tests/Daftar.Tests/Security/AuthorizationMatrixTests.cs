@@ -174,7 +174,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         int Assignment, int SharedPost, int Credential, int Token, int Dfa = 0, int Letter = 0, int Meeting = 0, int Occurrence = 0, int Action = 0)
     {
         /// <summary>Work from home: the IT department's office, a DoIT task, a draft roster of that office, the clerk's exemption request.</summary>
-        public (int Office, int Task, int Roster, int Exemption) Wfh { get; init; }
+        public (int Office, int Task, int Roster, int Exemption, int Report) Wfh { get; init; }
     }
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
@@ -362,6 +362,17 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
                 Actor.PreviousHolder => Outcome.Refused,                                    // the clerk's own request
                 _ => Outcome.Hidden,
             }, c => Post($"/api/work-from-home/exemptions/{c.Wfh.Exemption}/decision", new { approve = false, remarks = "" })),
+        new("GET", "/api/work-from-home/reports/draft", Employee, _ => Get("/api/work-from-home/reports/draft")),
+        new("POST", "/api/work-from-home/reports", EmployeeReached, _ => Post("/api/work-from-home/reports", new { text = "" })),
+        new("GET", "/api/work-from-home/reports", Employee, _ => Get("/api/work-from-home/reports")),
+        new("POST", "/api/work-from-home/reports/{id:int}/remark", a => a switch
+            {
+                Actor.Anonymous => Outcome.SignIn,
+                Actor.Holder or Actor.SectionMember or Actor.Outsider => Outcome.Reached,   // above the clerk who wrote it
+                Actor.PreviousHolder => Outcome.Refused,                                    // the clerk's own report
+                _ => Outcome.Hidden,
+            }, c => Post($"/api/work-from-home/reports/{c.Wfh.Report}/remark", new { remark = "" })),
+        new("GET", "/api/work-from-home/reports/weekly", Employee, _ => Get("/api/work-from-home/reports/weekly")),   // each caller's own section
         new("GET", "/api/work-from-home/readiness", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator or Actor.Unrelated => Outcome.Ok, _ => Outcome.Hidden },
             _ => Get("/api/work-from-home/readiness")),
     ];
@@ -528,10 +539,10 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             return w;
         }
 
-        private (int, int, int, int) _wfh;
+        private (int, int, int, int, int) _wfh;
 
         /// <summary>A draft roster of the IT department's office for next week (made by the administrator) and an exemption the clerk asked for.</summary>
-        private async Task<(int, int, int, int)> WorkFromHomeAsync()
+        private async Task<(int, int, int, int, int)> WorkFromHomeAsync()
         {
             var office = await _app.WithDbAsync(db => db.Offices.Where(o => o.Code == "SECT-DOIT").Select(o => o.Id).SingleAsync());
             var task = await _app.WithDbAsync(db => db.WorkTasks.Where(t => t.Code == "SOFTWARE").Select(t => t.Id).SingleAsync());
@@ -541,8 +552,11 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             var exemption = await _clients[Actor.PreviousHolder].PostAsJsonAsync("/api/work-from-home/exemptions",
                 new { reason = "Comorbidity", details = "Asthma", from = monday, to = monday.AddDays(30) });
             Assert.Equal(HttpStatusCode.Created, exemption.StatusCode);
+            var report = await _clients[Actor.PreviousHolder].PostAsJsonAsync("/api/work-from-home/reports", new { text = "Drafted the reply on the e-Mitra file." });
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
             return (office, task, (await roster.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
-                (await exemption.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
+                (await exemption.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
+                (await report.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
         }
 
         public async Task<Case> FreshAsync(Actor actor, Setup setup)

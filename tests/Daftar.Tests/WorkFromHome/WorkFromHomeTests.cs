@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Daftar.Tests.Infrastructure;
 using Daftar.Web.Features.WorkFromHome;
+using Daftar.Web.Infrastructure;
 using Daftar.WorkFromHome;
 using Microsoft.EntityFrameworkCore;
 
@@ -206,5 +207,63 @@ public class WorkFromHomeTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var admin = await app.ApiClientAsync(Demo.Admin);
         var doit = await ReadAsync<ReadinessView>(await admin.GetAsync("/api/work-from-home/readiness"));
         Assert.True(doit.Rows.Single(r => r.PostCode == "ITNO-DOIT").Facts["two_factor"]);
+    }
+
+    [Fact]
+    public async Task AWorkReport_IsPrefilledWithTheDaysFiles_RemarkedOnByTheOfficer_AndCountedInTheSectionsWeek()
+    {
+        var clerk = await app.ApiClientAsync("RJ100024");   // LDC, RD&PR GR-1, under the SO
+        var head = (await ReadAsync<JsonElement>(await clerk.GetAsync("/api/file-heads")))[0].GetProperty("number").GetInt32();
+        var file = (await ReadAsync<JsonElement>(await clerk.PostAsJsonAsync("/api/files", new { subject = "मनरेगा भुगतान प्रकरण", headNumber = head, category = "Schemes" }), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        await ReadAsync<JsonElement>(await clerk.PostAsJsonAsync($"/api/files/{file}/notes", new { text = "भुगतान हेतु प्रस्तुत।" }));
+        Assert.True((await clerk.PostAsJsonAsync($"/api/files/{file}/send", new { toPostId = await app.PostIdAsync("SO-RDPR-GR1"), remarks = "please see" })).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync("/api/work-from-home/attendance", new MarkAttendanceCommand(WorkPlace.Home), Json)).StatusCode);
+
+        var draft = await ReadAsync<WorkReportDraft>(await clerk.GetAsync("/api/work-from-home/reports/draft"));
+        var handled = Assert.Single(draft.Files);
+        Assert.Equal(file, handled.FileId);
+        Assert.Contains("मनरेगा भुगतान प्रकरण", draft.Text);
+        Assert.Equal("empty_report", await CodeOfAsync(await clerk.PostAsJsonAsync("/api/work-from-home/reports", new WorkReportCommand("  "), Json), HttpStatusCode.BadRequest));
+        Assert.Equal("report_day", await CodeOfAsync(await clerk.PostAsJsonAsync("/api/work-from-home/reports", new WorkReportCommand("x", Today.AddDays(-5)), Json), HttpStatusCode.BadRequest));
+        var id = (await ReadAsync<IdAnswer>(await clerk.PostAsJsonAsync("/api/work-from-home/reports", new WorkReportCommand(draft.Text + "\nगिरदावरी रिपोर्ट का संकलन।"), Json))).Id;
+
+        var officer = await app.ApiClientAsync("RJ100023");   // SO, RD&PR GR-1
+        var seen = Assert.Single(await ReadAsync<List<WorkReportView>>(await officer.GetAsync("/api/work-from-home/reports")), r => r.Id == id);
+        Assert.True(seen.CanRemark);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync($"/api/work-from-home/reports/{id}/remark", new RemarkCommand("self"), Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/work-from-home/reports/{id}/remark", new RemarkCommand("ठीक है।"), Json)).StatusCode);
+        Assert.Equal("report_remarked", await CodeOfAsync(await clerk.PostAsJsonAsync("/api/work-from-home/reports", new WorkReportCommand("changed"), Json), HttpStatusCode.Conflict));
+
+        var week = await ReadAsync<WeeklySummary>(await officer.GetAsync("/api/work-from-home/reports/weekly"));
+        var row = week.Rows.Single(r => r.PostCode == "LDC-RDPR-GR1");
+        Assert.Equal((1, 1, 1, 1), (row.Reports, row.HomeDays, row.FilesSent, row.NotesConfirmed));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiClientAsync(Demo.Collector)).GetAsync($"/api/work-from-home/reports/weekly?section={await app.WithDbAsync(db => db.Sections.Where(x => x.Code == "GR-1" && x.Office.Code == "SECT-RDPR").Select(x => x.Id).SingleAsync())}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePages_MarkAttendance_AndMakeARoster_ThroughTheirForms()
+    {
+        var udc = await app.SignInAsync("RJ100041");   // UDC, land records, Collectorate
+        var marked = await DaftarFactory.PostFormAsync(udc, "/WorkFromHome", new() { ["place"] = "Field" }, "Mark");
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        var page = await DaftarFactory.PageAsync(udc, "/WorkFromHome");
+        Assert.Contains("Field or tour", page.QuerySelector("#marked-today")!.TextContent);
+
+        var collector = await app.SignInAsync(Demo.Collector);
+        var office = await app.WithDbAsync(db => db.Offices.Where(o => o.Code == "DIST-JPR").Select(o => o.Id).SingleAsync());
+        var from = RosterPlanner.WeekOf(Today).AddDays(21);
+        var made = await DaftarFactory.PostFormAsync(collector, $"/WorkFromHome/Roster?office={office}",
+            new() { ["From"] = from.ToString("yyyy-MM-dd"), ["To"] = from.AddDays(5).ToString("yyyy-MM-dd") }, "Generate");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var roster = await DaftarFactory.PageAsync(collector, made.Headers.Location!.OriginalString);
+        Assert.Equal(5, roster.QuerySelectorAll("#roster-grid tbody tr").Length);
+        Assert.NotNull(roster.QuerySelector("#publish"));
+        // A cap of 0 % is refused on the page, in words, and nothing is recorded.
+        var orders = await app.WithDbAsync(db => db.OfficeOrders.CountAsync());
+        var refused = await DaftarFactory.PostFormAsync(collector, $"/WorkFromHome/Roster?office={office}",
+            new() { ["OrderNumber"] = "X/2", ["OrderDate"] = Today.ToString("yyyy-MM-dd"), ["CapPercent"] = "0", ["OrderFrom"] = Today.ToString("yyyy-MM-dd") }, "Order");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The occupancy cap is a share of the staff from 1 to 100 %.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(orders, await app.WithDbAsync(db => db.OfficeOrders.CountAsync()));
     }
 }
