@@ -76,8 +76,6 @@ public sealed class DemoWorkFromHome(DaftarDb db)
         ("MH", "MH-NOTING", "File noting and drafting", "नोटिंग एवं प्रारूपण", "", F.OnEFile, null, SecretariatStaff),
     ];
 
-    public static int TaskCount => Tasks.Length;
-
     public async Task SeedAsync(DateTimeOffset now, CancellationToken ct)
     {
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, ct);
