@@ -339,6 +339,8 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("GET", "/api/work-from-home/catalogue", Employee, _ => Get("/api/work-from-home/catalogue")),
         new("POST", "/api/work-from-home/tasks", CatalogueKeeper(Outcome.Reached), _ => Post("/api/work-from-home/tasks", new { })),
         new("PUT", "/api/work-from-home/tasks/{id:int}", CatalogueKeeper(Outcome.Hidden), c => Put($"/api/work-from-home/tasks/{c.Wfh.Task}", new { })),
+        new("POST", "/api/work-from-home/tasks/import", EmployeeReached, _ => new HttpRequestMessage(HttpMethod.Post, "/api/work-from-home/tasks/import") { Content = new MultipartFormDataContent() }),
+        new("POST", "/api/work-from-home/holidays/import", AdminReached, _ => new HttpRequestMessage(HttpMethod.Post, "/api/work-from-home/holidays/import") { Content = new MultipartFormDataContent() }),
         new("PUT", "/api/work-from-home/posts/{id:int}/tasks", CatalogueKeeper(Outcome.Hidden), c => Put($"/api/work-from-home/posts/{c.Post}/tasks", new { taskId = 0 })),
         new("GET", "/api/work-from-home/rules", Employee, _ => Get("/api/work-from-home/rules")),
         new("POST", "/api/work-from-home/rules", AdminReached, _ => Post("/api/work-from-home/rules", new { workingDaysPerWeek = 9 })),

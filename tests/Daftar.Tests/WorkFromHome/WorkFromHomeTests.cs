@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Daftar.People;
 using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.People.Import;
 using Daftar.Web.Features.WorkFromHome;
 using Daftar.Web.Infrastructure;
 using Daftar.WorkFromHome;
@@ -265,5 +267,62 @@ public class WorkFromHomeTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("The occupancy cap is a share of the staff from 1 to 100 %.", await refused.Content.ReadAsStringAsync());
         Assert.Equal(orders, await app.WithDbAsync(db => db.OfficeOrders.CountAsync()));
+    }
+
+    private static MultipartFormDataContent Csv(string csv, string mode = "all-or-nothing") => new()
+    {
+        { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)) { Headers = { ContentType = new("text/csv") } }, "file", "tasks.csv" },
+        { new StringContent(mode), "mode" },
+    };
+
+    [Fact]
+    public async Task TheCatalogue_IsImportedAllOrNothing_OrItsValidRows_WithEachErrorsRowAndColumn()
+    {
+        var so = await app.ApiClientAsync(Demo.SectionOfficer);
+        const string csv = """
+            department,code,name_en,name_hi,sections,facts,note,performers
+            DOIT,IMP-1,Help desk for e-Mitra operators,ई-मित्र संचालकों हेतु हेल्प डेस्क,GR-1,OnEFile;PublicDealing,Calls and visits from operators.,ASO:Secretariat
+            DOIT,IMP-2,Server room rounds,सर्वर कक्ष निरीक्षण,EGOV,SpecialEquipment;Teleportation,,PROG:Secretariat
+            REV,IMP-3,Revenue task,राजस्व कार्य,,OnEFile,,LDC:District
+            """;
+        var refused = await so.PostAsync("/api/work-from-home/tasks/import", Csv(csv));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var report = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.False(report.GetProperty("applied").GetBoolean());
+        var problems = report.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Contains((3, "facts"), problems);        // no such fact
+        Assert.Contains((4, "department"), problems);   // another department's catalogue
+        Assert.Equal(0, await app.WithDbAsync(db => db.WorkTasks.CountAsync(t => t.Code.StartsWith("IMP-"))));
+
+        var applied = await ReadAsync<TaskImportAnswer>(await so.PostAsync("/api/work-from-home/tasks/import", Csv(csv, "valid-rows")));
+        Assert.True(applied.Applied);
+        Assert.Equal((3, 1, 0, 2), (applied.Rows, applied.Created, applied.Updated, applied.RowsWithErrors));
+        var catalogue = await ReadAsync<CatalogueView>(await so.GetAsync("/api/work-from-home/catalogue"));
+        Assert.Equal(Verdict.Partly, catalogue.Tasks.Single(t => t.Code == "IMP-1").Assessment.Verdict);
+        // Importing the same row again updates the task, it does not add one.
+        var again = await ReadAsync<TaskImportAnswer>(await so.PostAsync("/api/work-from-home/tasks/import", Csv(csv, "valid-rows")));
+        Assert.Equal((0, 1), (again.Created, again.Updated));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(Demo.Clerk)).PostAsync("/api/work-from-home/tasks/import", Csv(csv))).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnImportedHoliday_IsNotAWorkingDayOfTheRoster()
+    {
+        var monday = RosterPlanner.WeekOf(Today).AddDays(35);
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var csv = $"date,name_en,name_hi,office\n{monday.AddDays(2):yyyy-MM-dd},Local fair,स्थानीय मेला,DIST-JPR\n2027-13-40,Bad date,गलत तिथि,\n";
+        var refused = await admin.PostAsync("/api/work-from-home/holidays/import", new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "holidays.csv" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var applied = await ReadAsync<TaskImportAnswer>(await admin.PostAsync("/api/work-from-home/holidays/import",
+            new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "holidays.csv" }, { new StringContent("valid-rows"), "mode" } }));
+        Assert.Equal(1, applied.Created);
+
+        var collector = await app.ApiClientAsync(Demo.Collector);
+        var office = await app.WithDbAsync(db => db.Offices.Where(o => o.Code == "DIST-JPR").Select(o => o.Id).SingleAsync());
+        var id = (await ReadAsync<JsonElement>(await collector.PostAsJsonAsync("/api/work-from-home/rosters", new GenerateRosterCommand(office, monday, monday.AddDays(5)), Json), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var roster = await ReadAsync<RosterView>(await collector.GetAsync($"/api/work-from-home/rosters/{id}"));
+        Assert.DoesNotContain(roster.Days, d => d.Day == monday.AddDays(2));
+        Assert.Equal([monday.AddDays(2)], roster.Holidays);
+        Assert.Equal(5, roster.Days.Count);
     }
 }

@@ -26,6 +26,21 @@ public sealed class CatalogueModel(TaskCatalogue catalogue, Daftar.Data.DaftarDb
         return Page();
     }
 
+    public TaskImportAnswer? Imported { get; private set; }
+
+    /// <summary>Imports tasks from a CSV or Excel file; the report (each error's row and column) is shown on the page.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, string? mode, [FromServices] ImportTasks import, CancellationToken ct)
+    {
+        if (file is { Length: > 0 })
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await import.HandleAsync(stream, file.FileName, mode == "valid-rows" ? People.Import.ImportMode.ValidRows : People.Import.ImportMode.AllOrNothing, ct);
+            if (!result.Succeeded) return Forbid();
+            Imported = result.Value;
+        }
+        return await OnGetAsync(ct);
+    }
+
     /// <summary>The verdict a post had before the "what if", when it differs.</summary>
     public Verdict? MovedFrom(PostVerdictView post)
     {

@@ -26,6 +26,8 @@ public static class WorkFromHomeModule
         services.AddScoped<DecideExemption>();
         services.AddScoped<OfficeReadiness>();
         services.AddScoped<WorkReports>();
+        services.AddScoped<ImportTasks>();
+        services.AddScoped<ImportHolidays>();
         // The readiness columns this area knows; Assets and Training add theirs the same way.
         services.AddScoped<IReadinessFact, SigningReadiness>();
         services.AddScoped<IReadinessFact, TwoFactorReadiness>();
@@ -45,6 +47,21 @@ public static class WorkFromHomeModule
         return facts;
     }
 
+    /// <summary>An import over the API: 200 with the report when applied; 422 ProblemDetails carrying the report (each error's row and column) when not.</summary>
+    private static async Task<IResult> ImportAsync(IFormFile? file, string? mode, Func<Stream, string, People.Import.ImportMode, Task<Result<TaskImportAnswer>>> import, L l)
+    {
+        if (file is null || file.Length == 0) return Result<TaskImportAnswer>.Fail(new Error("no_file", "Attach a .csv or .xlsx file.", ErrorKind.Invalid, "file")).ToHttp(l, Results.Ok);
+        var importMode = string.Equals(mode, "valid-rows", StringComparison.OrdinalIgnoreCase) ? People.Import.ImportMode.ValidRows : People.Import.ImportMode.AllOrNothing;
+        await using var stream = file.OpenReadStream();
+        var result = await import(stream, file.FileName, importMode);
+        if (!result.Succeeded) return result.ToHttp(l, Results.Ok);
+        var answer = result.Value!;
+        if (answer.Applied) return Results.Ok(answer);
+        var fields = System.Text.Json.JsonSerializer.SerializeToElement(answer, System.Text.Json.JsonSerializerOptions.Web);
+        return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: l["Nothing was imported: the file has errors. Each error names its row and column."],
+            extensions: fields.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value));
+    }
+
     public static void MapWorkFromHomeApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/work-from-home").WithTags("Work from home");
@@ -62,6 +79,19 @@ public static class WorkFromHomeModule
                 (await h.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Changes a task: names, sections, facts, the designations and office types that perform it, active or retired.");
+        g.MapPost("/tasks/import", async ([Microsoft.AspNetCore.Mvc.FromForm] IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? mode, ImportTasks h, L l, CancellationToken ct) =>
+                await ImportAsync(file, mode, (stream, name, m) => h.HandleAsync(stream, name, m, ct), l))
+            .DisableAntiforgery()
+            .Produces<TaskImportAnswer>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Imports tasks from CSV or Excel (multipart field 'file'; mode 'all-or-nothing' (default) or 'valid-rows'). Columns: department, code, name_en, name_hi, sections, facts, note, performers (LDC:Secretariat;ASO:Secretariat).");
+        g.MapPost("/holidays/import", async ([Microsoft.AspNetCore.Mvc.FromForm] IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? mode, ImportHolidays h, L l, CancellationToken ct) =>
+                await ImportAsync(file, mode, (stream, name, m) => h.HandleAsync(stream, name, m, ct), l))
+            .DisableAntiforgery()
+            .RequireAuthorization(Policies.ApiAdministrator)
+            .Produces<TaskImportAnswer>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Imports a holiday calendar from CSV or Excel (administrators). Columns: date (YYYY-MM-DD), name_en, name_hi, office (a code for a local holiday; empty for the state).");
         g.MapPut("/posts/{id:int}/tasks", async (int id, PostTaskCommand cmd, OverridePostTask h, L l, CancellationToken ct) =>
                 (await h.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
