@@ -46,7 +46,7 @@ public static class WorkFromHomeLabels
         _ => "",
     };
 
-    public static string Of(Verdict verdict) => verdict switch { Verdict.Home => "Home", Verdict.Partly => "Partly", Verdict.Office => "Office", _ => "" };
+    public static string Of(Verdict verdict) => verdict switch { Verdict.Home => "At home", Verdict.Partly => "Partly", Verdict.Office => "Office", _ => "" };
 
     /// <summary>The badge colour of a verdict: green at home, amber partly, red in the office.</summary>
     public static string CssOf(Verdict verdict) => (int)verdict switch { 1 => "text-bg-success", 2 => "text-bg-warning", _ => "text-bg-danger" };
@@ -54,7 +54,7 @@ public static class WorkFromHomeLabels
     public static string Of(WorkPlace place) => place switch
     {
         WorkPlace.Office => "Office",
-        WorkPlace.Home => "Home",
+        WorkPlace.Home => "At home",
         WorkPlace.Field => "Field or tour",
         WorkPlace.Leave => "On leave",
         _ => "",

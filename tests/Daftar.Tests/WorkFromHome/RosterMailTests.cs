@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Daftar.Tests.Infrastructure;
+using Daftar.Web.Features.WorkFromHome;
+using Daftar.WorkFromHome;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Daftar.Tests.WorkFromHome;
+
+/// <summary>Issue #32 item 4: publishing a roster tells each employee on it by e-mail, with their office days as iCalendar events.</summary>
+public class RosterMailTests(MailFactory app) : IClassFixture<MailFactory>
+{
+    [Fact]
+    public async Task PublishingARoster_MailsEachEmployeeTheirOfficeDays_WithACalendarPart()
+    {
+        var collector = await app.ApiClientAsync(Demo.Collector);
+        var office = await app.WithDbAsync(db => db.Offices.Where(o => o.Code == "DIST-JPR").Select(o => o.Id).SingleAsync());
+        var monday = RosterPlanner.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5))).AddDays(7);
+        var created = await collector.PostAsJsonAsync("/api/work-from-home/rosters", new GenerateRosterCommand(office, monday, monday.AddDays(5)));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await collector.PostAsync($"/api/work-from-home/rosters/{id}/publish", null)).StatusCode);
+
+        var email = await app.WithDbAsync(db => db.Employees.Where(e => e.Code == Demo.Collector).Select(e => e.Email).SingleAsync());
+        List<MimeMessage> found = [];
+        for (var i = 0; i < 100 && found.Count == 0; i++)
+        {
+            await Task.Delay(100);
+            found = Directory.GetFiles(Path.Combine(app.Maildir, "new")).Select(f => MimeMessage.Load(f))
+                .Where(m => (m.Subject ?? "").StartsWith("Daftar: your office days", StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address == email)).ToList();
+        }
+        var message = Assert.Single(found);
+        var calendar = message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar").Text;
+        // The Collector is the office's essential post: every working day of the week is in his calendar.
+        Assert.Equal(6, calendar.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Contains($"DTSTART;VALUE=DATE:{monday:yyyyMMdd}", calendar);
+        Assert.Contains("कार्यालय में आपके दिन", message.TextBody);
+    }
+}
