@@ -355,6 +355,8 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("GET", "/api/work-from-home/my-week", Employee, _ => Get("/api/work-from-home/my-week")),
         new("POST", "/api/work-from-home/attendance", EmployeeReached, _ => Post("/api/work-from-home/attendance", new { place = "Office", date = "2020-01-01" })),
         new("GET", "/api/work-from-home/register", Employee, _ => Get("/api/work-from-home/register")),
+        new("GET", "/api/work-from-home/register/export", Employee, _ => Get("/api/work-from-home/register/export")),
+        new("POST", "/api/work-from-home/attendance/punches", AdminReached, _ => new HttpRequestMessage(HttpMethod.Post, "/api/work-from-home/attendance/punches") { Content = new MultipartFormDataContent() }),
         new("GET", "/api/work-from-home/exemptions", Employee, _ => Get("/api/work-from-home/exemptions")),
         new("POST", "/api/work-from-home/exemptions", EmployeeReached, _ => Post("/api/work-from-home/exemptions", new { })),
         new("POST", "/api/work-from-home/exemptions/{id:int}/decision", a => a switch

@@ -325,4 +325,28 @@ public class WorkFromHomeTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal([monday.AddDays(2)], roster.Holidays);
         Assert.Equal(5, roster.Days.Count);
     }
+
+    [Fact]
+    public async Task BiometricPunches_FillOfficeDays_AndTheMonthsRegisterComesOutInExcel()
+    {
+        var today = Today;
+        var udc = await app.ApiClientAsync("RJ100039");   // UDC, Collectorate GEN, under the ADM
+        Assert.Equal(HttpStatusCode.OK, (await udc.PostAsJsonAsync("/api/work-from-home/attendance", new MarkAttendanceCommand(WorkPlace.Home), Json)).StatusCode);
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var csv = $"employee_code,date\nRJ100039,{today:yyyy-MM-dd}\nRJ100040,{today:yyyy-MM-dd}\nRJ999999,{today:yyyy-MM-dd}\n";
+        var refused = await admin.PostAsync("/api/work-from-home/attendance/punches", new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "punches.csv" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var filled = await ReadAsync<TaskImportAnswer>(await admin.PostAsync("/api/work-from-home/attendance/punches",
+            new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "punches.csv" }, { new StringContent("valid-rows"), "mode" } }));
+        Assert.Equal(2, filled.Created);   // the UDC's "home" corrected, the LDC's unmarked day filled
+        Assert.Equal(HttpStatusCode.Forbidden, (await udc.PostAsync("/api/work-from-home/attendance/punches", new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "punches.csv" } })).StatusCode);
+
+        var adm = await app.ApiClientAsync("RJ100038");
+        var workbook = await adm.GetAsync($"/api/work-from-home/register/export?month={today:yyyy-MM}");
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        var rows = Daftar.Web.Features.People.Import.ImportFile.Read(new MemoryStream(await workbook.Content.ReadAsByteArrayAsync()), "register.xlsx");
+        var udcRow = rows.Single(r => r["employee_code"] == "RJ100039");
+        Assert.Equal("OB", udcRow[today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.Equal("invalid_month", await CodeOfAsync(await adm.GetAsync("/api/work-from-home/register/export?month=2026-13"), HttpStatusCode.BadRequest));
+    }
 }

@@ -28,6 +28,8 @@ public static class WorkFromHomeModule
         services.AddScoped<WorkReports>();
         services.AddScoped<ImportTasks>();
         services.AddScoped<ImportHolidays>();
+        services.AddScoped<ImportPunches>();
+        services.AddScoped<MonthlyRegister>();
         // The readiness columns this area knows; Assets and Training add theirs the same way.
         services.AddScoped<IReadinessFact, SigningReadiness>();
         services.AddScoped<IReadinessFact, TwoFactorReadiness>();
@@ -139,6 +141,17 @@ public static class WorkFromHomeModule
         g.MapGet("/register", async (DateOnly? date, AttendanceRegister h, L l, CancellationToken ct) => (await h.HandleAsync(date, ct)).ToHttp(l, Results.Ok))
             .Produces<AttendanceRegisterView>()
             .WithSummary("The attendance register of the posts below you for a day, with who has not marked by 11:00 and each post's e-File work that day.");
+        g.MapGet("/register/export", async (string? month, MonthlyRegister h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(month, ct)).ToHttp(l, bytes => Results.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"attendance-{month ?? "this-month"}.xlsx")))
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithSummary("The month's attendance register of the posts below you as an Excel workbook (month = YYYY-MM, this month when left out): O office, H home, F field, L leave, B from a biometric punch.");
+        g.MapPost("/attendance/punches", async ([Microsoft.AspNetCore.Mvc.FromForm] IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? mode, ImportPunches h, L l, CancellationToken ct) =>
+                await ImportAsync(file, mode, (stream, name, m) => h.HandleAsync(stream, name, m, ct), l))
+            .DisableAntiforgery()
+            .RequireAuthorization(Policies.ApiAdministrator)
+            .Produces<TaskImportAnswer>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Imports biometric punches (CSV or Excel: employee_code, date) to fill office days (administrators); a punch corrects a day marked 'home' and leaves leave and field as they are. 'created' counts the days filled.");
         g.MapGet("/exemptions", async (DecideExemption h, L l, CancellationToken ct) => (await h.ListAsync(ct)).ToHttp(l, Results.Ok))
             .Produces<IReadOnlyList<ExemptionView>>()
             .WithSummary("Your exemption requests and those of the posts below you.");
