@@ -68,7 +68,9 @@ public sealed class EditRoster(DaftarDb db, WorkFromHomeAccess access, RosterQue
             .Where(a => a.EmployeeId == cmd.EmployeeId && a.Post.OfficeId == roster.OfficeId && a.Kind == Daftar.People.ChargeKind.Primary && a.From <= roster.To && (a.To == null || a.To >= roster.From))
             .Select(a => new { a.PostId }).FirstOrDefaultAsync(ct);
         if (person is null) return WorkFromHomeErrors.NotInRoster;
-        if (roster.Edit(cmd.Day, cmd.EmployeeId, person.PostId, RosterRule.Rotation, cmd.InOffice) is { } refused) return WorkFromHomeErrors.From(refused);
+        // A day added by hand keeps the rule the person is on the roster by (turns by rotation count for later rosters).
+        var rule = roster.Entries.FirstOrDefault(e => e.EmployeeId == cmd.EmployeeId)?.Rule ?? RosterRule.Rotation;
+        if (roster.Edit(cmd.Day, cmd.EmployeeId, person.PostId, rule, cmd.InOffice) is { } refused) return WorkFromHomeErrors.From(refused);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -57,6 +57,4 @@ public sealed class WorkFromHomeAccess(DaftarDb db, CurrentOfficer current, Time
         return await db.DailyAttendance.AsNoTracking().Where(a => a.EmployeeId == employee && a.Date == today)
             .Select(a => (Daftar.WorkFromHome.WorkPlace?)a.Place).SingleOrDefaultAsync(ct);
     }
-
-    public static Error Refused(WfhViewer? viewer, Error why) => viewer is null ? WorkFromHomeErrors.NoPost : why;
 }
