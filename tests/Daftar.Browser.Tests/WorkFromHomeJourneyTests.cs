@@ -80,5 +80,13 @@ public class WorkFromHomeJourneyTests(BrowserApp app)
         var cells = await row.Locator("td").AllTextContentsAsync();
         Assert.Contains("घर से", cells[2]);
         Assert.Equal(["1", "1"], cells.Skip(4).Take(2).Select(c => c.Trim()));
+
+        // The accounts remember the language: give these officers back the English other journeys expect of them.
+        foreach (var page in new[] { so, collector, clerk, officer })
+        {
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+            await page.WaitForSelectorAsync("html[lang=en]");
+        }
     }
 }
