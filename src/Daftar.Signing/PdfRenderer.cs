@@ -1,3 +1,4 @@
+using System.Globalization;
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
 
@@ -38,7 +39,29 @@ public sealed class PdfRenderer(string? executablePath, int tabs = 2) : IAsyncDi
 
     public const string InstallHint = "Install Chromium and the Devanagari fonts: apt-get install -y chromium fonts-noto-core fonts-lohit-deva";
 
-    public async Task<byte[]> RenderAsync(string html, CancellationToken ct)
+    /// <summary>An A4 document (a letter, minutes), margins kept free for the signature blocks at the bottom.</summary>
+    public Task<byte[]> RenderAsync(string html, CancellationToken ct) => RenderAsync(html, new PdfOptions
+    {
+        Format = PaperFormat.A4,
+        PrintBackground = true,
+        PreferCSSPageSize = true,
+        MarginOptions = new MarginOptions { Top = "18mm", Bottom = "30mm", Left = "20mm", Right = "18mm" },
+    }, ct);
+
+    /// <summary>
+    /// One small page of <paramref name="widthPoints"/> × <paramref name="heightPoints"/> without margins: a visible
+    /// signature block in any script, which <see cref="PdfSigner"/> draws into the signature's appearance.
+    /// </summary>
+    public Task<byte[]> RenderBlockAsync(string html, float widthPoints, float heightPoints, CancellationToken ct) => RenderAsync(html, new PdfOptions
+    {
+        Width = string.Create(CultureInfo.InvariantCulture, $"{widthPoints / 72:0.####}in"),
+        Height = string.Create(CultureInfo.InvariantCulture, $"{heightPoints / 72:0.####}in"),
+        PrintBackground = true,
+        PageRanges = "1",
+        MarginOptions = new MarginOptions { Top = "0", Bottom = "0", Left = "0", Right = "0" },
+    }, ct);
+
+    private async Task<byte[]> RenderAsync(string html, PdfOptions options, CancellationToken ct)
     {
         await _tabs.WaitAsync(ct);
         try
@@ -54,13 +77,7 @@ public sealed class PdfRenderer(string? executablePath, int tabs = 2) : IAsyncDi
                 else await e.Request.AbortAsync();
             };
             await page.SetContentAsync(html, new SetContentOptions { Timeout = 30_000 });
-            return await page.PdfDataAsync(new PdfOptions
-            {
-                Format = PaperFormat.A4,
-                PrintBackground = true,
-                PreferCSSPageSize = true,
-                MarginOptions = new MarginOptions { Top = "18mm", Bottom = "30mm", Left = "20mm", Right = "18mm" },
-            });
+            return await page.PdfDataAsync(options);
         }
         catch (Exception ex) when (ex is PuppeteerException or TargetClosedException)
         {

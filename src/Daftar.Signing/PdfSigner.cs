@@ -3,8 +3,13 @@ using System.Text;
 
 namespace Daftar.Signing;
 
-/// <summary>Who signs, as the visible block and the signature dictionary will show it (the PDF carries it, so a verifier can too).</summary>
-public sealed record PdfSignatureRequest(string SignerName, string Designation, string Department, string? Reason = null, string? Location = null);
+/// <summary>
+/// Who signs, as the visible block and the signature dictionary will show it (the PDF carries it, so a verifier can too).
+/// <paramref name="Block"/> is the visible block already rendered as a one-page PDF of
+/// <see cref="PdfSigner.BlockWidth"/> × <see cref="PdfSigner.BlockHeight"/> points (Chromium, any script); without it
+/// the block is drawn here in Helvetica, which has Latin letters only.
+/// </summary>
+public sealed record PdfSignatureRequest(string SignerName, string Designation, string Department, string? Reason = null, string? Location = null, byte[]? Block = null);
 
 /// <summary>
 /// PAdES signing by incremental update: the signature dictionary (ETSI.CAdES.detached, with a timestamp), its widget
@@ -18,7 +23,9 @@ public static class PdfSigner
     /// <summary>Room for the CMS: a 4096-bit signature, three certificates, a timestamp token with its own chain.</summary>
     public const int ContentsBytes = 16 * 1024;
     private const int ByteRangeWidth = 48;
-    private const float BlockWidth = 170, BlockHeight = 66, Margin = 36, Gap = 8;
+    public const float BlockWidth = 170, BlockHeight = 66;
+    /// <summary>The first row of blocks sits inside the 30 mm bottom margin Daftar's documents keep free (85 pt), clear of the QR code above it.</summary>
+    private const float Margin = 36, Bottom = 14, Gap = 8;
 
     public static byte[] Sign(byte[] pdf, IDocumentSigner signer, PdfSignatureRequest request, DateTimeOffset now)
     {
@@ -41,24 +48,31 @@ public static class PdfSigner
         var signatureNumber = next++;
         var widgetNumber = next++;
         var appearanceNumber = next++;
-        var fontNumber = next++;
         var formNumber = formRef?.Number ?? next++;
-        var size = next;
 
         // Blocks fill the bottom of the last page from the left, three to a row, rows going up.
         var (width, _) = MediaBox(structure, pageDictionary);
         var perRow = Math.Max(1, (int)((width - 2 * Margin + Gap) / (BlockWidth + Gap)));
         var x = Margin + slot % perRow * (BlockWidth + Gap);
-        var y = Margin + slot / perRow * (BlockHeight + Gap);
+        var y = Bottom + slot / perRow * (BlockHeight + Gap);
         var rect = string.Create(CultureInfo.InvariantCulture, $"[{x:0.##} {y:0.##} {x + BlockWidth:0.##} {y + BlockHeight:0.##}]");
 
         var objects = new SortedDictionary<int, string>
         {
             [widgetNumber] = $"<< /Type /Annot /Subtype /Widget /FT /Sig /T {Literal($"Signature{slot + 1}")} /V {signatureNumber} 0 R /Rect {rect} /F 132 /P {page} /AP << /N {appearanceNumber} 0 R >> >>",
-            [appearanceNumber] = Appearance(request, now, fontNumber),
-            [fontNumber] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
             [formNumber] = PdfStructure.With(PdfStructure.With(form, "Fields", "[" + string.Join(" ", fields.Append(new PdfRef(widgetNumber, 0))) + "]"), "SigFlags", "3"),
         };
+        if (request.Block is { } block)
+        {
+            objects[appearanceNumber] = PdfGraft.Form(block, BlockWidth, BlockHeight, objects, ref next);
+        }
+        else
+        {
+            var fontNumber = next++;
+            objects[appearanceNumber] = Appearance(request, now, fontNumber);
+            objects[fontNumber] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+        }
+        var size = next;
 
         // The page lists the widget among its annotations (an inline array, or an array object of its own).
         var annotsValue = PdfStructure.Value(pageDictionary, "Annots");

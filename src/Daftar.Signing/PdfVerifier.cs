@@ -167,16 +167,25 @@ public static partial class PdfVerifier
         static string Normalise(string s) => Regex.Replace(s, @"\s+", " ").Replace("<< ", "<<").Replace(" >>", ">>").Trim();
     }
 
+    /// <summary>
+    /// A new object a signature may bring: its dictionary and widget, the widget's appearance and what the appearance
+    /// draws with (fonts, their descriptors, embedded font files and ToUnicode maps, graphics states, width arrays and
+    /// lengths), or a form. None of these is reachable from a page except through the signature's own widget.
+    /// </summary>
     private static bool IsSignaturePart(string body)
     {
+        if (body.StartsWith('[') || body.All(char.IsAsciiDigit)) return true;
         if (!body.StartsWith("<<", StringComparison.Ordinal)) return false;
         var dictionary = PdfStructure.Balanced(body, 0);
         var type = PdfStructure.Value(dictionary, "Type");
         var subtype = PdfStructure.Value(dictionary, "Subtype");
+        var isStream = body[dictionary.Length..].TrimStart().StartsWith("stream", StringComparison.Ordinal);
         return type == "/Sig"
                || subtype == "/Widget" && PdfStructure.Value(dictionary, "FT") == "/Sig"
                || type == "/XObject" && subtype == "/Form"
-               || type == "/Font"
+               || type is "/Font" or "/FontDescriptor" or "/ExtGState"
+               || type is null && isStream && PdfStructure.Value(dictionary, "Subtype") is null or "/Type1C" or "/CIDFontType0C" or "/OpenType"
+               || type is null && !isStream && subtype is null && PdfStructure.Value(dictionary, "Fields") is null && PdfStructure.Value(dictionary, "S") is null
                || PdfStructure.Value(dictionary, "Fields") is not null;
     }
 

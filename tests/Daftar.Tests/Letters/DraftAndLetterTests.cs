@@ -110,6 +110,12 @@ public class DraftAndLetterTests(DaftarFactory app) : IClassFixture<DaftarFactor
         var twice = await (await ds.GetAsync(letter.PdfUrl)).Content.ReadAsByteArrayAsync();
         Assert.Equal(pdf, twice[..pdf.Length]);   // the first signer's bytes are untouched: the second signature was appended
         pdf = twice;
+        // Both visible signature blocks of this Hindi order speak Hindi, the department's name whole.
+        var blocks = Tools.PdfToText(pdf);
+        Assert.Equal(2, Times(blocks, "डिजिटल हस्ताक्षरकर्ता"));
+        Assert.Contains("उप शासन सचिव", blocks);
+        static int Times(string text, string what) => text.Split(what).Length - 1;
+        Assert.Equal(Times(text, "सूचना प्रौद्योगिकी एवं संचार विभाग") + 1, Times(blocks, "सूचना प्रौद्योगिकी एवं संचार विभाग"));
 
         // An outsider sees neither the draft nor the letter.
         var outsider = await app.ApiClientAsync("RJ100006");

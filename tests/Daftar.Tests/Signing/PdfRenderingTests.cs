@@ -45,4 +45,46 @@ public class PdfRenderingTests : IAsyncLifetime
         Assert.All(many, p => Assert.Contains(subject, Tools.PdfToText(p)));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public async Task HindiSignatureBlocks_DrawnByChromium_KeepEverySignatureValid_ForDaftarPdfsigAndQpdf()
+    {
+        Assert.True(_renderer.IsAvailable, "Chromium is needed: " + PdfRenderer.InstallHint);
+        var letter = await _renderer.RenderAsync("""
+            <!doctype html><html lang="hi"><head><meta charset="utf-8"></head>
+            <body><h1>कार्यालय आदेश</h1><p>घर से कार्य हेतु लैपटॉप का आवंटन</p></body></html>
+            """, CancellationToken.None);
+        static string Block(string designation) => $"""
+            <!doctype html><html lang="hi"><head><meta charset="utf-8"></head>
+            <body style="margin:0;font-size:6pt"><p>डिजिटल हस्ताक्षरकर्ता</p><p>{designation}</p><p>सूचना प्रौद्योगिकी एवं संचार विभाग</p></body></html>
+            """;
+        var pki = new TestPki();
+        var signed = letter;
+        foreach (var (key, designation) in new[] { (pki.Rsa, "अनुभागाधिकारी"), (pki.Ec, "उप शासन सचिव") })
+        {
+            var block = await _renderer.RenderBlockAsync(Block(designation), PdfSigner.BlockWidth, PdfSigner.BlockHeight, CancellationToken.None);
+            signed = PdfSigner.Sign(signed, pki.SignerFor(key), new("Priyanka Sharma", "Section Officer", "DoIT&C", Block: block), DateTimeOffset.UtcNow);
+        }
+
+        var reports = PdfVerifier.Verify(signed, pki.Trust(pki.Crl()));
+        Assert.Equal(2, reports.Count);
+        Assert.All(reports, r => Assert.True(r.Valid, r.Problem ?? r.Check.Problem));
+        var dir = Directory.CreateTempSubdirectory("daftar-block-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "order.pdf");
+            await File.WriteAllBytesAsync(file, signed);
+            var qpdf = Tools.Run("qpdf", "--check", file);
+            Assert.True(qpdf.Code == 0, qpdf.Output + qpdf.Errors);
+            var pdfsig = Tools.Run("pdfsig", file);
+            Assert.Equal(2, pdfsig.Output.Split("Signature Validation: Signature is Valid.").Length - 1);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        var text = Tools.PdfToText(signed);
+        Assert.Contains("उप शासन सचिव", text);
+        Assert.Contains("सूचना प्रौद्योगिकी एवं संचार विभाग", text);
+    }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Daftar.Data;
 using Daftar.Files;
+using Daftar.People;
 using Daftar.Signing;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Features.Signing;
@@ -165,7 +167,7 @@ public sealed class Drafts(DaftarDb db, FileActions files, RunningNumbers number
         {
             return RendererMissing;
         }
-        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(signer.Signer.Certificate, post), now);
+        var signed = PdfSigner.Sign(pdf, signer.Signer, await BlockRequestAsync(signer.Signer.Certificate, post, draft.Language, now, ct), now);
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<LetterView>.Fail(stored.Errors);
 
@@ -202,7 +204,8 @@ public sealed class Drafts(DaftarDb db, FileActions files, RunningNumbers number
         if (!unlocked.Succeeded) return Result<LetterView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
         var post = await PdfSignatures.SigningPostAsync(db, c.ActingPost.Id, ct);
-        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(signer.Signer.Certificate, post), files.Now);
+        var language = await db.Drafts.Where(d => d.Id == letter.DraftId).Select(d => d.Language).SingleAsync(ct);
+        var signed = PdfSigner.Sign(pdf, signer.Signer, await BlockRequestAsync(signer.Signer.Certificate, post, language, files.Now, ct), files.Now);
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<LetterView>.Fail(stored.Errors);
         audit.ActingPostId = post.Id;
@@ -210,6 +213,10 @@ public sealed class Drafts(DaftarDb db, FileActions files, RunningNumbers number
         var saved = await files.SaveAsync(c.File.Id, ct);
         return saved.Succeeded ? View(letter) : Result<LetterView>.Fail(saved.Errors);
     }
+
+    /// <summary>A signature whose visible block speaks the letter's language.</summary>
+    private Task<PdfSignatureRequest> BlockRequestAsync(X509Certificate2 certificate, Post post, DraftLanguage language, DateTimeOffset now, CancellationToken ct) =>
+        PdfSignatures.RequestAsync(renderer, certificate, post, hindi: language != DraftLanguage.English, english: language != DraftLanguage.Hindi, now, ct);
 
     /// <summary>The file a draft belongs to, or null when there is no such draft.</summary>
     private Task<int?> FileOfDraftAsync(int draftId, CancellationToken ct) =>

@@ -129,7 +129,8 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         var unlocked = await enrolment.UnlockAsync(employee.Id, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<MinutesView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
-        var signed = PdfSigner.Sign(pdf, signer.Signer, PdfSignatures.Request(signer.Signer.Certificate, post), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var signed = PdfSigner.Sign(pdf, signer.Signer, await PdfSignatures.RequestAsync(renderer, signer.Signer.Certificate, post, hindi: true, english: true, now, ct), now);
         var stored = await blobs.StoreAsync(new MemoryStream(signed), ct);
         if (!stored.Succeeded) return Result<MinutesView>.Fail(stored.Errors);
         minutes.Signed(stored.Value!.Hash, stored.Value.Size);
