@@ -55,6 +55,28 @@ public static class Text
         return sb.Length == 0 ? null : sb.ToString();
     }
 
+    /// <summary>
+    /// Text that keeps its lines (minutes, notes, remarks): NFC, Unix line ends, controls other than new lines and tabs
+    /// and hiding formats removed, spaces at line ends and more than one empty line in a row dropped, trimmed; null
+    /// when nothing is left. <see cref="Clean"/> is for one-line values and would run "1. … 2. …" together.
+    /// </summary>
+    public static string? Paragraphs(string? value)
+    {
+        if (value is null) return null;
+        var text = new string(WellFormed(value).Normalize(NormalizationForm.FormC).Replace("\r\n", "\n").Replace('\r', '\n')
+            .Where(c => c is '\n' or '\t' || !char.IsControl(c) && !IsHidingFormat(c)).ToArray());
+        var lines = text.Split('\n').Select(l => l.TrimEnd());
+        var sb = new StringBuilder(text.Length);
+        var empty = 0;
+        foreach (var line in lines)
+        {
+            empty = line.Length == 0 ? empty + 1 : 0;
+            if (empty < 2) sb.Append(line).Append('\n');
+        }
+        var result = sb.ToString().Trim();
+        return result.Length == 0 ? null : result;
+    }
+
     /// <summary>The lower-cased text a search matches against; built from every name a thing is known by.</summary>
     public static string SearchKey(params string?[] parts) =>
         string.Join(' ', parts.Select(Clean).Where(p => p is not null)).ToLowerInvariant();

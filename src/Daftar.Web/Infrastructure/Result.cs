@@ -64,6 +64,15 @@ public sealed class Validation
         return clean;
     }
 
+    /// <summary>Text that keeps its paragraphs and lists (minutes, remarks, descriptions); the length counts every character kept.</summary>
+    public string? Paragraphs(string? value, string field, string label, int maxLength, bool required = false)
+    {
+        var clean = Daftar.People.Text.Paragraphs(value);
+        if (clean is null && required) _errors.Add(Error.Required(field, label));
+        else if (clean is not null && clean.Length > maxLength) _errors.Add(new("too_long", "{0} must be at most {1} characters.", ErrorKind.Invalid, field, label, maxLength));
+        return clean;
+    }
+
     /// <summary>A code: letters, digits, and . - / _ &amp; only, so it can sit inside file and diary numbers.</summary>
     public string? Code(string? value, string field, string label, int maxLength)
     {

@@ -59,8 +59,9 @@ public class MeetingFollowUpTests(MailFactory app) : IClassFixture<MailFactory>
         var soon = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddMinutes(10), Ist);
         var (meeting, occurrences) = await MeetingAsync(igp, DateOnly.FromDateTime(soon), soon.ToString("HH:mm"), 1, "SHO-CHOMU");
         var (later, laterOccurrences) = await MeetingAsync(igp, Today.AddDays(2), "10:00", 1, "SHO-CHOMU");
-        var overdue = (await (await igp.PostAsJsonAsync($"/api/meetings/{meeting}/actions", new ActionItemCommand("थाने का निरीक्षण", await app.PostIdAsync("SHO-CHOMU"), Today.AddDays(-2))))
+        var overdue = (await (await igp.PostAsJsonAsync($"/api/meetings/{meeting}/actions", new ActionItemCommand("थाने का निरीक्षण", await app.PostIdAsync("SHO-CHOMU"), Today)))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await app.WithDbAsync(db => db.ActionItems.Where(a => a.Id == overdue).ExecuteUpdateAsync(s => s.SetProperty(a => a.DueOn, Today.AddDays(-2))));
 
         await RunFollowUpAsync(DateTime.UtcNow);
         Assert.True(await app.WithDbAsync(db => db.MeetingOccurrences.Where(o => o.Id == occurrences[0]).Select(o => o.ReminderSent).SingleAsync()));

@@ -92,8 +92,14 @@ public class MeetingPageTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         // An action item for the SHO of Chaksu; a missing due date is told, not saved.
         var missing = await DaftarFactory.PostFormAsync(igp, url, new() { ["ActionText"] = "Night patrolling report", ["AssigneePostId"] = ids.Sho.ToString() }, handler: "Action");
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        var pastDue = await DaftarFactory.PostFormAsync(igp, url,
+            new() { ["ActionText"] = "Night patrolling report", ["AssigneePostId"] = ids.Sho.ToString(), ["DueOn"] = today.AddDays(-1).ToString("yyyy-MM-dd") }, handler: "Action");
+        Assert.Equal(HttpStatusCode.OK, pastDue.StatusCode);
+        Assert.Contains("cannot be before today", await pastDue.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await DaftarFactory.PostFormAsync(igp, url,
-            new() { ["ActionText"] = "Night patrolling report", ["AssigneePostId"] = ids.Sho.ToString(), ["DueOn"] = today.AddDays(-1).ToString("yyyy-MM-dd") }, handler: "Action")).StatusCode);
+            new() { ["ActionText"] = "Night patrolling report", ["AssigneePostId"] = ids.Sho.ToString(), ["DueOn"] = today.ToString("yyyy-MM-dd") }, handler: "Action")).StatusCode);
+        // A day later it is overdue.
+        await app.WithDbAsync(db => db.ActionItems.Where(a => a.MeetingId == meetingId).ExecuteUpdateAsync(s => s.SetProperty(a => a.DueOn, today.AddDays(-1))));
 
         // The SHO: the meeting on the Meetings page with a join button page, the action item overdue, reported on.
         var sho = await app.SignInAsync("RJ100057");

@@ -145,7 +145,7 @@ public class MeetingTests(MailFactory app) : IClassFixture<MailFactory>
         Assert.Equal([first, first.AddDays(5), first.AddDays(6)], days);
 
         // Invitations went out by e-mail with the iCalendar part (METHOD:REQUEST) to the SHOs and the guest.
-        var guestMail = (await WaitForMailAsync(m => (m.Subject ?? "").StartsWith("Invitation: ") && m.To.Mailboxes.Any(a => a.Address == "meera.iyer@example.org"), 1))[0];
+        var guestMail = (await WaitForMailAsync(m => (m.Subject ?? "").Contains("Invitation: ") && m.To.Mailboxes.Any(a => a.Address == "meera.iyer@example.org"), 1))[0];
         var part = guestMail.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MediaSubtype == "calendar");
         Assert.Equal("REQUEST", part.ContentType.Parameters["method"]);
         var invited = Ical.Net.Calendar.Load(part.Text)!;
@@ -162,7 +162,7 @@ public class MeetingTests(MailFactory app) : IClassFixture<MailFactory>
 
         // Cancelling the series sends METHOD:CANCEL.
         Assert.Equal(HttpStatusCode.NoContent, (await igp.PostAsync($"/api/meetings/{id}/cancel", null)).StatusCode);
-        var cancel = await WaitForMailAsync(m => (m.Subject ?? "").StartsWith("Cancelled: ") && m.To.Mailboxes.Any(a => a.Address == "meera.iyer@example.org"), 1);
+        var cancel = await WaitForMailAsync(m => (m.Subject ?? "").Contains("Cancelled: ") && m.To.Mailboxes.Any(a => a.Address == "meera.iyer@example.org"), 1);
         Assert.Equal("CANCEL", Ical.Net.Calendar.Load(cancel[0].BodyParts.OfType<TextPart>().Single(p => p.ContentType.MediaSubtype == "calendar").Text)!.Method);
     }
 
@@ -215,8 +215,10 @@ public class MeetingTests(MailFactory app) : IClassFixture<MailFactory>
         Assert.Equal("occurrence_held", await CodeOfAsync(await collector.PostAsync($"/api/occurrences/{meeting.Occurrences[0].Id}/cancel", null)));
 
         var held = meeting.Occurrences[0].Id;
-        var overdueId = (await ReadAsync<JsonElement>(await collector.PostAsJsonAsync($"/api/meetings/{id}/actions", new ActionItemCommand("नरेगा भुगतान की लंबितता समाप्त करें", bdo, Today.AddDays(-1), held))))
+        var overdueId = (await ReadAsync<JsonElement>(await collector.PostAsJsonAsync($"/api/meetings/{id}/actions", new ActionItemCommand("नरेगा भुगतान की लंबितता समाप्त करें", bdo, Today, held))))
             .GetProperty("id").GetInt32();
+        // A due date before today is refused; the item falls overdue as days pass.
+        await app.WithDbAsync(db => db.ActionItems.Where(a => a.Id == overdueId).ExecuteUpdateAsync(s => s.SetProperty(a => a.DueOn, Today.AddDays(-1))));
         var admItem = (await ReadAsync<JsonElement>(await collector.PostAsJsonAsync($"/api/meetings/{id}/actions", new ActionItemCommand("Survey of encroachments", adm, Today.AddDays(10)))))
             .GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.BadRequest, (await collector.PostAsJsonAsync($"/api/meetings/{id}/actions", new ActionItemCommand("", null, null))).StatusCode);

@@ -79,6 +79,14 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     [QueryRule(nameof(VisibleRule))]
     private static bool IsVisible(EFile file, int[] postIds, int[] sectionIds) => throw QueryRules.NotInlined(nameof(IsVisible));
 
+    /// <summary>Whether whoever holds <paramref name="postId"/> may see the file, by the same rule as <see cref="VisibleTo"/> for that one post.</summary>
+    public static async Task<bool> PostMaySeeAsync(DaftarDb db, int fileId, int postId, CancellationToken ct)
+    {
+        var sectionId = await db.Posts.Where(p => p.Id == postId).Select(p => p.SectionId).SingleOrDefaultAsync(ct);
+        int[] posts = [postId], sections = sectionId is { } s ? [s] : [];
+        return await db.Files.Where(f => f.Id == fileId).Where(QueryRules.Inline<Func<EFile, bool>>(f => IsVisible(f, posts, sections))).AnyAsync(ct);
+    }
+
     public static IQueryable<EFile> VisibleTo(IQueryable<EFile> files, Viewer viewer) =>
         files.Where(QueryRules.Inline<Func<EFile, bool>>(f => IsVisible(f, viewer.PostIds, viewer.SectionIds)));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Daftar.Data;
+using Daftar.Files;
 using Daftar.Meetings;
 using Daftar.Signing;
 using Daftar.Web.Features.Files;
@@ -15,7 +16,9 @@ public sealed record MinutesCommand(string? Body);
 public sealed record SignMinutesCommand(string? Pin);
 public sealed record MinutesView(int Id, int OccurrenceId, string Body, MinutesStatus Status, int Signatures, DateTimeOffset UpdatedAt, bool CanEdit, bool CanSign, string? PdfUrl);
 public sealed record ActionItemCommand(string? Text, int? AssigneePostId, DateOnly? DueOn, int? OccurrenceId = null, int? FileId = null);
-public sealed record ActionUpdateCommand(ActionStatus? Status, string? Text);
+/// <summary>Progress on an action item: its new status and a remark (paragraphs kept). A property it does not know is refused, not dropped.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed record ActionUpdateCommand(ActionStatus? Status, string? Remark);
 public sealed record LinkActionFileCommand(int? FileId);
 public sealed record ActionUpdateView(ActionStatus Status, string? Text, DateTimeOffset At, int PostId);
 public sealed record ActionItemView(int Id, int MeetingId, string MeetingTitle, int? OccurrenceId, string Text, int AssigneePostId, string AssigneeEn, string AssigneeHi,
@@ -29,7 +32,7 @@ public sealed record Dashboard(int OfficeId, string OfficeEn, string OfficeHi, D
 /// review dashboard that shows, for every office of a level, attendance and open and overdue action items.
 /// </summary>
 public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetings meetings, MeetingSettings settings, PdfRenderer renderer, Enrolment enrolment,
-    BlobStore blobs, NoteText markdown, Daftar.Web.Features.Signing.Pki trust, CreateFile createFile, FileActions files, TimeProvider clock, AuditActor audit)
+    BlobStore blobs, NoteText markdown, Daftar.Web.Features.Signing.Pki trust, CreateFile createFile, FileActions files, ShareFile shareFile, TimeProvider clock, AuditActor audit)
 {
     public static readonly Error ChairSignsFirst = new("chair_signs_first", "The chair signs the minutes first.", ErrorKind.Forbidden);
     public static readonly Error AlreadySigned = new("minutes_signed_by_you", "You have already signed these minutes.", ErrorKind.Conflict);
@@ -74,7 +77,7 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         var c = loaded.Value;
         if (!c.Manager) return Meetings.NotManager;
         var v = new Validation();
-        var body = v.Required(cmd.Body, "body", "Minutes", NoteText.MaxLength);
+        var body = v.Paragraphs(cmd.Body, "body", "Minutes", NoteText.MaxLength, required: true);
         if (v.Failed) return Result<MinutesView>.Fail(v.Errors);
         var post = await db.Posts.SingleAsync(p => p.Id == c.Officer.ActingPost!.PostId, ct);
         var minutes = await db.MeetingMinutes.SingleOrDefaultAsync(m => m.OccurrenceId == occurrenceId, ct);
@@ -201,6 +204,7 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         var v = new Validation();
         var text = v.Required(cmd.Text, "text", "Action", 2000);
         if (cmd.DueOn is null) v.Add(Error.Required("dueOn", "Due date"));
+        else if (cmd.DueOn < clock.Today()) v.Add(MeetingsErrors.DueInPast);
         var assignee = cmd.AssigneePostId is { } a ? await db.Posts.SingleOrDefaultAsync(p => p.Id == a && p.IsActive, ct) : null;
         if (cmd.AssigneePostId is null) v.Add(Error.Required("assigneePostId", "Assigned to"));
         else if (assignee is null) v.Add(Error.Unknown("assigneePostId", "Post"));
@@ -211,11 +215,31 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         if (v.Failed) return Result<int>.Fail(v.Errors);
         var creator = await db.Posts.SingleAsync(p => p.Id == officer.ActingPost.PostId, ct);
         audit.ActingPostId = creator.Id;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = new ActionItem(meeting, occurrence, text!, assignee!, cmd.DueOn!.Value, creator, clock.GetUtcNow());
-        if (cmd.FileId is { } f) item.LinkFile(f);
+        if (cmd.FileId is { } f)
+        {
+            if (await OpenToAssigneeAsync(f, assignee!.Id, text!, ct) is { } refused) return refused;
+            item.LinkFile(f);
+        }
         db.ActionItems.Add(item);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return item.Id;
+    }
+
+    /// <summary>
+    /// A file linked to an action item must open for the post it is assigned to. When that post cannot see it yet, the
+    /// file is shared with it for reading (a share the file's page and audit trail show, made in the linking officer's
+    /// custody); a confidential or secret file, or one the linking officer does not hold, is refused with the reason.
+    /// </summary>
+    private async Task<Error?> OpenToAssigneeAsync(int fileId, int assigneePostId, string actionText, CancellationToken ct)
+    {
+        if (await FileActions.PostMaySeeAsync(db, fileId, assigneePostId, ct)) return null;
+        var remark = "Action item: " + (actionText.Length > 400 ? actionText[..400] + "…" : actionText);
+        var shared = await shareFile.HandleAsync(fileId, new ShareFileCommand(assigneePostId, remark), ct);
+        if (shared.Succeeded) return null;
+        return shared.Errors[0].Code == FileError.CannotShareGraded.Code ? MeetingsErrors.LinkedFileGraded : MeetingsErrors.LinkedFileNotHeld;
     }
 
     private async Task<Result<(ActionItem Item, Officer Officer, bool Manager, bool Assignee)>> ActionAsync(int id, CancellationToken ct)
@@ -238,7 +262,7 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         var (item, officer, manager, assignee) = loaded.Value;
         if (!manager && !assignee) return NotAssignee;
         var v = new Validation();
-        var text = v.Optional(cmd.Text, "text", "Update", 2000);
+        var text = v.Paragraphs(cmd.Remark, "remark", "Remarks", 2000);
         if (cmd.Status is not { } status || !Enum.IsDefined(status)) { v.Add(Error.Required("status", "Status")); status = ActionStatus.Open; }
         if (status == ActionStatus.Dropped && !manager) v.Add(MeetingsErrors.CannotDrop);
         if (v.Failed) return Result<int>.Fail(v.Errors);
@@ -264,8 +288,11 @@ public sealed class MeetingFollowUps(DaftarDb db, CurrentOfficer current, Meetin
         if (!manager && !assignee) return NotAssignee;
         if (cmd.FileId is not { } fileId) return Error.Required("fileId", "File");
         if (!(await files.LoadAsync(fileId, ct, FileParts.None)).Succeeded) return Error.Unknown("fileId", "File");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await OpenToAssigneeAsync(fileId, item.AssigneePostId, item.Text, ct) is { } refused) return refused;
         item.LinkFile(fileId);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return fileId;
     }
 

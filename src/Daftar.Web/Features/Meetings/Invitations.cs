@@ -139,46 +139,121 @@ public sealed class Invitations(DaftarDb db, Notifier notifier, MeetingMail mail
             await notifier.ToPostAsync(post, new Notice(meeting.IsCancelled || changes.RemovedPosts.Contains(post) ? "meetingCancelled" : "meeting", meeting.Title, $"/Meetings/View/{meetingId}"));
         if (!mail.IsConfigured) return;
 
+        // Each holder's invitation speaks their account's language; guests (no account) get both.
         var holders = await db.PostAssignments.AsNoTracking()
             .Where(a => notify.Contains(a.PostId) && a.From <= today && (a.To == null || a.To >= today) && a.Employee.Email != null)
-            .Select(a => new { a.PostId, a.Employee.NameEn, Email = a.Employee.Email! }).ToListAsync(ct);
-        var attendees = holders.Where(h => activePosts.Contains(h.PostId)).Select(h => new MeetingCalendar.Attendee(h.NameEn, h.Email))
-            .Concat(meeting.Invitees.Where(i => !i.Removed && i.GuestEmail is not null).Select(i => new MeetingCalendar.Attendee(i.GuestName!, i.GuestEmail!)))
-            .DistinctBy(a => a.Email).ToList();
+            .Select(a => new { a.PostId, a.Employee.NameEn, Email = a.Employee.Email!, Culture = db.Users.Where(u => u.EmployeeId == a.EmployeeId).Select(u => u.PreferredCulture).FirstOrDefault() })
+            .ToListAsync(ct);
         var organiserEmail = mail.From;
-        var when = Describe(meeting);
         foreach (var h in holders.DistinctBy(h => h.Email))
         {
             var cancelled = meeting.IsCancelled || (changes.RemovedPosts.Contains(h.PostId) && !activePosts.Contains(h.PostId));
-            var method = cancelled ? "CANCEL" : "REQUEST";
-            var ics = MeetingCalendar.Invitation(meeting, method, organiserEmail, cancelled ? [new(h.NameEn, h.Email)] : attendees, link, settings.Zone, settings.ReminderBefore);
-            var subject = (cancelled ? "Cancelled: " : changes.Updated ? "Updated: " : "Invitation: ") + meeting.Title;
-            mail.Enqueue(new OutgoingMail(h.NameEn, h.Email, subject, $"{meeting.Title}\n{when}\n\n{link}\n", ics, method));
+            var kind = cancelled ? MailKind.Cancellation : changes.Updated ? MailKind.Update : MailKind.Invitation;
+            var words = h.Culture == "hi" ? InvitationWords.Hindi : InvitationWords.English;
+            mail.Enqueue(new OutgoingMail(h.NameEn, h.Email, words.Subject(kind, meeting.Title), words.Body(meeting, settings.Zone.Id, link, guestLink: null),
+                Calendar(meeting, kind, organiserEmail, new(h.NameEn, h.Email), link), kind.Method()));
         }
         foreach (var guest in meeting.Invitees.Where(i => i.GuestEmail is not null && (meeting.IsCancelled || changes.Updated || changes.NewGuests.Any(g => g.Invitee.Id == i.Id))))
         {
             var cancelled = meeting.IsCancelled || guest.Removed;
             if (guest.Removed && !changes.Updated) continue;
+            var kind = cancelled ? MailKind.Cancellation : changes.Updated ? MailKind.Update : MailKind.Invitation;
             var secret = changes.NewGuests.FirstOrDefault(g => g.Invitee.Id == guest.Id)?.Secret;
             var guestLink = secret is null ? link : GuestUrl(secret);
-            var method = cancelled ? "CANCEL" : "REQUEST";
-            var ics = MeetingCalendar.Invitation(meeting, method, organiserEmail, cancelled ? [new(guest.GuestName!, guest.GuestEmail!)] : attendees, guestLink, settings.Zone, settings.ReminderBefore);
-            var text = $"{meeting.Title}\n{when}\n\n" + (secret is null ? "" : $"Join with this private link (do not forward it):\n{guestLink}\n");
-            mail.Enqueue(new OutgoingMail(guest.GuestName!, guest.GuestEmail!, (cancelled ? "Cancelled: " : changes.Updated ? "Updated: " : "Invitation: ") + meeting.Title, text, ics, method));
+            mail.Enqueue(new OutgoingMail(guest.GuestName!, guest.GuestEmail!, InvitationWords.Both.Subject(kind, meeting.Title),
+                InvitationWords.Both.Body(meeting, settings.Zone.Id, link, secret is null ? null : guestLink),
+                Calendar(meeting, kind, organiserEmail, new(guest.GuestName!, guest.GuestEmail!), guestLink), kind.Method()));
         }
     }
 
-    private string Describe(Meeting m)
+    /// <summary>
+    /// The recipient's own calendar part: the organiser and the recipient alone as attendee, so that no invitation — a
+    /// guest's least of all — hands out every invited officer's e-mail address.
+    /// </summary>
+    private string Calendar(Meeting meeting, MailKind kind, string organiserEmail, MeetingCalendar.Attendee recipient, string link) =>
+        MeetingCalendar.Invitation(meeting, kind.Method(), organiserEmail, [recipient], link, settings.Zone, settings.ReminderBefore);
+}
+
+public enum MailKind { Invitation, Update, Cancellation }
+
+public static class MailKinds
+{
+    public static string Method(this MailKind kind) => kind == MailKind.Cancellation ? "CANCEL" : "REQUEST";
+}
+
+/// <summary>What an invitation or reminder e-mail says, in English, in Hindi, or in both (for guests, who have no account to choose by).</summary>
+public sealed class InvitationWords(bool hindi, bool english)
+{
+    public static readonly InvitationWords English = new(false, true), Hindi = new(true, false), Both = new(true, true);
+
+    private string Say(string en, string hi) => hindi && english ? $"{hi} / {en}" : hindi ? hi : en;
+
+    public string Subject(MailKind kind, string title) => kind switch
     {
-        var start = m.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+        MailKind.Cancellation => Say("Cancelled", "निरस्त"),
+        MailKind.Update => Say("Updated", "संशोधित"),
+        _ => Say("Invitation", "आमंत्रण"),
+    } + ": " + title;
+
+    public string Body(Meeting m, string zone, string link, string? guestLink)
+    {
+        var lines = new List<string> { m.Title };
+        if (hindi) lines.Add(WhenHi(m, zone));
+        if (english) lines.Add(WhenEn(m, zone));
+        lines.Add("");
+        if (guestLink is not null)
+        {
+            lines.Add(Say("Join with this private link (do not forward it):", "इस निजी लिंक से जुड़ें (इसे आगे न भेजें):"));
+            lines.Add(guestLink);
+        }
+        else
+        {
+            lines.Add(link);
+        }
+        return string.Join("\n", lines) + "\n";
+    }
+
+    public string ReminderSubject(string title, string start) => Say($"Reminder: {title} at {start}", $"स्मरण: {title} — {start} बजे");
+
+    public string ReminderBody(string title, string start, string? link) =>
+        Say($"{title} starts at {start}.", $"{title} {start} बजे आरंभ होगी।") + "\n"
+        + (link ?? Say("Join with the private link in your invitation.", "अपने आमंत्रण के निजी लिंक से जुड़ें।")) + "\n";
+
+    private static string WhenEn(Meeting m, string zone)
+    {
         var days = m.Recurrence switch
         {
             Recurrence.None => m.FirstDay.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-            Recurrence.Daily => $"daily from {m.FirstDay:d MMM yyyy} until {m.Until:d MMM yyyy}",
-            Recurrence.EveryOtherDay => $"every other day from {m.FirstDay:d MMM yyyy} until {m.Until:d MMM yyyy}",
-            _ => $"every {m.Days} from {m.FirstDay:d MMM yyyy} until {m.Until:d MMM yyyy}",
+            Recurrence.Daily => string.Create(CultureInfo.InvariantCulture, $"daily from {m.FirstDay:d MMM yyyy} until {m.Until:d MMM yyyy}"),
+            Recurrence.EveryOtherDay => string.Create(CultureInfo.InvariantCulture, $"every other day from {m.FirstDay:d MMM yyyy} until {m.Until:d MMM yyyy}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"every {m.Days} from {m.FirstDay:d MMM yyyy} until {m.Until:d MMM yyyy}"),
         };
-        return string.Create(CultureInfo.InvariantCulture, $"{days}, {start} ({settings.Zone.Id}), {m.DurationMinutes} minutes");
+        return string.Create(CultureInfo.InvariantCulture, $"{days}, {m.StartTime:HH:mm} ({zone}), {m.DurationMinutes} minutes");
+    }
+
+    private static readonly Dictionary<WeekDays, string> DaysHi = new()
+    {
+        [WeekDays.Monday] = "सोमवार",
+        [WeekDays.Tuesday] = "मंगलवार",
+        [WeekDays.Wednesday] = "बुधवार",
+        [WeekDays.Thursday] = "गुरुवार",
+        [WeekDays.Friday] = "शुक्रवार",
+        [WeekDays.Saturday] = "शनिवार",
+        [WeekDays.Sunday] = "रविवार",
+    };
+
+    private static string WhenHi(Meeting m, string zone)
+    {
+        var from = m.FirstDay.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        var until = m.Until?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        var days = m.Recurrence switch
+        {
+            Recurrence.None => from,
+            Recurrence.Daily => $"{from} से {until} तक प्रतिदिन",
+            Recurrence.EveryOtherDay => $"{from} से {until} तक एक दिन छोड़कर",
+            _ => $"{from} से {until} तक प्रत्येक " + string.Join(", ", DaysHi.Where(d => m.Days.HasFlag(d.Key)).Select(d => d.Value)),
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{days}, {m.StartTime:HH:mm} बजे ({zone}), {m.DurationMinutes} मिनट");
     }
 }
 

@@ -257,7 +257,10 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
                 r.DepartmentId, dep?.NameEn, dep?.NameHi, perRule.GetValueOrDefault(r.Id)));
         }
         var occurrenceIds = m.Occurrences.Select(o => o.Id).ToArray();
-        var attended = await db.Attendance.Where(a => occurrenceIds.Contains(a.OccurrenceId)).GroupBy(a => a.OccurrenceId)
+        // Invitees present, one per person; the chair and the organiser are not invitees (as on the occurrence's page).
+        var attended = await db.Attendance
+            .Where(a => occurrenceIds.Contains(a.OccurrenceId) && a.Grant.InviteeId != null && a.Grant.PostId != m.ChairPostId && a.Grant.PostId != m.OrganiserPostId)
+            .GroupBy(a => a.OccurrenceId)
             .Select(g => new { g.Key, People = g.Select(a => a.GrantId).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.People, ct);
         var minutes = await db.MeetingMinutes.Where(x => occurrenceIds.Contains(x.OccurrenceId)).Select(x => x.OccurrenceId).ToListAsync(ct);
         var now = NowUtc;
@@ -363,7 +366,7 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
     {
         var v = new Validation();
         var title = v.Required(cmd.Title, "title", "Title", 300);
-        var description = v.Optional(cmd.Description, "description", "Purpose and notes", 4000);
+        var description = v.Paragraphs(cmd.Description, "description", "Purpose and notes", 4000);
         if (cmd.Purpose is not { } purpose || !Enum.IsDefined(purpose)) { v.Add(Error.Required("purpose", "Purpose")); purpose = MeetingPurpose.General; }
         if (!Enum.IsDefined(cmd.Recurrence)) v.Add(Error.NotInList("recurrence"));
         if (!Enum.IsDefined(cmd.Video)) v.Add(Error.NotInList("video"));

@@ -18,10 +18,16 @@ public sealed record JoinInfo(int OccurrenceId, int MeetingId, string Title, str
 public sealed record RoomParticipant(int GrantId, long ParticipantId, string Display, bool Publishing, bool MayPublish, DateTime? HandRaisedAtUtc, bool InRoom);
 public sealed record RoomState(bool MayPublish, bool Removed, bool HandRaised, bool Ended, IReadOnlyList<RoomParticipant>? Participants);
 public sealed record ModerateCommand(int GrantId, string? Action);
+/// <summary>One person's attendance of an occurrence: every stay in the room summed (minutes, times joined), first join, last leave.</summary>
 public sealed record AttendanceRow(int GrantId, string Display, int? PostId, string? PostEn, string? PostHi, bool Guest, DateTimeOffset? FirstJoined,
-    DateTimeOffset? LastLeft, int Minutes, int Stays);
+    DateTimeOffset? LastLeft, int Minutes, int Stays, bool Chair = false);
+
+/// <summary>
+/// Who came: <paramref name="Attended"/> counts invitees present (one per person, however often they rejoined) out of
+/// <paramref name="Invited"/>; the chair and the organiser are not invitees and are shown apart (<paramref name="ChairPresent"/>).
+/// </summary>
 public sealed record OccurrenceAttendance(int OccurrenceId, int MeetingId, string Title, DateTimeOffset StartsAt, int Invited, int Attended, IReadOnlyList<AttendanceRow> Rows,
-    IReadOnlyList<InviteeView> Absent);
+    IReadOnlyList<InviteeView> Absent, bool ChairPresent = false);
 public sealed record SeriesAttendanceRow(int? PostId, string Name, string NameHi, string? PostEn, string? PostHi, int Held, int Attended);
 public sealed record SeriesAttendance(int MeetingId, string Title, int Held, IReadOnlyList<SeriesAttendanceRow> Rows);
 
@@ -91,8 +97,9 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
         var meeting = occurrence.Meeting;
         if (meeting.IsCancelled || occurrence.IsCancelled) return Meetings.Cancelled;
         var now = NowUtc;
-        if (now < occurrence.StartsAtUtc - settings.OpensBefore || now > occurrence.EndsAtUtc + settings.Overrun || occurrence.RoomClosedAtUtc is not null)
-            return NotOpen with { Args = [(int)settings.OpensBefore.TotalMinutes] };
+        // Ended — by the chair, or its time is over — is said as such, not as a room that has yet to open.
+        if (occurrence.RoomClosedAtUtc is not null || now > occurrence.EndsAtUtc + settings.Overrun) return MeetingsErrors.MeetingEnded;
+        if (now < occurrence.StartsAtUtc - settings.OpensBefore) return NotOpen with { Args = [(int)settings.OpensBefore.TotalMinutes] };
         if (grant?.Removed == true) return RemovedByChair;
         // A department's own Jitsi or BigBlueButton: the invited get its link (attendance is then not recorded by Daftar).
         if (meeting.Video == VideoKind.External)
@@ -364,19 +371,22 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
         var stays = await db.Attendance.AsNoTracking().Where(a => a.OccurrenceId == occurrenceId).Include(a => a.Grant).ToListAsync(ct);
         var postIds = stays.Select(s => s.Grant.PostId).OfType<int>().Distinct().ToList();
         var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).Include(p => p.Designation).Include(p => p.Office).ToDictionaryAsync(p => p.Id, ct);
-        var rows = stays.GroupBy(s => s.Grant).Select(g =>
+        // One row per person: a grant is one person's in an occurrence, and every stay in the room points to it.
+        var rows = stays.GroupBy(s => s.GrantId).Select(g =>
         {
-            var post = g.Key.PostId is { } pid ? posts[pid] : null;
+            var grant = g.First().Grant;
+            var post = grant.PostId is { } pid ? posts[pid] : null;
             var minutes = (int)Math.Round(g.Sum(s => ((s.LeftAtUtc ?? s.LastSeenAtUtc) - s.JoinedAtUtc).TotalMinutes));
-            return new AttendanceRow(g.Key.Id, g.Key.Display, g.Key.PostId, post?.TitleEn, post?.TitleHi, g.Key.EmployeeId is null,
+            return (grant.InviteeId, Row: new AttendanceRow(grant.Id, grant.Display, grant.PostId, post?.TitleEn, post?.TitleHi, grant.EmployeeId is null,
                 settings.Local(g.Min(s => s.JoinedAtUtc)), g.All(s => s.LeftAtUtc is not null) ? settings.Local(g.Max(s => s.LeftAtUtc!.Value)) : null,
-                minutes, g.Count());
-        }).OrderBy(r => r.FirstJoined).ToList();
+                minutes, g.Count(), Chair: grant.PostId is { } p && occurrence.Meeting.IsManagedBy([p])));
+        }).OrderBy(r => r.Row.FirstJoined).ToList();
         var invitees = await meetings.InviteesAsync(occurrence.MeetingId, ct);
-        var present = rows.Select(r => r.PostId).OfType<int>().ToHashSet();
-        var absent = invitees.Where(i => i.PostId is { } p ? !present.Contains(p) : !rows.Any(r => r.Guest && r.Display.StartsWith(i.GuestName!, StringComparison.Ordinal))).ToList();
+        var presentInvitees = rows.Where(r => !r.Row.Chair && r.InviteeId is not null).Select(r => r.InviteeId!.Value).ToHashSet();
+        var presentPosts = rows.Where(r => !r.Row.Chair).Select(r => r.Row.PostId).OfType<int>().ToHashSet();
+        var absent = invitees.Where(i => !presentInvitees.Contains(i.Id) && !(i.PostId is { } p && presentPosts.Contains(p))).ToList();
         return new OccurrenceAttendance(occurrenceId, occurrence.MeetingId, occurrence.Meeting.Title, settings.Local(occurrence.StartsAtUtc),
-            invitees.Count, rows.Count, rows, absent);
+            invitees.Count, invitees.Count - absent.Count, rows.Select(r => r.Row).ToList(), absent, ChairPresent: rows.Any(r => r.Row.Chair));
     }
 
     /// <summary>For a series: for each invited post, of the occurrences held, how many it attended.</summary>
@@ -437,6 +447,7 @@ public sealed class MeetingFollowUp(IServiceScopeFactory scopes, IConfiguration 
 
         var notifier = services.GetRequiredService<Notifier>();
         var mail = services.GetRequiredService<MeetingMail>();
+        var urls = services.GetRequiredService<Daftar.Web.Features.Signing.SigningSettings>();
         var soon = nowUtc + settings.ReminderBefore;
         var due = await db.MeetingOccurrences.Include(o => o.Meeting)
             .Where(o => !o.ReminderSent && o.Status == OccurrenceStatus.Scheduled && o.StartsAtUtc <= soon && o.EndsAtUtc > nowUtc && !o.Meeting.IsCancelled)
@@ -450,11 +461,21 @@ public sealed class MeetingFollowUp(IServiceScopeFactory scopes, IConfiguration 
                 await notifier.ToPostAsync(post, new Notice("meetingSoon", o.Meeting.Title, $"/Meetings/Join/{o.Id}"));
             if (mail.IsConfigured)
             {
+                // Officers in their account's language with the join page; guests, as their invitation did, in both.
                 var emails = await db.PostAssignments.Where(a => posts.Contains(a.PostId) && a.From <= today && (a.To == null || a.To >= today) && a.Employee.Email != null)
-                    .Select(a => new { a.Employee.NameEn, a.Employee.Email }).Distinct().ToListAsync(ct);
+                    .Select(a => new { a.Employee.NameEn, a.Employee.Email, Culture = db.Users.Where(u => u.EmployeeId == a.EmployeeId).Select(u => u.PreferredCulture).FirstOrDefault() })
+                    .Distinct().ToListAsync(ct);
+                var guests = await db.Invitees.Where(i => i.MeetingId == o.MeetingId && !i.Removed && i.GuestEmail != null).Select(i => new { i.GuestName, i.GuestEmail }).ToListAsync(ct);
                 var start = settings.Local(o.StartsAtUtc).ToString("HH:mm", CultureInfo.InvariantCulture);
-                foreach (var e in emails)
-                    mail.Enqueue(new OutgoingMail(e.NameEn, e.Email!, $"Reminder: {o.Meeting.Title} at {start}", $"{o.Meeting.Title} starts at {start}.\n", null, null));
+                var join = $"{urls.PublicUrl}/Meetings/Join/{o.Id.ToString(CultureInfo.InvariantCulture)}";
+                foreach (var e in emails.DistinctBy(e => e.Email))
+                {
+                    var words = e.Culture == "hi" ? InvitationWords.Hindi : InvitationWords.English;
+                    mail.Enqueue(new OutgoingMail(e.NameEn, e.Email!, words.ReminderSubject(o.Meeting.Title, start), words.ReminderBody(o.Meeting.Title, start, join), null, null));
+                }
+                foreach (var g in guests)
+                    mail.Enqueue(new OutgoingMail(g.GuestName ?? "", g.GuestEmail!, InvitationWords.Both.ReminderSubject(o.Meeting.Title, start),
+                        InvitationWords.Both.ReminderBody(o.Meeting.Title, start, null), null, null));
             }
             o.MarkReminded();
         }
