@@ -170,7 +170,7 @@ public partial class HindiTests(DaftarFactory app) : IClassFixture<DaftarFactory
         new(@"new ImportError\([^,]+, [^,]+, ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
         new(@"ImportFileException\(""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
         new(@"[Ff]ail\((?:""[a-z_]+""|column), ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
-        new(@"v\.(?:Required|Optional|Code|Email|Mobile)\([^,]+, ""[a-zA-Z_]+"", ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
+        new(@"v\.(?:Required|Optional|Code|Email|Mobile|Paragraphs)\([^,]+, ""[a-zA-Z_]+"", ""((?:[^""\\]|\\.)+)""", RegexOptions.Compiled),
         new(@"_Field"" model='\(""[A-Za-z.]+"", ""([^""]+)""", RegexOptions.Compiled),
         new(@"\(string\?\)""([^""]+)""", RegexOptions.Compiled),
         new(@"Error\.(?:Required\(""[a-zA-Z]+"", |NotFound\()""([^""]+)""\)", RegexOptions.Compiled),

@@ -21,9 +21,7 @@ public static class MeetingsErrors
     public static readonly Error InvalidTime = new("invalid_time", "Give the time as hours and minutes, e.g. 10:30.", ErrorKind.Invalid, "startTime");
     public static readonly Error DueInPast = new("due_in_past", "The due date cannot be before today.", ErrorKind.Invalid, "dueOn");
     public static readonly Error MeetingEnded = new("meeting_ended", "This meeting has ended. Its attendance and minutes are on the meeting's page.", ErrorKind.Conflict);
-    public static readonly Error LinkedFileGraded = new("linked_file_graded",
-        "The assigned post cannot open this file: it is confidential or secret, and such files are seen only by the posts they pass through. Send it to that post, or link another file.", ErrorKind.Invalid, "fileId");
-    public static readonly Error LinkedFileNotHeld = new("linked_file_not_held",
-        "The assigned post cannot open this file, and only the post that holds a file can share it. Ask that post to share it, or link a file your post holds.", ErrorKind.Invalid, "fileId");
+    public static readonly Error LinkedFileGraded = new("linked_file_graded", "The assigned post cannot open this file: it is confidential or secret, and such files are seen only by the posts they pass through. Send it to that post, or link another file.", ErrorKind.Invalid, "fileId");
+    public static readonly Error LinkedFileNotHeld = new("linked_file_not_held", "The assigned post cannot open this file, and only the post that holds a file can share it. Ask that post to share it, or link a file your post holds.", ErrorKind.Invalid, "fileId");
     public static Error TooManyInvitees(object count, object maxInvitees) => new("too_many_invitees", "These rules invite {0} posts; a meeting can have at most {1}. Narrow the rules.", ErrorKind.Invalid, "rules", count, maxInvitees);
 }
