@@ -88,7 +88,7 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         Assert.True(frames >= 10, $"the SHO's page decoded {frames} video frames from the IG");
         output.WriteLine($"join time (page open to first remote frame): {firstFrame} ms; frames decoded {frames}; whole test so far {clock.ElapsedMilliseconds} ms");
 
-        // A join with a valid Janus session but without the participant's room token is refused by the room.
+        // A join with a valid Janus session but without the participant's room token is refused.
         var info = (await (await app.ApiClientAsync("RJ100057")).PostAsync($"/api/occurrences/{occurrence}/join", null)).Content.ReadFromJsonAsync<JoinInfo>(Json);
         var join = (await info)!;
         var session = (await (await anonymous.PostAsJsonAsync("/rtc/local", new { janus = "create", transaction = "t2", token = join.JanusToken })).Content.ReadFromJsonAsync<JsonObject>())!;
@@ -103,7 +103,7 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
             body = new { request = "join", room = join.Room, ptype = "publisher", display = "intruder", token = "not-the-room-token" },
         })).Content.ReadAsStringAsync());
         var events = await anonymous.GetStringAsync($"/rtc/local/{sessionId}?maxev=5&token={Uri.EscapeDataString(join.JanusToken)}");
-        Assert.Contains("error", events + refused);
+        Assert.Contains("only as the participant Daftar admitted", refused);   // the relay refuses it before Janus sees it
         Assert.DoesNotContain("\"joined\"", events);
 
         // Attendance from Janus: both are recorded.
@@ -136,7 +136,7 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         // The room is torn down on Janus, and the occurrence knows it is over.
         await UntilAsync(async () => await app.WithDbAsync(db => db.MeetingOccurrences.Where(o => o.Id == occurrence).Select(o => o.RoomClosedAtUtc != null).SingleAsync()),
             "the occurrence is closed");
-        Assert.False(await RoomExistsAsync(Rooms.RoomIdOf(occurrence)));
+        await UntilAsync(async () => !await RoomExistsAsync(Rooms.RoomIdOf(occurrence)), "the room is torn down on Janus", 30);
         await chairPage.Context.CloseAsync();
         await shoPage.Context.CloseAsync();
     }
@@ -192,6 +192,10 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         var chairPage = await app.SignedInPageAsync("RJ100053");
         await chairPage.GotoAsync($"/Meetings/Join/{occurrence}");
         await chairPage.WaitForFunctionAsync("() => window.daftarMeeting && window.daftarMeeting.joined", null, new() { Timeout = 60_000 });
+        // Alone in the room: no video arrives, so the page says who is here (the chair, marked as themselves); the title is printed once.
+        await chairPage.Locator("#present", new() { HasTextString = "(you)" }).WaitForAsync(new() { Timeout = 30_000 });
+        await chairPage.Locator("#tile-me figcaption", new() { HasTextString = "(you)" }).WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal(1, await chairPage.GetByText("Range review with a guest", new() { Exact = true }).CountAsync());
 
         // The SHO watches the chair, raises a hand; the chair lets them speak; the chair then receives their video.
         var shoPage = await app.SignedInPageAsync("RJ100058");
@@ -199,6 +203,9 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         await shoPage.WaitForFunctionAsync("() => window.daftarMeeting && window.daftarMeeting.firstFrameMs !== null", null, new() { Timeout = 90_000 });
         Assert.True(await shoPage.Locator("#watching").IsVisibleAsync());
         Assert.False(await shoPage.EvaluateAsync<bool>("() => window.daftarMeeting.info.mayPublish"));
+        // A watcher is not offered what only a speaker can use.
+        Assert.False(await shoPage.Locator("#mute").IsVisibleAsync());
+        Assert.False(await shoPage.Locator("#screen").IsVisibleAsync());
         await shoPage.GetByRole(AriaRole.Button, new() { Name = "Raise hand" }).ClickAsync();
         var hand = chairPage.Locator("#participants li", new() { HasTextString = "hand raised" });
         await hand.WaitForAsync(new() { Timeout = 30_000 });
@@ -215,6 +222,15 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         var muted = await AudioPacketsFromAsync(chairPage, shoId);
         await Task.Delay(2000);
         Assert.True(await AudioPacketsFromAsync(chairPage, shoId) - muted < 5, "after the mute no sound from the SHO reaches the chair");
+        // The SHO is told and cannot undo it; the chair's list now offers Unmute, and after it the SHO's sound comes back.
+        await shoPage.Locator("#muted-by-chair").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.True(await shoPage.Locator("#mute").IsDisabledAsync());
+        await chairPage.Locator("#participants li", new() { HasTextString = "Sushila Bishnoi" }).GetByRole(AriaRole.Button, new() { Name = "Unmute" }).ClickAsync();
+        await shoPage.Locator("#muted-by-chair").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
+        Assert.True(await shoPage.Locator("#mute").IsEnabledAsync());
+        var unmuted = await AudioPacketsFromAsync(chairPage, shoId);
+        await UntilAsync(async () => await AudioPacketsFromAsync(chairPage, shoId) > unmuted + 20, "the SHO's sound reaches the chair again after the unmute");
+        await chairPage.Locator("#participants li", new() { HasTextString = "Sushila Bishnoi" }).GetByRole(AriaRole.Button, new() { Name = "Mute" }).WaitForAsync(new() { Timeout = 15_000 });
 
         // The SHO shares the screen instead of the camera: the chair keeps receiving video from them.
         await shoPage.GetByRole(AriaRole.Button, new() { Name = "Share screen" }).ClickAsync();
@@ -239,6 +255,10 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         await guestPage.GotoAsync(link);
         await guestPage.WaitForFunctionAsync("() => window.daftarMeeting && window.daftarMeeting.firstFrameMs !== null", null, new() { Timeout = 90_000 });
         Assert.True(await FramesDecodedAsync(guestPage) > 0);
+        // On the phone-sized page the controls stay on screen below the videos.
+        var leaveBox = await guestPage.Locator("#leave").BoundingBoxAsync();
+        Assert.True(leaveBox is not null && leaveBox.Y + leaveBox.Height <= 800, $"Leave is at {leaveBox?.Y}");
+
         // A made-up link gets no room.
         var stranger = await app.NewPageAsync();
         await stranger.GotoAsync("/meetings/guest/not-a-real-link-secret");
@@ -254,6 +274,35 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         }
         Assert.Equal(3, attendance!.Rows.Count);
         Assert.Contains(attendance.Rows, r => r.Guest && r.Display.StartsWith("Prof. Anil Joshi", StringComparison.Ordinal));
+
+        // A room token is good only for the participant Daftar admitted: another id with it is refused by the relay, and the
+        // admitted id under another name enters under the name Daftar gave it.
+        var govindgarh = (await (await app.ApiClientAsync("RJ100060")).PostAsync($"/api/occurrences/{occurrence}/join", null)).Content.ReadFromJsonAsync<JoinInfo>(Json);
+        var admitted = (await govindgarh)!;
+        using var relay = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        async Task<JsonElement> JanusAsync(string path, object body) => await (await relay.PostAsJsonAsync(path, body)).Content.ReadFromJsonAsync<JsonElement>();
+        var session = (await JanusAsync(admitted.JanusPath, new { janus = "create", transaction = "s", token = admitted.JanusToken })).GetProperty("data").GetProperty("id").GetInt64();
+        var handle = (await JanusAsync($"{admitted.JanusPath}/{session}", new { janus = "attach", plugin = "janus.plugin.videoroom", transaction = "a", token = admitted.JanusToken }))
+            .GetProperty("data").GetProperty("id").GetInt64();
+        var forged = await relay.PostAsJsonAsync($"{admitted.JanusPath}/{session}/{handle}", new
+        {
+            janus = "message",
+            transaction = "j",
+            token = admitted.JanusToken,
+            body = new { request = "join", room = admitted.Room, ptype = "publisher", id = admitted.ParticipantId + 1, display = "District Collector", token = admitted.RoomToken },
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        var renamed = await relay.PostAsJsonAsync($"{admitted.JanusPath}/{session}/{handle}", new
+        {
+            janus = "message",
+            transaction = "k",
+            token = admitted.JanusToken,
+            body = new { request = "join", room = admitted.Room, ptype = "publisher", id = admitted.ParticipantId, display = "District Collector", token = admitted.RoomToken },
+        });
+        Assert.True(renamed.IsSuccessStatusCode, await renamed.Content.ReadAsStringAsync());
+        await chairPage.Locator("#participants li", new() { HasTextString = "Bhagwan Sahay Sharma" }).WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal(0, await chairPage.Locator("#participants li", new() { HasTextString = "District Collector" }).CountAsync());
+        await relay.PostAsJsonAsync($"{admitted.JanusPath}/{session}", new { janus = "destroy", transaction = "d", token = admitted.JanusToken });
 
         // The chair removes the guest: Janus drops them and their page says so; they cannot come back with the same link.
         await chairPage.Locator("#participants li", new() { HasTextString = "Prof. Anil Joshi" }).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();

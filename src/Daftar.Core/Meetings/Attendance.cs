@@ -45,6 +45,14 @@ public class JoinGrant
     }
 
     public void Demote() => MayPublish = false;
+
+    /// <summary>The chair has muted this participant's microphone in the room; they cannot undo it themselves.</summary>
+    public bool MutedByChair { get; private set; }
+
+    public void MuteByChair() => MutedByChair = true;
+
+    /// <summary>The chair lifts the mute; a new join starts a new stream on Janus, unmuted, so it lifts it too.</summary>
+    public void Unmute() => MutedByChair = false;
     public void Remove() => Removed = true;
 }
 

@@ -1484,6 +1484,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<bool>("MayPublish")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("MutedByChair")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("OccurrenceId")
                         .HasColumnType("integer");
 

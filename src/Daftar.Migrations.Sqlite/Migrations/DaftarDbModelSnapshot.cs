@@ -1433,6 +1433,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<bool>("MayPublish")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MutedByChair")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OccurrenceId")
                         .HasColumnType("INTEGER");
 

@@ -68,4 +68,17 @@ public class ExistenceLeakTests(DaftarFactory app) : IClassFixture<DaftarFactory
         Assert.False(JanusRelay.MayRelay(J("not json"), atRoot: false));
         Assert.False(JanusRelay.MayRelay(J("[1,2]"), atRoot: false));
     }
+
+    [Fact]
+    public void TheVideoRelay_FindsAPublishersJoin_AndPutsDaftarsNameOnIt()
+    {
+        static byte[] J(string json) => System.Text.Encoding.UTF8.GetBytes(json);
+        var join = J("""{"janus":"message","transaction":"j","body":{"request":"join","room":1000007,"ptype":"publisher","id":42,"display":"District Collector","token":"t0k"}}""");
+        Assert.Equal(new JanusRelay.Join(1000007, 42, "t0k"), JanusRelay.PublisherJoin(join));
+        Assert.Equal(new JanusRelay.Join(1000007, null, null), JanusRelay.PublisherJoin(J("""{"janus":"message","body":{"request":"joinandconfigure","room":1000007,"ptype":"publisher"}}""")));
+        Assert.Null(JanusRelay.PublisherJoin(J("""{"janus":"message","body":{"request":"join","room":1,"ptype":"subscriber","streams":[]}}""")));
+        Assert.Null(JanusRelay.PublisherJoin(J("""{"janus":"attach","plugin":"janus.plugin.videoroom"}""")));
+        var renamed = System.Text.Json.JsonDocument.Parse(JanusRelay.WithDisplay(join, "Prof. Anil Joshi (guest)")).RootElement.GetProperty("body");
+        Assert.Equal(("Prof. Anil Joshi (guest)", 42), (renamed.GetProperty("display").GetString(), renamed.GetProperty("id").GetInt32()));
+    }
 }

@@ -14,4 +14,6 @@ public sealed class GuestModel(Rooms rooms, IStringLocalizer<SharedResource> l) 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostJoinAsync(CancellationToken ct) => MeetingJson.Of(await rooms.GuestJoinAsync(Secret, ct), l);
+
+    public async Task<IActionResult> OnGetStateAsync(long participant, CancellationToken ct) => MeetingJson.Of(await rooms.GuestStateAsync(Secret, participant, ct), l);
 }

@@ -14,7 +14,7 @@ public sealed class JoinModel(Rooms rooms, IStringLocalizer<SharedResource> l) :
 
     public async Task<IActionResult> OnPostJoinAsync(CancellationToken ct) => Json(await rooms.JoinAsync(Id, ct));
 
-    public async Task<IActionResult> OnGetStateAsync(long participant, CancellationToken ct) => Json(await rooms.StateAsync(Id, participant, ct));
+    public async Task<IActionResult> OnGetStateAsync(long participant, bool present, CancellationToken ct) => Json(await rooms.StateAsync(Id, participant, ct, present));
 
     public async Task<IActionResult> OnPostHandAsync(long participant, bool raise, CancellationToken ct) => Json(await rooms.HandAsync(Id, participant, raise, ct));
 

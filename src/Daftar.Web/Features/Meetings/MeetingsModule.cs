@@ -173,8 +173,8 @@ public static class MeetingsModule
         app.MapPost("/rtc/{server}", (HttpContext ctx, string server, VideoSettings video, IHttpClientFactory clients) =>
                 JanusRelay.RelayAsync(ctx, server, null, video, clients))
             .AllowAnonymous().DisableAntiforgery().RequireRateLimiting("rtc-session").ExcludeFromDescription();
-        app.Map("/rtc/{server}/{**path}", (HttpContext ctx, string server, string? path, VideoSettings video, IHttpClientFactory clients) =>
-                string.IsNullOrEmpty(path) ? Task.FromResult(Results.StatusCode(405)) : JanusRelay.RelayAsync(ctx, server, path, video, clients))
+        app.Map("/rtc/{server}/{**path}", (HttpContext ctx, string server, string? path, VideoSettings video, IHttpClientFactory clients, Daftar.Data.DaftarDb db) =>
+                string.IsNullOrEmpty(path) ? Task.FromResult(Results.StatusCode(405)) : JanusRelay.RelayAsync(ctx, server, path, video, clients, db))
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
         foreach (var (folder, path) in new[] { ("/usr/share/javascript/janus-gateway", "/lib/janus"), ("/usr/share/javascript/webrtc-adapter", "/lib/adapter") })

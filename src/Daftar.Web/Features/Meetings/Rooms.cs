@@ -15,8 +15,12 @@ public sealed record IceServer(string[] Urls, string? Username = null, string? C
 public sealed record JoinInfo(int OccurrenceId, int MeetingId, string Title, string JanusPath, string JanusToken, long Room, string RoomToken, long ParticipantId,
     string Display, bool MayPublish, bool IsChair, IReadOnlyList<IceServer> IceServers, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? ExternalUrl);
 
-public sealed record RoomParticipant(int GrantId, long ParticipantId, string Display, bool Publishing, bool MayPublish, DateTime? HandRaisedAtUtc, bool InRoom);
-public sealed record RoomState(bool MayPublish, bool Removed, bool HandRaised, bool Ended, IReadOnlyList<RoomParticipant>? Participants);
+public sealed record RoomParticipant(int GrantId, long ParticipantId, string Display, bool Publishing, bool MayPublish, DateTime? HandRaisedAtUtc, bool InRoom,
+    bool MutedByChair = false);
+/// <summary>Your standing in the room; <paramref name="MutedByChair"/>: the chair has muted your microphone (only the chair can lift it).</summary>
+/// <paramref name="Present"/>: the names of those in the room, when asked for (a page that receives no video shows who is there).
+public sealed record RoomState(bool MayPublish, bool Removed, bool HandRaised, bool Ended, IReadOnlyList<RoomParticipant>? Participants, bool MutedByChair = false,
+    IReadOnlyList<string>? Present = null);
 public sealed record ModerateCommand(int GrantId, string? Action);
 /// <summary>One person's attendance of an occurrence: every stay in the room summed (minutes, times joined), first join, last leave.</summary>
 public sealed record AttendanceRow(int GrantId, string Display, int? PostId, string? PostEn, string? PostHi, bool Guest, DateTimeOffset? FirstJoined,
@@ -127,6 +131,13 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
             }
         }
 
+        else if (grant.MutedByChair)
+        {
+            // A new join is a new stream on Janus, and Janus starts it unmuted: the record follows what the room does.
+            grant.Unmute();
+            await db.SaveChangesAsync(ct);
+        }
+
         var server = await EnsureRoomAsync(occurrence, ct);
         if (server is null) return NoVideo;
         var room = occurrence.RoomId!.Value;
@@ -186,15 +197,28 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
     private static long NewParticipantId() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * 1024L + RandomNumberGenerator.GetInt32(1024);
 
     /// <summary>The caller's standing in the room, and for the chair who is in it and who has a hand up.</summary>
-    public async Task<Result<RoomState>> StateAsync(int occurrenceId, long participantId, CancellationToken ct)
+    public async Task<Result<RoomState>> StateAsync(int occurrenceId, long participantId, CancellationToken ct, bool present = false)
     {
         var grant = await db.JoinGrants.Include(g => g.Occurrence).ThenInclude(o => o.Meeting)
             .SingleOrDefaultAsync(g => g.OccurrenceId == occurrenceId && g.JanusId == participantId, ct);
         if (grant is null || !await OwnsAsync(grant, ct)) return Error.NotFound("Meeting");
         var ended = grant.Occurrence.RoomClosedAtUtc is not null || grant.Occurrence.IsCancelled;
         IReadOnlyList<RoomParticipant>? participants = null;
-        if (await IsChairAsync(grant.Occurrence.Meeting, ct)) participants = await ParticipantsAsync(grant.Occurrence, ct);
-        return new RoomState(grant.MayPublish, grant.Removed, grant.HandRaisedAtUtc is not null, ended, participants);
+        if (await IsChairAsync(grant.Occurrence.Meeting, ct) || present) participants = await ParticipantsAsync(grant.Occurrence, ct);
+        var names = present ? participants!.Where(p => p.InRoom).Select(p => p.Display).ToList() : null;
+        if (!await IsChairAsync(grant.Occurrence.Meeting, ct)) participants = null;
+        return new RoomState(grant.MayPublish, grant.Removed, grant.HandRaisedAtUtc is not null, ended, participants, grant.MutedByChair, names);
+    }
+
+    /// <summary>A guest's standing, by the private link: speak or watch, the chair's mute, removal, the end (never the chair's list).</summary>
+    public async Task<Result<RoomState>> GuestStateAsync(string secret, long participantId, CancellationToken ct)
+    {
+        var hash = Meetings.HashLink(secret);
+        var grant = await db.JoinGrants.Include(g => g.Occurrence)
+            .SingleOrDefaultAsync(g => g.JanusId == participantId && g.EmployeeId == null && db.Invitees.Any(i => i.Id == g.InviteeId && i.GuestLinkHash == hash), ct);
+        if (grant is null) return Error.NotFound("Meeting");
+        var ended = grant.Occurrence.RoomClosedAtUtc is not null || grant.Occurrence.IsCancelled;
+        return new RoomState(grant.MayPublish, grant.Removed, grant.HandRaisedAtUtc is not null, ended, null, grant.MutedByChair);
     }
 
     public async Task<Result<RoomState>> HandAsync(int occurrenceId, long participantId, bool raise, CancellationToken ct)
@@ -228,8 +252,14 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
                     grant.Promote();
                     break;
                 case "demote": grant.Demote(); break;
-                case "mute" when server is not null && occurrence.RoomId is { } room: await janus.MuteAudioAsync(server, room, grant.JanusId, true, ct); break;
-                case "unmute" when server is not null && occurrence.RoomId is { } room: await janus.MuteAudioAsync(server, room, grant.JanusId, false, ct); break;
+                case "mute" when server is not null && occurrence.RoomId is { } room:
+                    grant.MuteByChair();
+                    await janus.MuteAudioAsync(server, room, grant.JanusId, true, ct);
+                    break;
+                case "unmute" when server is not null && occurrence.RoomId is { } room:
+                    grant.Unmute();
+                    await janus.MuteAudioAsync(server, room, grant.JanusId, false, ct);
+                    break;
                 case "remove":
                     grant.Remove();
                     if (server is not null && occurrence.RoomId is { } r)
@@ -291,13 +321,17 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
         }
         var grants = await db.JoinGrants.AsNoTracking().Where(g => g.OccurrenceId == occurrence.Id && !g.Removed).ToListAsync(ct);
         return grants.Select(g => new RoomParticipant(g.Id, g.JanusId, g.Display, inRoom.TryGetValue(g.JanusId, out var p) && p.Publisher, g.MayPublish,
-                g.HandRaisedAtUtc, inRoom.ContainsKey(g.JanusId)))
+                g.HandRaisedAtUtc, inRoom.ContainsKey(g.JanusId), g.MutedByChair))
             .Where(p => p.InRoom || p.HandRaisedAtUtc is not null)
             .OrderBy(p => p.HandRaisedAtUtc ?? DateTime.MaxValue).ThenBy(p => p.Display).ToList();
     }
 
     public static async Task CloseRoomAsync(DaftarDb db, JanusClient janus, VideoSettings video, MeetingOccurrence occurrence, DateTime nowUtc, ILogger logger, CancellationToken ct)
     {
+        // Recorded first: once the room is gone from Janus, anyone who looks finds the meeting ended, never a room half-closed.
+        foreach (var stay in await db.Attendance.Where(a => a.OccurrenceId == occurrence.Id && a.LeftAtUtc == null).ToListAsync(ct)) stay.Left();
+        occurrence.RoomClosed(nowUtc);
+        await db.SaveChangesAsync(ct);
         if (video.Server(occurrence.JanusServer) is { } server && occurrence.RoomId is { } room)
         {
             try
@@ -309,9 +343,6 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
                 logger.LogInformation(e, "Room {Room} on {Server} was already gone", room, server.Name);
             }
         }
-        foreach (var stay in await db.Attendance.Where(a => a.OccurrenceId == occurrence.Id && a.LeftAtUtc == null).ToListAsync(ct)) stay.Left();
-        occurrence.RoomClosed(nowUtc);
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

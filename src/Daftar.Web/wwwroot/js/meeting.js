@@ -8,7 +8,7 @@
     const videos = document.getElementById("videos");
     const token = document.querySelector('input[name="__RequestVerificationToken"]')?.value ?? "";
     const say = (text) => { status.textContent = text; };
-    let info, janus, pub, privateId, publishing = false, handUp = false, left = false;
+    let info, janus, pub, privateId, publishing = false, handUp = false, left = false, mutedByChair = false;
     const subs = new Map();
     const started = performance.now();
     window.daftarMeeting = { subscribers: subs, firstFrameMs: null, joined: false };
@@ -30,22 +30,28 @@
             const v = document.createElement("video");
             v.autoplay = true; v.playsInline = true; v.muted = id === "me";
             const cap = document.createElement("figcaption");
-            cap.textContent = label;
+            cap.textContent = id === "me" ? `${label} ${root.dataset.you}` : label;
             el.append(v, cap);
             videos.append(el);
         }
         return el.querySelector("video");
     }
 
+    // Mute, camera and screen are for those who speak; a watcher sees only what they can use.
+    function speaking(on) {
+        document.querySelectorAll("#controls .speaker-only").forEach((b) => { b.hidden = !on; });
+    }
+
     function publish() {
         if (publishing || !pub) return;
         publishing = true;
         window.daftarMeeting.publishing = true;
+        speaking(true);
         document.getElementById("watching").hidden = true;
         pub.createOffer({
             tracks: [{ type: "audio", capture: true, recv: false }, { type: "video", capture: true, recv: false }],
             success: (jsep) => pub.send({ message: { request: "configure", audio: true, video: true }, jsep }),
-            error: (e) => { publishing = false; document.getElementById("watching").hidden = false; say(`${e}`); },
+            error: (e) => { publishing = false; speaking(false); document.getElementById("watching").hidden = false; say(`${e}`); },
         });
     }
 
@@ -53,6 +59,7 @@
         if (!publishing || !pub) return;
         publishing = false;
         window.daftarMeeting.publishing = false;
+        speaking(false);
         pub.send({ message: { request: "unpublish" } });
         document.getElementById("tile-me")?.remove();
         document.getElementById("watching").hidden = false;
@@ -112,8 +119,9 @@
         if (event === "joined") {
             privateId = msg.private_id;
             window.daftarMeeting.joined = true;
-            say(info.title);
+            say(root.dataset.joined);
             document.getElementById("controls").hidden = false;
+            speaking(info.mayPublish);
             if (info.mayPublish) publish(); else document.getElementById("watching").hidden = false;
             (msg.publishers || []).forEach(subscribe);
         } else if (event === "event") {
@@ -128,10 +136,15 @@
         if (jsep) pub.handleRemoteJsep({ jsep });
     }
 
-    async function poll() {
+    const remoteVideos = () => videos.querySelectorAll("figure:not(#tile-me)").length;
+
+    // One read of my standing in the room: speak or watch, the chair's mute, removal, the end, and who is here when no video arrives.
+    async function refresh() {
         if (left) return;
         try {
-            const s = await call("State", "GET", { participant: info.participantId });
+            const params = { participant: info.participantId };
+            if (remoteVideos() === 0) params.present = true;
+            const s = await call("State", "GET", params);
             if (s.removed) return leave(root.dataset.removed);
             if (s.ended) return leave(root.dataset.ended);
             if (s.mayPublish && !publishing) publish();
@@ -139,10 +152,40 @@
             handUp = s.handRaised;
             const hand = document.getElementById("hand");
             hand.textContent = handUp ? hand.dataset.off : hand.dataset.on;
-            hand.hidden = s.mayPublish;
+            hand.hidden = s.mayPublish && !s.mutedByChair;
+            chairMute(s.mutedByChair);
+            present(s.present);
             if (s.participants) chairPanel(s.participants);
         } catch (err) { window.daftarMeeting.lastPollError = `${err}`; /* guests have no standing to read; a failed poll is retried */ }
-        setTimeout(poll, 3000);
+    }
+
+    // A guest's page is rate-limited per address (several guests may share one), so it asks half as often.
+    const every = base.startsWith("/meetings/guest/") ? 6000 : 3000;
+    async function poll() {
+        await refresh();
+        if (!left) setTimeout(poll, every);
+    }
+
+    // The chair's mute holds on Janus whatever the page does: say so, and let the person's own Mute button show it.
+    function chairMute(on) {
+        mutedByChair = !!on;
+        window.daftarMeeting.mutedByChair = mutedByChair;
+        document.getElementById("muted-by-chair").hidden = !mutedByChair;
+        const mute = document.getElementById("mute");
+        mute.disabled = mutedByChair;
+        mute.textContent = mutedByChair || pub?.isAudioMuted() ? mute.dataset.off : mute.dataset.on;
+    }
+
+    function present(names) {
+        const section = document.getElementById("who-is-here");
+        if (!names || remoteVideos() > 0) { section.hidden = true; return; }
+        document.getElementById("present").replaceChildren(...names.map((n) => {
+            const li = document.createElement("li");
+            li.className = "list-inline-item";
+            li.textContent = n === info.display ? `${n} ${root.dataset.you}` : n;
+            return li;
+        }));
+        section.hidden = false;
     }
 
     function chairPanel(list) {
@@ -165,7 +208,7 @@
             };
             if (p.participantId !== info.participantId) {
                 button(p.mayPublish ? "demote" : "promote", p.mayPublish ? ul.dataset.demote : ul.dataset.promote);
-                if (p.publishing) button("mute", ul.dataset.mute);
+                if (p.publishing || p.mutedByChair) button(p.mutedByChair ? "unmute" : "mute", p.mutedByChair ? ul.dataset.unmute : ul.dataset.mute);
                 button("remove", ul.dataset.remove);
             }
             return li;
@@ -175,10 +218,10 @@
     document.getElementById("participants").addEventListener("click", async (e) => {
         const b = e.target.closest("button[data-action]");
         if (!b) return;
-        try { await call("Moderate", "POST", { grant: b.dataset.grant, action: b.dataset.action }); } catch (err) { say(err.message); }
+        try { await call("Moderate", "POST", { grant: b.dataset.grant, action: b.dataset.action }); await refresh(); } catch (err) { say(err.message); }
     });
     document.getElementById("mute").addEventListener("click", (e) => {
-        if (!pub) return;
+        if (!pub || mutedByChair) return;
         const muted = pub.isAudioMuted();
         muted ? pub.unmuteAudio() : pub.muteAudio();
         e.target.textContent = muted ? e.target.dataset.on : e.target.dataset.off;
