@@ -267,6 +267,19 @@ public class ChairFindingsTests(MailFactory app) : IClassFixture<MailFactory>
             var html = await officer.GetStringAsync(url);
             Assert.DoesNotContain("style=\"", html);
         }
+        // The rule preview htmx swaps in, with a match and with an error, carries none either.
+        var token = (await DaftarFactory.PageAsync(officer, "/Meetings/New")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var officeType in new[] { "PoliceStation", "" })
+        {
+            var preview = await officer.PostAsync("/Meetings/New?handler=Preview&index=0", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Rules[0].OfficeType"] = officeType, ["__RequestVerificationToken"] = token,
+            }));
+            var html = await preview.Content.ReadAsStringAsync();
+            Assert.True(preview.IsSuccessStatusCode, html);
+            Assert.Contains("rule-preview", html);
+            Assert.DoesNotContain("style=", html);
+        }
         var icon = await app.CreateClient().GetAsync("/favicon.ico");
         Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
         Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
