@@ -191,7 +191,7 @@ public class WorkFromHomeTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var from = RosterPlanner.WeekOf(Today).AddDays(14);
         var rid = (await ReadAsync<JsonElement>(await collector.PostAsJsonAsync("/api/work-from-home/rosters", new GenerateRosterCommand(office, from, from.AddDays(5)), Json), HttpStatusCode.Created)).GetProperty("id").GetInt32();
         var roster = await ReadAsync<RosterView>(await collector.GetAsync($"/api/work-from-home/rosters/{rid}"));
-        Assert.Equal(0, roster.People.Single(p => p.PostCode == "UDC-JPR-GEN").OfficeDays);
+        Assert.Equal((0, RosterRule.Exempt), (roster.People.Single(p => p.PostCode == "UDC-JPR-GEN").OfficeDays, roster.People.Single(p => p.PostCode == "UDC-JPR-GEN").Rule));
         Assert.DoesNotContain(roster.Problems, p => p.Code == "exempt_in");
     }
 

@@ -60,7 +60,9 @@ public sealed class RosterInputs(DaftarDb db, TaskCatalogue catalogue)
             var away = leave[s.EmployeeId].ToHashSet();
             foreach (var e in exemptions.Where(e => e.EmployeeId == s.EmployeeId && !e.OptsIn)) away.UnionWith(days.Where(e.Binds));
             var assessment = Assessor.AssessPost(postTasks.GetValueOrDefault(s.PostId, []).Where(tasks.ContainsKey).Select(t => (t, tasks[t])), rules);
-            var (rule, perWeek) = essential.Contains(s.PostId) ? (RosterRule.Essential, 0)
+            // Exempted for every working day of the period: said as such, not "by turns" with no days.
+            var (rule, perWeek) = days.Count > 0 && days.All(away.Contains) && exemptions.Any(e => e.EmployeeId == s.EmployeeId && !e.OptsIn) ? (RosterRule.Exempt, 0)
+                : essential.Contains(s.PostId) ? (RosterRule.Essential, 0)
                 : assessment?.Verdict == Verdict.Office ? (RosterRule.OfficeWork, 0)
                 : assessment?.Verdict == Verdict.Partly ? (RosterRule.PartlyWork, assessment.OfficeDays)
                 : (RosterRule.Rotation, 0);
