@@ -120,6 +120,8 @@ public class Exemption
     public WorkFromHomeError? Decide(bool approve, int byPostId, string? remarks, DateTimeOffset at)
     {
         if (Status != ExemptionStatus.Requested) return WorkFromHomeError.NotDecidable;
+        // A refusal carries its reason: the employee reads it, and it is what an appeal answers.
+        if (!approve && string.IsNullOrWhiteSpace(remarks)) return WorkFromHomeError.ReasonRequired;
         Status = approve ? ExemptionStatus.Approved : ExemptionStatus.Refused;
         DecidedByPostId = byPostId;
         DecidedAt = at;

@@ -56,7 +56,7 @@ public class Roster
     public WorkFromHomeError? Edit(DateOnly day, int employeeId, int postId, RosterRule rule, bool inOffice)
     {
         if (Status == RosterStatus.Published) return WorkFromHomeError.RosterPublished;
-        if (day < From || day > To) return new WorkFromHomeError("day_outside", "That day is not in the roster's period.", "day");
+        if (day < From || day > To) return WorkFromHomeError.DayOutside;
         var existing = entries.FirstOrDefault(e => e.Day == day && e.EmployeeId == employeeId);
         if (inOffice && existing is null) entries.Add(new RosterEntry(day, employeeId, postId, rule) { Edited = true });
         if (!inOffice && existing is not null) entries.Remove(existing);

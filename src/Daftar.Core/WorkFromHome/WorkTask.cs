@@ -176,4 +176,6 @@ public sealed record WorkFromHomeError(string Code, string Message, string? Fiel
     public static readonly WorkFromHomeError TooLong = new WorkFromHomeError("period_too_long", "A roster covers at most 31 days.", "to");
     public static readonly WorkFromHomeError RosterPublished = new WorkFromHomeError("roster_published", "The roster is published; make a new one for the changes.");
     public static readonly WorkFromHomeError NotDecidable = new WorkFromHomeError("exemption_decided", "The request has already been decided.");
+    public static readonly WorkFromHomeError ReasonRequired = new WorkFromHomeError("reason_required", "Say why the request is refused.", "remarks");
+    public static readonly WorkFromHomeError DayOutside = new WorkFromHomeError("day_outside", "That day is not in the roster's period.", "day");
 }

@@ -273,7 +273,8 @@ public class ChairFindingsTests(MailFactory app) : IClassFixture<MailFactory>
         {
             var preview = await officer.PostAsync("/Meetings/New?handler=Preview&index=0", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Rules[0].OfficeType"] = officeType, ["__RequestVerificationToken"] = token,
+                ["Rules[0].OfficeType"] = officeType,
+                ["__RequestVerificationToken"] = token,
             }));
             var html = await preview.Content.ReadAsStringAsync();
             Assert.True(preview.IsSuccessStatusCode, html);

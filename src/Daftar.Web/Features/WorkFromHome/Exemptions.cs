@@ -48,7 +48,6 @@ public sealed class DecideExemption(DaftarDb db, WorkFromHomeAccess access, Time
         if (!below.Contains(exemption.PostId) || exemption.EmployeeId == viewer.EmployeeId)
             return exemption.EmployeeId == viewer.EmployeeId ? WorkFromHomeErrors.NotBelowYou : Error.NotFound("Request");
         var remarks = cmd.Remarks?.Trim();
-        if (!cmd.Approve && string.IsNullOrEmpty(remarks)) return new Error("reason_required", "Say why the request is refused.", ErrorKind.Invalid, "remarks");
         if (remarks?.Length > 2000) return Error.TooLong("remarks", "Remarks", 2000);
         if (exemption.Decide(cmd.Approve, viewer.PostId, remarks, clock.GetUtcNow()) is { } refused) return WorkFromHomeErrors.From(refused);
         await db.SaveChangesAsync(ct);
