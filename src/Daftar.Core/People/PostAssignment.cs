@@ -32,3 +32,14 @@ public class PostAssignment
 
     public void End(DateOnly lastDay) => To = lastDay < From ? From : lastDay;
 }
+
+/// <summary>The questions asked of postings again and again, written once.</summary>
+public static class PostAssignmentQueries
+{
+    /// <summary>Primary postings (not additional charge) held on at least one day from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static IQueryable<PostAssignment> PrimaryDuring(this IQueryable<PostAssignment> assignments, DateOnly from, DateOnly to) =>
+        assignments.Where(a => a.Kind == ChargeKind.Primary && a.From <= to && (a.To == null || a.To >= from));
+
+    /// <summary>Primary postings held on <paramref name="day"/>: who holds each post that day.</summary>
+    public static IQueryable<PostAssignment> PrimaryOn(this IQueryable<PostAssignment> assignments, DateOnly day) => assignments.PrimaryDuring(day, day);
+}

@@ -11,6 +11,18 @@ public class MailFactory : DaftarFactory
     private Process? _smtp;
     public string Maildir { get; } = NewMaildir();
 
+    /// <summary>The delivered messages that match, once at least <paramref name="atLeast"/> have arrived (the mail queue sends in the background).</summary>
+    public async Task<List<MimeKit.MimeMessage>> MailAsync(Func<MimeKit.MimeMessage, bool> match, int atLeast = 1)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var found = Directory.GetFiles(Path.Combine(Maildir, "new")).Select(f => MimeKit.MimeMessage.Load(f)).Where(match).ToList();
+            if (found.Count >= atLeast) return found;
+            await Task.Delay(200);
+        }
+        throw new Xunit.Sdk.XunitException("The expected e-mails did not arrive.");
+    }
+
     private static string NewMaildir()
     {
         var dir = Directory.CreateTempSubdirectory("daftar-maildir-").FullName;

@@ -223,11 +223,11 @@ public class ChairFindingsTests(MailFactory app) : IClassFixture<MailFactory>
             Guests: [new("Dr. Meera Iyer", "meera.iyer.33@example.org")]), Json);
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
 
-        var sho = (await MailAsync(m => m.Subject == "आमंत्रण: " + title && To(m, "narendra.singh.chauhan@rajasthan.example"), 1))[0];
+        var sho = (await app.MailAsync(m => m.Subject == "आमंत्रण: " + title && To(m, "narendra.singh.chauhan@rajasthan.example"), 1))[0];
         Assert.Contains("बजे", sho.TextBody);
         Assert.Equal(["narendra.singh.chauhan@rajasthan.example"], Attendees(sho));
         // (The meetings' clock may already have sent the reminder: look for the invitation by its subject.)
-        var guest = (await MailAsync(m => (m.Subject ?? "").EndsWith("Invitation: " + title) && To(m, "meera.iyer.33@example.org"), 1))[0];
+        var guest = (await app.MailAsync(m => (m.Subject ?? "").EndsWith("Invitation: " + title) && To(m, "meera.iyer.33@example.org"), 1))[0];
         Assert.Equal("आमंत्रण / Invitation: " + title, guest.Subject);
         Assert.Contains("इस निजी लिंक से जुड़ें", guest.TextBody);
         Assert.Contains("Join with this private link", guest.TextBody);
@@ -235,10 +235,10 @@ public class ChairFindingsTests(MailFactory app) : IClassFixture<MailFactory>
 
         await using (var scope = app.Services.CreateAsyncScope())
             await MeetingFollowUp.RunOnceAsync(scope.ServiceProvider, DateTime.UtcNow, CancellationToken.None);
-        var reminder = (await MailAsync(m => (m.Subject ?? "").StartsWith("स्मरण: " + title) && To(m, "meera.iyer.33@example.org"), 1))[0];
+        var reminder = (await app.MailAsync(m => (m.Subject ?? "").StartsWith("स्मरण: " + title) && To(m, "meera.iyer.33@example.org"), 1))[0];
         Assert.Contains("Reminder: " + title, reminder.Subject);
         Assert.Contains("private link in your invitation", reminder.TextBody);
-        Assert.Single(await MailAsync(m => (m.Subject ?? "").StartsWith("स्मरण: " + title) && To(m, "narendra.singh.chauhan@rajasthan.example"), 1));
+        Assert.Single(await app.MailAsync(m => (m.Subject ?? "").StartsWith("स्मरण: " + title) && To(m, "narendra.singh.chauhan@rajasthan.example"), 1));
     }
 
     private static bool To(MimeMessage m, string address) => m.To.Mailboxes.Any(a => a.Address == address);
@@ -246,17 +246,6 @@ public class ChairFindingsTests(MailFactory app) : IClassFixture<MailFactory>
     private static List<string> Attendees(MimeMessage m) =>
         Ical.Net.Calendar.Load(m.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MediaSubtype == "calendar").Text)!
             .Events.SelectMany(e => e.Attendees).Select(a => a.Value!.ToString().Replace("mailto:", "")).Distinct().ToList();
-
-    private async Task<List<MimeMessage>> MailAsync(Func<MimeMessage, bool> match, int atLeast)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var found = Directory.GetFiles(Path.Combine(app.Maildir, "new")).Select(f => MimeMessage.Load(f)).Where(match).ToList();
-            if (found.Count >= atLeast) return found;
-            await Task.Delay(200);
-        }
-        throw new Xunit.Sdk.XunitException("The expected e-mails did not arrive.");
-    }
 
     [Fact]
     public async Task PagesCarryNoInlineStyle_AndTheIconIsServed()

@@ -64,7 +64,7 @@ public sealed class MarkAttendance(DaftarDb db, WorkFromHomeAccess access, TimeP
         var inOffice = await db.RosterEntries.AsNoTracking().Where(e => ids.Contains(e.RosterId) && e.Day == day && employees.Contains(e.EmployeeId)).Select(e => e.EmployeeId).ToListAsync(ct);
         var offices = rosters.Select(r => r.OfficeId).ToList();
         var covered = await db.PostAssignments.AsNoTracking()
-            .Where(a => employees.Contains(a.EmployeeId) && offices.Contains(a.Post.OfficeId) && a.Kind == ChargeKind.Primary && a.From <= day && (a.To == null || a.To >= day))
+            .PrimaryOn(day).Where(a => employees.Contains(a.EmployeeId) && offices.Contains(a.Post.OfficeId))
             .Select(a => a.EmployeeId).ToListAsync(ct);
         return employees.ToDictionary(e => e, e => covered.Contains(e) ? inOffice.Contains(e) : (bool?)null);
     }

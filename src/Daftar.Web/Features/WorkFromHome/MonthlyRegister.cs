@@ -30,7 +30,7 @@ public sealed class MonthlyRegister(DaftarDb db, WorkFromHomeAccess access, IStr
         var last = first.AddMonths(1).AddDays(-1);
         var below = await access.PostsBelowAsync(viewer.PostId, ct);
         var people = await db.PostAssignments.AsNoTracking()
-            .Where(a => below.Contains(a.PostId) && a.Kind == ChargeKind.Primary && a.From <= last && (a.To == null || a.To >= first))
+            .PrimaryDuring(first, last).Where(a => below.Contains(a.PostId))
             .OrderBy(a => a.Post.Level).ThenBy(a => a.Post.Code)
             .Select(a => new { a.EmployeeId, a.Employee.Code, a.Employee.NameEn, a.Employee.NameHi, PostCode = a.Post.Code }).ToListAsync(ct);
         var ids = people.Select(p => p.EmployeeId).Distinct().ToList();

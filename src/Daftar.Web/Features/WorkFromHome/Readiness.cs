@@ -100,7 +100,7 @@ public sealed class OfficeReadiness(DaftarDb db, WorkFromHomeAccess access, IEnu
         if (office is null || !(viewer.IsAdministrator || viewer.OfficeId == id && viewer.IsOfficeHead)) return Infrastructure.Error.NotFound("Office");
         var today = clock.Today();
         var staff = await db.PostAssignments.AsNoTracking()
-            .Where(a => a.Post.OfficeId == id && a.Kind == ChargeKind.Primary && a.From <= today && (a.To == null || a.To >= today) && a.Employee.IsActive)
+            .PrimaryOn(today).Where(a => a.Post.OfficeId == id && a.Employee.IsActive)
             .OrderBy(a => a.Post.Level).ThenBy(a => a.Post.Code)
             .Select(a => new { a.EmployeeId, a.Employee.Code, a.Employee.NameEn, a.Employee.NameHi, PostCode = a.Post.Code }).ToListAsync(ct);
         var ids = staff.Select(s => s.EmployeeId).Distinct().ToList();

@@ -26,7 +26,7 @@ public sealed class RosterInputs(DaftarDb db, TaskCatalogue catalogue)
         if (order is null) return WorkFromHomeErrors.NoOrder;
 
         var staff = await db.PostAssignments.AsNoTracking()
-            .Where(a => a.Post.OfficeId == officeId && a.Post.IsActive && a.Kind == ChargeKind.Primary && a.From <= to && (a.To == null || a.To >= from))
+            .PrimaryDuring(from, to).Where(a => a.Post.OfficeId == officeId && a.Post.IsActive)
             .Select(a => new { a.EmployeeId, a.PostId, a.Post.Code, a.Post.SectionId, SectionCode = a.Post.Section != null ? a.Post.Section.Code : null, a.Employee.NameEn, a.Employee.NameHi, a.Employee.IsActive })
             .ToListAsync(ct);
         staff = staff.Where(s => s.IsActive).GroupBy(s => s.EmployeeId).Select(g => g.First()).ToList();

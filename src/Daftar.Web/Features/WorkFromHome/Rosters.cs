@@ -1,4 +1,5 @@
 using Daftar.Data;
+using Daftar.People;
 using Daftar.Web.Features.Notifications;
 using Daftar.Web.Infrastructure;
 using Daftar.WorkFromHome;
@@ -65,7 +66,7 @@ public sealed class EditRoster(DaftarDb db, WorkFromHomeAccess access, RosterQue
         if (roster is null || !(viewer.IsAdministrator || viewer.OfficeId == roster.OfficeId)) return Error.NotFound("Roster");
         if (!WorkFromHomeAccess.HeadsOffice(viewer, roster.OfficeId)) return WorkFromHomeErrors.NotOfficeHead;
         var person = await db.PostAssignments.AsNoTracking()
-            .Where(a => a.EmployeeId == cmd.EmployeeId && a.Post.OfficeId == roster.OfficeId && a.Kind == Daftar.People.ChargeKind.Primary && a.From <= roster.To && (a.To == null || a.To >= roster.From))
+            .PrimaryDuring(roster.From, roster.To).Where(a => a.EmployeeId == cmd.EmployeeId && a.Post.OfficeId == roster.OfficeId)
             .Select(a => new { a.PostId }).FirstOrDefaultAsync(ct);
         if (person is null) return WorkFromHomeErrors.NotInRoster;
         // A day added by hand keeps the rule the person is on the roster by (turns by rotation count for later rosters).
@@ -103,7 +104,7 @@ public sealed class PublishRoster(DaftarDb db, WorkFromHomeAccess access, Notifi
             return WorkFromHomeErrors.ChangedMeanwhile;
         }
         var posts = await db.PostAssignments.AsNoTracking()
-            .Where(a => a.Post.OfficeId == roster.OfficeId && a.Kind == Daftar.People.ChargeKind.Primary && a.From <= roster.To && (a.To == null || a.To >= roster.From))
+            .PrimaryDuring(roster.From, roster.To).Where(a => a.Post.OfficeId == roster.OfficeId)
             .Select(a => a.PostId).Distinct().ToListAsync(ct);
         foreach (var post in posts)
             await notifier.ToPostAsync(post, new Notice("roster", "", $"/WorkFromHome?week={roster.From:yyyy-MM-dd}"));
@@ -115,7 +116,7 @@ public sealed class PublishRoster(DaftarDb db, WorkFromHomeAccess access, Notifi
     private async Task MailDaysAsync(Roster roster, CancellationToken ct)
     {
         var people = await db.PostAssignments.AsNoTracking()
-            .Where(a => a.Post.OfficeId == roster.OfficeId && a.Kind == Daftar.People.ChargeKind.Primary && a.From <= roster.To && (a.To == null || a.To >= roster.From) && a.Employee.Email != null)
+            .PrimaryDuring(roster.From, roster.To).Where(a => a.Post.OfficeId == roster.OfficeId && a.Employee.Email != null)
             .Select(a => new { a.EmployeeId, a.Employee.NameEn, a.Employee.Email }).Distinct().ToListAsync(ct);
         var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var p in people)

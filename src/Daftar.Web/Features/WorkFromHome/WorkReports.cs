@@ -114,7 +114,7 @@ public sealed class WorkReports(DaftarDb db, WorkFromHomeAccess access, TimeProv
         var code = await db.Sections.Where(s => s.Id == section).Select(s => s.Code).SingleAsync(ct);
         var postIds = posts.Select(p => p.Id).ToList();
         var holders = await db.PostAssignments.AsNoTracking()
-            .Where(a => postIds.Contains(a.PostId) && a.Kind == ChargeKind.Primary && a.From <= to && (a.To == null || a.To >= from))
+            .PrimaryDuring(from, to).Where(a => postIds.Contains(a.PostId))
             .Select(a => new { a.EmployeeId, a.PostId, a.Employee.NameEn, a.Employee.NameHi, a.Post.Code }).ToListAsync(ct);
         var employees = holders.Select(h => h.EmployeeId).Distinct().ToList();
         var reports = await db.WorkReports.AsNoTracking().Where(r => employees.Contains(r.EmployeeId) && r.Date >= from && r.Date <= to).Select(r => r.EmployeeId).ToListAsync(ct);
