@@ -65,24 +65,34 @@ export DAFTAR_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Include Err
 export DAFTAR_CHROMIUM="${DAFTAR_CHROMIUM:-/usr/bin/chromium}"
 
 # --- 4. Tests -----------------------------------------------------------------------------------------------
-run_tests() { # name project [env…]
-  local name=$1 project=$2; shift 2
+run_tests() { # name project filter [env…]
+  local name=$1 project=$2 filter=$3; shift 3
   say "Tests: $name"
-  local wrap=()
+  local wrap=() started=$SECONDS
   [ "$name" = browser ] && wrap=(unshare -n "$ROOT/tools/in-media-namespace.sh")
-  "${wrap[@]}" env "$@" dotnet test "$project" -c Release --no-build --nologo \
+  "${wrap[@]}" env "$@" dotnet test "$project" -c Release --no-build --nologo ${filter:+--filter "$filter"} \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" \
     | grep -E '^\s+Failed |^\s+Error Message|^\s+Stack Trace|^(Passed|Failed)!' -A6 || true
   if [ ! -f "$RESULTS/$name.trx" ]; then
     echo "test.sh: $name produced no results (the test host crashed?)." >&2
     failed_steps=$((failed_steps + 1))
   fi
+  echo "  $name took $((SECONDS - started)) s; its slowest tests:"
+  slowest "$RESULTS/$name.trx"
 }
-run_tests sqlite tests/Daftar.Tests/Daftar.Tests.csproj DAFTAR_TEST_DB=Sqlite
-run_tests postgres tests/Daftar.Tests/Daftar.Tests.csproj DAFTAR_TEST_DB=Postgres
+# The five slowest tests of a run (TRX durations), so that a slower CI run shows where the time went.
+slowest() {
+  [ -f "$1" ] || return 0
+  grep -o 'testName="[^"]*"[^>]*duration="[^"]*"' "$1" \
+    | sed -E 's/testName="([^"]*)".*duration="([0-9]+):([0-9]+):([0-9.]+)"/\2 \3 \4 \1/' \
+    | awk '{ s = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; printf "%8.1f s %s\n", s, $0 }' | sort -rn | head -5
+}
+run_tests sqlite tests/Daftar.Tests/Daftar.Tests.csproj "" DAFTAR_TEST_DB=Sqlite
+# Classes marked [Trait("Database", "None")] open no database (Architecture/DatabaseFreeTests holds them to it): once is enough.
+run_tests postgres tests/Daftar.Tests/Daftar.Tests.csproj "Database!=None" DAFTAR_TEST_DB=Postgres
 # Browser tests run in a network namespace of their own with Janus and coturn on 127.0.0.2 (WebRTC over loopback;
 # PLATFORM.md, "Janus"): tools/in-media-namespace.sh sets it up and stops both when the tests end.
-run_tests browser tests/Daftar.Browser.Tests/Daftar.Browser.Tests.csproj DAFTAR_TEST_DB=Sqlite
+run_tests browser tests/Daftar.Browser.Tests/Daftar.Browser.Tests.csproj "" DAFTAR_TEST_DB=Sqlite
 
 # --- 5. Count ------------------------------------------------------------------------------------------------
 passed=0; failed=$failed_steps

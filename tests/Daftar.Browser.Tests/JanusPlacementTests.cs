@@ -67,7 +67,7 @@ public class JanusPlacementTests
             }).Build();
             var settings = new VideoSettings(config);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var janus = new JanusClient(http, settings, TimeProvider.System);
+            var janus = new JanusClient(http, settings, TimeProvider.System, new RoomPresence());
 
             // Both empty: the first that answers (the dead one is skipped).
             var a = settings.Server("a")!;

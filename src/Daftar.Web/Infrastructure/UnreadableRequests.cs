@@ -53,15 +53,17 @@ public static partial class UnreadableRequests
             if (field is null) return new("unreadable_body", "The request body is not valid JSON.", ErrorKind.Invalid, "body");
             if (EnumOf(json.Message, field) is { } names)
                 return new("invalid_value", "{0} must be one of: {1}.", ErrorKind.Invalid, field, field, string.Join(", ", names));
-            return new("invalid_value", "{0} does not have the type the API expects (see the OpenAPI document).", ErrorKind.Invalid, field, field);
+            return WrongType(field);
         }
         if (Parameter().Match(ex.Message) is { Success: true } parameter)
         {
-            var name = parameter.Groups[1].Value;
-            return new("invalid_value", "{0} does not have the type the API expects (see the OpenAPI document).", ErrorKind.Invalid, name, name);
+            return WrongType(parameter.Groups[1].Value);
         }
         return new("unreadable_body", "The request body is missing or cannot be read.", ErrorKind.Invalid, "body");
     }
+
+    private static Error WrongType(string field) =>
+        new("invalid_value", "{0} does not have the type the API expects (see the OpenAPI document).", ErrorKind.Invalid, field, field);
 
     /// <summary>"$.guests[0].email" → "guests[0].email"; the root ("$") names no field.</summary>
     private static string? FieldOf(string? path) =>

@@ -1,3 +1,4 @@
+using Daftar.Tests.Infrastructure;
 using Daftar.Web;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
@@ -11,6 +12,7 @@ namespace Daftar.Tests.Architecture;
 /// compiled assembly with Mono.Cecil: every type a type's base, interfaces, fields, properties, signatures, method
 /// bodies and attributes name (compiler-made types — lambdas, async state machines — count for the type that owns them).
 /// </summary>
+[Trait(TestTraits.Database, TestTraits.None)]
 public class DependencyTests(ITestOutputHelper output)
 {
     private const string Web = "Daftar.Web";
@@ -40,7 +42,7 @@ public class DependencyTests(ITestOutputHelper output)
         return type.Namespace;
     }
 
-    private static IEnumerable<TypeReference> Uses(TypeDefinition type)
+    internal static IEnumerable<TypeReference> Uses(TypeDefinition type)
     {
         IEnumerable<TypeReference> Of(TypeReference? t)
         {

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
+using Daftar.Tests.Infrastructure;
 using Daftar.Web.Infrastructure;
 
 namespace Daftar.Tests.Platform;
 
+[Trait(TestTraits.Database, TestTraits.None)]
 public class QueryRulesTests
 {
     private static readonly Expression<Func<int, int[], bool>> InOrZeroRule = (x, set) => set.Contains(x) || x == 0;

@@ -3,6 +3,7 @@ using Daftar.Tests.Infrastructure;
 namespace Daftar.Tests.Platform;
 
 /// <summary>run.sh as an administrator uses it: the second verb does not build again when nothing changed.</summary>
+[Trait(TestTraits.Database, TestTraits.None)]
 public class RunScriptTests
 {
     [Fact]

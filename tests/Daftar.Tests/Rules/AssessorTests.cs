@@ -1,8 +1,10 @@
+using Daftar.Tests.Infrastructure;
 using Daftar.WorkFromHome;
 
 namespace Daftar.Tests.Rules;
 
 /// <summary>Issue #32 item 2: verdicts from facts under editable rules, with a reason per fact.</summary>
+[Trait(TestTraits.Database, TestTraits.None)]
 public class AssessorTests
 {
     private static readonly AssessmentRules Rules = AssessmentRules.Default(new DateOnly(2027, 1, 1), DateTimeOffset.UnixEpoch);

@@ -1,5 +1,6 @@
 using Daftar.Files;
 using Daftar.People;
+using Daftar.Tests.Infrastructure;
 
 namespace Daftar.Tests.Rules;
 
@@ -7,6 +8,7 @@ namespace Daftar.Tests.Rules;
 /// Issue #31 item 3: the file's rules tested on the entity alone, without a database or HTTP (milliseconds each).
 /// A clerk (level 9) in a section, its section officer (level 7) and a deputy secretary (level 5).
 /// </summary>
+[Trait(TestTraits.Database, TestTraits.None)]
 public class FileRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 10, 0, 0, TimeSpan.FromHours(5.5));

@@ -1,8 +1,10 @@
+using Daftar.Tests.Infrastructure;
 using Daftar.WorkFromHome;
 
 namespace Daftar.Tests.Rules;
 
 /// <summary>The roster's and the exemption's own rules, on the entities alone (no database): what the office head may edit, when, and how a request is decided.</summary>
+[Trait(TestTraits.Database, TestTraits.None)]
 public class RosterAndExemptionRulesTests
 {
     private static readonly DateOnly Monday = new(2026, 12, 14);

@@ -1,3 +1,4 @@
+using Daftar.Tests.Infrastructure;
 using Daftar.WorkFromHome;
 
 namespace Daftar.Tests.Rules;
@@ -7,6 +8,7 @@ namespace Daftar.Tests.Rules;
 /// can be replayed). The assertions are computed here from the input and the plan, not taken from the planner's own
 /// <see cref="RosterPlanner.Check"/>: every constraint either holds or is reported with the amount it is broken by.
 /// </summary>
+[Trait(TestTraits.Database, TestTraits.None)]
 public class RosterPlannerTests
 {
     private static readonly DateOnly Monday = new(2027, 1, 4);

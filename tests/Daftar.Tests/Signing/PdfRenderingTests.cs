@@ -8,6 +8,7 @@ namespace Daftar.Tests.Signing;
 /// Chromium renders letters: Devanagari shaped and extractable (pdftotext reads the Hindi subject back), scripts and
 /// remote resources inert, and the result signable by the incremental signer.
 /// </summary>
+[Trait(TestTraits.Database, TestTraits.None)]
 public class PdfRenderingTests : IAsyncLifetime
 {
     private readonly PdfRenderer _renderer = new(PdfRenderer.FindChromium());

@@ -11,6 +11,7 @@ namespace Daftar.Tests.Signing;
 /// for poppler's pdfsig (with Daftar's root trusted in an NSS database); qpdf finds the file sound; one flipped byte, a
 /// change after signing and a certificate revoked before signing are each caught.
 /// </summary>
+[Trait(TestTraits.Database, TestTraits.None)]
 public class PdfSigningTests : IDisposable
 {
     private static readonly TestPki Pki = new();

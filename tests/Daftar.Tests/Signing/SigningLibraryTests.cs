@@ -7,6 +7,7 @@ using Daftar.Tests.Infrastructure;
 namespace Daftar.Tests.Signing;
 
 /// <summary>Daftar.Signing on its own: the CA, PIN-protected keys, the TSA, CMS signatures, CRLs — and OpenSSL agreeing.</summary>
+[Trait(TestTraits.Database, TestTraits.None)]
 public class SigningLibraryTests
 {
     private static readonly TestPki Shared = new();

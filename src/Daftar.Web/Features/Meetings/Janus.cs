@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -71,12 +72,26 @@ public sealed record JanusParticipant(long Id, string Display, bool Publisher);
 
 public sealed class JanusException(string message) : Exception(message);
 
+/// <summary>The last listing of each room's participants, kept for <see cref="MaxAge"/> (one page poll).</summary>
+public sealed class RoomPresence
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(3);
+    private readonly ConcurrentDictionary<(string Server, long Room), (long At, IReadOnlyList<JanusParticipant> Who)> rooms = new();
+
+    public void Saw(string server, long room, IReadOnlyList<JanusParticipant> who) => rooms[(server, room)] = (Environment.TickCount64, who);
+
+    public IReadOnlyList<JanusParticipant>? Recent(string server, long room) =>
+        rooms.TryGetValue((server, room), out var seen) && Environment.TickCount64 - seen.At <= MaxAge.TotalMilliseconds ? seen.Who : null;
+
+    public void Forget(string server, long room) => rooms.TryRemove((server, room), out _);
+}
+
 /// <summary>
 /// Daftar's side of Janus's HTTP API: each call opens a session, attaches to the VideoRoom plugin, sends one
 /// synchronous request, and closes the session. Rooms are created with Daftar's admin key and a derived secret; who
 /// may join is the room's "allowed" token list.
 /// </summary>
-public sealed class JanusClient(HttpClient http, VideoSettings settings, TimeProvider clock)
+public sealed class JanusClient(HttpClient http, VideoSettings settings, TimeProvider clock, RoomPresence presence)
 {
     public async Task<JsonObject> RoomRequestAsync(JanusServer server, JsonObject body, CancellationToken ct)
     {
@@ -166,10 +181,19 @@ public sealed class JanusClient(HttpClient http, VideoSettings settings, TimePro
     public async Task<IReadOnlyList<JanusParticipant>> ParticipantsAsync(JanusServer server, long room, CancellationToken ct)
     {
         var data = await RoomRequestAsync(server, new JsonObject { ["request"] = "listparticipants", ["room"] = room }, ct);
-        return data["participants"]?.AsArray()
+        var who = data["participants"]?.AsArray()
             .Select(p => new JanusParticipant(p!["id"]!.GetValue<long>(), p["display"]?.GetValue<string>() ?? "", p["publisher"]?.GetValue<bool>() == true))
             .ToList() ?? [];
+        presence.Saw(server.Name, room, who);
+        return who;
     }
+
+    /// <summary>
+    /// Who is in the room as listed at most a poll ago (by the attendance poller or another page): hundreds of watching
+    /// pages then cost one listing (four HTTP calls to Janus) per room every few seconds, not one each.
+    /// </summary>
+    public async Task<IReadOnlyList<JanusParticipant>> RecentParticipantsAsync(JanusServer server, long room, CancellationToken ct) =>
+        presence.Recent(server.Name, room) ?? await ParticipantsAsync(server, room, ct);
 
     public async Task KickAsync(JanusServer server, long room, long participant, CancellationToken ct) =>
         await RoomRequestAsync(server, new JsonObject
@@ -192,13 +216,16 @@ public sealed class JanusClient(HttpClient http, VideoSettings settings, TimePro
             ["mute"] = mute,
         }, ct);
 
-    public async Task DestroyRoomAsync(JanusServer server, long room, CancellationToken ct) =>
+    public async Task DestroyRoomAsync(JanusServer server, long room, CancellationToken ct)
+    {
+        presence.Forget(server.Name, room);
         await RoomRequestAsync(server, new JsonObject
         {
             ["request"] = "destroy",
             ["room"] = room,
             ["secret"] = settings.RoomSecret(server.Name, room),
         }, ct);
+    }
 
     /// <summary>How busy a server is: the participants in all its rooms (the secret rooms included, listed with the admin key).</summary>
     public async Task<int> LoadAsync(JanusServer server, CancellationToken ct)

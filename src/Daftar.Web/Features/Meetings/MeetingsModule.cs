@@ -21,6 +21,7 @@ public static class MeetingsModule
         if (config.GetValue("Meetings:FollowUp", true)) services.AddHostedService<MeetingFollowUp>();
         services.AddSingleton<MeetingSettings>();
         services.AddSingleton<VideoSettings>();
+        services.AddSingleton<RoomPresence>();
         services.AddHttpClient<JanusClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient("janus-proxy", c => c.Timeout = TimeSpan.FromSeconds(75));
         services.AddScoped<Meetings>();

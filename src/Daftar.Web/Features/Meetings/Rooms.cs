@@ -111,6 +111,7 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
                 settings.Local(occurrence.EndsAtUtc), meeting.ExternalUrl);
         if (!video.HasJanus) return NoVideo;
 
+        var made = grant is null;
         if (grant is null)
         {
             grant = newGrant();
@@ -118,24 +119,22 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
             var invited = await db.Invitees.CountAsync(i => i.MeetingId == meeting.Id && !i.Removed, ct) + 2;
             if (invited <= meeting.MaxSpeakers) grant.Promote();
             db.JoinGrants.Add(grant);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // The same person asked twice at once: the other request made the grant.
-                db.ChangeTracker.Clear();
-                grant = await db.JoinGrants.SingleAsync(g => g.OccurrenceId == occurrence.Id && g.EmployeeId == grant.EmployeeId && g.InviteeId == grant.InviteeId, ct);
-                occurrence = await db.MeetingOccurrences.Include(o => o.Meeting).SingleAsync(o => o.Id == occurrence.Id, ct);
-            }
         }
-
-        else if (grant.MutedByChair)
+        else
         {
             // A new join is a new stream on Janus, and Janus starts it unmuted: the record follows what the room does.
             grant.Unmute();
+        }
+        try
+        {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (made)
+        {
+            // The same person asked twice at once: the other request made the grant.
+            db.ChangeTracker.Clear();
+            grant = await db.JoinGrants.SingleAsync(g => g.OccurrenceId == occurrence.Id && g.EmployeeId == grant.EmployeeId && g.InviteeId == grant.InviteeId, ct);
+            occurrence = await db.MeetingOccurrences.Include(o => o.Meeting).SingleAsync(o => o.Id == occurrence.Id, ct);
         }
 
         var server = await EnsureRoomAsync(occurrence, ct);
@@ -202,13 +201,16 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
         var grant = await db.JoinGrants.Include(g => g.Occurrence).ThenInclude(o => o.Meeting)
             .SingleOrDefaultAsync(g => g.OccurrenceId == occurrenceId && g.JanusId == participantId, ct);
         if (grant is null || !await OwnsAsync(grant, ct)) return Error.NotFound("Meeting");
-        var ended = grant.Occurrence.RoomClosedAtUtc is not null || grant.Occurrence.IsCancelled;
-        IReadOnlyList<RoomParticipant>? participants = null;
-        if (await IsChairAsync(grant.Occurrence.Meeting, ct) || present) participants = await ParticipantsAsync(grant.Occurrence, ct);
+        var chair = await IsChairAsync(grant.Occurrence.Meeting, ct);
+        // The chair moderates from a fresh listing; a page that only shows who is here can take one a poll old.
+        var participants = chair || present ? await ParticipantsAsync(grant.Occurrence, fresh: chair, ct) : null;
         var names = present ? participants!.Where(p => p.InRoom).Select(p => p.Display).ToList() : null;
-        if (!await IsChairAsync(grant.Occurrence.Meeting, ct)) participants = null;
-        return new RoomState(grant.MayPublish, grant.Removed, grant.HandRaisedAtUtc is not null, ended, participants, grant.MutedByChair, names);
+        return Standing(grant, chair ? participants : null, names);
     }
+
+    private static RoomState Standing(JoinGrant grant, IReadOnlyList<RoomParticipant>? participants = null, IReadOnlyList<string>? present = null) =>
+        new(grant.MayPublish, grant.Removed, grant.HandRaisedAtUtc is not null, grant.Occurrence.RoomClosedAtUtc is not null || grant.Occurrence.IsCancelled,
+            participants, grant.MutedByChair, present);
 
     /// <summary>A guest's standing, by the private link: speak or watch, the chair's mute, removal, the end (never the chair's list).</summary>
     public async Task<Result<RoomState>> GuestStateAsync(string secret, long participantId, CancellationToken ct)
@@ -216,9 +218,7 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
         var hash = Meetings.HashLink(secret);
         var grant = await db.JoinGrants.Include(g => g.Occurrence)
             .SingleOrDefaultAsync(g => g.JanusId == participantId && g.EmployeeId == null && db.Invitees.Any(i => i.Id == g.InviteeId && i.GuestLinkHash == hash), ct);
-        if (grant is null) return Error.NotFound("Meeting");
-        var ended = grant.Occurrence.RoomClosedAtUtc is not null || grant.Occurrence.IsCancelled;
-        return new RoomState(grant.MayPublish, grant.Removed, grant.HandRaisedAtUtc is not null, ended, null, grant.MutedByChair);
+        return grant is null ? Error.NotFound("Meeting") : Standing(grant);
     }
 
     public async Task<Result<RoomState>> HandAsync(int occurrenceId, long participantId, bool raise, CancellationToken ct)
@@ -305,14 +305,15 @@ public sealed class Rooms(DaftarDb db, CurrentOfficer current, Meetings meetings
     private async Task<bool> IsChairAsync(Meeting meeting, CancellationToken ct) =>
         (await current.GetAsync(ct)) is { } o && meeting.IsManagedBy(o.Posts.Select(p => p.PostId));
 
-    private async Task<IReadOnlyList<RoomParticipant>> ParticipantsAsync(MeetingOccurrence occurrence, CancellationToken ct)
+    private async Task<IReadOnlyList<RoomParticipant>> ParticipantsAsync(MeetingOccurrence occurrence, bool fresh, CancellationToken ct)
     {
         var inRoom = new Dictionary<long, JanusParticipant>();
         if (video.Server(occurrence.JanusServer) is { } server && occurrence.RoomId is { } room && occurrence.RoomClosedAtUtc is null)
         {
             try
             {
-                foreach (var p in await janus.ParticipantsAsync(server, room, ct)) inRoom[p.Id] = p;
+                var listed = fresh ? await janus.ParticipantsAsync(server, room, ct) : await janus.RecentParticipantsAsync(server, room, ct);
+                foreach (var p in listed) inRoom[p.Id] = p;
             }
             catch (Exception e) when (e is HttpRequestException or JanusException or TaskCanceledException)
             {

@@ -27,6 +27,31 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssessmentRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WorkingDaysPerWeek = table.Column<int>(type: "INTEGER", nullable: false),
+                    PresenceDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FieldDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicDealingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhysicalRecordsDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClassifiedDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    EquipmentDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficeNetworkDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaperDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ByPostId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -257,6 +282,32 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameHi = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Sections = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Facts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkTasks_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -293,6 +344,56 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         principalTable: "Employees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DailyAttendance",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    MarkedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyAttendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DailyAttendance_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Remark = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RemarkedByPostId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RemarkedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkReports_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -338,6 +439,56 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Holidays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameHi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Holidays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Holidays_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficeOrders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrderDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CapPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ScanHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ScanContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ByPostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficeOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficeOrders_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sections",
                 columns: table => new
                 {
@@ -357,6 +508,33 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         principalTable: "Offices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskPerformers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DesignationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficeType = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskPerformers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskPerformers_Designations_DesignationId",
+                        column: x => x.DesignationId,
+                        principalTable: "Designations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskPerformers_WorkTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "WorkTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -514,6 +692,40 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Rosters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Cap = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ByPostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rosters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rosters_OfficeOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "OfficeOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Rosters_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Posts",
                 columns: table => new
                 {
@@ -553,6 +765,118 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         name: "FK_Posts_Sections_SectionId",
                         column: x => x.SectionId,
                         principalTable: "Sections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SectionPresence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinimumInOffice = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SectionPresence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SectionPresence_Sections_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "Sections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RosterEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RosterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rule = table.Column<int>(type: "INTEGER", nullable: false),
+                    Edited = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RosterEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RosterEntries_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RosterEntries_Rosters_RosterId",
+                        column: x => x.RosterId,
+                        principalTable: "Rosters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EssentialPosts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EssentialPosts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EssentialPosts_OfficeOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "OfficeOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EssentialPosts_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Exemptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OptsIn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DecidedByPostId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Exemptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Exemptions_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Exemptions_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -699,6 +1023,33 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Performs = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostTasks_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PostTasks_WorkTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "WorkTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1575,7 +1926,8 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     MayPublish = table.Column<bool>(type: "INTEGER", nullable: false),
                     HandRaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Removed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    MutedByChair = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1746,6 +2098,17 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssessmentRules_EffectiveFrom",
+                table: "AssessmentRules",
+                column: "EffectiveFrom");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentRules_Version",
+                table: "AssessmentRules",
+                column: "Version",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attendance_GrantId",
                 table: "Attendance",
                 column: "GrantId");
@@ -1809,6 +2172,17 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "IX_Correspondence_ReceiptId",
                 table: "Correspondence",
                 column: "ReceiptId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailyAttendance_EmployeeId_Date",
+                table: "DailyAttendance",
+                columns: new[] { "EmployeeId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailyAttendance_PostId_Date",
+                table: "DailyAttendance",
+                columns: new[] { "PostId", "Date" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Departments_Code",
@@ -1890,6 +2264,27 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EssentialPosts_OrderId_PostId",
+                table: "EssentialPosts",
+                columns: new[] { "OrderId", "PostId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EssentialPosts_PostId",
+                table: "EssentialPosts",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exemptions_EmployeeId_From",
+                table: "Exemptions",
+                columns: new[] { "EmployeeId", "From" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exemptions_PostId_Status",
+                table: "Exemptions",
+                columns: new[] { "PostId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FileHeads_DepartmentId_Number",
                 table: "FileHeads",
                 columns: new[] { "DepartmentId", "Number" },
@@ -1966,6 +2361,17 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "IX_FileShares_PostId",
                 table: "FileShares",
                 column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Holidays_Date_OfficeId",
+                table: "Holidays",
+                columns: new[] { "Date", "OfficeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Holidays_OfficeId",
+                table: "Holidays",
+                column: "OfficeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxCountChanges_PostId",
@@ -2171,6 +2577,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 column: "PostId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OfficeOrders_OfficeId_EffectiveFrom",
+                table: "OfficeOrders",
+                columns: new[] { "OfficeId", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Offices_Code",
                 table: "Offices",
                 column: "Code",
@@ -2243,6 +2654,17 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 column: "SectionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostTasks_PostId_TaskId",
+                table: "PostTasks",
+                columns: new[] { "PostId", "TaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostTasks_TaskId",
+                table: "PostTasks",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReceiptDocuments_BlobHash",
                 table: "ReceiptDocuments",
                 column: "BlobHash");
@@ -2304,6 +2726,33 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 columns: new[] { "SectionId", "Grading", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RosterEntries_EmployeeId_Day",
+                table: "RosterEntries",
+                columns: new[] { "EmployeeId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RosterEntries_RosterId_Day_EmployeeId",
+                table: "RosterEntries",
+                columns: new[] { "RosterId", "Day", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rosters_OfficeId_From",
+                table: "Rosters",
+                columns: new[] { "OfficeId", "From" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rosters_OrderId",
+                table: "Rosters",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SectionPresence_SectionId",
+                table: "SectionPresence",
+                column: "SectionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sections_OfficeId_Code",
                 table: "Sections",
                 columns: new[] { "OfficeId", "Code" },
@@ -2330,6 +2779,34 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "IX_SignInSessions_AccountId",
                 table: "SignInSessions",
                 column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskPerformers_DesignationId_OfficeType",
+                table: "TaskPerformers",
+                columns: new[] { "DesignationId", "OfficeType" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskPerformers_TaskId_DesignationId_OfficeType",
+                table: "TaskPerformers",
+                columns: new[] { "TaskId", "DesignationId", "OfficeType" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkReports_EmployeeId_Date",
+                table: "WorkReports",
+                columns: new[] { "EmployeeId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkReports_PostId_Date",
+                table: "WorkReports",
+                columns: new[] { "PostId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTasks_DepartmentId_Code",
+                table: "WorkTasks",
+                columns: new[] { "DepartmentId", "Code" },
+                unique: true);
 
             // Search indexes, triggers and storage settings that EF's model cannot say (ADR 0023).
             HandWrittenSchema.Create(migrationBuilder);
@@ -2365,6 +2842,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AssessmentRules");
+
+            migrationBuilder.DropTable(
                 name: "Attendance");
 
             migrationBuilder.DropTable(
@@ -2377,10 +2857,19 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Correspondence");
 
             migrationBuilder.DropTable(
+                name: "DailyAttendance");
+
+            migrationBuilder.DropTable(
                 name: "Dispatches");
 
             migrationBuilder.DropTable(
                 name: "DraftVersions");
+
+            migrationBuilder.DropTable(
+                name: "EssentialPosts");
+
+            migrationBuilder.DropTable(
+                name: "Exemptions");
 
             migrationBuilder.DropTable(
                 name: "FileHeads");
@@ -2393,6 +2882,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "FileShares");
+
+            migrationBuilder.DropTable(
+                name: "Holidays");
 
             migrationBuilder.DropTable(
                 name: "InboxCountChanges");
@@ -2416,13 +2908,28 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "PostAssignments");
 
             migrationBuilder.DropTable(
+                name: "PostTasks");
+
+            migrationBuilder.DropTable(
                 name: "ReceiptDocuments");
 
             migrationBuilder.DropTable(
                 name: "ReceiptMovements");
 
             migrationBuilder.DropTable(
+                name: "RosterEntries");
+
+            migrationBuilder.DropTable(
+                name: "SectionPresence");
+
+            migrationBuilder.DropTable(
                 name: "SignInSessions");
+
+            migrationBuilder.DropTable(
+                name: "TaskPerformers");
+
+            migrationBuilder.DropTable(
+                name: "WorkReports");
 
             migrationBuilder.DropTable(
                 name: "ActionItems");
@@ -2446,7 +2953,13 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Receipts");
 
             migrationBuilder.DropTable(
+                name: "Rosters");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "WorkTasks");
 
             migrationBuilder.DropTable(
                 name: "Invitees");
@@ -2459,6 +2972,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Authorities");
+
+            migrationBuilder.DropTable(
+                name: "OfficeOrders");
 
             migrationBuilder.DropTable(
                 name: "ParticipantRules");
