@@ -162,7 +162,15 @@ public class SectionPresence
     public int SectionId { get; private set; }
     public int MinimumInOffice { get; private set; }
 
-    public void Set(int minimum) => MinimumInOffice = minimum;
+    /// <summary>Nobody (0) up to every post of the section; more could never be met by any roster.</summary>
+    public static WorkFromHomeError? Check(int minimum, int posts) => minimum < 0 || minimum > posts ? WorkFromHomeError.MinimumOutOfRange : null;
+
+    public WorkFromHomeError? Require(int minimum, int posts)
+    {
+        if (Check(minimum, posts) is { } refused) return refused;
+        MinimumInOffice = minimum;
+        return null;
+    }
 }
 
 /// <summary>Why the work-from-home rules refused something; the message is English and the key of its translation.</summary>
@@ -177,5 +185,6 @@ public sealed record WorkFromHomeError(string Code, string Message, string? Fiel
     public static readonly WorkFromHomeError RosterPublished = new WorkFromHomeError("roster_published", "The roster is published; make a new one for the changes.");
     public static readonly WorkFromHomeError NotDecidable = new WorkFromHomeError("exemption_decided", "The request has already been decided.");
     public static readonly WorkFromHomeError ReasonRequired = new WorkFromHomeError("reason_required", "Say why the request is refused.", "remarks");
+    public static readonly WorkFromHomeError MinimumOutOfRange = new WorkFromHomeError("invalid_minimum", "A section's minimum in the office is from 0 to the number of its posts.", "minimumInOffice");
     public static readonly WorkFromHomeError DayOutside = new WorkFromHomeError("day_outside", "That day is not in the roster's period.", "day");
 }

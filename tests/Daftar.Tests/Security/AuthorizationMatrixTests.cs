@@ -174,7 +174,7 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         int Assignment, int SharedPost, int Credential, int Token, int Dfa = 0, int Letter = 0, int Meeting = 0, int Occurrence = 0, int Action = 0)
     {
         /// <summary>Work from home: the IT department's office, a DoIT task, a draft roster of that office, the clerk's exemption request.</summary>
-        public (int Office, int Task, int Roster, int Exemption, int Report) Wfh { get; init; }
+        public (int Office, int Task, int Roster, int Exemption, int Report, int Section) Wfh { get; init; }
     }
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
@@ -346,6 +346,9 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("POST", "/api/work-from-home/rules", AdminReached, _ => Post("/api/work-from-home/rules", new { workingDaysPerWeek = 9 })),
         new("GET", "/api/work-from-home/offices/{id:int}/orders", InOffice, c => Get($"/api/work-from-home/offices/{c.Wfh.Office}/orders")),
         new("POST", "/api/work-from-home/orders", OfficeHead, c => Post("/api/work-from-home/orders", new { officeId = c.Wfh.Office, capPercent = 0 })),
+        new("GET", "/api/work-from-home/offices/{id:int}/sections", InOffice, c => Get($"/api/work-from-home/offices/{c.Wfh.Office}/sections")),
+        new("PUT", "/api/work-from-home/sections/{id:int}/presence", a => InOffice(a) == Outcome.Ok ? OfficeHead(a) : InOffice(a),
+            c => Put($"/api/work-from-home/sections/{c.Wfh.Section}/presence", new { minimumInOffice = -1 })),
         new("GET", "/api/work-from-home/offices/{id:int}/rosters", InOffice, c => Get($"/api/work-from-home/offices/{c.Wfh.Office}/rosters")),
         new("POST", "/api/work-from-home/rosters", OfficeHead, c => Post("/api/work-from-home/rosters", new { officeId = c.Wfh.Office, from = "2020-01-06", to = "2020-01-12" })),
         new("GET", "/api/work-from-home/rosters/{id:int}", InOffice, c => Get($"/api/work-from-home/rosters/{c.Wfh.Roster}")),
@@ -543,10 +546,10 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             return w;
         }
 
-        private (int, int, int, int, int) _wfh;
+        private (int, int, int, int, int, int) _wfh;
 
         /// <summary>A draft roster of the IT department's office for next week (made by the administrator) and an exemption the clerk asked for.</summary>
-        private async Task<(int, int, int, int, int)> WorkFromHomeAsync()
+        private async Task<(int, int, int, int, int, int)> WorkFromHomeAsync()
         {
             var office = await _app.WithDbAsync(db => db.Offices.Where(o => o.Code == "SECT-DOIT").Select(o => o.Id).SingleAsync());
             var task = await _app.WithDbAsync(db => db.WorkTasks.Where(t => t.Code == "SOFTWARE").Select(t => t.Id).SingleAsync());
@@ -560,7 +563,8 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             Assert.Equal(HttpStatusCode.OK, report.StatusCode);
             return (office, task, (await roster.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
                 (await exemption.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
-                (await report.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
+                (await report.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(),
+                await _app.WithDbAsync(db => db.Sections.Where(s => s.OfficeId == office).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync()));
         }
 
         public async Task<Case> FreshAsync(Actor actor, Setup setup)

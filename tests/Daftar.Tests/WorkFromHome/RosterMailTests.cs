@@ -38,4 +38,42 @@ public class RosterMailTests(MailFactory app) : IClassFixture<MailFactory>
         Assert.Contains($"DTSTART;VALUE=DATE:{monday:yyyyMMdd}", calendar);
         Assert.Contains("कार्यालय में आपके दिन", message.TextBody);
     }
+
+    [Fact]
+    public async Task APublishedRoster_PutsTheOfficeDaysInThePersonsCalendarFeed_InTheirLanguage_AndADraftDoesNot()
+    {
+        var collector = await app.ApiClientAsync(Demo.Collector);
+        var office = await app.WithDbAsync(db => db.Offices.Where(o => o.Code == "DIST-JPR").Select(o => o.Id).SingleAsync());
+        var monday = RosterPlanner.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5))).AddDays(21);
+        var created = await collector.PostAsJsonAsync("/api/work-from-home/rosters", new GenerateRosterCommand(office, monday, monday.AddDays(5)));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await app.WithDbAsync(db => db.Users.Where(u => u.UserName == Demo.Collector).ExecuteUpdateAsync(u => u.SetProperty(a => a.PreferredCulture, "hi")));
+
+        var feedUrl = (await (await collector.PostAsync("/api/me/calendar-feed", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+        var anonymous = app.CreateClient();
+        Events(await anonymous.GetStringAsync(new Uri(feedUrl).PathAndQuery), monday, out var draftDays);
+        Assert.Empty(draftDays);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await collector.PostAsync($"/api/work-from-home/rosters/{id}/publish", null)).StatusCode);
+        var feed = await anonymous.GetStringAsync(new Uri(feedUrl).PathAndQuery);
+        var calendar = Events(feed, monday, out var days);
+        // The Collector is the office's essential post: each of the six working days, all day, not blocking the diary.
+        Assert.Equal(Enumerable.Range(0, 6).Select(monday.AddDays).ToList(), days);
+        var first = calendar.Events.First(e => e.Uid!.StartsWith($"roster-{id}-", StringComparison.Ordinal));
+        Assert.True(first.IsAllDay);
+        Assert.Equal("TRANSPARENT", first.Transparency);
+        Assert.Equal("कार्यालय में उपस्थिति (रोस्टर)", first.Summary);
+        Assert.Contains("जिला", first.Location);
+        await app.WithDbAsync(db => db.Users.Where(u => u.UserName == Demo.Collector).ExecuteUpdateAsync(u => u.SetProperty(a => a.PreferredCulture, "en")));
+        Assert.Contains("SUMMARY:In the office (roster)", await anonymous.GetStringAsync(new Uri(feedUrl).PathAndQuery));
+
+        static Ical.Net.Calendar Events(string ics, DateOnly monday, out List<DateOnly> days)
+        {
+            var calendar = Ical.Net.Calendar.Load(ics)!;
+            days = calendar.Events.Where(e => e.Uid!.StartsWith("roster-", StringComparison.Ordinal))
+                .Select(e => DateOnly.FromDateTime(e.DtStart!.Value)).Where(d => d >= monday && d < monday.AddDays(7)).Order().ToList();
+            return calendar;
+        }
+    }
 }

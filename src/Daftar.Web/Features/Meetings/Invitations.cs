@@ -35,7 +35,7 @@ public static class MeetingCalendar
     }
 
     /// <summary>A personal feed (METHOD:PUBLISH) of every meeting the person is part of.</summary>
-    public static string Feed(IEnumerable<Meeting> meetings, string organiserEmail, Func<Meeting, string> link, TimeZoneInfo zone)
+    public static Ical.Net.Calendar Feed(IEnumerable<Meeting> meetings, string organiserEmail, Func<Meeting, string> link, TimeZoneInfo zone)
     {
         var calendar = new Ical.Net.Calendar { ProductId = ProductId, Method = "PUBLISH" };
         calendar.AddTimeZone(zone.Id);
@@ -43,7 +43,7 @@ public static class MeetingCalendar
         {
             foreach (var e in Events(m, organiserEmail, [], link(m), zone, null, cancelAll: m.IsCancelled)) calendar.Events.Add(e);
         }
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        return calendar;
     }
 
     private static IEnumerable<CalendarEvent> Events(Meeting m, string organiserEmail, List<Attendee> people, string link, TimeZoneInfo zone, TimeSpan? reminder, bool cancelAll)
@@ -315,7 +315,8 @@ public sealed class MeetingMail(MailSender sender, IConfiguration config, ILogge
 }
 
 /// <summary>A personal calendar feed URL: its secret is shown once, only its hash is kept; a new one replaces the old.</summary>
-public sealed class CalendarFeeds(DaftarDb db, Meetings meetings, Invitations invitations, MeetingMail mail, MeetingSettings settings, SigningSettings urls, TimeProvider clock)
+public sealed class CalendarFeeds(DaftarDb db, Meetings meetings, Invitations invitations, MeetingMail mail, MeetingSettings settings, SigningSettings urls, TimeProvider clock,
+    IEnumerable<ICalendarSource> sources)
 {
     public async Task<string> ResetAsync(int accountId, CancellationToken ct)
     {
@@ -332,16 +333,21 @@ public sealed class CalendarFeeds(DaftarDb db, Meetings meetings, Invitations in
     public async Task<string?> FeedAsync(string secret, CancellationToken ct)
     {
         var hash = Meetings.HashLink(secret);
-        var accountId = await db.CalendarFeeds.Where(f => f.TokenHash == hash).Select(f => (int?)f.AccountId).SingleOrDefaultAsync(ct);
-        if (accountId is null) return null;
+        var account = await (from f in db.CalendarFeeds
+                             where f.TokenHash == hash
+                             join u in db.Users on f.AccountId equals u.Id
+                             select new { u.Id, u.EmployeeId, u.PreferredCulture }).SingleOrDefaultAsync(ct);
+        if (account is null) return null;
         var today = clock.Today();
-        var posts = await db.Users.Where(a => a.Id == accountId).SelectMany(a => db.PostAssignments
-                .Where(p => p.EmployeeId == a.EmployeeId && p.From <= today && (p.To == null || p.To >= today)).Select(p => p.PostId))
-            .ToArrayAsync(ct);
+        var posts = await db.PostAssignments.Where(p => p.EmployeeId == account.EmployeeId && p.From <= today && (p.To == null || p.To >= today))
+            .Select(p => p.PostId).ToArrayAsync(ct);
         var since = today.AddDays(-60);
         var list = await meetings.VisibleTo(posts).Where(m => m.Occurrences.Any(o => o.Day >= since))
             .Include(m => m.Occurrences).Include(m => m.OrganiserPost).ThenInclude(p => p.Designation)
             .Include(m => m.OrganiserPost).ThenInclude(p => p.Office).AsNoTracking().AsSplitQuery().OrderByDescending(m => m.Id).Take(500).ToListAsync(ct);
-        return MeetingCalendar.Feed(list, mail.From, m => invitations.MeetingUrl(m.Id), settings.Zone);
+        var calendar = MeetingCalendar.Feed(list, mail.From, m => invitations.MeetingUrl(m.Id), settings.Zone);
+        var owner = new CalendarOwner(account.Id, account.EmployeeId, account.PreferredCulture, today);
+        foreach (var source in sources) await source.AddAsync(calendar, owner, ct);
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 }

@@ -8,7 +8,8 @@ namespace Daftar.Web.Features.WorkFromHome;
 
 /// <summary>The head of an office records its orders, makes a roster, edits a day (seeing what the edit breaks) and publishes it.</summary>
 [RequestSizeLimit(26L * 1024 * 1024)]
-public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters, IssueOfficeOrder orders, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters, IssueOfficeOrder orders, SetSectionPresence presence, IStringLocalizer<SharedResource> l,
+    TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Office { get; set; }
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -25,6 +26,7 @@ public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters
     public RosterView? Roster { get; private set; }
     public IReadOnlyList<RosterSummary> Rosters { get; private set; } = [];
     public IReadOnlyList<OfficeOrderView> Orders { get; private set; } = [];
+    public IReadOnlyList<SectionPresenceView> Sections { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -63,6 +65,20 @@ public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters
         return Redirect($"/WorkFromHome/Roster?office={office}");
     }
 
+    public async Task<IActionResult> OnPostPresenceAsync(int section, int? minimum, CancellationToken ct)
+    {
+        if (minimum is null)
+        {
+            ModelState.AddModelError("", l["Enter how many must be in the office (0 or more)."]);
+            return await LoadAsync(ct);
+        }
+        var result = await presence.HandleAsync(section, new SectionPresenceCommand(minimum.Value), ct);
+        if (!result.Succeeded) return await FailedAsync(result.Errors, "", ct);
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, l["Section {0}: {1} in the office every working day, from the next roster."].Value,
+            result.Value!.Code, result.Value.MinimumInOffice);
+        return Redirect($"/WorkFromHome/Roster?office={await OfficeAsync(ct)}#sections");
+    }
+
     private async Task<int> OfficeAsync(CancellationToken ct) => Office ?? (await access.ViewerAsync(ct))?.OfficeId ?? 0;
 
     private async Task<IActionResult> FailedAsync(IReadOnlyList<Error> errors, string prefix, CancellationToken ct)
@@ -83,6 +99,8 @@ public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters
         Rosters = list.Succeeded ? list.Value! : [];
         var o = await orders.ListAsync(office, ct);
         Orders = o.Succeeded ? o.Value! : [];
+        var sections = await presence.ListAsync(office, ct);
+        Sections = sections.Succeeded ? sections.Value! : [];
         var id = Id ?? Rosters.FirstOrDefault()?.Id;
         if (id is { } rosterId)
         {

@@ -178,12 +178,12 @@ public sealed class RosterQueries(DaftarDb db, WorkFromHomeAccess access, Roster
         if (viewer?.EmployeeId is not { } employee) return WorkFromHomeErrors.NoPost;
         var from = RosterPlanner.WeekOf(day ?? clock.Today());
         var to = from.AddDays(6);
-        var entries = (await db.RosterEntries.AsNoTracking()
-                .Where(e => e.EmployeeId == employee && db.Rosters.Any(r => r.Id == e.RosterId && r.Status == RosterStatus.Published))
-                .Select(e => new { e.Day, e.RosterId }).ToListAsync(ct))
-            .Where(e => e.Day >= from && e.Day <= to).ToList();
-        var rosters = (await db.Rosters.AsNoTracking().Where(r => r.OfficeId == viewer.OfficeId && r.Status == RosterStatus.Published).Select(r => new { r.From, r.To }).ToListAsync(ct))
-            .Where(r => r.From <= to && r.To >= from).ToList();
+        // Only this week's rows: the home page asks on every visit, and a year of rosters must not come along.
+        var entries = await db.RosterEntries.AsNoTracking()
+            .Where(e => e.EmployeeId == employee && e.Day >= from && e.Day <= to && db.Rosters.Any(r => r.Id == e.RosterId && r.Status == RosterStatus.Published))
+            .Select(e => new { e.Day, e.RosterId }).ToListAsync(ct);
+        var rosters = await db.Rosters.AsNoTracking()
+            .Where(r => r.OfficeId == viewer.OfficeId && r.Status == RosterStatus.Published && r.From <= to && r.To >= from).Select(r => new { r.From, r.To }).ToListAsync(ct);
         var covered = Enumerable.Range(0, 7).Select(from.AddDays).Where(d => rosters.Any(r => d >= r.From && d <= r.To) && d.DayOfWeek != DayOfWeek.Sunday).ToList();
         return new MyDaysView(from, to, entries.Select(e => e.Day).Distinct().Order().ToList(), covered, rosters.Count > 0);
     }

@@ -15,6 +15,7 @@ public static class WorkFromHomeModule
         services.AddScoped<OverridePostTask>();
         services.AddScoped<SaveAssessmentRules>();
         services.AddScoped<IssueOfficeOrder>();
+        services.AddScoped<SetSectionPresence>();
         services.AddScoped<RosterInputs>();
         services.AddScoped<GenerateRoster>();
         services.AddScoped<EditRoster>();
@@ -34,6 +35,8 @@ public static class WorkFromHomeModule
         services.AddScoped<IReadinessFact, SigningReadiness>();
         services.AddScoped<IReadinessFact, TwoFactorReadiness>();
         services.AddScoped<IReadinessFact, EFileReadiness>();
+        // Office days of published rosters join the person's calendar feed (the one meetings make).
+        services.AddScoped<ICalendarSource, RosterCalendar>();
         return services;
     }
 
@@ -114,6 +117,13 @@ public static class WorkFromHomeModule
                 (await h.HandleAsync(cmd, null, ct)).ToHttp(l, id => Results.Created($"/api/work-from-home/offices/{cmd.OfficeId}/orders", new IdAnswer(id))))
             .Produces<IdAnswer>(StatusCodes.Status201Created)
             .WithSummary("Records a government order for an office (its head, or an administrator): cap 1–100 % of staff a day, essential posts by code.");
+        g.MapGet("/offices/{id:int}/sections", async (int id, SetSectionPresence h, L l, CancellationToken ct) => (await h.ListAsync(id, ct)).ToHttp(l, Results.Ok))
+            .Produces<IReadOnlyList<SectionPresenceView>>()
+            .WithSummary("The office's sections: active posts and how many must be in the office on every working day (0: nobody).");
+        g.MapPut("/sections/{id:int}/presence", async (int id, SectionPresenceCommand cmd, SetSectionPresence h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
+            .Produces<SectionPresenceView>()
+            .WithSummary("Sets how many of a section's people rosters keep in the office each working day, 0 to its number of posts (the office head, or an administrator).");
         g.MapGet("/offices/{id:int}/rosters", async (int id, RosterQueries q, L l, CancellationToken ct) => (await q.ListAsync(id, ct)).ToHttp(l, Results.Ok))
             .Produces<IReadOnlyList<RosterSummary>>()
             .WithSummary("The office's rosters, newest first.");
