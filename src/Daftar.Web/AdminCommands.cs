@@ -15,7 +15,7 @@ namespace Daftar.Web;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "import", "token", "audit", "pki", "verify-cms", "verify-pdf", "generate", "recount", "backup", "restore", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "seed", "import", "import-tasks", "token", "audit", "pki", "verify-cms", "verify-pdf", "generate", "recount", "backup", "restore", "help", "--help", "-h"];
     private static readonly string[] PkiVerbs = ["status", "renew", "renew-tsa", "revoke", "crl", "publish"];
 
     private const string Usage = """
@@ -27,6 +27,7 @@ public static class AdminCommands
           migrate                 apply database migrations and exit
           seed                    create the demo organisation if the database has none
           import FILE             import the employee master from CSV or Excel (.xlsx)
+          import-tasks FILE       import departments' work-from-home task catalogues from CSV or Excel (.xlsx)
           token create --user CODE [--name NAME] [--days N]
                                   create an API token for an employee code; printed once
           token revoke --user CODE [--name NAME]
@@ -125,6 +126,7 @@ public static class AdminCommands
                 "migrate" => Done(stdout, "Database is up to date."),
                 "seed" => await SeedAsync(sp, stdout),
                 "import" => await ImportAsync(sp, options, stdout, stderr),
+                "import-tasks" => await ImportTasksAsync(sp, options, stdout, stderr),
                 "token create" => await CreateTokenAsync(sp, options, stdout, stderr),
                 "token revoke" => await RevokeTokensAsync(sp, options, stdout, stderr),
                 "audit verify" => await VerifyAuditAsync(sp, stdout, stderr),
@@ -155,6 +157,7 @@ public static class AdminCommands
         "migrate" => "Usage: ./run.sh migrate\n  Applies pending database migrations to the configured database and exits.",
         "seed" => "Usage: ./run.sh seed\n  Creates the demo organisation (departments, offices, posts, about 60 employees with accounts) if the\n  database has no organisation yet. Running it again changes nothing.",
         "import" => "Usage: ./run.sh import FILE [--valid-rows]\n  Imports the employee master from FILE (.csv or .xlsx). Columns: employee_code, name_en, name_hi, email,\n  mobile, post_code, charge (primary|additional), from_date (YYYY-MM-DD), to_date, designation_code, office_code,\n  section_code, reports_to. Existing employees are updated by employee_code.\n  By default nothing is imported when any row has an error; --valid-rows imports the valid rows and reports the others.",
+        "import-tasks" => "Usage: ./run.sh import-tasks FILE [--valid-rows]\n  Imports work-from-home task catalogues from FILE (.csv or .xlsx), for any department. Columns: department, code,\n  name_en, name_hi, sections (codes, ';'), facts (names, ';'), note, performers (DESIGNATION:OfficeType, ';').\n  A task already in the department's catalogue (same code) is updated.\n  By default nothing is imported when any row has an error; --valid-rows imports the valid rows and reports the others.",
         "token create" => "Usage: ./run.sh token create --user CODE [--name NAME] [--days N]\n  Creates an API token for the account with employee code CODE and prints it once. --days sets an expiry.",
         "audit verify" => "Usage: ./run.sh audit verify\n  Seals audit events that are waiting, then recomputes the whole hash chain. Exits 0 only when no event\n  was changed, inserted or deleted.",
         "pki status" => "Usage: ./run.sh pki status\n  Lists Daftar's root, timestamp and department CAs with their validity and CRLs.",
@@ -249,20 +252,48 @@ public static class AdminCommands
         var mode = options.ContainsKey("valid-rows") ? ImportMode.ValidRows : ImportMode.AllOrNothing;
         var importer = sp.GetRequiredService<EmployeeImporter>();
         await using var stream = File.OpenRead(path);
-        var lastPercent = -10;
-        var progress = new Progress<ImportProgress>(p =>
-        {
-            var percent = p.Total == 0 ? 0 : p.Done * 100 / p.Total;
-            if (percent < lastPercent + 10) return;
-            lastPercent = percent;
-            output.WriteLine($"  {p.Stage}: {p.Done}/{p.Total}");
-        });
-        var report = await importer.ImportAsync(stream, Path.GetFileName(path), mode, progress, CancellationToken.None);
+        var report = await importer.ImportAsync(stream, Path.GetFileName(path), mode, Progress(output), CancellationToken.None);
         foreach (var e in report.Errors.Take(200))
             errors.WriteLine(e.Row is null ? $"  {e.Text}" : $"  row {e.Row}, column {e.Column}: {e.Text}");
         if (report.Errors.Count > 200) errors.WriteLine($"  … and {report.Errors.Count - 200} more errors.");
         output.WriteLine(report.Summary(CultureInfo.InvariantCulture));
         return report.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> ImportTasksAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
+    {
+        if (options.GetValueOrDefault("arg0") is not { Length: > 0 } path) return Fail(errors, "Name the file to import: ./run.sh import-tasks tasks.csv");
+        if (!File.Exists(path)) return Fail(errors, $"File '{path}' does not exist.");
+        var mode = options.ContainsKey("valid-rows") ? ImportMode.ValidRows : ImportMode.AllOrNothing;
+        await using var stream = File.OpenRead(path);
+        var answer = await sp.GetRequiredService<Daftar.Web.Features.WorkFromHome.ImportTasks>()
+            .ImportAsync(stream, Path.GetFileName(path), mode, _ => true, Progress(output), CancellationToken.None);
+        foreach (var e in answer.Errors.Take(200))
+            errors.WriteLine(e.Row is null ? $"  {e.Message}" : $"  row {e.Row}, column {e.Column}: {e.Message}");
+        if (answer.Errors.Count > 200) errors.WriteLine($"  … and {answer.Errors.Count - 200} more errors.");
+        output.WriteLine(answer.Applied
+            ? $"{answer.Rows} rows: {answer.Created} tasks created, {answer.Updated} updated{(answer.RowsWithErrors > 0 ? $", {answer.RowsWithErrors} rows left out for errors" : "")} ({answer.Seconds:0.0} s)."
+            : $"{answer.Rows} rows, {answer.RowsWithErrors} with errors: nothing was imported (use --valid-rows to import the others).");
+        return answer.Errors.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Each stage of an import on the terminal as it happens (not posted to the thread pool), at most every tenth of the way.</summary>
+    private static IProgress<ImportProgress> Progress(TextWriter output)
+    {
+        var lastPercent = -10;
+        var lastStage = "";
+        return new Printed(p =>
+        {
+            var percent = p.Total == 0 ? 0 : p.Done * 100 / p.Total;
+            if (p.Stage == lastStage && percent < lastPercent + 10) return;
+            (lastStage, lastPercent) = (p.Stage, percent);
+            output.WriteLine($"  {p.Stage}: {p.Done}/{p.Total}");
+        });
+    }
+
+    private sealed class Printed(Action<ImportProgress> print) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => print(value);
     }
 
     private static async Task<int> VerifyPdfAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)

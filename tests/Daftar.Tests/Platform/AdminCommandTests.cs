@@ -129,6 +129,36 @@ public class AdminCommandTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     }
 
     [Fact]
+    public async Task ImportTasks_FromTheCommandLine_IsAllOrNothing_OrTheValidRows_AndShowsItsProgress()
+    {
+        var file = Path.Combine(app.DataPath, "tasks.csv");
+        await File.WriteAllTextAsync(file, """
+            department,code,name_en,name_hi,sections,facts,note,performers
+            DOIT,CLI-1,Video conference support,वीडियो कॉन्फ्रेंस सहायता,GR-1,OnEFile,,ASO:Secretariat
+            DOIT,CLI-2,Server room rounds,सर्वर कक्ष निरीक्षण,GR-1,SpecialEquipment;Teleportation,,
+            """, Encoding.UTF8);
+        Task<int> TasksAsync() => app.WithDbAsync(db => db.WorkTasks.CountAsync(t => t.Code.StartsWith("CLI-")));
+
+        var refused = await RunAsync(["import-tasks", file, .. Db(app.ConnectionString)]);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("row 3, column facts", refused.Err);
+        Assert.Contains("nothing was imported", refused.Out);
+        Assert.Equal(0, await TasksAsync());
+
+        var valid = await RunAsync(["import-tasks", file, "--valid-rows", .. Db(app.ConnectionString)]);
+        Assert.Equal(1, valid.Code);   // errors were reported, even though the good row went in
+        Assert.Contains("Reading: 0/1", valid.Out);
+        Assert.Contains("Checking: 2/2", valid.Out);
+        Assert.Contains("Saving: 1/1", valid.Out);
+        Assert.Contains("2 rows: 1 tasks created, 0 updated, 1 rows left out for errors", valid.Out);
+        Assert.Equal(1, await TasksAsync());
+
+        var help = await RunAsync("import-tasks", "--help");
+        Assert.StartsWith("Usage: ./run.sh import-tasks FILE [--valid-rows]", help.Out);
+        Assert.Contains("does not exist", (await RunAsync(["import-tasks", "/no/such/tasks.csv", .. Db(app.ConnectionString)])).Err);
+    }
+
+    [Fact]
     public async Task WrongConnectionString_GivesOneClearMessage_NotAStackTrace()
     {
         var (code, _, err) = await RunAsync("migrate", "--Database:Provider=Postgres",

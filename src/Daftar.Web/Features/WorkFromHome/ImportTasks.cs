@@ -32,6 +32,16 @@ public sealed class ImportTasks(DaftarDb db, WorkFromHomeAccess access, IStringL
         var viewer = await access.ViewerAsync(ct);
         if (viewer is null) return WorkFromHomeErrors.NoPost;
         if (!viewer.IsAdministrator && viewer.Level > WorkFromHomeAccess.CatalogueLevel) return WorkFromHomeErrors.NotYourDepartment;
+        return await ImportAsync(stream, fileName, mode, department => WorkFromHomeAccess.MayKeepCatalogue(viewer, department), null, ct);
+    }
+
+    /// <summary>
+    /// The import itself. <paramref name="mayKeep"/> says whose catalogues the importer keeps (every department from the
+    /// command line, whose user holds the installation); <paramref name="progress"/> hears each stage, as the employee import's does.
+    /// </summary>
+    public async Task<TaskImportAnswer> ImportAsync(Stream stream, string fileName, ImportMode mode, Func<int, bool> mayKeep, IProgress<ImportProgress>? progress,
+        CancellationToken ct)
+    {
         var watch = Stopwatch.StartNew();
         var errors = new List<TaskImportAnswer.Problem>();
         void Add(int? row, string? column, string message, params object[] args) =>
@@ -40,6 +50,7 @@ public sealed class ImportTasks(DaftarDb db, WorkFromHomeAccess access, IStringL
             new(mode, rows, created, updated, errors.Where(e => e.Row is not null).Select(e => e.Row).Distinct().Count(), errors, applied, watch.Elapsed.TotalSeconds);
 
         List<ImportRow> rows;
+        progress?.Report(new ImportProgress("Reading", 0, 1));
         try
         {
             rows = ImportFile.Read(stream, fileName);
@@ -59,10 +70,11 @@ public sealed class ImportTasks(DaftarDb db, WorkFromHomeAccess access, IStringL
         var sections = (await db.Sections.AsNoTracking().Select(s => new { s.Code, s.Office.DepartmentId }).ToListAsync(ct)).ToLookup(s => s.DepartmentId, s => s.Code);
         var existing = await db.WorkTasks.Include(t => t.Performers).ToDictionaryAsync(t => (t.DepartmentId, t.Code), ct);
         var seen = new Dictionary<(int, string), int>();
-        int created = 0, updated = 0;
+        int created = 0, updated = 0, done = 0;
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
+            if (++done % 200 == 0) progress?.Report(new ImportProgress("Checking", done, rows.Count));
             var before = errors.Count;
             void Fail(string column, string message, params object[] args) => Add(row.Number, column, message, args);
             var v = new Validation();
@@ -77,7 +89,7 @@ public sealed class ImportTasks(DaftarDb db, WorkFromHomeAccess access, IStringL
                 Fail("department", "No department has the code {0}.", departmentCode ?? "");
                 continue;
             }
-            if (!WorkFromHomeAccess.MayKeepCatalogue(viewer, department)) Fail("department", "Only the department's administrators and section officers keep its catalogue.");
+            if (!mayKeep(department)) Fail("department", "Only the department's administrators and section officers keep its catalogue.");
             var facts = TaskFact.None;
             foreach (var name in Split(row["facts"]))
             {
@@ -109,9 +121,12 @@ public sealed class ImportTasks(DaftarDb db, WorkFromHomeAccess access, IStringL
             task.Describe(nameEn!, nameHi!, taskSections, facts, note);
             task.SetPerformers(performers);
         }
+        progress?.Report(new ImportProgress("Checking", rows.Count, rows.Count));
         var applied = mode == ImportMode.ValidRows || errors.Count == 0;
         if (!applied) return Answer(rows.Count, 0, 0, false);
+        progress?.Report(new ImportProgress("Saving", 0, 1));
         await db.SaveChangesAsync(ct);
+        progress?.Report(new ImportProgress("Saving", 1, 1));
         return Answer(rows.Count, created, updated, true);
     }
 
