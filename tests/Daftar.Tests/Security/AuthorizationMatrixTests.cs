@@ -349,6 +349,9 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("GET", "/api/work-from-home/offices/{id:int}/sections", InOffice, c => Get($"/api/work-from-home/offices/{c.Wfh.Office}/sections")),
         new("PUT", "/api/work-from-home/sections/{id:int}/presence", a => InOffice(a) == Outcome.Ok ? OfficeHead(a) : InOffice(a),
             c => Put($"/api/work-from-home/sections/{c.Wfh.Section}/presence", new { minimumInOffice = -1 })),
+        new("POST", "/api/work-from-home/roster-runs", AdminReached, _ => Post("/api/work-from-home/roster-runs", new { from = "2020-01-06", to = "2020-01-12" })),
+        // A run is seen only by the account that started it: anyone else's id is not found.
+        new("GET", "/api/work-from-home/roster-runs/{id:guid}", a => a == Actor.Anonymous ? Outcome.SignIn : Outcome.Hidden, _ => Get($"/api/work-from-home/roster-runs/{Guid.NewGuid()}")),
         new("GET", "/api/work-from-home/offices/{id:int}/rosters", InOffice, c => Get($"/api/work-from-home/offices/{c.Wfh.Office}/rosters")),
         new("POST", "/api/work-from-home/rosters", OfficeHead, c => Post("/api/work-from-home/rosters", new { officeId = c.Wfh.Office, from = "2020-01-06", to = "2020-01-12" })),
         new("GET", "/api/work-from-home/rosters/{id:int}", InOffice, c => Get($"/api/work-from-home/rosters/{c.Wfh.Roster}")),

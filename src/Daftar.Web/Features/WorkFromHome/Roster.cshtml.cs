@@ -8,8 +8,8 @@ namespace Daftar.Web.Features.WorkFromHome;
 
 /// <summary>The head of an office records its orders, makes a roster, edits a day (seeing what the edit breaks) and publishes it.</summary>
 [RequestSizeLimit(26L * 1024 * 1024)]
-public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters, IssueOfficeOrder orders, SetSectionPresence presence, IStringLocalizer<SharedResource> l,
-    TimeProvider clock) : PageModel
+public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters, IssueOfficeOrder orders, SetSectionPresence presence, StartRosterRun runs,
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Office { get; set; }
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -27,6 +27,8 @@ public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters
     public IReadOnlyList<RosterSummary> Rosters { get; private set; } = [];
     public IReadOnlyList<OfficeOrderView> Orders { get; private set; } = [];
     public IReadOnlyList<SectionPresenceView> Sections { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public Guid? Run { get; set; }
+    public RosterRunView? RunView { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -79,6 +81,21 @@ public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters
         return Redirect($"/WorkFromHome/Roster?office={await OfficeAsync(ct)}#sections");
     }
 
+    /// <summary>An administrator makes draft rosters for every office of the state for the period.</summary>
+    public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
+    {
+        var result = await runs.HandleAsync(new RosterRunCommand(From, To, null), ct);
+        if (!result.Succeeded) return await FailedAsync(result.Errors, "", ct);
+        return Redirect($"/WorkFromHome/Roster?office={await OfficeAsync(ct)}&run={result.Value!.Id}#all-offices");
+    }
+
+    public async Task<IActionResult> OnGetRunStatusAsync(CancellationToken ct)
+    {
+        if (Run is not { } id) return NotFound();
+        var run = await runs.GetAsync(id, ct);
+        return run.Succeeded ? Partial("_RosterRun", run.Value) : NotFound();
+    }
+
     private async Task<int> OfficeAsync(CancellationToken ct) => Office ?? (await access.ViewerAsync(ct))?.OfficeId ?? 0;
 
     private async Task<IActionResult> FailedAsync(IReadOnlyList<Error> errors, string prefix, CancellationToken ct)
@@ -99,6 +116,8 @@ public sealed class RosterModel(WorkFromHomeAccess access, RosterQueries rosters
         Rosters = list.Succeeded ? list.Value! : [];
         var o = await orders.ListAsync(office, ct);
         Orders = o.Succeeded ? o.Value! : [];
+        if (Run is { } runId && Viewer.IsAdministrator)
+            RunView = await runs.GetAsync(runId, ct) is { Succeeded: true } found ? found.Value : null;
         var sections = await presence.ListAsync(office, ct);
         Sections = sections.Succeeded ? sections.Value! : [];
         var id = Id ?? Rosters.FirstOrDefault()?.Id;

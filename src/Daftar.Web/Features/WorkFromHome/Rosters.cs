@@ -33,21 +33,33 @@ public sealed class GenerateRoster(DaftarDb db, WorkFromHomeAccess access, Roste
         if (viewer is null) return WorkFromHomeErrors.NoPost;
         if (!await db.Offices.AnyAsync(o => o.Id == cmd.OfficeId, ct)) return Error.Unknown("officeId", "Office");
         if (!WorkFromHomeAccess.HeadsOffice(viewer, cmd.OfficeId)) return WorkFromHomeErrors.NotOfficeHead;
-        var today = clock.Today();
-        var from = cmd.From ?? RosterPlanner.WeekOf(today).AddDays(7);
-        var to = cmd.To ?? from.AddDays(6);
+        var period = Period(cmd.From, cmd.To, clock.Today());
+        if (!period.Succeeded) return Result<int>.Fail(period.Errors);
+        return await DraftAsync(cmd.OfficeId, period.Value.From, period.Value.To, viewer.PostId, ct);
+    }
+
+    /// <summary>The period a roster is asked for: next week when left out, not ended, at most 31 days.</summary>
+    public static Result<(DateOnly From, DateOnly To)> Period(DateOnly? askedFrom, DateOnly? askedTo, DateOnly today)
+    {
+        var from = askedFrom ?? RosterPlanner.WeekOf(today).AddDays(7);
+        var to = askedTo ?? from.AddDays(6);
         if (to < from) return WorkFromHomeErrors.From(WorkFromHomeError.EndsBeforeStart);
         if (to < today) return WorkFromHomeErrors.From(WorkFromHomeError.PastPeriod);
         if (to.DayNumber - from.DayNumber > 30) return WorkFromHomeErrors.From(WorkFromHomeError.TooLong);
+        return (from, to);
+    }
 
-        var context = await inputs.BuildAsync(cmd.OfficeId, from, to, ct);
+    /// <summary>Plans and saves the office's draft for the period (replacing an older draft of the same period), made by <paramref name="byPostId"/>.</summary>
+    public async Task<Result<int>> DraftAsync(int officeId, DateOnly from, DateOnly to, int byPostId, CancellationToken ct)
+    {
+        var context = await inputs.BuildAsync(officeId, from, to, ct);
         if (!context.Succeeded) return Result<int>.Fail(context.Errors);
         var (order, input, people, _, _) = context.Value!;
         var plan = RosterPlanner.Plan(input);
 
-        var drafts = await db.Rosters.Where(r => r.OfficeId == cmd.OfficeId && r.From == from && r.To == to && r.Status == RosterStatus.Draft).ToListAsync(ct);
+        var drafts = await db.Rosters.Where(r => r.OfficeId == officeId && r.From == from && r.To == to && r.Status == RosterStatus.Draft).ToListAsync(ct);
         db.Rosters.RemoveRange(drafts);
-        var roster = new Roster(cmd.OfficeId, from, to, order.Id, input.Cap, viewer.PostId, clock.GetUtcNow());
+        var roster = new Roster(officeId, from, to, order.Id, input.Cap, byPostId, clock.GetUtcNow());
         roster.Fill(plan, people);
         db.Rosters.Add(roster);
         await db.SaveChangesAsync(ct);

@@ -12,6 +12,7 @@ public static class WorkFromHomeErrors
     public static readonly Error NotAdministrator = new("not_administrator", "Only an administrator changes the assessment rules.", ErrorKind.Forbidden);
     public static readonly Error DuplicateTaskCode = new("duplicate_code", "The department already has a task with this code.", ErrorKind.Conflict, "code");
     public static readonly Error NoOrder = new("no_order", "The office has no order with an occupancy cap for these dates; record the order first.", ErrorKind.Conflict, "from");
+    public static readonly Error AdministratorsOnly = new("administrators_only", "Only an administrator makes rosters for every office at once.", ErrorKind.Forbidden);
     public static readonly Error NoStaff = new("no_staff", "Nobody is posted to this office.", ErrorKind.Conflict);
     public static readonly Error NotInRoster = new("not_in_roster", "That employee is not on this office's roster.", ErrorKind.Invalid, "employeeId");
     public static readonly Error ChangedMeanwhile = new("roster_changed", "Someone else changed this roster a moment ago. Reload it and try again.", ErrorKind.Conflict);

@@ -18,6 +18,8 @@ public static class WorkFromHomeModule
         services.AddScoped<SetSectionPresence>();
         services.AddScoped<RosterInputs>();
         services.AddScoped<GenerateRoster>();
+        services.AddSingleton<RosterRuns>();
+        services.AddScoped<StartRosterRun>();
         services.AddScoped<EditRoster>();
         services.AddScoped<PublishRoster>();
         services.AddScoped<RosterQueries>();
@@ -124,6 +126,14 @@ public static class WorkFromHomeModule
                 (await h.HandleAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
             .Produces<SectionPresenceView>()
             .WithSummary("Sets how many of a section's people rosters keep in the office each working day, 0 to its number of posts (the office head, or an administrator).");
+        g.MapPost("/roster-runs", async (RosterRunCommand cmd, StartRosterRun h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(cmd, ct)).ToHttp(l, run => Results.Accepted($"/api/work-from-home/roster-runs/{run.Id}", run)))
+            .RequireAuthorization(Policies.ApiAdministrator)
+            .Produces<RosterRunView>(StatusCodes.Status202Accepted)
+            .WithSummary("Starts draft rosters for every office of a department (departmentId) or of the state, for one period (next week when left out), in the background (administrators); poll the answer's address for progress.");
+        g.MapGet("/roster-runs/{id:guid}", async (Guid id, StartRosterRun h, L l, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(l, Results.Ok))
+            .Produces<RosterRunView>()
+            .WithSummary("Where a roster run stands: offices done of all, drafts made, offices skipped and why (only the account that started it).");
         g.MapGet("/offices/{id:int}/rosters", async (int id, RosterQueries q, L l, CancellationToken ct) => (await q.ListAsync(id, ct)).ToHttp(l, Results.Ok))
             .Produces<IReadOnlyList<RosterSummary>>()
             .WithSummary("The office's rosters, newest first.");
