@@ -76,6 +76,9 @@ run_tests() { # name project filter [env…]
   if [ ! -f "$RESULTS/$name.trx" ]; then
     echo "test.sh: $name produced no results (the test host crashed?)." >&2
     failed_steps=$((failed_steps + 1))
+  elif grep -q '<Counters total="0"' "$RESULTS/$name.trx"; then
+    echo "test.sh: $name ran no tests (a filter that matches nothing?)." >&2
+    failed_steps=$((failed_steps + 1))
   fi
   echo "  $name took $((SECONDS - started)) s; its slowest tests:"
   slowest "$RESULTS/$name.trx"
@@ -87,9 +90,21 @@ slowest() {
     | sed -E 's/testName="([^"]*)".*duration="([0-9]+):([0-9]+):([0-9.]+)"/\2 \3 \4 \1/' \
     | awk '{ s = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; printf "%8.1f s %s\n", s, $0 }' | sort -rn | head -5
 }
+# Classes marked [Trait(TestTraits.Database, TestTraits.None)] open no database (Architecture/DatabaseFreeTests holds them
+# to it): the PostgreSQL pass leaves them out. VSTest cannot filter on a trait a test does not have ("Database!=None"
+# matches nothing), so the marked classes are found in the source and left out by name.
+database_free_filter() {
+  local file ns cls filter=""
+  for file in $(grep -rl --include='*.cs' '^\[Trait(TestTraits.Database, TestTraits.None)\]' tests/Daftar.Tests); do
+    ns="$(sed -n 's/^namespace \([A-Za-z0-9_.]*\);.*/\1/p' "$file" | head -1)"
+    for cls in $(grep -A1 '^\[Trait(TestTraits.Database, TestTraits.None)\]' "$file" | sed -n 's/.*class \([A-Za-z0-9_]*\).*/\1/p'); do
+      filter+="${filter:+&}FullyQualifiedName!~$ns.$cls."
+    done
+  done
+  echo "$filter"
+}
 run_tests sqlite tests/Daftar.Tests/Daftar.Tests.csproj "" DAFTAR_TEST_DB=Sqlite
-# Classes marked [Trait("Database", "None")] open no database (Architecture/DatabaseFreeTests holds them to it): once is enough.
-run_tests postgres tests/Daftar.Tests/Daftar.Tests.csproj "Database!=None" DAFTAR_TEST_DB=Postgres
+run_tests postgres tests/Daftar.Tests/Daftar.Tests.csproj "$(database_free_filter)" DAFTAR_TEST_DB=Postgres
 # Browser tests run in a network namespace of their own with Janus and coturn on 127.0.0.2 (WebRTC over loopback;
 # PLATFORM.md, "Janus"): tools/in-media-namespace.sh sets it up and stops both when the tests end.
 run_tests browser tests/Daftar.Browser.Tests/Daftar.Browser.Tests.csproj "" DAFTAR_TEST_DB=Sqlite
