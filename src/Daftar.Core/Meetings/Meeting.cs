@@ -120,10 +120,14 @@ public class Meeting
     public int Sequence { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public Guid Version { get; private set; }
-    public List<MeetingOccurrence> Occurrences { get; private set; } = [];
-    public List<AgendaItem> Agenda { get; private set; } = [];
-    public List<Invitee> Invitees { get; private set; } = [];
-    public List<ParticipantRule> Rules { get; private set; } = [];
+    private readonly List<MeetingOccurrence> _occurrences = [];
+    private readonly List<AgendaItem> _agenda = [];
+    private readonly List<Invitee> _invitees = [];
+    private readonly List<ParticipantRule> _rules = [];
+    public IReadOnlyList<MeetingOccurrence> Occurrences => _occurrences;
+    public IReadOnlyList<AgendaItem> Agenda => _agenda;
+    public IReadOnlyList<Invitee> Invitees => _invitees;
+    public IReadOnlyList<ParticipantRule> Rules => _rules;
 
     public MeetingSchedule Schedule => new(FirstDay, StartTime, DurationMinutes, Recurrence, Days, Until);
 
@@ -152,7 +156,7 @@ public class Meeting
                 if (!existing.IsMoved) existing.SetTimes(day, start, end, moved: false);
                 continue;
             }
-            Occurrences.Add(new MeetingOccurrence(this, ++number, day, start, end));
+            _occurrences.Add(new MeetingOccurrence(this, ++number, day, start, end));
         }
         Sequence++;
         Version = Guid.NewGuid();
@@ -190,8 +194,8 @@ public class Meeting
     /// <summary>Replaces the agenda; an item that keeps its title keeps its owner, file and document unless new ones are given.</summary>
     public void SetAgenda(IEnumerable<AgendaItem> items)
     {
-        var old = Agenda.ToList();
-        Agenda.Clear();
+        var old = _agenda.ToList();
+        _agenda.Clear();
         foreach (var item in items)
         {
             if (old.FirstOrDefault(o => o.Title == item.Title) is { } kept)
@@ -200,10 +204,67 @@ public class Meeting
                 kept.Renumber(item.Order);
                 if (item.OwnerPostId is not null) kept.Assign(item.OwnerPostId);
                 if (item.FileId is not null) kept.LinkFile(item.FileId);
-                Agenda.Add(kept);
+                _agenda.Add(kept);
             }
-            else Agenda.Add(item);
+            else _agenda.Add(item);
         }
+    }
+
+    /// <summary>
+    /// Brings the invited posts in line with <paramref name="wanted"/> (each post with how it was invited: by name, or by
+    /// the rule at that index of <paramref name="rules"/>, or -1) and keeps the rules. A post no longer wanted is marked
+    /// removed, not deleted (its attendance stays); one wanted again is restored. Returns the posts added and removed.
+    /// </summary>
+    public (IReadOnlyList<int> Added, IReadOnlyList<int> Removed) InvitePosts(IReadOnlyList<ParticipantRule> rules,
+        IReadOnlyDictionary<int, (Post Post, InviteeSource Source, int RuleIndex)> wanted)
+    {
+        _rules.Clear();
+        _rules.AddRange(rules);
+        var left = wanted.ToDictionary();
+        var added = new List<int>();
+        var removed = new List<int>();
+        foreach (var invitee in _invitees.Where(i => i.PostId is not null))
+        {
+            if (left.Remove(invitee.PostId!.Value, out var how))
+            {
+                if (invitee.Removed)
+                {
+                    invitee.Restore();
+                    added.Add(invitee.PostId.Value);
+                }
+                invitee.InvitedBy(how.Source, how.RuleIndex >= 0 ? rules[how.RuleIndex] : null);
+            }
+            else if (!invitee.Removed)
+            {
+                invitee.Remove();
+                removed.Add(invitee.PostId.Value);
+            }
+        }
+        foreach (var (postId, how) in left)
+        {
+            _invitees.Add(Invitee.ForPost(how.Post, how.Source, how.RuleIndex >= 0 ? rules[how.RuleIndex] : null));
+            added.Add(postId);
+        }
+        return (added, removed);
+    }
+
+    /// <summary>Keeps the guests whose e-mail is in <paramref name="emails"/>, removes the others; returns the e-mails not yet invited.</summary>
+    public IReadOnlySet<string> KeepGuests(IEnumerable<string> emails)
+    {
+        var notYet = emails.ToHashSet();
+        foreach (var guest in _invitees.Where(i => i.GuestEmail is not null))
+        {
+            if (!notYet.Remove(guest.GuestEmail!) && !guest.Removed) guest.Remove();
+        }
+        return notYet;
+    }
+
+    /// <summary>Invites someone from outside by e-mail; only the hash of their private join link is kept.</summary>
+    public Invitee InviteGuest(string name, string email, string linkHash)
+    {
+        var guest = Invitee.Guest(name, email, linkHash);
+        _invitees.Add(guest);
+        return guest;
     }
 
     public static (DateTime StartUtc, DateTime EndUtc) Window(DateOnly day, TimeOnly time, int minutes, TimeZoneInfo zone)

@@ -25,14 +25,16 @@ public sealed class DemoMeetings(DaftarDb db, MeetingSettings settings, TimeProv
         {
             var office = await db.Offices.SingleAsync(o => o.Code == officeCode, ct);
             var subtree = await Daftar.Web.Features.Meetings.Meetings.SubtreeAsync(db, office.Id, ct);
+            var rules = new List<ParticipantRule>();
+            var wanted = new Dictionary<int, (Post, InviteeSource, int)>();
             foreach (var code in designations)
             {
                 var designation = await db.Designations.SingleAsync(d => d.Code == code, ct);
-                var rule = new ParticipantRule(null, office.Id, designation.Id, null);
-                meeting.Rules.Add(rule);
+                rules.Add(new ParticipantRule(null, office.Id, designation.Id, null));
                 foreach (var post in await db.Posts.Where(p => p.IsActive && p.DesignationId == designation.Id && subtree.Contains(p.OfficeId)).ToListAsync(ct))
-                    meeting.Invitees.Add(Invitee.ForPost(post, InviteeSource.ByRule, rule));
+                    wanted.TryAdd(post.Id, (post, InviteeSource.ByRule, rules.Count - 1));
             }
+            meeting.InvitePosts(rules, wanted);
         }
 
         var collector = await PostAsync("COLL-JPR");
@@ -56,8 +58,13 @@ public sealed class DemoMeetings(DaftarDb db, MeetingSettings settings, TimeProv
         var open = new Meeting("Demo room — join any time", MeetingPurpose.Training, "Try Daftar's video room: open every day from 08:00 to 20:00.",
             collector, collector, collectorHolder, new MeetingSchedule(today, new TimeOnly(8, 0), 720, Recurrence.Daily, WeekDays.None, today.AddDays(30)),
             settings.Zone, VideoKind.Janus, null, 12, now);
+        var named = new Dictionary<int, (Post, InviteeSource, int)>();
         foreach (var code in new[] { "LDC-DOIT-GR1", "SO-DOIT-GR1", "DS-DOIT", "SDO-SANGANER", "BDO-SANGANER", "SHO-CHAKSU", "ADM-JPR" })
-            open.Invitees.Add(Invitee.ForPost(await PostAsync(code), InviteeSource.ByName, null));
+        {
+            var post = await PostAsync(code);
+            named[post.Id] = (post, InviteeSource.ByName, -1);
+        }
+        open.InvitePosts([], named);
         db.Meetings.Add(open);
         await db.SaveChangesAsync(ct);
 

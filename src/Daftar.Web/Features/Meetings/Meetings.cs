@@ -461,42 +461,15 @@ public sealed class Meetings(DaftarDb db, CurrentOfficer current, MeetingSetting
         if (wanted.Count > settings.MaxInvitees)
             return MeetingsErrors.TooManyInvitees(wanted.Count, settings.MaxInvitees);
 
-        meeting.Rules.Clear();
-        meeting.Rules.AddRange(rules);
         var posts = await db.Posts.Where(p => wanted.Keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var added = new List<int>();
-        var removed = new List<int>();
-        foreach (var invitee in meeting.Invitees.Where(i => i.PostId is not null))
-        {
-            if (wanted.Remove(invitee.PostId!.Value, out var how))
-            {
-                if (invitee.Removed) { invitee.Restore(); added.Add(invitee.PostId.Value); }
-                invitee.InvitedBy(how.Source, how.RuleIndex >= 0 ? rules[how.RuleIndex] : null);
-            }
-            else if (!invitee.Removed)
-            {
-                invitee.Remove();
-                removed.Add(invitee.PostId.Value);
-            }
-        }
-        foreach (var (postId, how) in wanted)
-        {
-            meeting.Invitees.Add(Invitee.ForPost(posts[postId], how.Source, how.RuleIndex >= 0 ? rules[how.RuleIndex] : null));
-            added.Add(postId);
-        }
+        var (added, removed) = meeting.InvitePosts(rules, wanted.ToDictionary(w => w.Key, w => (posts[w.Key], w.Value.Source, w.Value.RuleIndex)));
 
         var guestLinks = new List<GuestLink>();
-        var emails = c.Guests.Select(g => g.Email).ToHashSet();
-        foreach (var guest in meeting.Invitees.Where(i => i.GuestEmail is not null))
-        {
-            if (!emails.Remove(guest.GuestEmail!) && !guest.Removed) guest.Remove();
-        }
-        foreach (var (name, email) in c.Guests.Where(g => emails.Contains(g.Email)))
+        var newGuests = meeting.KeepGuests(c.Guests.Select(g => g.Email));
+        foreach (var (name, email) in c.Guests.Where(g => newGuests.Contains(g.Email)))
         {
             var secret = NewLinkSecret();
-            var invitee = Invitee.Guest(name, email, HashLink(secret));
-            meeting.Invitees.Add(invitee);
-            guestLinks.Add(new GuestLink(invitee, secret));
+            guestLinks.Add(new GuestLink(meeting.InviteGuest(name, email, HashLink(secret)), secret));
         }
         return new InvitationChanges(added, removed, guestLinks);
     }
