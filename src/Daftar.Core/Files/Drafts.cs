@@ -32,7 +32,7 @@ public class Draft
         CreatedByPost = post;
         CreatedByPostId = post.Id;
         CreatedAt = now;
-        Versions.Add(new DraftVersion(this, 1, content, post, by, now));
+        _versions.Add(new DraftVersion(this, 1, content, post, by, now));
     }
 
     public int Id { get; private set; }
@@ -48,7 +48,8 @@ public class Draft
     public int? ApprovedByPostId { get; private set; }
     public int? ApprovedById { get; private set; }
     public DateTimeOffset? ApprovedAt { get; private set; }
-    public List<DraftVersion> Versions { get; private set; } = [];
+    private readonly List<DraftVersion> _versions = [];
+    public IReadOnlyList<DraftVersion> Versions => _versions;
 
     public DraftVersion Latest => Versions.MaxBy(v => v.Number)!;
 
@@ -57,7 +58,7 @@ public class Draft
     internal FileError? Revise(Post post, Employee by, DraftContent content, DateTimeOffset now)
     {
         if (Status != DraftStatus.Open) return DraftErrors.Approved;
-        Versions.Add(new DraftVersion(this, Latest.Number + 1, content, post, by, now));
+        _versions.Add(new DraftVersion(this, Latest.Number + 1, content, post, by, now));
         return null;
     }
 

@@ -39,7 +39,7 @@ public class EFile
         var created = new Movement(this, MovementKind.Created, creator, creator, by, null, Priority.Normal, null, now) { OpenedAt = now };
         Move(created);
         Arrive(created);
-        Participants.Add(new FileParticipant(this, creator));
+        _participants.Add(new FileParticipant(this, creator));
     }
 
     public int Id { get; private set; }
@@ -79,24 +79,31 @@ public class EFile
     public string? ArrivalRemarks { get; private set; }
     public DateTimeOffset? ArrivalOpenedAt { get; private set; }
 
-    public List<Note> Notes { get; private set; } = [];
+    private readonly List<Note> _notes = [];
+    public IReadOnlyList<Note> Notes => _notes;
     /// <summary>
     /// The number of the last green note: the next one gets the number after it. Kept on the file so that writing,
     /// confirming a note or sending the file needs only the yellow drafts, not every note with its text.
     /// </summary>
     public int LastNoteNumber { get; private set; }
-    public List<Movement> Movements { get; private set; } = [];
+    private readonly List<Movement> _movements = [];
+    public IReadOnlyList<Movement> Movements => _movements;
     /// <summary>
     /// How many movements the file has had. Kept on the file (as <see cref="LastNoteNumber"/> is) so that showing the newest
     /// movements of a long file, and the transaction level of an office's files, need not count its history.
     /// </summary>
     public int MovementCount { get; private set; }
-    public List<FileParticipant> Participants { get; private set; } = [];
-    public List<Correspondence> Correspondence { get; private set; } = [];
+    private readonly List<FileParticipant> _participants = [];
+    public IReadOnlyList<FileParticipant> Participants => _participants;
+    private readonly List<Correspondence> _correspondence = [];
+    public IReadOnlyList<Correspondence> Correspondence => _correspondence;
     /// <summary>Links made from this file; links made from other files to this one are found through <see cref="FileLink.LinkedFileId"/>.</summary>
-    public List<FileLink> Links { get; private set; } = [];
-    public List<SharedWith> Shares { get; private set; } = [];
-    public List<Draft> Drafts { get; private set; } = [];
+    private readonly List<FileLink> _links = [];
+    public IReadOnlyList<FileLink> Links => _links;
+    private readonly List<SharedWith> _shares = [];
+    public IReadOnlyList<SharedWith> Shares => _shares;
+    private readonly List<Draft> _drafts = [];
+    public IReadOnlyList<Draft> Drafts => _drafts;
     /// <summary>
     /// The file's signature policy: notes by posts at this level or more senior (a smaller or equal level number) must be
     /// digitally signed before the file moves on. Null when the file needs no signatures.
@@ -132,7 +139,7 @@ public class EFile
         if (draft is null)
         {
             draft = new Note(this, author, by, text, html, now);
-            Notes.Add(draft);
+            _notes.Add(draft);
         }
         else
         {
@@ -147,7 +154,7 @@ public class EFile
     {
         if (note.IsConfirmed) return FileError.NoteConfirmed;
         if (note.AuthorPostId != post.Id) return FileError.NotYourDraft;
-        Notes.Remove(note);
+        _notes.Remove(note);
         Touch();
         return null;
     }
@@ -176,7 +183,7 @@ public class EFile
         HolderPost = to;
         HolderPostId = to.Id;
         HeldSince = now;
-        if (Participants.All(p => p.PostId != to.Id)) Participants.Add(new FileParticipant(this, to));
+        if (Participants.All(p => p.PostId != to.Id)) _participants.Add(new FileParticipant(this, to));
         Touch();
         return null;
     }
@@ -240,7 +247,7 @@ public class EFile
         var (order, firstPage) = NextCorrespondenceSlot();
         var item = new Correspondence(this, order, firstPage, receipt, post, now);
         item.IsFr = item.Order > 1;
-        Correspondence.Add(item);
+        _correspondence.Add(item);
         Touch();
     }
 
@@ -258,7 +265,7 @@ public class EFile
     {
         var (order, firstPage) = NextCorrespondenceSlot();
         var item = new Correspondence(this, order, firstPage, title, document, post, now);
-        Correspondence.Add(item);
+        _correspondence.Add(item);
         Touch();
         return item;
     }
@@ -270,7 +277,7 @@ public class EFile
         if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
         if (Status != FileStatus.Open) return FileError.NotOpen;
         draft = new Draft(this, kind, language, post, by, content, now);
-        Drafts.Add(draft);
+        _drafts.Add(draft);
         Touch();
         return null;
     }
@@ -333,7 +340,7 @@ public class EFile
         if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
         if (other.Id == Id) return FileError.LinkToSelf;
         if (Links.Any(l => l.LinkedFileId == other.Id) || other.Links.Any(l => l.LinkedFileId == Id)) return FileError.AlreadyLinked;
-        Links.Add(new FileLink(this, other, post, remarks, now));
+        _links.Add(new FileLink(this, other, post, remarks, now));
         Touch();
         return null;
     }
@@ -344,7 +351,7 @@ public class EFile
         if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
         var link = Links.SingleOrDefault(l => l.LinkedFileId == other.Id) ?? other.Links.SingleOrDefault(l => l.LinkedFileId == Id);
         if (link is null) return FileError.NotLinked;
-        if (link.FileId == Id) Links.Remove(link); else other.Links.Remove(link);
+        if (link.FileId == Id) _links.Remove(link); else other._links.Remove(link);
         Touch();
         return null;
     }
@@ -356,7 +363,7 @@ public class EFile
         if (Grading != Grading.Normal) return FileError.CannotShareGraded;
         if (with.Id == post.Id) return FileError.SendToSelf;
         if (Shares.Any(s => s.PostId == with.Id) || Participants.Any(p => p.PostId == with.Id)) return FileError.AlreadySees;
-        Shares.Add(new SharedWith(this, with, post, by, remarks, now));
+        _shares.Add(new SharedWith(this, with, post, by, remarks, now));
         Touch();
         return null;
     }
@@ -365,7 +372,7 @@ public class EFile
     {
         if (!IsHeldBy(post.Id)) return FileError.NotInYourCustody;
         if (Shares.SingleOrDefault(s => s.PostId == withPostId) is not { } share) return FileError.NotShared;
-        Shares.Remove(share);
+        _shares.Remove(share);
         Touch();
         return null;
     }
@@ -392,7 +399,7 @@ public class EFile
 
     private void Move(Movement m)
     {
-        Movements.Add(m);
+        _movements.Add(m);
         MovementCount++;
     }
 

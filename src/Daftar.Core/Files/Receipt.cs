@@ -41,7 +41,7 @@ public class Receipt
         CreatedAt = now;
         Version = Guid.NewGuid();
         SearchText = SearchTerms.Of(diaryNumber, p.Sender, p.LetterNumber, p.Subject, p.Category);
-        Movements.Add(new ReceiptMovement(this, diarisedBy, diarisedBy, by, null, now));
+        _movements.Add(new ReceiptMovement(this, diarisedBy, diarisedBy, by, null, now));
     }
 
     public int Id { get; private set; }
@@ -72,12 +72,14 @@ public class Receipt
     public Guid Version { get; private set; }
     /// <summary>Diary number, sender, letter number, subject and category as search words.</summary>
     public string SearchText { get; private set; } = "";
-    public List<ReceiptDocument> Documents { get; private set; } = [];
-    public List<ReceiptMovement> Movements { get; private set; } = [];
+    private readonly List<ReceiptDocument> _documents = [];
+    public IReadOnlyList<ReceiptDocument> Documents => _documents;
+    private readonly List<ReceiptMovement> _movements = [];
+    public IReadOnlyList<ReceiptMovement> Movements => _movements;
 
     public void Attach(CorrespondenceDocument document)
     {
-        Documents.Add(new ReceiptDocument(this, Documents.Count + 1, document));
+        _documents.Add(new ReceiptDocument(this, Documents.Count + 1, document));
         Touch();
     }
 
@@ -86,7 +88,7 @@ public class Receipt
         if (HolderPostId != from.Id) return FileError.NotInYourCustody;
         if (Status != ReceiptStatus.Open) return FileError.ReceiptNotOpen;
         if (from.Id == to.Id) return FileError.SendToSelf;
-        Movements.Add(new ReceiptMovement(this, from, to, by, remarks, now));
+        _movements.Add(new ReceiptMovement(this, from, to, by, remarks, now));
         HolderPost = to;
         HolderPostId = to.Id;
         Touch();

@@ -43,7 +43,8 @@ public class ActionItem
     public DateOnly? ClosedOn { get; private set; }
     public DateOnly? LastRemindedOn { get; private set; }
     public Guid Version { get; private set; }
-    public List<ActionUpdate> Updates { get; private set; } = [];
+    private readonly List<ActionUpdate> _updates = [];
+    public IReadOnlyList<ActionUpdate> Updates => _updates;
 
     public bool IsClosed => Status is ActionStatus.Done or ActionStatus.Dropped;
 
@@ -52,7 +53,7 @@ public class ActionItem
     public MeetingError? Report(Post post, Employee by, ActionStatus status, string? text, DateTimeOffset now, DateOnly today)
     {
         if (IsClosed) return Closed;
-        Updates.Add(new ActionUpdate(this, post, by, status, text, now));
+        _updates.Add(new ActionUpdate(this, post, by, status, text, now));
         Status = status;
         ClosedOn = IsClosed ? today : null;
         Version = Guid.NewGuid();

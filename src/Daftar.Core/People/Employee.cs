@@ -21,7 +21,8 @@ public class Employee
     public string? Mobile { get; private set; }
     public bool IsActive { get; private set; }
     public string SearchKey { get; private set; } = "";
-    public List<PostAssignment> Assignments { get; private set; } = [];
+    private readonly List<PostAssignment> _assignments = [];
+    public IReadOnlyList<PostAssignment> Assignments => _assignments;
 
     public void Update(string nameEn, string nameHi, string? email, string? mobile)
     {
@@ -62,7 +63,7 @@ public class Employee
         {
             return PeopleError.AlreadyHoldsPost;
         }
-        Assignments.Add(new PostAssignment(this, post, kind, from, to));
+        _assignments.Add(new PostAssignment(this, post, kind, from, to));
         return null;
     }
 }

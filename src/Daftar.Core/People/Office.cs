@@ -29,8 +29,10 @@ public class Office
     /// <summary>Distance from the top of the tree; kept so that a subtree can be listed without recursion.</summary>
     public int Depth { get; private set; }
     public string SearchKey { get; private set; } = "";
-    public List<Office> Children { get; private set; } = [];
-    public List<Section> Sections { get; private set; } = [];
+    private readonly List<Office> _children = [];
+    public IReadOnlyList<Office> Children => _children;
+    private readonly List<Section> _sections = [];
+    public IReadOnlyList<Section> Sections => _sections;
 
     public void Update(string nameEn, string nameHi, OfficeType type)
     {

@@ -35,7 +35,8 @@ public class Post
     public int Level { get; private set; }
     public bool IsActive { get; private set; }
     public string SearchKey { get; private set; } = "";
-    public List<PostAssignment> Assignments { get; private set; } = [];
+    private readonly List<PostAssignment> _assignments = [];
+    public IReadOnlyList<PostAssignment> Assignments => _assignments;
 
     public string TitleEn => $"{Designation.NameEn}, {Office.NameEn}";
     public string TitleHi => $"{Designation.NameHi}, {Office.NameHi}";
