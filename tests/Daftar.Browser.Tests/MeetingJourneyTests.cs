@@ -136,7 +136,7 @@ public class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output)
         // The room is torn down on Janus, and the occurrence knows it is over.
         await UntilAsync(async () => await app.WithDbAsync(db => db.MeetingOccurrences.Where(o => o.Id == occurrence).Select(o => o.RoomClosedAtUtc != null).SingleAsync()),
             "the occurrence is closed");
-        await UntilAsync(async () => !await RoomExistsAsync(Rooms.RoomIdOf(occurrence)), "the room is torn down on Janus", 30);
+        await UntilAsync(async () => !await RoomExistsAsync(VideoRooms.RoomIdOf(occurrence)), "the room is torn down on Janus", 30);
         await chairPage.Context.CloseAsync();
         await shoPage.Context.CloseAsync();
     }

@@ -24,7 +24,7 @@ public sealed class DemoMeetings(DaftarDb db, MeetingSettings settings, TimeProv
         async Task InviteAsync(Meeting meeting, string officeCode, params string[] designations)
         {
             var office = await db.Offices.SingleAsync(o => o.Code == officeCode, ct);
-            var subtree = await Daftar.Web.Features.Meetings.Meetings.SubtreeAsync(db, office.Id, ct);
+            var subtree = await Daftar.Web.Features.People.OrganisationDirectory.SubtreeAsync(db, office.Id, ct);
             var rules = new List<ParticipantRule>();
             var wanted = new Dictionary<int, (Post, InviteeSource, int)>();
             foreach (var code in designations)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Meetings;
 
 /// <summary>Action items assigned to my posts: report progress, link the e-file, or open a new one for the work.</summary>
-public sealed class ActionsModel(MeetingFollowUps followUps, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ActionsModel(ActionQueries actions, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     public IReadOnlyList<ActionItemView> Items { get; private set; } = [];
@@ -16,16 +16,16 @@ public sealed class ActionsModel(MeetingFollowUps followUps, IStringLocalizer<Sh
     [BindProperty] public int? FileId { get; set; }
     [BindProperty] public int? HeadNumber { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = (await followUps.ActionsAsync(null, Overdue, ct)).Value ?? [];
+    public async Task OnGetAsync(CancellationToken ct) => Items = (await actions.ListAsync(null, Overdue, ct)).Value ?? [];
 
-    public async Task<IActionResult> OnPostUpdateAsync(int id, CancellationToken ct) =>
-        await AfterAsync(await followUps.UpdateActionAsync(id, new ActionUpdateCommand(Status, Text), ct), "The action item is updated.", ct);
+    public async Task<IActionResult> OnPostUpdateAsync(int id, [FromServices] ReportActionProgress report, CancellationToken ct) =>
+        await AfterAsync(await report.HandleAsync(id, new ActionUpdateCommand(Status, Text), ct), "The action item is updated.", ct);
 
-    public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken ct) =>
-        await AfterAsync(await followUps.LinkFileAsync(id, new LinkActionFileCommand(FileId), ct), "The file is linked.", ct);
+    public async Task<IActionResult> OnPostLinkAsync(int id, [FromServices] LinkActionFile link, CancellationToken ct) =>
+        await AfterAsync(await link.HandleAsync(id, new LinkActionFileCommand(FileId), ct), "The file is linked.", ct);
 
-    public async Task<IActionResult> OnPostOpenFileAsync(int id, CancellationToken ct) =>
-        await AfterAsync(await followUps.OpenFileAsync(id, new Files.CreateFileCommand(null, HeadNumber, "Meeting action"), ct), "A new file is opened for this action item.", ct);
+    public async Task<IActionResult> OnPostOpenFileAsync(int id, [FromServices] OpenActionFile open, CancellationToken ct) =>
+        await AfterAsync(await open.HandleAsync(id, new Files.CreateFileCommand(null, HeadNumber, "Meeting action"), ct), "A new file is opened for this action item.", ct);
 
     private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
     {

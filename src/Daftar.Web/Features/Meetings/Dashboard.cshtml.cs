@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Daftar.Web.Features.Meetings;
 
 /// <summary>The review dashboard for a level of the hierarchy: attendance and action items per office.</summary>
-public sealed class DashboardModel(MeetingFollowUps followUps, CurrentOfficer current, DaftarDb db) : PageModel
+public sealed class DashboardModel(ReviewDashboard dashboard, CurrentOfficer current, DaftarDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OfficeId { get; set; }
     [BindProperty(SupportsGet = true)] public OfficeType? Level { get; set; }
@@ -22,7 +22,7 @@ public sealed class DashboardModel(MeetingFollowUps followUps, CurrentOfficer cu
         var officer = await current.GetAsync(ct);
         if (officer?.ActingPost is null) return Forbid();
         OfficeId ??= await db.Posts.Where(p => p.Id == officer.ActingPost.PostId).Select(p => p.OfficeId).SingleAsync(ct);
-        var result = await followUps.DashboardAsync(OfficeId.Value, Level, From, To, ct);
+        var result = await dashboard.HandleAsync(OfficeId.Value, Level, From, To, ct);
         if (result.Succeeded) Board = result.Value;
         else Problem = result.Errors[0].Message;
         return Page();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Meetings;
 
 /// <summary>My meetings: the coming (and recent) occurrences of every meeting I am part of, and my calendar feed.</summary>
-public sealed class IndexModel(Meetings meetings, CalendarFeeds feeds, CurrentOfficer current, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(MeetingQueries meetings, CalendarFeeds feeds, CurrentOfficer current, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     public IReadOnlyList<MyOccurrence> Occurrences { get; private set; } = [];

@@ -315,14 +315,14 @@ public sealed class MeetingMail(MailSender sender, IConfiguration config, ILogge
 }
 
 /// <summary>A personal calendar feed URL: its secret is shown once, only its hash is kept; a new one replaces the old.</summary>
-public sealed class CalendarFeeds(DaftarDb db, Meetings meetings, Invitations invitations, MeetingMail mail, MeetingSettings settings, SigningSettings urls, TimeProvider clock,
+public sealed class CalendarFeeds(DaftarDb db, MeetingAccess meetings, Invitations invitations, MeetingMail mail, MeetingSettings settings, SigningSettings urls, TimeProvider clock,
     IEnumerable<ICalendarSource> sources)
 {
     public async Task<string> ResetAsync(int accountId, CancellationToken ct)
     {
-        var secret = Meetings.NewLinkSecret();
+        var secret = MeetingLinks.NewSecret();
         await db.CalendarFeeds.Where(f => f.AccountId == accountId).ExecuteDeleteAsync(ct);
-        db.CalendarFeeds.Add(new CalendarFeed(accountId, Meetings.HashLink(secret), clock.GetUtcNow()));
+        db.CalendarFeeds.Add(new CalendarFeed(accountId, MeetingLinks.Hash(secret), clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return $"{urls.PublicUrl}/calendar/{secret}.ics";
     }
@@ -332,7 +332,7 @@ public sealed class CalendarFeeds(DaftarDb db, Meetings meetings, Invitations in
     /// <summary>The feed for a secret, or null when it names no feed (or the account holds no post any more).</summary>
     public async Task<string?> FeedAsync(string secret, CancellationToken ct)
     {
-        var hash = Meetings.HashLink(secret);
+        var hash = MeetingLinks.Hash(secret);
         var account = await (from f in db.CalendarFeeds
                              where f.TokenHash == hash
                              join u in db.Users on f.AccountId equals u.Id

@@ -5,6 +5,18 @@ namespace Daftar.Web.Features.Meetings;
 /// <summary>What the Meetings area answers when it refuses a request: every code and message in one place (ADR 0025).</summary>
 public static class MeetingsErrors
 {
+    public static readonly Error NoPost = new("no_post", "You hold no post today, so you cannot act in meetings.", ErrorKind.Forbidden);
+    public static readonly Error NotManager = new("not_meeting_manager", "Only the meeting's organiser or chair can do this.", ErrorKind.Forbidden);
+    public static readonly Error Cancelled = new("meeting_cancelled", "This meeting is cancelled.", ErrorKind.Conflict);
+    public static readonly Error ChangedMeanwhile = new("meeting_changed", "Someone changed this meeting at the same moment. Open it again and repeat your change.", ErrorKind.Conflict);
+    public static readonly Error NotInvited = new("not_invited", "You are not invited to this meeting.", ErrorKind.Forbidden);
+    public static readonly Error NotOpen = new("room_not_open", "The room opens {0} minutes before the meeting starts, and closes after it ends.", ErrorKind.Conflict, null, 15);
+    public static readonly Error NoVideo = new("video_unavailable", "No video server is available right now. Try again in a minute, or tell the IT cell.", ErrorKind.Conflict);
+    public static readonly Error RemovedByChair = new("removed_by_chair", "The chair has removed you from this meeting.", ErrorKind.Forbidden);
+    public static readonly Error SpeakersFull = new("speakers_full", "{0} people can already speak with video. Stop someone's video first.", ErrorKind.Conflict, null, 0);
+    public static readonly Error ChairSignsFirst = new("chair_signs_first", "The chair signs the minutes first.", ErrorKind.Forbidden);
+    public static readonly Error AlreadySigned = new("minutes_signed_by_you", "You have already signed these minutes.", ErrorKind.Conflict);
+    public static readonly Error NotAssignee = new("not_assignee", "Only the post the action item is assigned to, or the meeting's organiser or chair, can do this.", ErrorKind.Forbidden);
     public static readonly Error CannotDrop = new("cannot_drop", "Only the organiser or chair can drop an action item.", ErrorKind.Invalid, "status");
     public static readonly Error ActionHasFile = new("action_has_file", "This action item already has a file.", ErrorKind.Conflict);
     public static readonly Error InvalidRange = new("invalid_range", "Choose a range of at most a year, the end after the start.", ErrorKind.Invalid, "to");

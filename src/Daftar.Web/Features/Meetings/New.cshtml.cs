@@ -24,7 +24,7 @@ public sealed class RuleRow
 public sealed record Choice(int Id, string En, string Hi);
 
 /// <summary>Schedules a meeting (or changes one, with ?id=): when, how often, who chairs, the agenda, who is invited.</summary>
-public sealed class NewModel(Meetings meetings, FindRecipients recipients, CurrentOfficer current, DaftarDb db, MeetingSettings settings,
+public sealed class NewModel(MeetingQueries meetings, FindRecipients recipients, CurrentOfficer current, DaftarDb db, MeetingSettings settings,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -102,13 +102,13 @@ public sealed class NewModel(Meetings meetings, FindRecipients recipients, Curre
         return Partial("_RulePreview", this);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] ScheduleMeeting schedule, [FromServices] ChangeMeeting change, CancellationToken ct)
     {
         var cmd = new MeetingCommand(Title, Purpose, Description, ChairPostId, FirstDay, StartTime, DurationMinutes, Recurrence,
             Days.Aggregate(WeekDays.None, (a, d) => a | d), Until, Video, ExternalUrl, MaxSpeakers,
             (Agenda ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => new AgendaInput(t)).ToList(),
             PostIds, Rules.Select(r => r.ToInput()).ToList(), ParseGuests(Guests));
-        var result = Id is { } id ? await meetings.UpdateAsync(id, cmd, ct) : await meetings.CreateAsync(cmd, ct);
+        var result = Id is { } id ? await change.HandleAsync(id, cmd, ct) : await schedule.HandleAsync(cmd, ct);
         if (result.Succeeded)
         {
             TempData["Message"] = (Id is null ? l["The meeting is scheduled and the invitations have gone out."] : l["The meeting is changed and the invitees have been told."]).Value;

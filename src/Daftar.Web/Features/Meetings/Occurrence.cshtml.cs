@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Meetings;
 
 /// <summary>One held occurrence: who attended (from the room), its minutes (drafted, then signed by the chair and others).</summary>
-public sealed class OccurrenceModel(Rooms rooms, MeetingFollowUps followUps, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class OccurrenceModel(AttendanceQueries attendance, MinutesQueries minutesQueries, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public OccurrenceAttendance Attendance { get; private set; } = null!;
@@ -19,40 +19,40 @@ public sealed class OccurrenceModel(Rooms rooms, MeetingFollowUps followUps, ISt
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var a = await rooms.AttendanceAsync(Id, ct);
+        var a = await attendance.OccurrenceAsync(Id, ct);
         if (!a.Succeeded) return false;
         Attendance = a.Value!;
-        var minutes = await followUps.GetMinutesAsync(Id, ct);
+        var minutes = await minutesQueries.GetAsync(Id, ct);
         Minutes = minutes.Value;
         Body ??= Minutes?.Body;
-        CanDraft = Minutes?.CanEdit ?? await followUps.CanDraftMinutesAsync(Id, ct);
+        CanDraft = Minutes?.CanEdit ?? await minutesQueries.CanDraftMinutesAsync(Id, ct);
         return true;
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var a = await rooms.AttendanceAsync(Id, ct);
-        return a.Succeeded ? File(Rooms.Csv(a.Value!), "text/csv; charset=utf-8", $"attendance-{Id}.csv") : NotFound();
+        var a = await attendance.OccurrenceAsync(Id, ct);
+        return a.Succeeded ? File(AttendanceQueries.Csv(a.Value!), "text/csv; charset=utf-8", $"attendance-{Id}.csv") : NotFound();
     }
 
     public async Task<IActionResult> OnGetSeriesExportAsync(int meeting, CancellationToken ct)
     {
-        var a = await rooms.SeriesAttendanceAsync(meeting, ct);
-        return a.Succeeded ? File(Rooms.Csv(a.Value!), "text/csv; charset=utf-8", $"attendance-series-{meeting}.csv") : NotFound();
+        var a = await attendance.SeriesAsync(meeting, ct);
+        return a.Succeeded ? File(AttendanceQueries.Csv(a.Value!), "text/csv; charset=utf-8", $"attendance-series-{meeting}.csv") : NotFound();
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
-        await followUps.MinutesPdfAsync(Id, ct) is { } pdf ? File(pdf.Content, "application/pdf", pdf.FileName) : NotFound();
+        await minutesQueries.PdfAsync(Id, ct) is { } pdf ? File(pdf.Content, "application/pdf", pdf.FileName) : NotFound();
 
-    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync([FromServices] SaveMinutes save, CancellationToken ct)
     {
-        var saved = await followUps.SaveMinutesAsync(Id, new MinutesCommand(Body), ct);
+        var saved = await save.HandleAsync(Id, new MinutesCommand(Body), ct);
         return await AfterAsync(saved.Succeeded, saved.Errors, "The minutes are saved.", ct);
     }
 
-    public async Task<IActionResult> OnPostSignAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostSignAsync([FromServices] SignMinutes sign, CancellationToken ct)
     {
-        var signed = await followUps.SignMinutesAsync(Id, new SignMinutesCommand(Pin), ct);
+        var signed = await sign.HandleAsync(Id, new SignMinutesCommand(Pin), ct);
         return await AfterAsync(signed.Succeeded, signed.Errors, "The minutes are signed.", ct);
     }
 

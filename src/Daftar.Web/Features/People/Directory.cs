@@ -22,6 +22,19 @@ public sealed record DirectoryResults(IReadOnlyList<EmployeeSummary> Employees, 
 /// <summary>Reads of the organisation: the office tree, an office with its posts and holders, search in either script.</summary>
 public sealed class OrganisationDirectory(DaftarDb db, TimeProvider clock)
 {
+    /// <summary>An office and every office below it, level by level (the tree is a few levels deep).</summary>
+    public static async Task<List<int>> SubtreeAsync(DaftarDb db, int officeId, CancellationToken ct)
+    {
+        var all = new List<int> { officeId };
+        var level = new List<int> { officeId };
+        while (level.Count > 0)
+        {
+            level = await db.Offices.Where(o => o.ParentId != null && level.Contains(o.ParentId.Value)).Select(o => o.Id).ToListAsync(ct);
+            all.AddRange(level);
+        }
+        return all;
+    }
+
     private DateOnly Today => clock.Today();
 
     public Task<List<OfficeSummary>> GetChildOfficesAsync(int? parentId, CancellationToken ct) =>
