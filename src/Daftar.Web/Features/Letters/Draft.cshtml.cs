@@ -12,7 +12,7 @@ namespace Daftar.Web.Features.Letters;
 /// A draft for approval: its versions (author, time), the current text, a diff between any two versions, and — as the
 /// rules allow — revise, approve a version, issue with the PIN, add a signature, and dispatch the issued letter.
 /// </summary>
-public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueries queries, FindRecipients recipients, PdfRenderer renderer, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DraftModel(DraftQueries drafts, Dispatching dispatching, FileQueries queries, FindRecipients recipients, PdfRenderer renderer, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty(SupportsGet = true)] public int? From { get; set; }
@@ -56,23 +56,23 @@ public sealed class DraftModel(Drafts drafts, Dispatching dispatching, FileQueri
     public async Task<IActionResult> OnGetAddresseesAsync(CancellationToken ct) =>
         Partial("_Addressees", ((IReadOnlyList<FindRecipients.Recipient>)await recipients.HandleAsync(AddresseeQ, ct), (int?)null));
 
-    public Task<IActionResult> OnPostReviseAsync(CancellationToken ct) =>
-        DoAsync(drafts.ReviseAsync(Id, new ReviseDraftCommand(Subject, Body, Addressee, Reference), ct), "A new version of the draft has been saved.", ct);
+    public Task<IActionResult> OnPostReviseAsync([FromServices] ReviseDraft revise, CancellationToken ct) =>
+        DoAsync(revise.HandleAsync(Id, new ReviseDraftCommand(Subject, Body, Addressee, Reference), ct), "A new version of the draft has been saved.", ct);
 
-    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) =>
-        DoAsync(drafts.ApproveAsync(Id, new ApproveDraftCommand(Version), ct), "The draft has been approved.", ct);
+    public Task<IActionResult> OnPostApproveAsync([FromServices] ApproveDraft approve, CancellationToken ct) =>
+        DoAsync(approve.HandleAsync(Id, new ApproveDraftCommand(Version), ct), "The draft has been approved.", ct);
 
-    public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostIssueAsync([FromServices] IssueLetter issue, CancellationToken ct)
     {
-        var result = await drafts.IssueAsync(Id, new IssueDraftCommand(Pin), ct);
+        var result = await issue.HandleAsync(Id, new IssueDraftCommand(Pin), ct);
         return await AfterAsync(result.Succeeded, result.Errors, "The letter has been issued, signed and added to the correspondence.", ct);
     }
 
-    public async Task<IActionResult> OnPostCoSignAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCoSignAsync([FromServices] CoSignLetter coSign, CancellationToken ct)
     {
         var letter = (await drafts.GetAsync(Id, ct)).Value?.Letter;
         if (letter is null) return NotFound();
-        var result = await drafts.CoSignAsync(letter.Id, new IssueDraftCommand(Pin), ct);
+        var result = await coSign.HandleAsync(letter.Id, new IssueDraftCommand(Pin), ct);
         return await AfterAsync(result.Succeeded, result.Errors, "Your signature has been added to the letter.", ct);
     }
 

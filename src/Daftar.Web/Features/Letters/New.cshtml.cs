@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Letters;
 
 /// <summary>A new draft for approval in a file the officer holds, started from the template of its kind.</summary>
-public sealed class NewModel(FileQueries queries, Drafts drafts, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewModel(FileQueries queries, StartDraft start, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "file")] public int FileId { get; set; }
     [BindProperty(SupportsGet = true)] public DraftKind Kind { get; set; } = DraftKind.Letter;
@@ -31,7 +31,7 @@ public sealed class NewModel(FileQueries queries, Drafts drafts, IStringLocalize
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await drafts.StartAsync(FileId, new StartDraftCommand(Kind, Language, Subject, Body, Addressee, Reference), ct);
+        var result = await start.HandleAsync(FileId, new StartDraftCommand(Kind, Language, Subject, Body, Addressee, Reference), ct);
         if (result.Succeeded)
         {
             TempData["Message"] = l["The draft has been saved as version 1."].Value;

@@ -7,30 +7,30 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Me;
 
 /// <summary>The officer's digital signature: enrol with a PIN, unlock for a while, lock, report a lost key, or register a DSC.</summary>
-public sealed class SigningModel(Enrolment enrolment, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SigningModel(MySigningStatus status, IStringLocalizer<SharedResource> l) : PageModel
 {
     public SigningStatus? Status { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostEnrolAsync(string? pin, string? confirmPin, bool replace, CancellationToken ct) =>
-        await AfterAsync(await enrolment.EnrolAsync(new EnrolCommand(pin, confirmPin, replace), ct), l["Your signing certificate has been issued. Keep your PIN to yourself."], ct);
+    public async Task<IActionResult> OnPostEnrolAsync(string? pin, string? confirmPin, bool replace, [FromServices] EnrolForSigning enrol, CancellationToken ct) =>
+        await AfterAsync(await enrol.HandleAsync(new EnrolCommand(pin, confirmPin, replace), ct), l["Your signing certificate has been issued. Keep your PIN to yourself."], ct);
 
-    public async Task<IActionResult> OnPostUnlockAsync(string? pin, CancellationToken ct)
+    public async Task<IActionResult> OnPostUnlockAsync(string? pin, [FromServices] OpenSigningSession open, CancellationToken ct)
     {
-        var result = await enrolment.OpenSessionAsync(new PinCommand(pin), ct);
+        var result = await open.HandleAsync(new PinCommand(pin), ct);
         return await AfterAsync(result.Succeeded ? 0 : Result<int>.Fail(result.Errors), l["Signing is unlocked until {0}.", result.Succeeded ? Localisation.Time(result.Value) : ""], ct);
     }
 
-    public async Task<IActionResult> OnPostLockAsync(CancellationToken ct) =>
-        await AfterAsync(await enrolment.CloseSessionAsync(ct), l["Signing is locked again."], ct);
+    public async Task<IActionResult> OnPostLockAsync([FromServices] CloseSigningSession close, CancellationToken ct) =>
+        await AfterAsync(await close.HandleAsync(ct), l["Signing is locked again."], ct);
 
-    public async Task<IActionResult> OnPostRevokeAsync(string? reason, CancellationToken ct) =>
-        await AfterAsync(await enrolment.RevokeOwnAsync(new RevokeCommand(reason), ct), l["Your certificate has been revoked. Enrol again to sign."], ct);
+    public async Task<IActionResult> OnPostRevokeAsync(string? reason, [FromServices] RevokeOwnCertificate revoke, CancellationToken ct) =>
+        await AfterAsync(await revoke.HandleAsync(new RevokeCommand(reason), ct), l["Your certificate has been revoked. Enrol again to sign."], ct);
 
-    public async Task<IActionResult> OnPostExternalAsync(IFormFile? certificate, string? password, string? externalPin, CancellationToken ct)
+    public async Task<IActionResult> OnPostExternalAsync(IFormFile? certificate, string? password, string? externalPin, [FromServices] RegisterOutsideCertificate register, CancellationToken ct)
     {
-        var result = await enrolment.RegisterExternalAsync(certificate is null ? null : new Files.UploadedDocument(certificate.FileName, certificate.OpenReadStream),
+        var result = await register.HandleAsync(certificate is null ? null : new Files.UploadedDocument(certificate.FileName, certificate.OpenReadStream),
             password, externalPin, ct);
         var message = result.Value?.Status == Daftar.Signing.CredentialStatus.AwaitingApproval
             ? l["Your certificate has been registered, but it is issued to {0}, which is not your name in Daftar. It can sign once your IT nodal officer approves it.", result.Value.CertificateName]
@@ -51,9 +51,9 @@ public sealed class SigningModel(Enrolment enrolment, IStringLocalizer<SharedRes
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        var status = await enrolment.StatusAsync(ct);
-        if (!status.Succeeded) return RedirectToPage("/Me/Index");
-        Status = status.Value;
+        var mine = await status.HandleAsync(ct);
+        if (!mine.Succeeded) return RedirectToPage("/Me/Index");
+        Status = mine.Value;
         return Page();
     }
 }

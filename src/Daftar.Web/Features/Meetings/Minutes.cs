@@ -81,7 +81,7 @@ public sealed class SaveMinutes(DaftarDb db, MeetingAccess access, TimeProvider 
 /// Signs the minutes: the first signature, the chair's, renders them to PDF (with the attendance and action items as
 /// recorded) and freezes them; every later one is appended without disturbing the earlier ones.
 /// </summary>
-public sealed class SignMinutes(DaftarDb db, MeetingAccess access, MeetingSettings settings, PdfRenderer renderer, Enrolment enrolment, BlobStore blobs,
+public sealed class SignMinutes(DaftarDb db, MeetingAccess access, MeetingSettings settings, PdfRenderer renderer, UnlockSigner unlock, BlobStore blobs,
     NoteText markdown, Daftar.Web.Features.Signing.Pki trust, TimeProvider clock)
 {
     public async Task<Result<MinutesView>> HandleAsync(int occurrenceId, SignMinutesCommand cmd, CancellationToken ct)
@@ -99,14 +99,14 @@ public sealed class SignMinutes(DaftarDb db, MeetingAccess access, MeetingSettin
         if (minutes.Status == MinutesStatus.Draft)
         {
             if (!isChair) return MeetingsErrors.ChairSignsFirst;
-            if (!renderer.IsAvailable) return Letters.Drafts.RendererMissing;
+            if (!renderer.IsAvailable) return Rendering.Missing;
             try
             {
                 pdf = await renderer.RenderAsync(await MinutesHtmlAsync(c.Occurrence, minutes, ct), ct);
             }
             catch (RendererUnavailableException)
             {
-                return Letters.Drafts.RendererMissing;
+                return Rendering.Missing;
             }
         }
         else
@@ -115,7 +115,7 @@ public sealed class SignMinutes(DaftarDb db, MeetingAccess access, MeetingSettin
             if (await PdfSignatures.IsSignedByAsync(db, existing, await trust.TrustAsync(ct), employee.Id, ct)) return MeetingsErrors.AlreadySigned;
             pdf = existing;
         }
-        var unlocked = await enrolment.UnlockAsync(employee.Id, cmd.Pin, ct);
+        var unlocked = await unlock.HandleAsync(employee.Id, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<MinutesView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
         var now = clock.GetUtcNow();

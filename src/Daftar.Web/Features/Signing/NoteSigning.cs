@@ -17,7 +17,7 @@ public sealed record SignNoteCommand(string? Pin);
 /// Signs green notes and checks them. What is signed is the note's canonical text (<see cref="CanonicalContent"/>),
 /// rebuilt from the database at every check, so a note changed behind Daftar's back no longer matches its signature.
 /// </summary>
-public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileActions files, TimeProvider clock, AuditActor audit) : INoteSignatures
+public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileActions files, TimeProvider clock, AuditActor audit) : INoteSignatures
 {
     public static readonly Error AlreadySigned = new("note_signed", "This note is already signed.", ErrorKind.Conflict);
 
@@ -34,7 +34,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, Enrolment enrolment, FileA
         if (!viewer.PostIds.Contains(note.AuthorPostId)) return SigningErrors.NotYourNote;
         if (await db.NoteSignatures.AnyAsync(s => s.NoteId == noteId, ct)) return AlreadySigned;
 
-        var unlocked = await enrolment.UnlockAsync(viewer.EmployeeId, cmd.Pin, ct);
+        var unlocked = await unlock.HandleAsync(viewer.EmployeeId, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<NoteSignatureView>.Fail(unlocked.Errors);
         using var signer = unlocked.Value!;
         var credential = signer.Credential;

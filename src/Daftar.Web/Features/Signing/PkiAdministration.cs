@@ -41,7 +41,7 @@ public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sess
         var query = db.SigningCredentials.AsNoTracking().Include(c => c.Employee).AsQueryable();
         if (Daftar.People.Text.Clean(employeeCode)?.ToUpperInvariant() is { } code) query = query.Where(c => c.Employee.Code == code);
         var rows = await query.OrderByDescending(c => c.Id).Take(500).ToListAsync(ct);
-        return rows.Select(c => new CredentialRow(Enrolment.View(c), c.Employee.Code, c.Employee.NameEn, c.Employee.NameHi)).ToList();
+        return rows.Select(c => new CredentialRow(CredentialAccess.View(c), c.Employee.Code, c.Employee.NameEn, c.Employee.NameHi)).ToList();
     }
 
     public async Task<Result<int>> RevokeAsync(int credentialId, RevokeCommand cmd, CancellationToken ct)
@@ -51,7 +51,7 @@ public sealed class PkiAdministration(DaftarDb db, Pki pki, SigningSessions sess
         if (v.Failed) return Result<int>.Fail(v.Errors);
         var credential = await db.SigningCredentials.SingleOrDefaultAsync(c => c.Id == credentialId, ct);
         if (credential is null) return Error.NotFound("Certificate");
-        return await Enrolment.RevokeAsync(db, pki, sessions, credential, reason!, clock.GetUtcNow(), ct);
+        return await CredentialAccess.RevokeAsync(db, pki, sessions, credential, reason!, clock.GetUtcNow(), ct);
     }
 
     public async Task<Result<int>> RevokeBySerialAsync(string serialHex, string reason, CancellationToken ct)

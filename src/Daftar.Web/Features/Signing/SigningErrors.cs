@@ -5,6 +5,10 @@ namespace Daftar.Web.Features.Signing;
 /// <summary>What the Signing area answers when it refuses a request: every code and message in one place (ADR 0025).</summary>
 public static class SigningErrors
 {
+    public static readonly Error NotEnrolled = new("not_enrolled", "You have no signing certificate yet. Enrol first, choosing a signing PIN.", ErrorKind.Invalid);
+    public static readonly Error Locked = new("signing_locked", "Signing is locked after five wrong PINs. Ask the administrator to unlock it, or enrol again.", ErrorKind.Conflict);
+    public static readonly Error NoSession = new("pin_needed", "Enter your signing PIN to sign.", ErrorKind.Invalid, "pin");
+    public static readonly Error EnrolledMeanwhile = new("enrolled_meanwhile", "Your signing certificate changed at the same moment (another enrolment). Look at it again before enrolling.", ErrorKind.Conflict);
     public static readonly Error NoteNotConfirmed = new("note_not_confirmed", "Only a confirmed (green) note can be signed.", ErrorKind.Conflict);
     public static readonly Error NotYourNote = new("not_your_note", "Only the author of a note can sign it.", ErrorKind.Forbidden);
     public static readonly Error NotSigned = new("not_signed", "This note is not signed.", ErrorKind.NotFound);

@@ -65,28 +65,28 @@ public static class SigningModule
     public static void MapSigningApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/signing").WithTags("Signing");
-        me.MapGet("", async (Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) => (await e.StatusAsync(ct)).ToHttp(l, Results.Ok))
+        me.MapGet("", async (MySigningStatus e, IStringLocalizer<SharedResource> l, CancellationToken ct) => (await e.HandleAsync(ct)).ToHttp(l, Results.Ok))
             .Produces<SigningStatus>()
             .WithSummary("Your signing certificate, whether signing is locked, and until when a signing session is open.");
-        me.MapPost("/enrol", async (EnrolCommand cmd, Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await e.EnrolAsync(cmd, ct)).ToHttp(l, id => Results.Created("/api/signing", new IdAnswer(id))))
+        me.MapPost("/enrol", async (EnrolCommand cmd, EnrolForSigning e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await e.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created("/api/signing", new IdAnswer(id))))
             .Produces<IdAnswer>(StatusCodes.Status201Created)
             .WithSummary("Issues your signing certificate from your department's CA; the key is kept encrypted under your PIN. replace=true enrols again.");
-        me.MapPost("/session", async (PinCommand cmd, Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await e.OpenSessionAsync(cmd, ct)).ToHttp(l, until => Results.Ok(new SessionAnswer(until))))
+        me.MapPost("/session", async (PinCommand cmd, OpenSigningSession e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await e.HandleAsync(cmd, ct)).ToHttp(l, until => Results.Ok(new SessionAnswer(until))))
             .Produces<SessionAnswer>()
             .WithSummary("Opens a signing session with your PIN. Five wrong PINs lock signing.");
-        me.MapDelete("/session", async (Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await e.CloseSessionAsync(ct)).ToHttp(l, _ => Results.NoContent()))
+        me.MapDelete("/session", async (CloseSigningSession e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await e.HandleAsync(ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Locks signing again (closes the signing session).");
-        me.MapPost("/revoke", async (RevokeCommand cmd, Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await e.RevokeOwnAsync(cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+        me.MapPost("/revoke", async (RevokeCommand cmd, RevokeOwnCertificate e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await e.HandleAsync(cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Revokes your own certificate (a lost or exposed key). Signatures made before stay valid.");
         me.MapPost("/external", async (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? password, [Microsoft.AspNetCore.Mvc.FromForm] string? pin,
-                Enrolment e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await e.RegisterExternalAsync(file is null ? null : new UploadedDocument(file.FileName, file.OpenReadStream), password, pin, ct)).ToHttp(l, r => Results.Created("/api/signing", r)))
+                RegisterOutsideCertificate e, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await e.HandleAsync(file is null ? null : new UploadedDocument(file.FileName, file.OpenReadStream), password, pin, ct)).ToHttp(l, r => Results.Created("/api/signing", r)))
             .Produces<Registered>(StatusCodes.Status201Created)
             .DisableAntiforgery()
             .WithSummary("Registers a DSC from a licensed CA (PKCS#12 'file' with its 'password'); the key is kept under your signing 'pin'. Its name must be yours in Daftar (DscNameRule), else status is AwaitingApproval until an administrator approves it. Its CA's current CRL must be at hand or fetchable from the certificate's distribution point.");
@@ -140,7 +140,14 @@ public static class SigningModule
         services.AddSingleton<SigningSessions>();
         services.AddScoped<Pki>();
         services.AddScoped<Infrastructure.IAfterMigration>(sp => sp.GetRequiredService<Pki>());
-        services.AddScoped<Enrolment>();
+        services.AddScoped<CredentialAccess>();
+        services.AddScoped<MySigningStatus>();
+        services.AddScoped<EnrolForSigning>();
+        services.AddScoped<OpenSigningSession>();
+        services.AddScoped<CloseSigningSession>();
+        services.AddScoped<UnlockSigner>();
+        services.AddScoped<RevokeOwnCertificate>();
+        services.AddScoped<RegisterOutsideCertificate>();
         services.AddScoped<OutsideRevocation>();
         services.AddHttpClient(OutsideRevocation.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<NoteSigning>();
