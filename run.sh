@@ -44,6 +44,15 @@ if [ ! -f "$APP_DIR/Daftar.Web.dll" ] || [ "$(cat "$APP_DIR/.inputs" 2>/dev/null
   fi
   echo "$inputs" > "$APP_DIR/.inputs"
 fi
+# The synthetic-data generator is bench tooling, not product: built and put beside Daftar only for the generate verb.
+if [ "${1:-}" = generate ]; then
+  if ! dotnet build bench/Daftar.Generator/Daftar.Generator.csproj -c Release --nologo -v quiet -o "$ROOT/.build/generator" >> "$ROOT/.build.log" 2>&1; then
+    cat "$ROOT/.build.log" >&2
+    echo "run.sh: the data generator did not build (log above)." >&2
+    exit 1
+  fi
+  cp "$ROOT/.build/generator/Daftar.Generator.dll" "$APP_DIR/"
+fi
 
 export Daftar__DataPath="${DAFTAR_DATA:-${Daftar__DataPath:-$ROOT/data}}"
 export Daftar__SeedDemo="${Daftar__SeedDemo:-true}"

@@ -34,6 +34,9 @@ trap cleanup EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet publish "$ROOT/src/Daftar.Web/Daftar.Web.csproj" -c Release -o "$WORK/app" --nologo -v quiet -p:UseAppHost=false >/dev/null
 dotnet build "$ROOT/bench/Daftar.Load/Daftar.Load.csproj" -c Release -o "$WORK/load" --nologo -v quiet >/dev/null
+# The generate verb finds the generator (bench tooling, not product) beside Daftar.
+dotnet build "$ROOT/bench/Daftar.Generator/Daftar.Generator.csproj" -c Release -o "$WORK/generator" --nologo -v quiet >/dev/null
+cp "$WORK/generator/Daftar.Generator.dll" "$WORK/app/"
 
 MASTER_KEY="${MASTER_KEY:-$(head -c 32 /dev/urandom | base64)}"
 echo "$MASTER_KEY" > "$WORK/master.key"

@@ -205,13 +205,14 @@ public static class AdminCommands
 
     private static async Task<int> GenerateAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {
+        if (SyntheticData.Find() is not { } generator)
+            return Fail(errors, $"The data generator is bench tooling and not part of this installation: build bench/Daftar.Generator and put {SyntheticData.AssemblyFile} beside Daftar.Web.dll (./run.sh and bench/load.sh do).");
         var name = options.GetValueOrDefault("scale");
-        if (name == "demo") return await SeedDemoAsync(sp, options.GetValueOrDefault("tokens"), output);
-        if (Daftar.Web.Features.Bench.Scale.Named(name) is not { } scale) return Fail(errors, "Choose --scale demo, tiny, district or state.");
+        if (name == "demo") return await SeedDemoAsync(sp, generator, options.GetValueOrDefault("tokens"), output);
         try
         {
-            var generator = ActivatorUtilities.CreateInstance<Daftar.Web.Features.Bench.DataGenerator>(sp);
-            var outcome = await generator.RunAsync(scale, output.WriteLine, CancellationToken.None);
+            if (await generator.GenerateAsync(sp, name, output.WriteLine, CancellationToken.None) is not { } outcome)
+                return Fail(errors, "Choose --scale demo, tiny, district or state.");
             if (options.GetValueOrDefault("tokens") is { } file) await File.WriteAllLinesAsync(file, outcome.TokenLines);
             output.WriteLine($"Generated in {outcome.Elapsed.TotalSeconds:0.0} s.{(options.ContainsKey("tokens") ? $" Load users' tokens in {options["tokens"]}." : "")}");
             return 0;
@@ -231,11 +232,11 @@ public static class AdminCommands
     }
 
     /// <summary>The demo organisation, and with --tokens the load generator's users on it (its busiest officers).</summary>
-    private static async Task<int> SeedDemoAsync(IServiceProvider sp, string? tokensFile, TextWriter output)
+    private static async Task<int> SeedDemoAsync(IServiceProvider sp, ISyntheticData generator, string? tokensFile, TextWriter output)
     {
         var seeded = await SeedAsync(sp, output);
         if (tokensFile is null) return seeded;
-        var lines = await ActivatorUtilities.CreateInstance<Daftar.Web.Features.Bench.DemoLoadUsers>(sp).IssueAsync(DemoLoadUserCount, CancellationToken.None);
+        var lines = await generator.DemoLoadUsersAsync(sp, DemoLoadUserCount, CancellationToken.None);
         await File.WriteAllLinesAsync(tokensFile, lines);
         output.WriteLine($"{lines.Count} load users' tokens in {tokensFile}.");
         return seeded;

@@ -177,7 +177,7 @@ public class IssuedLetter
 public static class DraftErrors
 {
     public static readonly FileError Approved = new("draft_approved", "The draft has been approved, and an approved draft never changes.");
-    public static readonly FileError NoSuchVersion = new("no_such_version", "The draft has no such version.", IsConflict: false);
+    public static readonly FileError NoSuchVersion = new("no_such_version", "The draft has no such version.", FileRefusal.Invalid);
     public static readonly FileError CannotApprove = new("cannot_approve", "A draft is approved by an officer senior to the post that began it.");
     public static readonly FileError NotApproved = new("draft_not_approved", "Only an approved draft can be issued.");
     public static readonly FileError AlreadyIssued = new("draft_issued", "This draft has already been issued.");

@@ -169,10 +169,18 @@ public class EFile
         return null;
     }
 
-    /// <summary>Sends the file to another post; the sender's draft note is confirmed first, as on paper.</summary>
-    public FileError? SendTo(Post from, Post to, Employee by, string? remarks, Priority priority, DateOnly? dueOn, DateTimeOffset now)
+    /// <summary>
+    /// Sends the file to another post; the sender's draft note is confirmed first, as on paper. When the file's policy
+    /// covers the sender's level, their notes must be signed before it moves on: a yellow draft of theirs (it would go
+    /// unsigned) or <paramref name="unsignedGreenNotes"/> — green notes of theirs without a signature, a fact the
+    /// signature store gives — refuses the send.
+    /// </summary>
+    public FileError? SendTo(Post from, Post to, Employee by, string? remarks, Priority priority, DateOnly? dueOn, DateTimeOffset now,
+        bool unsignedGreenNotes = false)
     {
         if (!IsHeldBy(from.Id)) return FileError.NotInYourCustody;
+        if (RequiresSignatureFrom(from) && (unsignedGreenNotes || Notes.Any(n => !n.IsConfirmed && n.AuthorPostId == from.Id)))
+            return FileError.SignBeforeSending;
         if (Status != FileStatus.Open) return FileError.NotOpen;
         if (from.Id == to.Id) return FileError.SendToSelf;
         foreach (var draft in Notes.Where(n => !n.IsConfirmed && n.AuthorPostId == from.Id).ToList())

@@ -62,4 +62,16 @@ public class Note
         ConfirmedAt = now;
         SearchText = SearchTerms.Of(Text);
     }
+
+    /// <summary>
+    /// Whether the officer holding <paramref name="signerPosts"/> may sign this note now: only a green note (a yellow one
+    /// can still change), only by its author's post, and only once (<paramref name="alreadySigned"/>, from the signature store).
+    /// </summary>
+    public FileError? MaySign(IEnumerable<int> signerPosts, bool alreadySigned)
+    {
+        if (!IsConfirmed) return FileError.NoteNotConfirmed;
+        if (!signerPosts.Contains(AuthorPostId)) return FileError.NotYourNote;
+        if (alreadySigned) return FileError.NoteSigned;
+        return null;
+    }
 }

@@ -40,12 +40,7 @@ public class ConflictSafetyTests(DaftarFactory app) : IClassFixture<DaftarFactor
         return winners[0].i;
     }
 
-    private static async Task<int> NewFileAsync(HttpClient api, string subject)
-    {
-        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, 12, null));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
+    private static Task<int> NewFileAsync(HttpClient api, string subject) => api.CreateFileAsync(subject);
 
     private static async Task<int> DiariseAsync(HttpClient api, string subject)
     {
@@ -240,7 +235,7 @@ public class ConflictSafetyTests(DaftarFactory app) : IClassFixture<DaftarFactor
         var fileId = await NewFileAsync(clerk, "Race: draft for approval");
         var started = await clerk.PostAsJsonAsync($"/api/files/{fileId}/drafts", new Daftar.Web.Features.Letters.StartDraftCommand(DraftKind.Letter, DraftLanguage.Hindi, "विषय", "पाठ", null, null));
         var draftId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(await app.PostIdAsync("SO-DOIT-GR1"), null))).StatusCode);
+        await clerk.SendFileAsync(fileId, await app.PostIdAsync("SO-DOIT-GR1"));
 
         // Ten revisions at once: each that succeeds is a version of its own, numbered without gaps or repeats.
         var revisions = await RaceAsync(i => officer.PutAsJsonAsync($"/api/drafts/{draftId}", new Daftar.Web.Features.Letters.ReviseDraftCommand("विषय", $"पाठ {i}", null, null)));

@@ -18,12 +18,7 @@ public class CorrespondenceLinksSharesTests(DaftarFactory app) : IClassFixture<D
 
     private static byte[] Pdf(int pages) => TestPdf.Pages(pages);
 
-    private static async Task<int> CreateFileAsync(HttpClient api, string subject = "Maintenance of the State Data Centre", Grading grading = Grading.Normal)
-    {
-        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, 12, null, Grading: grading));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
+    private static Task<int> NewFileAsync(HttpClient api, string subject = "Maintenance of the State Data Centre", Grading grading = Grading.Normal) => api.CreateFileAsync(subject, grading: grading);
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient api, int fileId, byte[] bytes, string name, string? title = null)
     {
@@ -41,7 +36,7 @@ public class CorrespondenceLinksSharesTests(DaftarFactory app) : IClassFixture<D
     public async Task UploadedDocuments_JoinTheCorrespondence_WithRunningPageNumbers_AndOpenInTheBrowser()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var id = await CreateFileAsync(clerk);
+        var id = await NewFileAsync(clerk);
         Assert.Equal(HttpStatusCode.Created, (await UploadAsync(clerk, id, Pdf(3), "inspection-report.pdf", "निरीक्षण प्रतिवेदन")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await UploadAsync(clerk, id, TestImages.Png(640, 480), "photo.png")).StatusCode);
 
@@ -70,7 +65,7 @@ public class CorrespondenceLinksSharesTests(DaftarFactory app) : IClassFixture<D
     public async Task RenamedOrForeignUploads_AreRefused_AndNothingIsStored()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var id = await CreateFileAsync(clerk);
+        var id = await NewFileAsync(clerk);
         var blobs = Path.Combine(app.DataPath, "blobs");
         int CountBlobs() => Directory.Exists(blobs) ? Directory.EnumerateFiles(blobs, "*", SearchOption.AllDirectories).Count() : 0;
         var before = CountBlobs();
@@ -95,9 +90,9 @@ public class CorrespondenceLinksSharesTests(DaftarFactory app) : IClassFixture<D
     public async Task LinkedFiles_ShowOnBothSides_OnlyToThoseWhoMaySeeThem()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var first = await CreateFileAsync(clerk, "Data centre air conditioning");
-        var second = await CreateFileAsync(clerk, "Data centre power backup");
-        var secret = await CreateFileAsync(clerk, "Data centre security audit", Grading.Secret);
+        var first = await NewFileAsync(clerk, "Data centre air conditioning");
+        var second = await NewFileAsync(clerk, "Data centre power backup");
+        var secret = await NewFileAsync(clerk, "Data centre security audit", Grading.Secret);
         var secondView = await GetAsync(clerk, second);
 
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{first}/links", new LinkFileCommand(secondView.FileNumber.ToLowerInvariant(), "Same AMC"))).StatusCode);
@@ -123,7 +118,7 @@ public class CorrespondenceLinksSharesTests(DaftarFactory app) : IClassFixture<D
     public async Task SharedFiles_CanBeReadByTheOtherPost_ButNotActedOn_AndSharingCanStop()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var id = await CreateFileAsync(clerk, "Common software licences for GAD");
+        var id = await NewFileAsync(clerk, "Common software licences for GAD");
         var gad = await app.PostIdAsync("SO-GAD-GR1");
         var reader = await app.ApiClientAsync("RJ100004");   // holds SO-GAD-GR1
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/files/{id}")).StatusCode);
@@ -141,7 +136,7 @@ public class CorrespondenceLinksSharesTests(DaftarFactory app) : IClassFixture<D
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.DeleteAsync($"/api/files/{id}/shares/{gad}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/files/{id}")).StatusCode);
 
-        var secret = await CreateFileAsync(clerk, "Disciplinary case", Grading.Confidential);
+        var secret = await NewFileAsync(clerk, "Disciplinary case", Grading.Confidential);
         var refused = await clerk.PostAsJsonAsync($"/api/files/{secret}/shares", new ShareFileCommand(gad, null));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("cannot be shared", await refused.Content.ReadAsStringAsync());
@@ -152,8 +147,8 @@ public class CorrespondenceLinksSharesTests(DaftarFactory app) : IClassFixture<D
     public async Task FilePage_AttachesLinksAndShares_ThroughItsForms()
     {
         var api = await app.ApiClientAsync(Demo.Clerk);
-        var id = await CreateFileAsync(api, "Website accessibility audit");
-        var other = await GetAsync(api, await CreateFileAsync(api, "Website hosting renewal"));
+        var id = await NewFileAsync(api, "Website accessibility audit");
+        var other = await GetAsync(api, await NewFileAsync(api, "Website hosting renewal"));
         var browser = await app.SignInAsync(Demo.Clerk);
 
         var linked = await DaftarFactory.PostFormAsync(browser, $"/Files/View?id={id}", new() { ["LinkTo"] = other.ComputerNumber.ToString() }, handler: "Link");

@@ -12,12 +12,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
 {
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    private static async Task<int> CreateFileAsync(HttpClient api, string subject = "Procurement of laptops for work from home", Grading grading = Grading.Normal, int head = 12)
-    {
-        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, head, "Procurement", Grading: grading));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
+    private static Task<int> NewFileAsync(HttpClient api, string subject = "Procurement of laptops for work from home", Grading grading = Grading.Normal, int head = 12) => api.CreateFileAsync(subject, head, "Procurement", grading);
 
     private static async Task<FileView> GetAsync(HttpClient api, int id) => (await api.GetFromJsonAsync<FileView>($"/api/files/{id}", Json))!;
 
@@ -25,8 +20,8 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     public async Task CreatedFile_GetsAFileNumberFromHeadSectionAndYear_AndARunningComputerNumber()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var first = await GetAsync(clerk, await CreateFileAsync(clerk));
-        var second = await GetAsync(clerk, await CreateFileAsync(clerk, "Broadband reimbursement"));
+        var first = await GetAsync(clerk, await NewFileAsync(clerk));
+        var second = await GetAsync(clerk, await NewFileAsync(clerk, "Broadband reimbursement"));
         var year = DateTime.UtcNow.Year;
         Assert.Matches($@"^F\.12\(\d+\)/DOIT/GR-1/{year}$", first.FileNumber);
         var serial = int.Parse(first.FileNumber.Split('(', ')')[1]);
@@ -40,7 +35,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     public async Task Send_ToAnUnknownOrWithdrawnPost_IsRefusedOnTheField_AndTheFileStaysWhereItWas()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var id = await CreateFileAsync(clerk, "Recipient check");
+        var id = await NewFileAsync(clerk, "Recipient check");
         // A post the department has withdrawn: it can no longer receive files.
         var withdrawn = await app.WithDbAsync(db => db.Posts.Where(p => p.Code != "LDC-DOIT-GR1" && p.IsActive).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync());
         await app.WithDbAsync(db => db.Posts.Where(p => p.Id == withdrawn).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsActive, false)));
@@ -80,7 +75,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     public async Task Notes_YellowUntilConfirmed_OnlyTheAuthorEdits_GreenNeverChanges_SendingConfirmsDrafts()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var id = await CreateFileAsync(clerk);
+        var id = await NewFileAsync(clerk);
         var draft = await clerk.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand("प्रस्ताव अवलोकनार्थ प्रस्तुत है।\n\n- 40 laptops\n- *urgent*\n\n<script>alert(1)</script><img src=x onerror=alert(2)>"));
         Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
         var noteId = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -102,7 +97,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
         Assert.Single((await GetAsync(clerk, id)).Notes);
 
         var so = await app.PostIdAsync("SO-DOIT-GR1");
-        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, "For approval", Priority.Urgent))).StatusCode);
+        await clerk.SendFileAsync(id, so, "For approval", Priority.Urgent);
         var officer = await app.ApiClientAsync(Demo.SectionOfficer);
         var seen = await GetAsync(officer, id);
         var green = Assert.Single(seen.Notes);
@@ -124,7 +119,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     public async Task OnlyTheHolderActs_AndOthersAreToldWhy()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var id = await CreateFileAsync(clerk);
+        var id = await NewFileAsync(clerk);
         var so = await app.PostIdAsync("SO-DOIT-GR1");
         await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, null));
         var again = await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, null));
@@ -139,7 +134,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         var so = await app.PostIdAsync("SO-DOIT-GR1");
-        var id = await CreateFileAsync(clerk);
+        var id = await NewFileAsync(clerk);
         await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, "by mistake"));
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/files/{id}/pull-back", null)).StatusCode);
         var back = await GetAsync(clerk, id);
@@ -163,8 +158,8 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     {
         var clerk = await app.ApiClientAsync("RJ100005");
         var so = await app.PostIdAsync("SO-GAD-GR1");
-        var a = await CreateFileAsync(clerk, "Inbox A", head: 1);
-        var b = await CreateFileAsync(clerk, "Inbox B", head: 1);
+        var a = await NewFileAsync(clerk, "Inbox A", head: 1);
+        var b = await NewFileAsync(clerk, "Inbox B", head: 1);
         await clerk.PostAsJsonAsync($"/api/files/{a}/send", new SendFileCommand(so, "please see", Priority.Immediate, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3)));
         await clerk.PostAsJsonAsync($"/api/files/{b}/park", new RemarksCommand("awaiting budget"));
 
@@ -193,7 +188,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     {
         var clerk = await app.ApiClientAsync("RJ100005");
         var created = (await clerk.GetFromJsonAsync<Inbox>("/api/inbox?tab=created", Json))!.Counts.Created;
-        for (var i = created; i < FileQueries.InboxPageSize + 3; i++) await CreateFileAsync(clerk, $"Paging {i}", head: 1);
+        for (var i = created; i < FileQueries.InboxPageSize + 3; i++) await NewFileAsync(clerk, $"Paging {i}", head: 1);
 
         var first = (await clerk.GetFromJsonAsync<Inbox>("/api/inbox?tab=created", Json))!;
         Assert.Equal(FileQueries.InboxPageSize, first.Rows.Count);
@@ -220,7 +215,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     public async Task ParkCloseReopen_FollowTheRules()
     {
         var clerk = await app.ApiClientAsync("RJ100024");
-        var id = await CreateFileAsync(clerk, "Gram panchayat building repair", head: 9);
+        var id = await NewFileAsync(clerk, "Gram panchayat building repair", head: 9);
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/park", new RemarksCommand(null))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SO-RDPR-GR1"), null))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/files/{id}/unpark", null)).StatusCode);
@@ -245,14 +240,14 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     public async Task ALongHistory_TheFileCarriesItsNewestMovements_AndTheRestArePagedOldestFirst()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var id = await CreateFileAsync(clerk, "Court cases register, 1998 onwards");
+        var id = await NewFileAsync(clerk, "Court cases register, 1998 onwards");
         for (var i = 0; i < 26; i++)
         {
             Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/park", new RemarksCommand($"Awaiting hearing {i + 1}"))).StatusCode);
             Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync($"/api/files/{id}/unpark", null)).StatusCode);
         }
         var so = await app.PostIdAsync("SO-DOIT-GR1");
-        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, "For orders"))).StatusCode);
+        await clerk.SendFileAsync(id, so, "For orders");
 
         // 1 + 52 + 1 movements: the file answer carries the newest 20, oldest first, and says how many there are.
         var sent = await GetAsync(clerk, id);
@@ -295,8 +290,8 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     public async Task Visibility_PreviousHoldersAndTheSectionSee_ConfidentialOnlyTheChain_OthersGet404()
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
-        var normal = await CreateFileAsync(clerk, "Normal file");
-        var secret = await CreateFileAsync(clerk, "Confidential file", Grading.Confidential);
+        var normal = await NewFileAsync(clerk, "Normal file");
+        var secret = await NewFileAsync(clerk, "Confidential file", Grading.Confidential);
         var sectionMate = await app.ApiClientAsync("RJ100012");
         Assert.Equal(HttpStatusCode.OK, (await sectionMate.GetAsync($"/api/files/{normal}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await sectionMate.GetAsync($"/api/files/{secret}")).StatusCode);
@@ -320,13 +315,13 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
         Assert.Equal(HttpStatusCode.BadRequest, (await acs.PostAsJsonAsync("/api/files", new CreateFileCommand("No section", 12, null))).StatusCode);
         // A file from the Collectorate's land records branch is sent to SDO Chaksu, a vacant post held as additional charge.
         var udc = await app.ApiClientAsync("RJ100041");
-        var id = await CreateFileAsync(udc, "Mutation dispute, village Kotkhawda", head: 5);
+        var id = await NewFileAsync(udc, "Mutation dispute, village Kotkhawda", head: 5);
         await udc.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), "Report please"));
         var sdo = await app.ApiClientAsync(Demo.SdoSanganer);
         var file = await GetAsync(sdo, id);
         Assert.True(file.Can.Send);
         Assert.Equal(HttpStatusCode.OK, (await sdo.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand("तहसीलदार से रिपोर्ट मंगाई जाए।"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await sdo.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("TEH-CHAKSU"), null))).StatusCode);
+        await sdo.SendFileAsync(id, await app.PostIdAsync("TEH-CHAKSU"));
         var note = Assert.Single((await GetAsync(sdo, id)).Notes);
         Assert.Equal("SDO-CHAKSU", note.AuthorPost.Code);
     }
@@ -348,7 +343,7 @@ public class FileLifecycleTests(DaftarFactory app) : IClassFixture<DaftarFactory
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         Assert.DoesNotContain((await clerk.GetFromJsonAsync<List<FindRecipients.Recipient>>("/api/recipients"))!, p => p.Code == "SDO-CHAKSU");
-        var id = await CreateFileAsync(clerk, "Land records for the new tehsil building");
+        var id = await NewFileAsync(clerk, "Land records for the new tehsil building");
         var sent = await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), null));
         Assert.Equal(HttpStatusCode.NoContent, sent.StatusCode);
         var picks = (await clerk.GetFromJsonAsync<List<FindRecipients.Recipient>>("/api/recipients"))!;

@@ -128,12 +128,7 @@ public class InboxCountTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal((before.Clerk.New + before.Clerk.Opened - 1, before.Clerk.Parked + 1), (after.Clerk.New + after.Clerk.Opened, after.Clerk.Parked));
     }
 
-    private static async Task<int> CreateAsync(HttpClient api, string subject)
-    {
-        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, 1, "Counting"));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
+    private static Task<int> CreateAsync(HttpClient api, string subject) => api.CreateFileAsync(subject, 1, "Counting");
 
     private static void Ok(HttpResponseMessage response) => Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode}");
 

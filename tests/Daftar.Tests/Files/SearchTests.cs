@@ -25,12 +25,7 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         return new string(Enumerable.Range(0, 9).Select(_ => letters[Random.Shared.Next(letters.Length)]).ToArray()) + (hindi ? "ा" : "");
     }
 
-    private static async Task<int> CreateFileAsync(HttpClient api, string subject, Grading grading = Grading.Normal, int head = 12)
-    {
-        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, head, "Procurement", Grading: grading));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
+    private static Task<int> NewFileAsync(HttpClient api, string subject, Grading grading = Grading.Normal, int head = 12) => api.CreateFileAsync(subject, head, "Procurement", grading);
 
     private static async Task<int> DiariseAsync(HttpClient api, string sender, string subject, string? letterNumber = null, Grading grading = Grading.Normal)
     {
@@ -72,7 +67,7 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var hindi = Unique(hindi: true);
         var english = Unique();
         var draftWord = Unique();
-        var id = await CreateFileAsync(clerk, $"ग्राम पंचायत भवन {hindi} की मरम्मत");
+        var id = await NewFileAsync(clerk, $"ग्राम पंचायत भवन {hindi} की मरम्मत");
         await clerk.PostAsJsonAsync($"/api/files/{id}/notes", new SaveNoteCommand($"सड़क निर्माण हेतु {english} स्वीकृति {draftWord}"));
 
         Assert.Contains(id, (await SearchAsync(clerk, Q(hindi))).Files.Select(f => f.Id));
@@ -80,7 +75,7 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.DoesNotContain(id, (await SearchAsync(clerk, Q(draftWord))).Files.Select(f => f.Id));
 
         var so = await app.PostIdAsync("SO-DOIT-GR1");
-        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, null))).StatusCode);
+        await clerk.SendFileAsync(id, so);
         var hit = Assert.Single((await SearchAsync(clerk, Q($"{english} निर्माण"))).Files, f => f.Id == id);
         Assert.True(hit.InNotes);
         Assert.Equal("SO-DOIT-GR1", hit.Holder.Code);
@@ -96,8 +91,8 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         var word = Unique();
-        var normal = await CreateFileAsync(clerk, $"Broadband {word} for home offices");
-        var secret = await CreateFileAsync(clerk, $"Vigilance enquiry {word}", Grading.Secret);
+        var normal = await NewFileAsync(clerk, $"Broadband {word} for home offices");
+        var secret = await NewFileAsync(clerk, $"Vigilance enquiry {word}", Grading.Secret);
 
         Assert.Equal([secret, normal], (await SearchAsync(clerk, Q(word))).Files.Select(f => f.Id));
         // The section officer of the same section sees the normal file, not the secret one.
@@ -116,10 +111,10 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         // the same officer holds as additional charge.
         var udc = await app.ApiClientAsync("RJ100041");
         var word = Unique();
-        var toOwnPost = await CreateFileAsync(udc, $"Encroachment complaint {word}, Sanganer", Grading.Secret, head: 5);
-        var toChargedPost = await CreateFileAsync(udc, $"Encroachment complaint {word}, Chaksu", Grading.Secret, head: 5);
-        Assert.Equal(HttpStatusCode.NoContent, (await udc.PostAsJsonAsync($"/api/files/{toOwnPost}/send", new SendFileCommand(await app.PostIdAsync("SDO-SANGANER"), null))).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await udc.PostAsJsonAsync($"/api/files/{toChargedPost}/send", new SendFileCommand(await app.PostIdAsync("SDO-CHAKSU"), null))).StatusCode);
+        var toOwnPost = await NewFileAsync(udc, $"Encroachment complaint {word}, Sanganer", Grading.Secret, head: 5);
+        var toChargedPost = await NewFileAsync(udc, $"Encroachment complaint {word}, Chaksu", Grading.Secret, head: 5);
+        await udc.SendFileAsync(toOwnPost, await app.PostIdAsync("SDO-SANGANER"));
+        await udc.SendFileAsync(toChargedPost, await app.PostIdAsync("SDO-CHAKSU"));
 
         // A secret receipt sent to the charged post is found through its movement, not through any section.
         var receipt = await DiariseAsync(udc, $"Tehsildar {word}", "Encroachment report", grading: Grading.Secret);
@@ -159,7 +154,7 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         var (subjectWord, noteWord, receiptWord) = (Unique(), Unique(hindi: true), Unique());
-        var id = await CreateFileAsync(clerk, $"Solar pumps {subjectWord}");
+        var id = await NewFileAsync(clerk, $"Solar pumps {subjectWord}");
         var receiptId = await DiariseAsync(clerk, $"Gram panchayat {receiptWord}", "Pump estimate");
         var put = await clerk.PostAsJsonAsync($"/api/receipts/{receiptId}/put-in-file", new PutInFileCommand(id, null, null));
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
@@ -168,7 +163,7 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.True(Assert.Single((await SearchAsync(clerk, Q(receiptWord))).Files, f => f.Id == id).InReceipts);
         Assert.DoesNotContain(id, (await SearchAsync(clerk, Q(noteWord))).Files.Select(f => f.Id));          // still a draft
         var so = await app.PostIdAsync("SO-DOIT-GR1");
-        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, null))).StatusCode);
+        await clerk.SendFileAsync(id, so);
         Assert.True(Assert.Single((await SearchAsync(clerk, Q(noteWord))).Files, f => f.Id == id).InNotes);  // confirmed on sending
         Assert.Contains(id, (await SearchAsync(clerk, Q($"{subjectWord} solar"))).Files.Select(f => f.Id));
         // Words from the subject and from a note do not meet in one row: a search for both finds nothing, on either database.
@@ -201,8 +196,8 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     {
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         var word = Unique();
-        var open = await CreateFileAsync(clerk, $"Solar panels {word}");
-        var closed = await CreateFileAsync(clerk, $"Solar water heaters {word}", Grading.Confidential);
+        var open = await NewFileAsync(clerk, $"Solar panels {word}");
+        var closed = await NewFileAsync(clerk, $"Solar water heaters {word}", Grading.Confidential);
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{closed}/close", new RemarksCommand("Done"))).StatusCode);
 
         Assert.Equal([closed], (await SearchAsync(clerk, Q(word) + "&status=Closed")).Files.Select(f => f.Id));
@@ -225,7 +220,7 @@ public class SearchTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     {
         var api = await app.ApiClientAsync(Demo.Clerk);
         var word = Unique(hindi: true);
-        var id = await CreateFileAsync(api, $"आंगनबाड़ी केंद्र {word}");
+        var id = await NewFileAsync(api, $"आंगनबाड़ी केंद्र {word}");
         var browser = await app.SignInAsync(Demo.Clerk);
         await Daftar.Tests.Localisation.HindiTests.SwitchToHindiAsync(browser);
         var page = await DaftarFactory.PageAsync(browser, "/Search?" + Q(word));

@@ -52,7 +52,7 @@ public class StatementShapeTests(StatementsKeptFactory app) : IClassFixture<Stat
         app.Statements.Clear();
 
         var so = await app.PostIdAsync("SO-DOIT-GR1");
-        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{id}/send", new SendFileCommand(so, "For approval"))).StatusCode);
+        await clerk.SendFileAsync(id, so, "For approval");
 
         // SQLite's statements quote the aliases, PostgreSQL's do not.
         var draftReads = app.Statements.Where(s => Regex.IsMatch(s, @"NOT \(""?n""?\.""IsConfirmed""\)")).ToList();

@@ -52,7 +52,7 @@ public class DraftAndLetterTests(DaftarFactory app) : IClassFixture<DaftarFactor
         var body = "उपरोक्त विषय में लेख है कि 40 लैपटॉप आवंटित किए जाते हैं।\n\n- अनुभाग 1: 20\n- अनुभाग 2: 20";
         var draftId = (await ReadAsync<JsonElement>(await clerk.PostAsJsonAsync($"/api/files/{fileId}/drafts",
             new StartDraftCommand(DraftKind.OfficeOrder, DraftLanguage.Hindi, Subject, body, "समस्त अनुभाग अधिकारी,\nसूचना प्रौद्योगिकी एवं संचार विभाग", null)))).GetProperty("id").GetInt32();
-        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(so, "प्रारूप अनुमोदनार्थ"))).StatusCode);
+        await clerk.SendFileAsync(fileId, so, "प्रारूप अनुमोदनार्थ");
 
         // Only the holder edits: the clerk no longer can; the section officer does, and both versions stay.
         Assert.Equal("file_not_in_your_custody", await CodeOfAsync(await clerk.PutAsJsonAsync($"/api/drafts/{draftId}", new ReviseDraftCommand(Subject, body + " संशोधन", null, null))));
@@ -101,7 +101,7 @@ public class DraftAndLetterTests(DaftarFactory app) : IClassFixture<DaftarFactor
 
         // A joint order: the file goes up to the deputy secretary, who adds a signature; both stay valid.
         var ds = await app.ApiClientAsync("RJ100010");
-        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(await app.PostIdAsync("DS-DOIT"), "संयुक्त हस्ताक्षर हेतु"))).StatusCode);
+        await officer.SendFileAsync(fileId, await app.PostIdAsync("DS-DOIT"), "संयुक्त हस्ताक्षर हेतु");
         Assert.Equal("file_not_in_your_custody", await CodeOfAsync(await officer.PostAsJsonAsync($"/api/letters/{letter.Id}/sign", new IssueDraftCommand(Pin))));
         Assert.Equal(HttpStatusCode.Created, (await ds.PostAsJsonAsync("/api/signing/enrol", new EnrolCommand(Pin, Pin))).StatusCode);
         var cosigned = await ReadAsync<LetterView>(await ds.PostAsJsonAsync($"/api/letters/{letter.Id}/sign", new IssueDraftCommand(Pin)));

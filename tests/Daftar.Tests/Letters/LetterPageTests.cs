@@ -31,7 +31,7 @@ public class LetterPageTests(DaftarFactory app) : IClassFixture<DaftarFactory>
             new() { ["Subject"] = "ई-फाइल प्रशिक्षण", ["Body"] = "एतद्द्वारा आदेशित किया जाता है कि सभी लिपिक प्रशिक्षण लें।", ["Addressee"] = "समस्त लिपिक" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var draftUrl = saved.Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.NoContent, (await clerkApi.PostAsJsonAsync($"/api/files/{fileId}/send", new SendFileCommand(await app.PostIdAsync("SO-DOIT-GR1"), null))).StatusCode);
+        await clerkApi.SendFileAsync(fileId, await app.PostIdAsync("SO-DOIT-GR1"));
 
         var officer = await app.SignInAsync(Demo.SectionOfficer);
         var revised = await DaftarFactory.PostFormAsync(officer, draftUrl,

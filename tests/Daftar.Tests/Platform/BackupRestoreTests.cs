@@ -49,12 +49,7 @@ public class BackupRestoreTests(DaftarFactory app) : IClassFixture<DaftarFactory
 
     private static byte[] Pdf(string title) => TestPdf.Pages(1, title);
 
-    private static async Task<int> NewFileAsync(HttpClient api, string subject)
-    {
-        var response = await api.PostAsJsonAsync("/api/files", new CreateFileCommand(subject, 12, null));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
+    private static Task<int> NewFileAsync(HttpClient api, string subject) => api.CreateFileAsync(subject);
 
     private static async Task AttachAsync(HttpClient api, int fileId, byte[] pdf)
     {

@@ -116,4 +116,42 @@ public class FileRulesTests
         Assert.Null(juniors.SendTo(_clerk, otherClerk, _priyanka, null, Priority.Normal, null, Now));
         Assert.Equal(FileError.CannotClose, juniors.Close(otherClerk, _priyanka, null, Now));
     }
+
+    [Fact]
+    public void Send_UnderASignaturePolicy_NeedsTheSendersNotesSigned_OnlyAtTheLevelsItCovers()
+    {
+        var file = NewFile();
+        file.RequireSignedNotes(7);
+        Assert.False(file.RequiresSignatureFrom(_clerk));
+        Assert.True(file.RequiresSignatureFrom(_sectionOfficer));
+
+        // The clerk (level 9) is below the policy: an unsigned note of theirs goes up.
+        Assert.Null(file.SaveDraftNote(_clerk, _priyanka, "Put up for approval.", "<p>Put up for approval.</p>", Now, out _));
+        Assert.Null(file.SendTo(_clerk, _sectionOfficer, _priyanka, null, Priority.Normal, null, Now, unsignedGreenNotes: true));
+
+        // The section officer (level 7) is covered: a yellow draft would go unsigned, and so would a green note without a signature.
+        Assert.Null(file.SaveDraftNote(_sectionOfficer, _priyanka, "Approved.", "<p>Approved.</p>", Now, out _));
+        Assert.Equal(FileError.SignBeforeSending, file.SendTo(_sectionOfficer, _deputySecretary, _priyanka, null, Priority.Normal, null, Now));
+        Assert.True(file.IsHeldBy(_sectionOfficer.Id));
+        var draft = file.Notes.Single(n => !n.IsConfirmed);
+        Assert.Null(file.ConfirmNote(draft, _sectionOfficer, Now));
+        Assert.Equal(FileError.SignBeforeSending, file.SendTo(_sectionOfficer, _deputySecretary, _priyanka, null, Priority.Normal, null, Now, unsignedGreenNotes: true));
+
+        // Once signed, it moves on.
+        Assert.Null(file.SendTo(_sectionOfficer, _deputySecretary, _priyanka, null, Priority.Normal, null, Now, unsignedGreenNotes: false));
+        Assert.True(file.IsHeldBy(_deputySecretary.Id));
+    }
+
+    [Fact]
+    public void ANote_IsSignedOnlyGreen_OnlyByItsAuthorsPost_AndOnce()
+    {
+        var file = NewFile();
+        Assert.Null(file.SaveDraftNote(_clerk, _priyanka, "Put up.", "<p>Put up.</p>", Now, out var note));
+        Assert.Equal(FileError.NoteNotConfirmed, note.MaySign([_clerk.Id], alreadySigned: false));
+        Assert.Null(file.ConfirmNote(note, _clerk, Now));
+        Assert.Equal(FileError.NotYourNote, note.MaySign([_sectionOfficer.Id, _deputySecretary.Id], alreadySigned: false));
+        Assert.Equal(FileRefusal.Forbidden, FileError.NotYourNote.Kind);
+        Assert.Equal(FileError.NoteSigned, note.MaySign([_clerk.Id], alreadySigned: true));
+        Assert.Null(note.MaySign([_sectionOfficer.Id, _clerk.Id], alreadySigned: false));
+    }
 }

@@ -254,7 +254,12 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         }
     }
 
-    public static Error ToError(FileError e) => new(e.Code, e.Message, e.IsConflict ? ErrorKind.Conflict : ErrorKind.Invalid);
+    public static Error ToError(FileError e) => new(e.Code, e.Message, e.Kind switch
+    {
+        FileRefusal.Invalid => ErrorKind.Invalid,
+        FileRefusal.Forbidden => ErrorKind.Forbidden,
+        _ => ErrorKind.Conflict,
+    });
 
     private static string ConstraintOf(DbUpdateException ex) =>
         ex.InnerException is Npgsql.PostgresException { ConstraintName: { } name } ? name : "unique key";

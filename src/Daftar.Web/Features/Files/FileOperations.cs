@@ -74,16 +74,12 @@ public sealed class SendFile(DaftarDb db, FileActions files, Daftar.Web.Features
         if (loaded.Value!.OtherPost is not { } to) return Error.Unknown("toPostId", "Post");
         var result = await files.ActAsync(fileId, loaded.Value, async c =>
         {
-            if (c.File.RequiresSignatureFrom(c.ActingPost) && c.File.IsHeldBy(c.ActingPost.Id))
-            {
-                // The file's policy: this post's notes must be signed before the file moves on, so a draft cannot go unsigned.
-                // Only the yellow notes are loaded: a draft of this post's would go unsigned, and every green one must be signed.
-                if (c.File.Notes.Any(n => n.AuthorPostId == c.ActingPost.Id)) return FileError.SignBeforeSending;
-                var postId = c.ActingPost.Id;
-                if (await db.Notes.AnyAsync(n => n.FileId == fileId && n.AuthorPostId == postId && !db.NoteSignatures.Any(s => s.NoteId == n.Id), ct))
-                    return FileError.SignBeforeSending;
-            }
-            return c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now);
+            // Only the yellow notes are loaded; whether the sender's green ones are signed is asked of the database only
+            // when the file's policy covers the sender.
+            var postId = c.ActingPost.Id;
+            var unsigned = c.File.RequiresSignatureFrom(c.ActingPost) && c.File.IsHeldBy(postId)
+                && await db.Notes.AnyAsync(n => n.FileId == fileId && n.AuthorPostId == postId && !db.NoteSignatures.Any(s => s.NoteId == n.Id), ct);
+            return c.File.SendTo(c.ActingPost, to, c.Employee, remarks, cmd.Priority, cmd.DueOn, files.Now, unsigned);
         }, ct);
         if (result.Succeeded)
             await notifier.ToPostAsync(to.Id, new Daftar.Web.Features.Notifications.Notice("file", loaded.Value.File.Subject, $"/Files/View?id={fileId}"));

@@ -19,8 +19,6 @@ public sealed record SignNoteCommand(string? Pin);
 /// </summary>
 public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileActions files, TimeProvider clock, AuditActor audit) : INoteSignatures
 {
-    public static readonly Error AlreadySigned = new("note_signed", "This note is already signed.", ErrorKind.Conflict);
-
     /// <summary>Signs the viewer's own green note; with a PIN, the signing session is opened first.</summary>
     Task<Result<NoteSignatureView>> INoteSignatures.SignAsync(int noteId, string? pin, CancellationToken ct) => SignAsync(noteId, new SignNoteCommand(pin), ct);
 
@@ -30,9 +28,8 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileA
         if (viewer is null) return FileActions.NoPost;
         var note = await VisibleNoteAsync(noteId, viewer, ct);
         if (note is null) return Error.NotFound("Note");
-        if (!note.IsConfirmed) return SigningErrors.NoteNotConfirmed;
-        if (!viewer.PostIds.Contains(note.AuthorPostId)) return SigningErrors.NotYourNote;
-        if (await db.NoteSignatures.AnyAsync(s => s.NoteId == noteId, ct)) return AlreadySigned;
+        if (note.MaySign(viewer.PostIds, alreadySigned: note.IsConfirmed && await db.NoteSignatures.AnyAsync(s => s.NoteId == noteId, ct)) is { } refused)
+            return FileActions.ToError(refused);
 
         var unlocked = await unlock.HandleAsync(viewer.EmployeeId, cmd.Pin, ct);
         if (!unlocked.Succeeded) return Result<NoteSignatureView>.Fail(unlocked.Errors);
@@ -51,7 +48,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileA
         {
             // Two signings of one note at the same moment: the unique index keeps the first.
             db.ChangeTracker.Clear();
-            return AlreadySigned;
+            return FileActions.ToError(FileError.NoteSigned);
         }
         // The answer is the new signature checked like any other, from what is in hand rather than read back.
         var signerName = await db.Employees.AsNoTracking().Where(e => e.Id == credential.EmployeeId).Select(e => new { e.NameEn, e.Code }).SingleAsync(ct);

@@ -9,8 +9,6 @@ public static class SigningErrors
     public static readonly Error Locked = new("signing_locked", "Signing is locked after five wrong PINs. Ask the administrator to unlock it, or enrol again.", ErrorKind.Conflict);
     public static readonly Error NoSession = new("pin_needed", "Enter your signing PIN to sign.", ErrorKind.Invalid, "pin");
     public static readonly Error EnrolledMeanwhile = new("enrolled_meanwhile", "Your signing certificate changed at the same moment (another enrolment). Look at it again before enrolling.", ErrorKind.Conflict);
-    public static readonly Error NoteNotConfirmed = new("note_not_confirmed", "Only a confirmed (green) note can be signed.", ErrorKind.Conflict);
-    public static readonly Error NotYourNote = new("not_your_note", "Only the author of a note can sign it.", ErrorKind.Forbidden);
     public static readonly Error NotSigned = new("not_signed", "This note is not signed.", ErrorKind.NotFound);
     public static readonly Error AwaitingApproval = new("awaiting_approval", "Your DSC names someone other than you in Daftar, so it can sign only after your IT nodal officer approves it.", ErrorKind.Invalid);
     public static Error OwnCertificateRevoked(object createdAt, object revocationReason) => new("certificate_revoked", "Your signing certificate was revoked on {0} (reason: {1}). Enrol again on My profile → Digital signature to get a new one; what you signed before it was revoked stays valid.", ErrorKind.Invalid, null, createdAt, revocationReason);

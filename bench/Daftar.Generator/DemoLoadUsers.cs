@@ -3,7 +3,7 @@ using Daftar.Data;
 using Daftar.People;
 using Microsoft.EntityFrameworkCore;
 
-namespace Daftar.Web.Features.Bench;
+namespace Daftar.Generator;
 
 /// <summary>
 /// API tokens for the load generator on the demo organisation (<c>generate --scale demo --tokens FILE</c>): the demo

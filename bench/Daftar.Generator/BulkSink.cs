@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Daftar.Web.Features.Bench;
+namespace Daftar.Generator;
 
 /// <summary>Rows into one table, fast: PostgreSQL binary COPY, or prepared INSERTs in one SQLite transaction.</summary>
 public interface IBulkTable : IAsyncDisposable

@@ -10,7 +10,7 @@ using Daftar.Web.Features.Files;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Daftar.Web.Features.Bench;
+namespace Daftar.Generator;
 
 /// <summary>How big a generated state is. Movements and notes per file are averages; older files get more.</summary>
 public sealed record Scale(string Name, int Departments, int Offices, int Employees, int Files, double MovementsPerFile, double NotesPerFile,
@@ -265,7 +265,7 @@ public sealed class DataGenerator(DaftarDb db, NoteText noteText, TimeProvider c
         await InboxCounting.RebuildAsync(db, ct);
         await db.Database.ExecuteSqlRawAsync("ANALYZE \"InboxCounts\"", ct);
         Step(progress, watch, "Inbox counts of every post");
-        await Search.FileWords.RebuildAsync(db, ct);
+        await Daftar.Web.Features.Search.FileWords.RebuildAsync(db, ct);
         Step(progress, watch, "Search words of every file");
 
         // --- Counters continue after the generated numbers; accounts and tokens for the load generator --------------
