@@ -1,7 +1,6 @@
 using System.Globalization;
 using Daftar.Accounts;
 using Daftar.Data;
-using Daftar.Web.Features.People;
 using Daftar.Web.Features.People.Import;
 using Daftar.Web.Features.Signing;
 using Daftar.Web.Infrastructure;

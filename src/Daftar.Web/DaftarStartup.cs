@@ -1,5 +1,4 @@
 using Daftar.Data;
-using Daftar.Web.Features.People;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Daftar.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

@@ -36,7 +36,13 @@ public class RosterMailTests(MailFactory app) : IClassFixture<MailFactory>
         // The Collector is the office's essential post: every working day of the week is in his calendar.
         Assert.Equal(6, calendar.Split("BEGIN:VEVENT").Length - 1);
         Assert.Contains($"DTSTART;VALUE=DATE:{monday:yyyyMMdd}", calendar);
+        Assert.All(Ical.Net.Calendar.Load(calendar)!.Events, e => Assert.Equal(("TRANSPARENT", true), (e.Transparency, e.IsAllDay)));
         Assert.Contains("कार्यालय में आपके दिन", message.TextBody);
+
+        // The same days, as the work-from-home page's download for the coming weeks.
+        var download = await (await app.SignInAsync(Demo.Collector)).GetStringAsync("/WorkFromHome?handler=Calendar");
+        var downloaded = Ical.Net.Calendar.Load(download)!.Events.Select(e => DateOnly.FromDateTime(e.DtStart!.Value)).ToHashSet();
+        Assert.Subset(downloaded, Enumerable.Range(0, 6).Select(monday.AddDays).ToHashSet());
     }
 
     [Fact]

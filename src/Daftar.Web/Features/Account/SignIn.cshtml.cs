@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Daftar.Accounts;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Daftar.Data;
 using Daftar.Files;
 using Daftar.People;
-using Daftar.Web.Features.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.Demo;

@@ -1,7 +1,6 @@
 using Daftar.Accounts;
 using Daftar.Data;
 using Daftar.People;
-using Daftar.Web.Features.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using Daftar.Data;
-using Daftar.People;
 using Daftar.WorkFromHome;
 using Microsoft.EntityFrameworkCore;
 using F = Daftar.WorkFromHome.TaskFact;

@@ -106,11 +106,11 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
 
     /// <summary>
     /// The newest <paramref name="count"/> of <see cref="VisibleIds"/>, newest first. Each part of the rule gives only its own
-    /// newest, then the parts are merged: the busiest post of a state sees 34,000 files, and gathering and de-duplicating
-    /// all of them to keep the newest 2,049 cost a search 31 ms of the database's time. Each post is asked for by itself,
-    /// as an index read backwards stops after <paramref name="count"/> entries only for one post (0.3 ms; 8 ms for a list
-    /// of posts, read whole and sorted); so is each section, whose normal files come from one index alone. Only ids below
-    /// <paramref name="below"/> count, so that the next batch continues where the last one stopped.
+    /// newest, then the parts are merged, rather than gathering every visible file of a busy post and sorting them. Each
+    /// post is asked for by itself, as an index read backwards stops after <paramref name="count"/> entries only for one
+    /// post; so is each section, whose normal files come from one index alone (measured: docs/performance.md, "Search: the
+    /// visible files are taken newest first"). Only ids below <paramref name="below"/> count, so that the next batch
+    /// continues where the last one stopped.
     /// </summary>
     public static IQueryable<int> NewestVisibleIds(DaftarDb db, Viewer viewer, int count, int below = int.MaxValue)
     {

@@ -1,14 +1,10 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Daftar.Data;
 using Daftar.Files;
-using Daftar.People;
 using Daftar.Signing;
 using Daftar.Web.Features.Files;
-using Daftar.Web.Features.Signing;
 using Daftar.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.Letters;
 

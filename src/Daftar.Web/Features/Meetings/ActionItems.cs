@@ -1,12 +1,9 @@
-using System.Globalization;
 using System.Net;
 using Daftar.Data;
 using Daftar.Files;
 using Daftar.Meetings;
-using Daftar.Signing;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Features.People;
-using Daftar.Web.Features.Signing;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Daftar.Data;
-using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.Meetings;

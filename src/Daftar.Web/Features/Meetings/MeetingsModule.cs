@@ -1,10 +1,8 @@
-using Daftar.Meetings;
 using Daftar.People;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Localization;
 using L = Microsoft.Extensions.Localization.IStringLocalizer<Daftar.Web.SharedResource>;
 
 namespace Daftar.Web.Features.Meetings;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Daftar.Data;
-using Daftar.Files;
 using Daftar.Meetings;
 using Daftar.Signing;
 using Daftar.Web.Features.Files;

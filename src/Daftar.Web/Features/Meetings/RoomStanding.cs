@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Daftar.Data;
-using Daftar.Meetings;
 using Daftar.Web.Features.Notifications;
 using Daftar.Web.Features.People;
 using Daftar.Web.Infrastructure;

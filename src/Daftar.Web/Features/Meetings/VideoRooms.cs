@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Daftar.Data;
 using Daftar.Meetings;
-using Daftar.Web.Features.Notifications;
 using Daftar.Web.Features.People;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

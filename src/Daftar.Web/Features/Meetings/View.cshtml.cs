@@ -1,4 +1,3 @@
-using Daftar.Meetings;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Daftar.Data;
 using Daftar.Signing;
 using Daftar.Web.Features.Files;

@@ -52,20 +52,17 @@ public sealed class IndexModel(RosterQueries rosters, WorkFromHomeAccess access,
     /// <summary>The next eight weeks' office days from published rosters, as an iCalendar file (all-day events).</summary>
     public async Task<IActionResult> OnGetCalendarAsync(CancellationToken ct)
     {
-        var ics = new System.Text.StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Daftar//Work from home//EN\r\nCALSCALE:GREGORIAN\r\n");
-        var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = clock.GetUtcNow().UtcDateTime;
+        var events = new List<Ical.Net.CalendarComponents.CalendarEvent>();
         for (var week = 0; week < 8; week++)
         {
             var days = await rosters.MyWeekAsync(clock.Today().AddDays(7 * week), ct);
             if (!days.Succeeded) return Forbid();
-            foreach (var d in days.Value!.OfficeDays)
-            {
-                var day = d.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-                ics.Append($"BEGIN:VEVENT\r\nUID:office-{day}-{User.Identity?.Name}@daftar\r\nDTSTAMP:{stamp}\r\nDTSTART;VALUE=DATE:{day}\r\nDTEND;VALUE=DATE:{d.AddDays(1):yyyyMMdd}\r\nSUMMARY:{l["In the office (roster)"]}\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n");
-            }
+            events.AddRange(days.Value!.OfficeDays.Select(d =>
+                RosterCalendar.OfficeDay($"office-{d:yyyyMMdd}-{User.Identity?.Name}@daftar", d, l["In the office (roster)"], null, null, stamp)));
         }
-        ics.Append("END:VCALENDAR\r\n");
-        return File(System.Text.Encoding.UTF8.GetBytes(ics.ToString()), "text/calendar; charset=utf-8", "office-days.ics");
+        var ics = RosterCalendar.Ics(events);
+        return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "office-days.ics");
     }
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)

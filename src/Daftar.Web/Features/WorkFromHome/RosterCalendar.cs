@@ -3,6 +3,7 @@ using Daftar.Web.Infrastructure;
 using Daftar.WorkFromHome;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.WorkFromHome;
@@ -24,23 +25,40 @@ public sealed class RosterCalendar(DaftarDb db) : ICalendarSource
                           orderby e.Day
                           select new { e.Day, e.RosterId, o.NameEn, o.NameHi, r.From, r.To }).Take(400).ToListAsync(ct);
         var hindi = owner.Culture == "hi";
-        var stamp = new CalDateTime(DateTime.UtcNow, true);
+        var stamp = DateTime.UtcNow;
         foreach (var d in days)
         {
-            calendar.Events.Add(new CalendarEvent
-            {
-                Uid = $"roster-{d.RosterId}-{d.Day:yyyyMMdd}-{employee}@daftar",
-                Summary = hindi ? "कार्यालय में उपस्थिति (रोस्टर)" : "In the office (roster)",
-                Description = hindi
+            calendar.Events.Add(OfficeDay($"roster-{d.RosterId}-{d.Day:yyyyMMdd}-{employee}@daftar", d.Day,
+                hindi ? "कार्यालय में उपस्थिति (रोस्टर)" : "In the office (roster)",
+                hindi
                     ? $"{d.NameHi}: रोस्टर {d.From:dd-MM-yyyy} – {d.To:dd-MM-yyyy} के अनुसार इस दिन कार्यालय में आना है।"
                     : $"{d.NameEn}: the roster for {d.From:dd-MM-yyyy} – {d.To:dd-MM-yyyy} calls you to the office on this day.",
-                Location = hindi ? d.NameHi : d.NameEn,
-                DtStart = new CalDateTime(d.Day.Year, d.Day.Month, d.Day.Day),
-                DtEnd = new CalDateTime(d.Day.AddDays(1).Year, d.Day.AddDays(1).Month, d.Day.AddDays(1).Day),
-                DtStamp = stamp,
-                Transparency = "TRANSPARENT",
-                Status = "CONFIRMED",
-            });
+                hindi ? d.NameHi : d.NameEn, stamp));
         }
+    }
+
+    public const string ProductId = "-//Daftar//Work from home//EN";
+
+    /// <summary>One office day as an all-day event that does not block time: the same shape in the feed, the mail and the download.</summary>
+    public static CalendarEvent OfficeDay(string uid, DateOnly day, string summary, string? description, string? location, DateTime stampUtc) => new()
+    {
+        Uid = uid,
+        Summary = summary,
+        Description = description,
+        Location = location,
+        DtStart = new CalDateTime(day.Year, day.Month, day.Day),
+        DtEnd = new CalDateTime(day.AddDays(1).Year, day.AddDays(1).Month, day.AddDays(1).Day),
+        DtStamp = new CalDateTime(stampUtc, true),
+        Transparency = "TRANSPARENT",
+        Status = "CONFIRMED",
+    };
+
+    /// <summary>Office days as an iCalendar file (an e-mail part with <paramref name="method"/> PUBLISH, or a download).</summary>
+    public static string Ics(IEnumerable<CalendarEvent> days, string? method = null)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = ProductId };
+        if (method is not null) calendar.Method = method;
+        foreach (var day in days) calendar.Events.Add(day);
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 }

@@ -130,20 +130,18 @@ public sealed class PublishRoster(DaftarDb db, WorkFromHomeAccess access, Notifi
         var people = await db.PostAssignments.AsNoTracking()
             .PrimaryDuring(roster.From, roster.To).Where(a => a.Post.OfficeId == roster.OfficeId && a.Employee.Email != null)
             .Select(a => new { a.EmployeeId, a.Employee.NameEn, a.Employee.Email }).Distinct().ToListAsync(ct);
-        var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = clock.GetUtcNow().UtcDateTime;
         foreach (var p in people)
         {
             var days = roster.Entries.Where(e => e.EmployeeId == p.EmployeeId).Select(e => e.Day).Order().ToList();
             var list = days.Count == 0 ? "—" : string.Join(", ", days.Select(d => d.ToString("ddd dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture)));
-            var ics = new System.Text.StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Daftar//Work from home//EN\r\nMETHOD:PUBLISH\r\n");
-            foreach (var d in days)
-                ics.Append($"BEGIN:VEVENT\r\nUID:office-{d:yyyyMMdd}-{p.EmployeeId}@daftar\r\nDTSTAMP:{stamp}\r\nDTSTART;VALUE=DATE:{d:yyyyMMdd}\r\nDTEND;VALUE=DATE:{d.AddDays(1):yyyyMMdd}\r\nSUMMARY:In the office (roster) / कार्यालय में (रोस्टर)\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n");
-            ics.Append("END:VCALENDAR\r\n");
+            var ics = RosterCalendar.Ics(days.Select(d => RosterCalendar.OfficeDay($"roster-{roster.Id}-{d:yyyyMMdd}-{p.EmployeeId}@daftar", d,
+                "In the office (roster) / कार्यालय में (रोस्टर)", null, null, stamp)), "PUBLISH");
             mail.Enqueue(new Meetings.OutgoingMail(p.NameEn, p.Email!, "Daftar: your office days / आपके कार्यालय के दिन",
                 $"""
                     The roster of your office from {roster.From:dd-MM-yyyy} to {roster.To:dd-MM-yyyy} is published. Your days in the office: {list}. On the other working days you work from home.
                     आपके कार्यालय का {roster.From:dd-MM-yyyy} से {roster.To:dd-MM-yyyy} तक का रोस्टर प्रकाशित हुआ है। कार्यालय में आपके दिन: {list}। शेष कार्य दिवसों पर आप घर से कार्य करेंगे।
-                    """, ics.ToString(), "PUBLISH"));
+                    """, ics, "PUBLISH"));
         }
     }
 }

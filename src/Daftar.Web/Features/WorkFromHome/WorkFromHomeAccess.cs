@@ -1,6 +1,5 @@
 using Daftar.Data;
 using Daftar.Web.Features.People;
-using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.WorkFromHome;

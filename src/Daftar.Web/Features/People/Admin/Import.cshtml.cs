@@ -1,5 +1,4 @@
 using Daftar.Web.Features.People.Import;
-using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

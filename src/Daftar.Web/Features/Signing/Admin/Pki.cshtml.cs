@@ -1,4 +1,3 @@
-using Daftar.Web.Features.Signing;
 using Daftar.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
