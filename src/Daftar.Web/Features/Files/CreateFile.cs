@@ -33,7 +33,7 @@ public sealed class CreateFile(DaftarDb db, FileActions files, RunningNumbers nu
         if (v.Failed) return Result<int>.Fail(v.Errors);
 
         var viewer = await files.ViewerAsync(ct);
-        if (viewer?.ActingPostId is not { } postId) return FileActions.NoPost;
+        if (viewer?.ActingPostId is not { } postId) return FilesErrors.NoPost;
         if (asPostId is { } chosen)
         {
             if (!viewer.PostIds.Contains(chosen)) return Error.Forbidden();

@@ -47,8 +47,6 @@ public sealed record FileContext(EFile File, Viewer Viewer, Post ActingPost, Emp
 /// </summary>
 public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvider clock, AuditActor audit, ILogger<FileActions> logger)
 {
-    public static readonly Error ChangedMeanwhile = new("file_changed", "Someone else changed this file a moment ago. Reload it to see what changed, then try again.", ErrorKind.Conflict);
-    public static readonly Error NoPost = new("no_post", "You hold no post today, so you cannot act on files.", ErrorKind.Forbidden);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -192,7 +190,7 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
     public async Task<Result<FileContext>> LoadAsync(int fileId, CancellationToken ct, FileParts parts = FileParts.All, int? onlyParticipant = null, int? otherPostId = null)
     {
         var viewer = await ViewerAsync(ct);
-        if (viewer is null) return NoPost;
+        if (viewer is null) return FilesErrors.NoPost;
         // Visibility is one indexed check, asked with the employee who acts and the post the action names (one round trip
         // for all three); the file and its parts are then read by key (not with the rule repeated in every split query).
         var who = await WhoQuery(db, viewer.EmployeeId, viewer.PostIds, viewer.SectionIds, fileId, otherPostId, ct);
@@ -243,14 +241,14 @@ public sealed class FileActions(DaftarDb db, CurrentOfficer current, TimeProvide
         {
             db.ChangeTracker.Clear();
             logger.LogInformation("File {FileId} changed meanwhile (version check); the officer is told to reload", id);
-            return ChangedMeanwhile;
+            return FilesErrors.ChangedMeanwhile;
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             // Two confirmations racing for the same note number end here: the loser changed nothing.
             db.ChangeTracker.Clear();
             logger.LogInformation("File {FileId} changed meanwhile ({Constraint}); the officer is told to reload", id, ConstraintOf(ex));
-            return ChangedMeanwhile;
+            return FilesErrors.ChangedMeanwhile;
         }
     }
 

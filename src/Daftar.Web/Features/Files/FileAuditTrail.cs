@@ -22,7 +22,7 @@ public sealed partial class FileAuditTrail(DaftarDb db, FileActions files, IStri
     public async Task<Result<IReadOnlyList<AuditLine>>> HandleAsync(int fileId, CancellationToken ct)
     {
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
+        if (viewer is null) return FilesErrors.NoPost;
         if (!await FileActions.VisibleTo(db.Files, viewer).AnyAsync(f => f.Id == fileId, ct)) return Error.NotFound("File");
         return Result<IReadOnlyList<AuditLine>>.Ok(await ReadAsync(fileId, ct));
     }

@@ -233,7 +233,7 @@ public sealed class FileQueries(DaftarDb db, FileActions files, INoteSignatures 
     {
         if (page < 1 || page > 100_000) return FilesErrors.InvalidPage;
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
+        if (viewer is null) return FilesErrors.NoPost;
         tab = InboxTabs.All.Contains(tab) ? tab! : null;
         var today = OfficeTime.DateOf(files.Now);
         var posts = viewer.PostIds;

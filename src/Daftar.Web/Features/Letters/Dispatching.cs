@@ -27,7 +27,6 @@ public sealed record DispatchRow(int Id, int LetterId, int FileId, string Letter
 public sealed class Dispatching(DaftarDb db, FileActions files, RunningNumbers numbers, BlobStore blobs, MailSender mail, SigningSettings signing,
     AuditActor audit, Daftar.Web.Features.Notifications.Notifier notifier)
 {
-    public static readonly Error MailNotConfigured = new("mail_not_configured", "E-mail is not set up on this server (Mail:Host and Mail:From). Dispatch by post or electronically, or ask the administrator.", ErrorKind.Conflict);
 
     public async Task<Result<DispatchRow>> DispatchAsync(int letterId, DispatchCommand cmd, CancellationToken ct)
     {
@@ -82,7 +81,7 @@ public sealed class Dispatching(DaftarDb db, FileActions files, RunningNumbers n
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (mode == DispatchMode.Email)
         {
-            if (!mail.IsConfigured) return MailNotConfigured;
+            if (!mail.IsConfigured) return LettersErrors.MailNotConfigured;
             var sent = await SendAsync(letter, issuer, email!, recipient!, ct);
             if (sent is not null) return sent;
         }
@@ -149,7 +148,7 @@ public sealed class Dispatching(DaftarDb db, FileActions files, RunningNumbers n
     public async Task<Result<IReadOnlyList<DispatchRow>>> RegisterAsync(string? q, DateOnly? from, DateOnly? to, DispatchMode? mode, CancellationToken ct)
     {
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
+        if (viewer is null) return FilesErrors.NoPost;
         var visible = FileActions.VisibleIds(db, viewer);
         var query = db.Dispatches.Where(d => visible.Contains(d.FileId));
         if (mode is { } m) query = query.Where(d => d.Mode == m);

@@ -18,7 +18,6 @@ public sealed record CreatedApiToken(int Id, string Name, string Token, DateTime
 /// </summary>
 public sealed class ManageApiTokens(DaftarDb db, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<Daftar.Accounts.Account> users)
 {
-    public static readonly Error WrongCode = new("invalid_authenticator_code", "The code is wrong or has expired. Enter the current code from your app.", ErrorKind.Invalid, "authenticatorCode");
 
     public Task<List<ApiTokenSummary>> ListAsync(int accountId, CancellationToken ct) =>
         db.ApiTokens.AsNoTracking().Where(t => t.AccountId == accountId).OrderByDescending(t => t.Id)
@@ -40,7 +39,7 @@ public sealed class ManageApiTokens(DaftarDb db, TimeProvider clock, Microsoft.A
         if (!string.IsNullOrEmpty(code))
         {
             if (!account.TwoFactorEnabled || !await users.VerifyTwoFactorTokenAsync(account, Microsoft.AspNetCore.Identity.TokenOptions.DefaultAuthenticatorProvider, code))
-                return WrongCode;
+                return MeErrors.WrongCode;
             secondFactor = true;
         }
         var now = clock.GetUtcNow();

@@ -51,7 +51,7 @@ public sealed class DiariseReceipt(DaftarDb db, FileActions files, RunningNumber
         if (v.Failed) return Result<DiarisedReceipt>.Fail(v.Errors);
 
         var viewer = await files.ViewerAsync(ct);
-        if (viewer?.ActingPostId is not { } postId) return FileActions.NoPost;
+        if (viewer?.ActingPostId is not { } postId) return FilesErrors.NoPost;
         var post = await db.Posts.Include(p => p.Section).Include(p => p.Office).ThenInclude(o => o.Department).SingleAsync(p => p.Id == postId, ct);
         if (post.Section is null)
             return ReceiptsErrors.NoSection;
@@ -116,7 +116,7 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
     private async Task<(Receipt? Receipt, Viewer? Viewer, Post? Post, Employee? By, Error? Error)> LoadAsync(int id, CancellationToken ct)
     {
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return (null, null, null, null, FileActions.NoPost);
+        if (viewer is null) return (null, null, null, null, FilesErrors.NoPost);
         var receipt = await VisibleTo(db.Receipts, viewer).Include(r => r.Documents).Include(r => r.Movements).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (receipt is null) return (null, null, null, null, Error.NotFound("Receipt"));
         var postId = viewer.PostIds.Contains(receipt.HolderPostId) ? receipt.HolderPostId : viewer.ActingPostId ?? viewer.PostIds[0];
@@ -128,7 +128,7 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
     public async Task<Result<ReceiptView>> GetAsync(int id, CancellationToken ct)
     {
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
+        if (viewer is null) return FilesErrors.NoPost;
         var visibleFiles = FileActions.VisibleTo(db.Files, viewer).Select(f => (int?)f.Id);
         var r = await db.Receipts.AsNoTracking().Include(x => x.Documents)
             .Where(x => x.Id == id)
@@ -159,7 +159,7 @@ public sealed class ReceiptActions(DaftarDb db, FileActions files, CreateFile cr
     public async Task<Result<IReadOnlyList<ReceiptRow>>> ListAsync(ReceiptStatus status, CancellationToken ct)
     {
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
+        if (viewer is null) return FilesErrors.NoPost;
         var query = status == ReceiptStatus.Open
             ? db.Receipts.Where(r => viewer.PostIds.Contains(r.HolderPostId) && r.Status == ReceiptStatus.Open)
             : VisibleTo(db.Receipts, viewer).Where(r => r.Status == status);

@@ -43,7 +43,7 @@ public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch p
         if (v.Failed) return Result<SearchResults>.Fail(v.Errors);
 
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
+        if (viewer is null) return FilesErrors.NoPost;
         var words = SearchTerms.Query(query.Q);
         if (words.Count == 0 && department is null && section is null && query.Status is null && query.Grading is null && query.From is null && query.To is null)
             return new SearchResults([], [], false);

@@ -13,7 +13,7 @@ public sealed class MySigningStatus(DaftarDb db, Pki pki, SigningSessions sessio
 {
     public async Task<Result<SigningStatus>> HandleAsync(CancellationToken ct)
     {
-        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FilesErrors.NoPost;
         var credential = await credentials.ActiveAsync(employeeId, ct);
         var waiting = await db.SigningCredentials.AsNoTracking().Where(c => c.EmployeeId == employeeId && c.Status == CredentialStatus.AwaitingApproval)
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
@@ -37,7 +37,7 @@ public sealed class EnrolForSigning(DaftarDb db, Pki pki, SigningSessions sessio
         if (CredentialAccess.PinProblem(cmd.Pin) is { } problem) v.Add(problem);
         else if (cmd.ConfirmPin is not null && cmd.ConfirmPin != cmd.Pin) v.Add(SigningErrors.PinMismatch);
         if (v.Failed) return Result<int>.Fail(v.Errors);
-        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FilesErrors.NoPost;
         var employee = await db.Employees.SingleAsync(e => e.Id == employeeId, ct);
         var existing = await credentials.ActiveAsync(employeeId, ct);
         if (existing is not null && !cmd.Replace)
@@ -47,7 +47,7 @@ public sealed class EnrolForSigning(DaftarDb db, Pki pki, SigningSessions sessio
         var today = clock.Today();
         var post = await db.PostAssignments.Where(a => a.EmployeeId == employeeId && a.From <= today && (a.To == null || a.To >= today))
             .OrderBy(a => a.Kind).Select(a => new { a.Post.Office.Department, a.Post.Code, a.PostId }).FirstOrDefaultAsync(ct);
-        if (post is null) return FileActions.NoPost;
+        if (post is null) return FilesErrors.NoPost;
         audit.ActingPostId = post.PostId;
         var (ca, caKey) = await pki.IssuingCaAsync(post.Department, ct);
         var now = clock.GetUtcNow();
@@ -78,7 +78,7 @@ public sealed class RevokeOwnCertificate(DaftarDb db, Pki pki, SigningSessions s
         var v = new Validation();
         var reason = v.Required(cmd.Reason, "reason", "Reason", 200);
         if (v.Failed) return Result<int>.Fail(v.Errors);
-        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FilesErrors.NoPost;
         if (await credentials.ActiveAsync(employeeId, ct) is not { } credential) return await credentials.NoCertificateAsync(employeeId, ct);
         return await CredentialAccess.RevokeAsync(db, pki, sessions, credential, reason!, clock.GetUtcNow(), ct);
     }
@@ -96,7 +96,7 @@ public sealed class RegisterOutsideCertificate(DaftarDb db, Pki pki, SigningSess
         else if (pfx.Length > MaxPkcs12Bytes) v.Add(SigningErrors.TooLarge(0.1));
         if (CredentialAccess.PinProblem(pin) is { } problem) v.Add(problem);
         if (v.Failed) return Result<Registered>.Fail(v.Errors);
-        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FilesErrors.NoPost;
 
         X509Certificate2Collection bundle;
         try
@@ -105,7 +105,7 @@ public sealed class RegisterOutsideCertificate(DaftarDb db, Pki pki, SigningSess
         }
         catch (CryptographicException)
         {
-            return new Error("bad_pkcs12", "The file is not a PKCS#12 certificate file, or the password is wrong.", ErrorKind.Invalid, "file");
+            return SigningErrors.BadPkcs12;
         }
         var certificate = bundle.FirstOrDefault(c => c.HasPrivateKey);
         if (certificate is null) return SigningErrors.NoPrivateKey;

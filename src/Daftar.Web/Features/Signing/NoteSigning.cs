@@ -24,7 +24,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileA
     public async Task<Result<NoteSignatureView>> SignAsync(int noteId, SignNoteCommand cmd, CancellationToken ct)
     {
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
+        if (viewer is null) return FilesErrors.NoPost;
         var note = await VisibleNoteAsync(noteId, viewer, ct);
         if (note is null) return Error.NotFound("Note");
         if (note.MaySign(viewer.PostIds, alreadySigned: note.IsConfirmed && await db.NoteSignatures.AnyAsync(s => s.NoteId == noteId, ct)) is { } refused)
@@ -58,7 +58,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileA
     public async Task<Result<NoteSignatureView>> VerifyAsync(int noteId, CancellationToken ct)
     {
         var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FileActions.NoPost;
+        if (viewer is null) return FilesErrors.NoPost;
         var note = await VisibleNoteAsync(noteId, viewer, ct);
         if (note is null) return Error.NotFound("Note");
         var views = await ViewsAsync([note], ct);

@@ -5,6 +5,7 @@ namespace Daftar.Web.Features.Signing;
 /// <summary>What the Signing area answers when it refuses a request: every code and message in one place (ADR 0025).</summary>
 public static class SigningErrors
 {
+    public static readonly Error BadPkcs12 = new("bad_pkcs12", "The file is not a PKCS#12 certificate file, or the password is wrong.", ErrorKind.Invalid, "file");
     public static readonly Error NotEnrolled = new("not_enrolled", "You have no signing certificate yet. Enrol first, choosing a signing PIN.", ErrorKind.Invalid);
     public static readonly Error Locked = new("signing_locked", "Signing is locked after five wrong PINs. Ask the administrator to unlock it, or enrol again.", ErrorKind.Conflict);
     public static readonly Error NoSession = new("pin_needed", "Enter your signing PIN to sign.", ErrorKind.Invalid, "pin");

@@ -14,7 +14,7 @@ public sealed class OpenSigningSession(DaftarDb db, Pki pki, SigningSessions ses
     public async Task<Result<DateTimeOffset>> HandleAsync(PinCommand cmd, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(cmd.Pin)) return SigningErrors.NoSession;
-        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FilesErrors.NoPost;
         var credential = await credentials.ActiveAsync(employeeId, ct);
         if (credential is null) return await credentials.NoCertificateAsync(employeeId, ct);
         if (credential.IsLocked) return SigningErrors.Locked;
@@ -61,7 +61,7 @@ public sealed class CloseSigningSession(SigningSessions sessions, CredentialAcce
 {
     public async Task<Result<int>> HandleAsync(CancellationToken ct)
     {
-        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FileActions.NoPost;
+        if (await credentials.EmployeeIdAsync(ct) is not { } employeeId) return FilesErrors.NoPost;
         if (await credentials.ActiveAsync(employeeId, ct) is { } credential) sessions.Close(credential.Id);
         return 0;
     }

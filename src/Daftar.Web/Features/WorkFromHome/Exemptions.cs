@@ -25,8 +25,8 @@ public sealed class RequestExemption(DaftarDb db, WorkFromHomeAccess access, Tim
         if (cmd.From is { } from && cmd.To is { } to)
         {
             if (to < from) v.Add(WorkFromHomeErrors.From(WorkFromHomeError.EndsBeforeStart));
-            else if (to < clock.Today()) v.Add(new Error("past_period", "The period has already ended.", ErrorKind.Invalid, "to"));
-            else if (to.DayNumber - from.DayNumber > 366) v.Add(new Error("period_too_long", "Ask for at most a year at a time.", ErrorKind.Invalid, "to"));
+            else if (to < clock.Today()) v.Add(WorkFromHomeErrors.PastPeriod);
+            else if (to.DayNumber - from.DayNumber > 366) v.Add(WorkFromHomeErrors.PeriodTooLong);
         }
         if (v.Failed) return Result<int>.Fail(v.Errors);
         var exemption = new Exemption(employee, viewer.PostId, cmd.Reason, details!, cmd.From!.Value, cmd.To!.Value, cmd.OptsIn, clock.GetUtcNow());

@@ -28,7 +28,7 @@ public sealed class IssueOfficeOrder(DaftarDb db, WorkFromHomeAccess access, Blo
         if (cmd.From is { } from && OfficeOrder.Check(cmd.CapPercent, from, cmd.To) is { } refused) v.Add(WorkFromHomeErrors.From(refused));
         var codes = (cmd.EssentialPosts ?? []).Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
         var posts = await db.Posts.Where(p => codes.Contains(p.Code) && p.OfficeId == cmd.OfficeId).Select(p => new { p.Id, p.Code }).ToListAsync(ct);
-        if (posts.Count != codes.Count) v.Add(new Error("not_in_office", "Essential posts must be posts of this office.", ErrorKind.Invalid, "essentialPosts"));
+        if (posts.Count != codes.Count) v.Add(WorkFromHomeErrors.NotInOffice);
         if (v.Failed) return Result<int>.Fail(v.Errors);
 
         var order = new OfficeOrder(cmd.OfficeId, number!, cmd.OrderDate!.Value, cmd.CapPercent, cmd.From!.Value, cmd.To, viewer.PostId, clock.GetUtcNow());

@@ -26,7 +26,7 @@ public sealed class MonthlyRegister(DaftarDb db, WorkFromHomeAccess access, IStr
         if (viewer is null) return WorkFromHomeErrors.NoPost;
         var first = clock.Today() is var today ? new DateOnly(today.Year, today.Month, 1) : default;
         if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out first))
-            return new Error("invalid_month", "Give the month as YYYY-MM.", ErrorKind.Invalid, "month");
+            return WorkFromHomeErrors.InvalidMonth;
         var last = first.AddMonths(1).AddDays(-1);
         var below = await access.PostsBelowAsync(viewer.PostId, ct);
         var people = await db.PostAssignments.AsNoTracking()

@@ -6,6 +6,13 @@ namespace Daftar.Web.Features.WorkFromHome;
 /// <summary>What the WorkFromHome area answers when it refuses a request: every code and message in one place (ADR 0025).</summary>
 public static class WorkFromHomeErrors
 {
+    public static readonly Error ReportDay = new("report_day", "Write the report for today (or yesterday, if you forgot).", ErrorKind.Invalid, "date");
+    public static readonly Error ReportRemarked = new("report_remarked", "Your officer has already remarked on this report; it no longer changes.", ErrorKind.Conflict);
+    public static readonly Error NoFile = new("no_file", "Attach a .csv or .xlsx file.", ErrorKind.Invalid, "file");
+    public static readonly Error NotInOffice = new("not_in_office", "Essential posts must be posts of this office.", ErrorKind.Invalid, "essentialPosts");
+    public static readonly Error InvalidMonth = new("invalid_month", "Give the month as YYYY-MM.", ErrorKind.Invalid, "month");
+    public static readonly Error PastPeriod = new("past_period", "The period has already ended.", ErrorKind.Invalid, "to");
+    public static readonly Error PeriodTooLong = new("period_too_long", "Ask for at most a year at a time.", ErrorKind.Invalid, "to");
     public static readonly Error NoPost = new("no_post", "You hold no post today.", ErrorKind.Forbidden);
     public static readonly Error NotYourDepartment = new("not_your_department", "Only the department's administrators and section officers keep its catalogue.", ErrorKind.Forbidden);
     public static readonly Error NotOfficeHead = new("not_office_head", "Only the head of the office (or an administrator) makes its orders and rosters.", ErrorKind.Forbidden);

@@ -57,7 +57,7 @@ public static class WorkFromHomeModule
     /// <summary>An import over the API: 200 with the report when applied; 422 ProblemDetails carrying the report (each error's row and column) when not.</summary>
     private static async Task<IResult> ImportAsync(IFormFile? file, string? mode, Func<Stream, string, People.Import.ImportMode, Task<Result<TaskImportAnswer>>> import, L l)
     {
-        if (file is null || file.Length == 0) return Result<TaskImportAnswer>.Fail(new Error("no_file", "Attach a .csv or .xlsx file.", ErrorKind.Invalid, "file")).ToHttp(l, Results.Ok);
+        if (file is null || file.Length == 0) return Result<TaskImportAnswer>.Fail(WorkFromHomeErrors.NoFile).ToHttp(l, Results.Ok);
         var importMode = string.Equals(mode, "valid-rows", StringComparison.OrdinalIgnoreCase) ? People.Import.ImportMode.ValidRows : People.Import.ImportMode.AllOrNothing;
         await using var stream = file.OpenReadStream();
         var result = await import(stream, file.FileName, importMode);

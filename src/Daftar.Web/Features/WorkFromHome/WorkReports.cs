@@ -53,12 +53,12 @@ public sealed class WorkReports(DaftarDb db, WorkFromHomeAccess access, TimeProv
         if (viewer?.EmployeeId is not { } employee) return WorkFromHomeErrors.NoPost;
         var today = clock.Today();
         var date = cmd.Date ?? today;
-        if (date > today || date < today.AddDays(-1)) return new Error("report_day", "Write the report for today (or yesterday, if you forgot).", ErrorKind.Invalid, "date");
+        if (date > today || date < today.AddDays(-1)) return WorkFromHomeErrors.ReportDay;
         var text = Daftar.People.Text.Clean(cmd.Text);
         if (text is null) return WorkFromHomeErrors.EmptyReport;
         if (text.Length > 4000) return Error.TooLong("text", "Report", 4000);
         var report = await db.WorkReports.SingleOrDefaultAsync(r => r.EmployeeId == employee && r.Date == date, ct);
-        if (report?.Remark is not null) return new Error("report_remarked", "Your officer has already remarked on this report; it no longer changes.", ErrorKind.Conflict);
+        if (report?.Remark is not null) return WorkFromHomeErrors.ReportRemarked;
         if (report is null) db.WorkReports.Add(report = new WorkReport(employee, viewer.PostId, date, text, clock.GetUtcNow()));
         else report.Rewrite(text, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
