@@ -9,7 +9,7 @@ namespace Daftar.Web.Features.Receipts;
 /// A document shown in the browser (inline): a scanned page of a receipt (receipt, n) to anyone who may see the receipt
 /// or the file it is in, or a document uploaded into a file's correspondence (file, item) to anyone who may see the file.
 /// </summary>
-public sealed class DocumentModel(ReceiptActions receipts, FileDocuments fileDocuments, BlobStore blobs) : PageModel
+public sealed class DocumentModel(ReceiptQueries receipts, FileDocuments fileDocuments, BlobStore blobs) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int? receipt, int? n, int? file, int? item, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Daftar.Web.Features.Receipts;
 
 /// <summary>Receipts with my posts, put in a file, or closed.</summary>
-public sealed class IndexModel(ReceiptActions receipts) : PageModel
+public sealed class IndexModel(ReceiptQueries receipts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ReceiptStatus? Status { get; set; }
     public ReceiptStatus Shown { get; private set; }

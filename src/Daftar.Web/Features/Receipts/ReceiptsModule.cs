@@ -11,7 +11,11 @@ public static class ReceiptsModule
     public static IServiceCollection AddReceipts(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<DiariseReceipt>();
-        services.AddScoped<ReceiptActions>();
+        services.AddScoped<ReceiptAccess>();
+        services.AddScoped<ReceiptQueries>();
+        services.AddScoped<SendReceipt>();
+        services.AddScoped<CloseReceipt>();
+        services.AddScoped<PutReceiptInFile>();
         return services;
     }
 
@@ -29,30 +33,30 @@ public static class ReceiptsModule
             .Produces<DiarisedReceipt>(StatusCodes.Status201Created)
             .Produces(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Diarises a receipt (multipart: the particulars, and 'documents' for scanned PDF/JPEG/PNG/TIFF pages).");
-        receipts.MapGet("", async (ReceiptStatus? status, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        receipts.MapGet("", async (ReceiptStatus? status, ReceiptQueries actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await actions.ListAsync(status ?? ReceiptStatus.Open, ct)).ToHttp(l, Results.Ok))
             .WithSummary("Receipts: open ones held by your posts (default), or filed / closed ones you may see.")
             .Produces<IReadOnlyList<ReceiptRow>>();
-        receipts.MapGet("/{id:int}", async (int id, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        receipts.MapGet("/{id:int}", async (int id, ReceiptQueries actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await actions.GetAsync(id, ct)).ToHttp(l, Results.Ok))
             .Produces<ReceiptView>()
             .WithSummary("A receipt you may see, or one put into a file you may see, with the addresses of its scans.");
-        receipts.MapGet("/{id:int}/documents/{order:int}", async (int id, int order, ReceiptActions actions, BlobStore blobs, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        receipts.MapGet("/{id:int}/documents/{order:int}", async (int id, int order, ReceiptQueries actions, BlobStore blobs, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await actions.DocumentAsync(id, order, ct) is { } doc && blobs.OpenRead(doc.BlobHash) is { } stream
                     ? Results.File(stream, doc.ContentType, enableRangeProcessing: true)
                     : ApiResults.NotFound(l, "Document"))
             .WithSummary("A scanned document, shown in the browser (inline).")
             .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf", "image/jpeg", "image/png", "image/tiff");
-        receipts.MapPost("/{id:int}/send", async (int id, SendFileCommand cmd, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await actions.SendAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+        receipts.MapPost("/{id:int}/send", async (int id, SendFileCommand cmd, SendReceipt actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await actions.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Sends a receipt you hold to another post.");
-        receipts.MapPost("/{id:int}/put-in-file", async (int id, PutInFileCommand cmd, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await actions.PutInFileAsync(id, cmd, ct)).ToHttp(l, fileId => Results.Ok(new FileIdAnswer(fileId))))
+        receipts.MapPost("/{id:int}/put-in-file", async (int id, PutInFileCommand cmd, PutReceiptInFile actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await actions.HandleAsync(id, cmd, ct)).ToHttp(l, fileId => Results.Ok(new FileIdAnswer(fileId))))
             .WithSummary("Puts the receipt into a file you hold (fileId), or into a new file (newFileSubject, headNumber).")
             .Produces<FileIdAnswer>();
-        receipts.MapPost("/{id:int}/close", async (int id, ReceiptActions actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await actions.CloseAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+        receipts.MapPost("/{id:int}/close", async (int id, CloseReceipt actions, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await actions.HandleAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Closes a receipt you hold (no file needed).");
     }

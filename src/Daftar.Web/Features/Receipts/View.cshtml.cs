@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Daftar.Web.Features.Receipts;
 
-public sealed class ViewModel(ReceiptActions receipts, FindRecipients recipients, FileActions files, DaftarDb db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ViewModel(ReceiptQueries receipts, FindRecipients recipients, FileActions files, DaftarDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public int? ToPostId { get; set; }
@@ -23,17 +23,17 @@ public sealed class ViewModel(ReceiptActions receipts, FindRecipients recipients
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct) =>
-        await AfterAsync(await receipts.SendAsync(Id, new SendFileCommand(ToPostId, Remarks), ct), l["The receipt has been sent."], null, ct);
+    public async Task<IActionResult> OnPostSendAsync([FromServices] SendReceipt send, CancellationToken ct) =>
+        await AfterAsync(await send.HandleAsync(Id, new SendFileCommand(ToPostId, Remarks), ct), l["The receipt has been sent."], null, ct);
 
-    public async Task<IActionResult> OnPostFileAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostFileAsync([FromServices] PutReceiptInFile putInFile, CancellationToken ct)
     {
-        var result = await receipts.PutInFileAsync(Id, new PutInFileCommand(FileId, null, HeadNumber), ct);
+        var result = await putInFile.HandleAsync(Id, new PutInFileCommand(FileId, null, HeadNumber), ct);
         return await AfterAsync(result, l["The receipt has been put in the file."], result.Succeeded ? $"/Files/View?id={result.Value}" : null, ct);
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
-        await AfterAsync(await receipts.CloseAsync(Id, ct), l["The receipt has been closed."], null, ct);
+    public async Task<IActionResult> OnPostCloseAsync([FromServices] CloseReceipt close, CancellationToken ct) =>
+        await AfterAsync(await close.HandleAsync(Id, ct), l["The receipt has been closed."], null, ct);
 
     private async Task<IActionResult> AfterAsync(Result<int> result, string message, string? next, CancellationToken ct)
     {

@@ -51,7 +51,7 @@ public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch p
         // Visible files and receipts first (a few thousand at most), each checked against the words — rather than walking
         // every row that matches a common word.
         var visibleFiles = FileActions.VisibleIds(db, viewer);
-        var visibleReceipts = ReceiptActions.VisibleIds(db, viewer);
+        var visibleReceipts = ReceiptAccess.VisibleIds(db, viewer);
         var found = db.Files.Where(f => visibleFiles.Contains(f.Id));
         IQueryable<Receipt> receipts = db.Receipts.Where(r => visibleReceipts.Contains(r.Id));
         var inNotes = db.Notes.Where(n => false).Select(n => n.FileId);
@@ -132,7 +132,7 @@ public sealed class SearchFiles(DaftarDb db, FileActions files, PostgresSearch p
         {
             var receiptIds = receipts.Select(r => r.Id);
             var (page, partialReceipts) = await postgres.ReceiptIdsAsync(
-                (n, below) => filtered ? receiptIds.Where(id => id < below).OrderByDescending(id => id).Take(n) : ReceiptActions.NewestVisibleIds(db, viewer, n, below),
+                (n, below) => filtered ? receiptIds.Where(id => id < below).OrderByDescending(id => id).Take(n) : ReceiptAccess.NewestVisibleIds(db, viewer, n, below),
                 tsquery, PageSize + 1, ct);
             receipts = db.Receipts.Where(r => page.Contains(r.Id));
             partial |= partialReceipts;
