@@ -4,7 +4,6 @@ using System.Security.Claims;
 using System.Text;
 using Daftar.Accounts;
 using Daftar.Audit;
-using Daftar.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography.X509Certificates;
 using Daftar.Data;
 using Daftar.Files;
 using Daftar.Signing;

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Daftar.Data;
 using Daftar.Files;
-using Daftar.Signing;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Infrastructure;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Daftar.Data;
 using Daftar.Files;
 using Daftar.Meetings;

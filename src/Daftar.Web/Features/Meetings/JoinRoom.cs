@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Daftar.Data;
 using Daftar.Meetings;
 using Daftar.Web.Features.People;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Daftar.Data;
 using Daftar.Meetings;
 using Daftar.Web.Features.Notifications;
-using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.Meetings;

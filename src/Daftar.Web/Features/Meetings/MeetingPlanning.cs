@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Daftar.Data;
 using Daftar.Meetings;
 using Daftar.People;

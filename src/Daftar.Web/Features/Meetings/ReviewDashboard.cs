@@ -1,7 +1,5 @@
-using System.Net;
 using Daftar.Data;
 using Daftar.Meetings;
-using Daftar.Web.Features.Files;
 using Daftar.Web.Features.People;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

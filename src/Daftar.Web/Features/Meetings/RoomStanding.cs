@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Daftar.Data;
-using Daftar.Web.Features.Notifications;
 using Daftar.Web.Features.People;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

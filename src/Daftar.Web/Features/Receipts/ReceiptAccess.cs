@@ -1,4 +1,3 @@
-using System.Globalization;
 using Daftar.Data;
 using Daftar.Files;
 using Daftar.People;

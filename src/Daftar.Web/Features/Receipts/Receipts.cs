@@ -1,7 +1,6 @@
 using System.Globalization;
 using Daftar.Data;
 using Daftar.Files;
-using Daftar.People;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
