@@ -8,7 +8,7 @@ public static class PkiCommands
 {
     public static async Task<int> StatusAsync(IServiceProvider sp, TextWriter output)
     {
-        var admin = sp.GetRequiredService<PkiAdministration>();
+        var admin = sp.GetRequiredService<PkiQueries>();
         foreach (var a in await admin.AuthoritiesAsync(CancellationToken.None))
             output.WriteLine($"{a.Kind,-12} {a.Code,-8} {(a.IsCurrent ? "current" : "earlier"),-8} until {a.NotAfter:yyyy-MM-dd}  " +
                 $"CRL next update {(a.CrlNextUpdate is { } n ? n.ToString("yyyy-MM-dd HH:mm") : "-")}  {a.Subject}");
@@ -21,7 +21,7 @@ public static class PkiCommands
     public static async Task<int> RenewAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {
         if (options.GetValueOrDefault("arg0") is not { } department) return Infrastructure.CommandLine.Fail(errors, "Name the department: ./run.sh pki renew DEPT");
-        var result = await sp.GetRequiredService<PkiAdministration>().RenewDepartmentCaAsync(department, CancellationToken.None);
+        var result = await sp.GetRequiredService<RenewDepartmentCa>().HandleAsync(department, CancellationToken.None);
         if (!result.Succeeded) return Infrastructure.CommandLine.Fail(errors, $"No department '{department}'.");
         output.WriteLine($"A new CA for {department.ToUpperInvariant()} is issuing from now on.");
         return 0;
@@ -38,7 +38,7 @@ public static class PkiCommands
     {
         if (options.GetValueOrDefault("arg0") is not { } serial) return Infrastructure.CommandLine.Fail(errors, "Give the certificate's serial number: ./run.sh pki revoke SERIAL --reason TEXT");
         if (options.GetValueOrDefault("reason") is not { Length: > 0 } reason) return Infrastructure.CommandLine.Fail(errors, "Say why with --reason TEXT.");
-        var result = await sp.GetRequiredService<PkiAdministration>().RevokeBySerialAsync(serial, reason, CancellationToken.None);
+        var result = await sp.GetRequiredService<RevokeCertificate>().BySerialAsync(serial, reason, CancellationToken.None);
         if (!result.Succeeded) return Infrastructure.CommandLine.Fail(errors, result.Errors[0].Kind == ErrorKind.NotFound ? $"No signing certificate with serial {serial}." : "It is already revoked or replaced.");
         output.WriteLine($"Revoked {serial.ToUpperInvariant()}; the CRL is published.");
         return 0;
@@ -47,7 +47,7 @@ public static class PkiCommands
     public static async Task<int> CrlAsync(IServiceProvider sp, Dictionary<string, string?> options, TextWriter output, TextWriter errors)
     {
         if (options.GetValueOrDefault("arg0") is not { } code) return Infrastructure.CommandLine.Fail(errors, "Name the CA: ./run.sh pki crl CODE [--out FILE]");
-        var crl = await sp.GetRequiredService<PkiAdministration>().CrlAsync(code == Pki.RootCode ? code : code.ToUpperInvariant(), CancellationToken.None);
+        var crl = await sp.GetRequiredService<PkiQueries>().CrlAsync(code == Pki.RootCode ? code : code.ToUpperInvariant(), CancellationToken.None);
         if (crl is null) return Infrastructure.CommandLine.Fail(errors, $"No CA '{code}'. ./run.sh pki status lists them.");
         if (options.GetValueOrDefault("out") is { } file)
         {
@@ -64,7 +64,7 @@ public static class PkiCommands
 
     public static async Task<int> PublishAsync(IServiceProvider sp, TextWriter output)
     {
-        var count = await sp.GetRequiredService<PkiAdministration>().PublishAllCrlsAsync(CancellationToken.None);
+        var count = await sp.GetRequiredService<PublishCrls>().HandleAsync(CancellationToken.None);
         output.WriteLine($"Published {count} CRLs.");
         return 0;
     }

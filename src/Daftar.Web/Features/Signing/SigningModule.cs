@@ -33,7 +33,7 @@ public static class SigningModule
             .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pkix-cert")
             .Produces(StatusCodes.Status404NotFound)
             .WithSummary("A department's issuing CA certificate (DER), by department code or CA code.");
-        pki.MapGet("/crl/{code}.crl", async (string code, PkiAdministration admin, CancellationToken ct) =>
+        pki.MapGet("/crl/{code}.crl", async (string code, PkiQueries admin, CancellationToken ct) =>
             await admin.CrlAsync(code == Pki.RootCode ? code : code.ToUpperInvariant(), ct) is { } crl
                 ? Results.File(crl, "application/pkix-crl", $"{code}.crl")
                 : Results.NotFound())
@@ -110,24 +110,24 @@ public static class SigningModule
             .WithSummary("The detached CMS signature (DER); check with: openssl cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem");
 
         var admin = api.MapGroup("/admin/pki").WithTags("PKI administration").RequireAuthorization(Policies.ApiAdministrator);
-        admin.MapGet("/authorities", (PkiAdministration a, CancellationToken ct) => a.AuthoritiesAsync(ct))
+        admin.MapGet("/authorities", (PkiQueries a, CancellationToken ct) => a.AuthoritiesAsync(ct))
             .WithSummary("Daftar's certifying authorities: root, department CAs (every generation), the timestamp authority.");
-        admin.MapPost("/authorities/{department}/renew", async (string department, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await a.RenewDepartmentCaAsync(department, ct)).ToHttp(l, id => Results.Ok(new IdAnswer(id))))
+        admin.MapPost("/authorities/{department}/renew", async (string department, RenewDepartmentCa a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await a.HandleAsync(department, ct)).ToHttp(l, id => Results.Ok(new IdAnswer(id))))
             .Produces<IdAnswer>()
             .WithSummary("Creates a new issuing CA for the department (a key rollover); what the old one issued keeps verifying.");
-        admin.MapGet("/certificates", (string? employee, PkiAdministration a, CancellationToken ct) => a.CredentialsAsync(employee, ct))
+        admin.MapGet("/certificates", (string? employee, PkiQueries a, CancellationToken ct) => a.CredentialsAsync(employee, ct))
             .WithSummary("Signing certificates of every employee, or of one (employee code), newest first.");
-        admin.MapPost("/certificates/{id:int}/revoke", async (int id, RevokeCommand cmd, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await a.RevokeAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+        admin.MapPost("/certificates/{id:int}/revoke", async (int id, RevokeCommand cmd, RevokeCertificate a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await a.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Revokes a signing certificate (with a reason) and publishes the CRL.");
-        admin.MapPost("/certificates/{id:int}/approve", async (int id, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await a.ApproveAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+        admin.MapPost("/certificates/{id:int}/approve", async (int id, ApproveCertificate a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await a.HandleAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Approves an outside DSC whose name is not the employee's (status AwaitingApproval): the administrator vouches that it is theirs. Recorded in the audit trail.");
-        admin.MapPost("/certificates/{id:int}/unlock", async (int id, PkiAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await a.UnlockAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+        admin.MapPost("/certificates/{id:int}/unlock", async (int id, UnlockCertificate a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await a.HandleAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Unlocks signing after five wrong PINs.");
     }
@@ -152,7 +152,12 @@ public static class SigningModule
         services.AddHttpClient(OutsideRevocation.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<NoteSigning>();
         services.AddScoped<INoteSignatures>(sp => sp.GetRequiredService<NoteSigning>());
-        services.AddScoped<PkiAdministration>();
+        services.AddScoped<PkiQueries>();
+        services.AddScoped<RevokeCertificate>();
+        services.AddScoped<ApproveCertificate>();
+        services.AddScoped<UnlockCertificate>();
+        services.AddScoped<RenewDepartmentCa>();
+        services.AddScoped<PublishCrls>();
         return services;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.WorkFromHome;
 
 /// <summary>Write today's report (pre-filled with the day's files); read and remark on the reports of the posts below; the section's week.</summary>
-public sealed class ReportsModel(WorkReports reports, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ReportsModel(WorkReportQueries reports, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     [BindProperty] public string? Text { get; set; }
@@ -16,9 +16,9 @@ public sealed class ReportsModel(WorkReports reports, IStringLocalizer<SharedRes
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostWriteAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostWriteAsync([FromServices] SubmitWorkReport submit, CancellationToken ct)
     {
-        var result = await reports.SubmitAsync(new WorkReportCommand(Text), ct);
+        var result = await submit.HandleAsync(new WorkReportCommand(Text), ct);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, l);
@@ -28,9 +28,9 @@ public sealed class ReportsModel(WorkReports reports, IStringLocalizer<SharedRes
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRemarkAsync(int id, string? remark, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemarkAsync(int id, string? remark, [FromServices] RemarkOnWorkReport remarkOn, CancellationToken ct)
     {
-        var result = await reports.RemarkAsync(id, new RemarkCommand(remark), ct);
+        var result = await remarkOn.HandleAsync(id, new RemarkCommand(remark), ct);
         if (!result.Succeeded)
         {
             if (result.Errors[0].Kind == ErrorKind.NotFound) return NotFound();

@@ -28,7 +28,9 @@ public static class WorkFromHomeModule
         services.AddScoped<RequestExemption>();
         services.AddScoped<DecideExemption>();
         services.AddScoped<OfficeReadiness>();
-        services.AddScoped<WorkReports>();
+        services.AddScoped<WorkReportQueries>();
+        services.AddScoped<SubmitWorkReport>();
+        services.AddScoped<RemarkOnWorkReport>();
         services.AddScoped<ImportTasks>();
         services.AddScoped<ImportHolidays>();
         services.AddScoped<ImportPunches>();
@@ -183,20 +185,20 @@ public static class WorkFromHomeModule
                 (await h.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Approves or refuses (with a reason) an exemption request from a post below you.");
-        g.MapGet("/reports/draft", async (WorkReports h, L l, CancellationToken ct) => (await h.DraftAsync(ct)).ToHttp(l, Results.Ok))
+        g.MapGet("/reports/draft", async (WorkReportQueries h, L l, CancellationToken ct) => (await h.DraftAsync(ct)).ToHttp(l, Results.Ok))
             .Produces<WorkReportDraft>()
             .WithSummary("Today's report, pre-filled with the files your post sent or noted today (or the report you already wrote).");
-        g.MapPost("/reports", async (WorkReportCommand cmd, WorkReports h, L l, CancellationToken ct) => (await h.SubmitAsync(cmd, ct)).ToHttp(l, id => Results.Ok(new IdAnswer(id))))
+        g.MapPost("/reports", async (WorkReportCommand cmd, SubmitWorkReport h, L l, CancellationToken ct) => (await h.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Ok(new IdAnswer(id))))
             .Produces<IdAnswer>()
             .WithSummary("Writes (or rewrites) your report of the day's work from home; once your officer has remarked on it, it no longer changes.");
-        g.MapGet("/reports", async (DateOnly? date, WorkReports h, L l, CancellationToken ct) => (await h.ListAsync(date, ct)).ToHttp(l, Results.Ok))
+        g.MapGet("/reports", async (DateOnly? date, WorkReportQueries h, L l, CancellationToken ct) => (await h.ListAsync(date, ct)).ToHttp(l, Results.Ok))
             .Produces<IReadOnlyList<WorkReportView>>()
             .WithSummary("Your reports of the last fortnight, and the reports of the posts below you for a day (today when left out).");
-        g.MapPost("/reports/{id:int}/remark", async (int id, RemarkCommand cmd, WorkReports h, L l, CancellationToken ct) =>
-                (await h.RemarkAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+        g.MapPost("/reports/{id:int}/remark", async (int id, RemarkCommand cmd, RemarkOnWorkReport h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Remarks on the report of a post below you.");
-        g.MapGet("/reports/weekly", async (int? section, DateOnly? day, WorkReports h, L l, CancellationToken ct) => (await h.WeeklyAsync(section, day, ct)).ToHttp(l, Results.Ok))
+        g.MapGet("/reports/weekly", async (int? section, DateOnly? day, WorkReportQueries h, L l, CancellationToken ct) => (await h.WeeklyAsync(section, day, ct)).ToHttp(l, Results.Ok))
             .Produces<WeeklySummary>()
             .WithSummary("A section's week (your own section when left out): reports, days at home and in the office, files sent and notes written per person.");
         g.MapGet("/readiness", async (int? office, OfficeReadiness h, L l, CancellationToken ct) => (await h.HandleAsync(office, ct)).ToHttp(l, Results.Ok))

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Signing.Admin;
 
 /// <summary>The administrator's PKI page: Daftar's CAs (renew a department's), every signing certificate (revoke, unlock).</summary>
-public sealed class PkiModel(PkiAdministration admin, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class PkiModel(PkiQueries queries, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Employee { get; set; }
     public IReadOnlyList<AuthorityView> Authorities { get; private set; } = [];
@@ -14,21 +14,21 @@ public sealed class PkiModel(PkiAdministration admin, IStringLocalizer<SharedRes
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostRevokeAsync(int id, string? reason, CancellationToken ct) =>
-        await AfterAsync(await admin.RevokeAsync(id, new RevokeCommand(reason), ct), l["The certificate has been revoked and the revocation list published."], ct);
+    public async Task<IActionResult> OnPostRevokeAsync(int id, string? reason, [FromServices] RevokeCertificate revoke, CancellationToken ct) =>
+        await AfterAsync(await revoke.HandleAsync(id, new RevokeCommand(reason), ct), l["The certificate has been revoked and the revocation list published."], ct);
 
-    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
-        await AfterAsync(await admin.ApproveAsync(id, ct), l["The certificate has been approved; its holder can now sign with it."], ct);
+    public async Task<IActionResult> OnPostApproveAsync(int id, [FromServices] ApproveCertificate approve, CancellationToken ct) =>
+        await AfterAsync(await approve.HandleAsync(id, ct), l["The certificate has been approved; its holder can now sign with it."], ct);
 
-    public async Task<IActionResult> OnPostUnlockAsync(int id, CancellationToken ct) =>
-        await AfterAsync(await admin.UnlockAsync(id, ct), l["Signing has been unlocked."], ct);
+    public async Task<IActionResult> OnPostUnlockAsync(int id, [FromServices] UnlockCertificate unlock, CancellationToken ct) =>
+        await AfterAsync(await unlock.HandleAsync(id, ct), l["Signing has been unlocked."], ct);
 
-    public async Task<IActionResult> OnPostRenewAsync(string department, CancellationToken ct) =>
-        await AfterAsync(await admin.RenewDepartmentCaAsync(department, ct), l["A new certifying authority has been created for the department."], ct);
+    public async Task<IActionResult> OnPostRenewAsync(string department, [FromServices] RenewDepartmentCa renew, CancellationToken ct) =>
+        await AfterAsync(await renew.HandleAsync(department, ct), l["A new certifying authority has been created for the department."], ct);
 
-    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostPublishAsync([FromServices] PublishCrls publish, CancellationToken ct)
     {
-        await admin.PublishAllCrlsAsync(ct);
+        await publish.HandleAsync(ct);
         return await AfterAsync(0, l["Fresh revocation lists have been published."], ct);
     }
 
@@ -46,7 +46,7 @@ public sealed class PkiModel(PkiAdministration admin, IStringLocalizer<SharedRes
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Authorities = await admin.AuthoritiesAsync(ct);
-        Credentials = await admin.CredentialsAsync(Employee, ct);
+        Authorities = await queries.AuthoritiesAsync(ct);
+        Credentials = await queries.CredentialsAsync(Employee, ct);
     }
 }

@@ -18,10 +18,10 @@ public sealed record WeeklyRow(int EmployeeId, string NameEn, string NameHi, str
 public sealed record WeeklySummary(string SectionCode, DateOnly From, DateOnly To, IReadOnlyList<WeeklyRow> Rows);
 
 /// <summary>
-/// An employee's daily report of work done from home (issue #32 item 6): Daftar pre-fills the files the post handled that
-/// day; the controlling officer reads the reports of the posts below and remarks on them; a weekly summary per section.
+/// Reading daily work reports (issue #32 item 6): today's draft, pre-filled with the files the post handled that day; the
+/// caller's own reports and those of the posts below; a weekly summary per section.
 /// </summary>
-public sealed class WorkReports(DaftarDb db, WorkFromHomeAccess access, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+public sealed class WorkReportQueries(DaftarDb db, WorkFromHomeAccess access, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
 {
     public async Task<Result<WorkReportDraft>> DraftAsync(CancellationToken ct)
     {
@@ -47,24 +47,6 @@ public sealed class WorkReports(DaftarDb db, WorkFromHomeAccess access, TimeProv
             .Select(g => g.First() with { What = string.Join(", ", g.Select(x => x.What).Distinct()) }).ToList();
     }
 
-    public async Task<Result<int>> SubmitAsync(WorkReportCommand cmd, CancellationToken ct)
-    {
-        var viewer = await access.ViewerAsync(ct);
-        if (viewer?.EmployeeId is not { } employee) return WorkFromHomeErrors.NoPost;
-        var today = clock.Today();
-        var date = cmd.Date ?? today;
-        if (date > today || date < today.AddDays(-1)) return WorkFromHomeErrors.ReportDay;
-        var text = Daftar.People.Text.Clean(cmd.Text);
-        if (text is null) return WorkFromHomeErrors.EmptyReport;
-        if (text.Length > 4000) return Error.TooLong("text", "Report", 4000);
-        var report = await db.WorkReports.SingleOrDefaultAsync(r => r.EmployeeId == employee && r.Date == date, ct);
-        if (report?.Remark is not null) return WorkFromHomeErrors.ReportRemarked;
-        if (report is null) db.WorkReports.Add(report = new WorkReport(employee, viewer.PostId, date, text, clock.GetUtcNow()));
-        else report.Rewrite(text, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return report.Id;
-    }
-
     /// <summary>The caller's own reports of the last fortnight and, for a day, those of the posts below them.</summary>
     public async Task<Result<IReadOnlyList<WorkReportView>>> ListAsync(DateOnly? date, CancellationToken ct)
     {
@@ -80,22 +62,6 @@ public sealed class WorkReports(DaftarDb db, WorkFromHomeAccess access, TimeProv
             .OrderByDescending(x => x.r.Date).ThenBy(x => x.Code).Take(500).ToListAsync(ct);
         return rows.Select(x => new WorkReportView(x.r.Id, x.r.EmployeeId, x.NameEn, x.NameHi, x.Code, x.r.Date, x.r.Text, x.r.SubmittedAt, x.r.Remark,
             below.Contains(x.r.PostId) && x.r.EmployeeId != viewer.EmployeeId)).ToList();
-    }
-
-    public async Task<Result<int>> RemarkAsync(int id, RemarkCommand cmd, CancellationToken ct)
-    {
-        var viewer = await access.ViewerAsync(ct);
-        if (viewer is null) return WorkFromHomeErrors.NoPost;
-        var report = await db.WorkReports.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (report is null) return Error.NotFound("Report");
-        var below = await access.PostsBelowAsync(viewer.PostId, ct);
-        if (!below.Contains(report.PostId)) return report.EmployeeId == viewer.EmployeeId ? WorkFromHomeErrors.NotBelowYou : Error.NotFound("Report");
-        var remark = Daftar.People.Text.Clean(cmd.Remark);
-        if (remark is null) return Error.Required("remark", "Remark");
-        if (remark.Length > 2000) return Error.TooLong("remark", "Remark", 2000);
-        report.RemarkOn(remark, viewer.PostId, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return report.Id;
     }
 
     /// <summary>A section's week (the caller's own section, or one below them): reports, days at home and in the office, files and notes.</summary>
