@@ -5,7 +5,11 @@ public static class AccountModule
 {
     public static IServiceCollection AddAccount(this IServiceCollection services, IConfiguration config)
     {
-        services.AddScoped<ManageAccount>();
+        services.AddScoped<AccountQueries>();
+        services.AddScoped<IssueTemporaryPassword>();
+        services.AddScoped<UnlockAccount>();
+        services.AddScoped<ResetTwoFactor>();
+        services.AddScoped<RevokeApiTokens>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Daftar.Data;
 using Daftar.Files;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Infrastructure;

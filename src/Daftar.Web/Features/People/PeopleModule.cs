@@ -116,24 +116,24 @@ public static class PeopleModule
             .WithSummary("Ends a posting on its last day (administrators).");
 
         var accounts = admin.MapGroup("/employees/{id:int}/account").WithTags("Accounts");
-        accounts.MapGet("", async (int id, Daftar.Web.Features.Account.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        accounts.MapGet("", async (int id, Daftar.Web.Features.Account.AccountQueries handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await handler.StatusAsync(id, ct) is { } status ? Results.Ok(status) : ApiResults.NotFound(l, "Employee"))
             .Produces<Daftar.Web.Features.Account.AccountStatus>()
             .WithSummary("Whether the employee can sign in, is locked out, uses two-factor sign-in.");
-        accounts.MapPost("/temporary-password", async (int id, Daftar.Web.Features.Account.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await handler.IssueTemporaryPasswordAsync(id, ct)).ToHttp(l, Results.Ok))
+        accounts.MapPost("/temporary-password", async (int id, Daftar.Web.Features.Account.IssueTemporaryPassword handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(l, Results.Ok))
             .Produces<Daftar.Web.Features.Account.TemporaryPassword>()
             .WithSummary("Opens the employee's account or resets its password; returns a temporary password the officer must change. A reset revokes the account's API tokens and ends its sessions.");
-        accounts.MapPost("/unlock", async (int id, Daftar.Web.Features.Account.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.UnlockAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+        accounts.MapPost("/unlock", async (int id, Daftar.Web.Features.Account.UnlockAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Lifts a sign-in lockout.");
-        accounts.MapPost("/reset-two-factor", async (int id, Daftar.Web.Features.Account.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.ResetTwoFactorAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+        accounts.MapPost("/reset-two-factor", async (int id, Daftar.Web.Features.Account.ResetTwoFactor handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Turns off two-factor sign-in so the employee can set it up again; their API tokens are revoked and sessions ended.");
-        accounts.MapPost("/revoke-tokens", async (int id, Daftar.Web.Features.Account.ManageAccount handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await handler.RevokeTokensAsync(id, ct)).ToHttp(l, Results.Ok))
+        accounts.MapPost("/revoke-tokens", async (int id, Daftar.Web.Features.Account.RevokeApiTokens handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await handler.HandleAsync(id, ct)).ToHttp(l, Results.Ok))
             .Produces<Daftar.Web.Features.Account.RevokedTokens>()
             .WithSummary("Revokes every API token of the employee's account (a lost laptop, a leaked token); says how many.");
     }

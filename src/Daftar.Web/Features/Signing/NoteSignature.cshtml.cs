@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Daftar.Web.Features.Signing;
 
 /// <summary>A note's signed text or its signature (.p7s), for the signed-in browser; the same rule as the API (the note's file must be visible).</summary>
-public sealed class NoteSignatureModel(NoteSigning signing) : PageModel
+public sealed class NoteSignatureModel(NoteSignatureQueries signing) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int note, string? part, CancellationToken ct)
     {

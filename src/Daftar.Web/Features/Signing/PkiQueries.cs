@@ -1,6 +1,5 @@
 using Daftar.Data;
 using Daftar.Signing;
-using Daftar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.Signing;

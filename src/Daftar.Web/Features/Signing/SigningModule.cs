@@ -92,19 +92,19 @@ public static class SigningModule
             .WithSummary("Registers a DSC from a licensed CA (PKCS#12 'file' with its 'password'); the key is kept under your signing 'pin'. Its name must be yours in Daftar (DscNameRule), else status is AwaitingApproval until an administrator approves it. Its CA's current CRL must be at hand or fetchable from the certificate's distribution point.");
 
         var notes = api.MapGroup("/notes").WithTags("Signing");
-        notes.MapPost("/{id:int}/sign", async (int id, SignNoteCommand cmd, NoteSigning signing, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await signing.SignAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
+        notes.MapPost("/{id:int}/sign", async (int id, SignNoteCommand cmd, SignNote signing, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await signing.HandleAsync(id, cmd, ct)).ToHttp(l, Results.Ok))
             .Produces<NoteSignatureView>()
             .WithSummary("Signs your green note (detached CMS with a timestamp). Give the PIN unless a signing session is open.");
-        notes.MapGet("/{id:int}/signature", async (int id, NoteSigning signing, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        notes.MapGet("/{id:int}/signature", async (int id, NoteSignatureQueries signing, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await signing.VerifyAsync(id, ct)).ToHttp(l, Results.Ok))
             .Produces<NoteSignatureView>()
             .WithSummary("The note's signature checked now: text, certificate chain, revocation and timestamp.");
-        notes.MapGet("/{id:int}/signature/content", async (int id, NoteSigning signing, CancellationToken ct) =>
+        notes.MapGet("/{id:int}/signature/content", async (int id, NoteSignatureQueries signing, CancellationToken ct) =>
                 await signing.DownloadAsync(id, ct) is { } d ? Results.File(d.Content, "text/plain; charset=utf-8", $"note-{id}.txt") : Results.Problem(statusCode: StatusCodes.Status404NotFound))
             .Produces(StatusCodes.Status200OK, typeof(Stream), "text/plain")
             .WithSummary("The exact bytes the signature covers.");
-        notes.MapGet("/{id:int}/signature/cms", async (int id, NoteSigning signing, CancellationToken ct) =>
+        notes.MapGet("/{id:int}/signature/cms", async (int id, NoteSignatureQueries signing, CancellationToken ct) =>
                 await signing.DownloadAsync(id, ct) is { } d ? Results.File(d.Cms, "application/pkcs7-signature", $"note-{id}.p7s") : Results.Problem(statusCode: StatusCodes.Status404NotFound))
             .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pkcs7-signature")
             .WithSummary("The detached CMS signature (DER); check with: openssl cms -verify -binary -inform DER -in note.p7s -content note.txt -CAfile root.pem");
@@ -150,8 +150,9 @@ public static class SigningModule
         services.AddScoped<RegisterOutsideCertificate>();
         services.AddScoped<OutsideRevocation>();
         services.AddHttpClient(OutsideRevocation.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddScoped<NoteSigning>();
-        services.AddScoped<INoteSignatures>(sp => sp.GetRequiredService<NoteSigning>());
+        services.AddScoped<NoteSignatureQueries>();
+        services.AddScoped<SignNote>();
+        services.AddScoped<INoteSignatures, FileNoteSignatures>();
         services.AddScoped<PkiQueries>();
         services.AddScoped<RevokeCertificate>();
         services.AddScoped<ApproveCertificate>();

@@ -36,6 +36,7 @@ public sealed class RequestExemption(DaftarDb db, WorkFromHomeAccess access, Tim
     }
 }
 
+/// <summary>The controlling officer grants or refuses a request from a post below them, with remarks.</summary>
 public sealed class DecideExemption(DaftarDb db, WorkFromHomeAccess access, TimeProvider clock)
 {
     public async Task<Result<int>> HandleAsync(int id, DecideExemptionCommand cmd, CancellationToken ct)
@@ -53,8 +54,11 @@ public sealed class DecideExemption(DaftarDb db, WorkFromHomeAccess access, Time
         await db.SaveChangesAsync(ct);
         return exemption.Id;
     }
+}
 
-    /// <summary>The caller's own requests, and those from the posts below them.</summary>
+/// <summary>Requests to be excused from office days: the caller's own, and those from the posts below them.</summary>
+public sealed class ExemptionQueries(DaftarDb db, WorkFromHomeAccess access)
+{
     public async Task<Result<IReadOnlyList<ExemptionView>>> ListAsync(CancellationToken ct)
     {
         var viewer = await access.ViewerAsync(ct);

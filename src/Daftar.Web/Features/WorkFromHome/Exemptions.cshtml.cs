@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.WorkFromHome;
 
 /// <summary>Ask to be kept out of the office roster; decide the requests of the posts below you.</summary>
-public sealed class ExemptionsModel(DecideExemption decide, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class ExemptionsModel(DecideExemption decide, ExemptionQueries queries, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty] public ExemptionReason Reason { get; set; } = ExemptionReason.Comorbidity;
     [BindProperty] public string? Details { get; set; }
@@ -45,7 +45,7 @@ public sealed class ExemptionsModel(DecideExemption decide, IStringLocalizer<Sha
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        var list = await decide.ListAsync(ct);
+        var list = await queries.ListAsync(ct);
         Requests = list.Succeeded ? list.Value! : [];
         From ??= clock.Today();
         return Page();

@@ -27,6 +27,7 @@ public static class WorkFromHomeModule
         services.AddScoped<AttendanceRegister>();
         services.AddScoped<RequestExemption>();
         services.AddScoped<DecideExemption>();
+        services.AddScoped<ExemptionQueries>();
         services.AddScoped<OfficeReadiness>();
         services.AddScoped<WorkReportQueries>();
         services.AddScoped<SubmitWorkReport>();
@@ -174,7 +175,7 @@ public static class WorkFromHomeModule
             .Produces<TaskImportAnswer>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Imports biometric punches (CSV or Excel: employee_code, date) to fill office days (administrators); a punch corrects a day marked 'home' and leaves leave and field as they are. 'created' counts the days filled.");
-        g.MapGet("/exemptions", async (DecideExemption h, L l, CancellationToken ct) => (await h.ListAsync(ct)).ToHttp(l, Results.Ok))
+        g.MapGet("/exemptions", async (ExemptionQueries h, L l, CancellationToken ct) => (await h.ListAsync(ct)).ToHttp(l, Results.Ok))
             .Produces<IReadOnlyList<ExemptionView>>()
             .WithSummary("Your exemption requests and those of the posts below you.");
         g.MapPost("/exemptions", async (RequestExemptionCommand cmd, RequestExemption h, L l, CancellationToken ct) =>

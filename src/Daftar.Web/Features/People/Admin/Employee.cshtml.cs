@@ -28,7 +28,7 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
     public Daftar.Web.Features.Account.AccountStatus? Account { get; private set; }
     public Daftar.Web.Features.Account.TemporaryPassword? IssuedPassword { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] Daftar.Web.Features.Account.AccountQueries accounts, CancellationToken ct)
     {
         Employee = await directory.GetEmployeeAsync(Id, ct);
         if (Employee is null) return NotFound();
@@ -75,9 +75,9 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
         return await AfterAsync(result, l["The posting has been ended."], ct);
     }
 
-    public async Task<IActionResult> OnPostPasswordAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct)
+    public async Task<IActionResult> OnPostPasswordAsync([FromServices] Daftar.Web.Features.Account.IssueTemporaryPassword issue, [FromServices] Daftar.Web.Features.Account.AccountQueries accounts, CancellationToken ct)
     {
-        var result = await accounts.IssueTemporaryPasswordAsync(Id, ct);
+        var result = await issue.HandleAsync(Id, ct);
         if (!result.Succeeded) ModelState.AddErrors(result.Errors, l);
         else IssuedPassword = result.Value;
         var page = await ReloadAsync(ct);
@@ -86,18 +86,18 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
         return page;
     }
 
-    public async Task<IActionResult> OnPostRevokeTokensAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeTokensAsync([FromServices] Daftar.Web.Features.Account.RevokeApiTokens revoke, CancellationToken ct)
     {
-        var result = await accounts.RevokeTokensAsync(Id, ct);
+        var result = await revoke.HandleAsync(Id, ct);
         return await AfterAsync(result.Succeeded ? Result<int>.Ok(Id) : Result<int>.Fail(result.Errors),
             result.Succeeded ? l["{0} API token(s) revoked.", result.Value!.Revoked] : "", ct);
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct) =>
-        await AfterAsync(await accounts.UnlockAsync(Id, ct), l["The account has been unlocked."], ct);
+    public async Task<IActionResult> OnPostUnlockAsync([FromServices] Daftar.Web.Features.Account.UnlockAccount unlock, CancellationToken ct) =>
+        await AfterAsync(await unlock.HandleAsync(Id, ct), l["The account has been unlocked."], ct);
 
-    public async Task<IActionResult> OnPostResetTwoFactorAsync([FromServices] Daftar.Web.Features.Account.ManageAccount accounts, CancellationToken ct) =>
-        await AfterAsync(await accounts.ResetTwoFactorAsync(Id, ct), l["Two-factor sign-in has been reset; the officer sets it up again at next sign-in."], ct);
+    public async Task<IActionResult> OnPostResetTwoFactorAsync([FromServices] Daftar.Web.Features.Account.ResetTwoFactor reset, CancellationToken ct) =>
+        await AfterAsync(await reset.HandleAsync(Id, ct), l["Two-factor sign-in has been reset; the officer sets it up again at next sign-in."], ct);
 
     private async Task<IActionResult> AfterAsync(Result<bool> result, string message, CancellationToken ct) =>
         await AfterAsync(result.Succeeded ? Result<int>.Ok(Id) : Result<int>.Fail(result.Errors), message, ct);
@@ -116,7 +116,7 @@ public sealed class EmployeeModel(DaftarDb db, OrganisationDirectory directory, 
     private async Task<IActionResult> ReloadAsync(CancellationToken ct)
     {
         Employee = await directory.GetEmployeeAsync(Id, ct);
-        Account ??= await HttpContext.RequestServices.GetRequiredService<Daftar.Web.Features.Account.ManageAccount>().StatusAsync(Id, ct);
+        Account ??= await HttpContext.RequestServices.GetRequiredService<Daftar.Web.Features.Account.AccountQueries>().StatusAsync(Id, ct);
         return Employee is null ? NotFound() : Page();
     }
 }

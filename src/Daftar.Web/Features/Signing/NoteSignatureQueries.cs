@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Daftar.Data;
 using Daftar.Files;
@@ -10,50 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daftar.Web.Features.Signing;
 
-public sealed record SignNoteCommand(string? Pin);
-
 /// <summary>
-/// Signs green notes and checks them. What is signed is the note's canonical text (<see cref="CanonicalContent"/>),
-/// rebuilt from the database at every check, so a note changed behind Daftar's back no longer matches its signature.
+/// Checks note signatures. What is signed is the note's canonical text (<see cref="CanonicalContent"/>), rebuilt from the
+/// database at every check, so a note changed behind Daftar's back no longer matches its signature.
 /// </summary>
-public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileActions files, TimeProvider clock, AuditActor audit) : INoteSignatures
+public sealed class NoteSignatureQueries(DaftarDb db, Pki pki, FileActions files)
 {
-    /// <summary>Signs the viewer's own green note; with a PIN, the signing session is opened first.</summary>
-    Task<Result<NoteSignatureView>> INoteSignatures.SignAsync(int noteId, string? pin, CancellationToken ct) => SignAsync(noteId, new SignNoteCommand(pin), ct);
-
-    public async Task<Result<NoteSignatureView>> SignAsync(int noteId, SignNoteCommand cmd, CancellationToken ct)
-    {
-        var viewer = await files.ViewerAsync(ct);
-        if (viewer is null) return FilesErrors.NoPost;
-        var note = await VisibleNoteAsync(noteId, viewer, ct);
-        if (note is null) return Error.NotFound("Note");
-        if (note.MaySign(viewer.PostIds, alreadySigned: note.IsConfirmed && await db.NoteSignatures.AnyAsync(s => s.NoteId == noteId, ct)) is { } refused)
-            return FileActions.ToError(refused);
-
-        var unlocked = await unlock.HandleAsync(viewer.EmployeeId, cmd.Pin, ct);
-        if (!unlocked.Succeeded) return Result<NoteSignatureView>.Fail(unlocked.Errors);
-        using var signer = unlocked.Value!;
-        var credential = signer.Credential;
-        var (content, post) = await SignedPartsAsync(note, ct);
-        var cms = signer.Signer.SignDetached(content);
-        var signedAt = TimestampOf(cms) ?? clock.GetUtcNow();
-        audit.ActingPostId = note.AuthorPostId;
-        db.NoteSignatures.Add(new NoteSignature(noteId, credential, note.AuthorPostId, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant(), cms, signedAt, clock.GetUtcNow()));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two signings of one note at the same moment: the unique index keeps the first.
-            db.ChangeTracker.Clear();
-            return FileActions.ToError(FileError.NoteSigned);
-        }
-        // The answer is the new signature checked like any other, from what is in hand rather than read back.
-        var signerName = await db.Employees.AsNoTracking().Where(e => e.Id == credential.EmployeeId).Select(e => new { e.NameEn, e.Code }).SingleAsync(ct);
-        return View(noteId, content, cms, signedAt, signerName.NameEn, signerName.Code, post, await pki.TrustAsync(ct));
-    }
-
     /// <summary>The signature of a note the viewer may see, checked now: text, chain, revocation and timestamp.</summary>
     public async Task<Result<NoteSignatureView>> VerifyAsync(int noteId, CancellationToken ct)
     {
@@ -104,9 +65,9 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileA
         return result;
     }
 
-    private sealed record SignerPost(int Id, string Code, string NameEn, string NameHi, string Department);
+    internal sealed record SignerPost(int Id, string Code, string NameEn, string NameHi, string Department);
 
-    private static NoteSignatureView View(int noteId, byte[] content, byte[] cms, DateTimeOffset signedAt, string signerName, string? signerCode, SignerPost post, TrustContext trust)
+    internal static NoteSignatureView View(int noteId, byte[] content, byte[] cms, DateTimeOffset signedAt, string signerName, string? signerCode, SignerPost post, TrustContext trust)
     {
         var check = SignatureVerifier.VerifyDetached(content, cms, trust);
         return new NoteSignatureView(noteId, check.Valid, check.ProblemCode, check.Problem, signerName, signerCode, post.Code, post.NameEn, post.NameHi,
@@ -133,7 +94,7 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileA
     public async Task<byte[]> CanonicalContentAsync(Note note, CancellationToken ct) => (await SignedPartsAsync(note, ct)).Content;
 
     /// <summary>The canonical content, and the author's post as a signature view shows it, read together.</summary>
-    private async Task<(byte[] Content, SignerPost Post)> SignedPartsAsync(Note note, CancellationToken ct)
+    internal async Task<(byte[] Content, SignerPost Post)> SignedPartsAsync(Note note, CancellationToken ct)
     {
         var file = await db.Files.AsNoTracking().Where(f => f.Id == note.FileId).Select(f => new { f.FileNumber, f.ComputerNumber }).SingleAsync(ct);
         var post = await db.Posts.AsNoTracking().Where(p => p.Id == note.AuthorPostId)
@@ -154,19 +115,8 @@ public sealed class NoteSigning(DaftarDb db, Pki pki, UnlockSigner unlock, FileA
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
-    private Task<Note?> VisibleNoteAsync(int noteId, Viewer viewer, CancellationToken ct) =>
+    internal Task<Note?> VisibleNoteAsync(int noteId, Viewer viewer, CancellationToken ct) =>
         db.Notes.AsNoTracking().Where(n => n.Id == noteId && FileActions.VisibleTo(db.Files, viewer).Any(f => f.Id == n.FileId))
             .Where(n => n.IsConfirmed || viewer.PostIds.Contains(n.AuthorPostId))
             .SingleOrDefaultAsync(ct);
-
-    private static DateTimeOffset? TimestampOf(byte[] cms)
-    {
-        var signed = new System.Security.Cryptography.Pkcs.SignedCms();
-        signed.Decode(cms);
-        foreach (var attribute in signed.SignerInfos[0].UnsignedAttributes)
-            if (attribute.Oid.Value == KeySigner.TimestampTokenOid
-                && System.Security.Cryptography.Pkcs.Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _))
-                return token.TokenInfo.Timestamp;
-        return null;
-    }
 }

@@ -12,24 +12,13 @@ public sealed record AccountStatus(bool Exists, string? UserName, bool LockedOut
 public sealed record RevokedTokens(int Revoked);
 public sealed record TemporaryPassword(string UserName, string Password);
 
-/// <summary>
-/// What the IT nodal officer does for an employee's sign-in: open an account (for employees who came in through the
-/// import), reset a forgotten password to a temporary one the officer must change, unlock, and reset two-factor.
-/// Each of these changes the security stamp, so existing sessions end; a password reset and a two-factor reset also
-/// revoke the account's API tokens (whoever had the old password or phone may have made them).
-/// </summary>
-public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock, SignInThrottle throttle)
-{
-    /// <summary>For a lost laptop or an integration gone wrong: every API token of the employee's account stops working.</summary>
-    public async Task<Result<RevokedTokens>> RevokeTokensAsync(int employeeId, CancellationToken ct)
-    {
-        var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
-        if (account is null) return Error.NotFound("Account");
-        var revoked = await SignInSessions.RevokeTokensAsync(db, account.Id, clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return new RevokedTokens(revoked);
-    }
+// What the IT nodal officer does for an employee's sign-in. Each of these changes the security stamp, so existing
+// sessions end; a password reset and a two-factor reset also revoke the account's API tokens (whoever had the old
+// password or phone may have made them).
 
+/// <summary>Whether the employee can sign in, is locked out, uses two-factor; their live tokens and sessions.</summary>
+public sealed class AccountQueries(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock)
+{
     public async Task<AccountStatus?> StatusAsync(int employeeId, CancellationToken ct)
     {
         if (!await db.Employees.AnyAsync(e => e.Id == employeeId, ct)) return null;
@@ -43,9 +32,15 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
         return new AccountStatus(true, account.UserName, account.LockoutEnd > now, account.TwoFactorEnabled,
             account.MustChangePassword, await users.IsInRoleAsync(account, Roles.Administrator), tokens, sessions);
     }
+}
 
-    /// <summary>Opens the employee's account, or resets its password; either way returns a temporary password, shown once.</summary>
-    public async Task<Result<TemporaryPassword>> IssueTemporaryPasswordAsync(int employeeId, CancellationToken ct)
+/// <summary>
+/// Opens the employee's account (for employees who came in through the import), or resets a forgotten password; either
+/// way a temporary password, shown once, that the officer must change.
+/// </summary>
+public sealed class IssueTemporaryPassword(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock)
+{
+    public async Task<Result<TemporaryPassword>> HandleAsync(int employeeId, CancellationToken ct)
     {
         var employee = await db.Employees.SingleOrDefaultAsync(e => e.Id == employeeId, ct);
         if (employee is null) return Error.NotFound("Employee");
@@ -80,7 +75,20 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
         return new TemporaryPassword(account.UserName!, password);
     }
 
-    public async Task<Result<bool>> UnlockAsync(int employeeId, CancellationToken ct)
+    // 16 characters from an alphabet without look-alikes, with the classes the password policy asks for.
+    private static string NewTemporaryPassword()
+    {
+        const string letters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var chars = Enumerable.Range(0, 12).Select(_ => letters[RandomNumberGenerator.GetInt32(letters.Length)]).ToList();
+        chars.AddRange(['K', '7', '-', 'm']);
+        return new string(chars.OrderBy(_ => RandomNumberGenerator.GetInt32(1000)).ToArray());
+    }
+}
+
+/// <summary>Lifts a sign-in lockout, here and in the throttle of slowed retries.</summary>
+public sealed class UnlockAccount(UserManager<Daftar.Accounts.Account> users, SignInThrottle throttle)
+{
+    public async Task<Result<bool>> HandleAsync(int employeeId, CancellationToken ct)
     {
         var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
         if (account is null) return Error.NotFound("Account");
@@ -90,9 +98,12 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
         if (account.Email is not null) throttle.Forgive(account.Email);
         return true;
     }
+}
 
-    /// <summary>For an officer who lost their phone and their recovery codes: they set two-factor up again at next sign-in.</summary>
-    public async Task<Result<bool>> ResetTwoFactorAsync(int employeeId, CancellationToken ct)
+/// <summary>For an officer who lost their phone and their recovery codes: they set two-factor up again at next sign-in.</summary>
+public sealed class ResetTwoFactor(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock)
+{
+    public async Task<Result<bool>> HandleAsync(int employeeId, CancellationToken ct)
     {
         var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
         if (account is null) return Error.NotFound("Account");
@@ -101,13 +112,17 @@ public sealed class ManageAccount(DaftarDb db, UserManager<Daftar.Accounts.Accou
         await users.ResetAuthenticatorKeyAsync(account);
         return true;
     }
+}
 
-    // 16 characters from an alphabet without look-alikes, with the classes the password policy asks for.
-    private static string NewTemporaryPassword()
+/// <summary>For a lost laptop or an integration gone wrong: every API token of the employee's account stops working.</summary>
+public sealed class RevokeApiTokens(DaftarDb db, UserManager<Daftar.Accounts.Account> users, TimeProvider clock)
+{
+    public async Task<Result<RevokedTokens>> HandleAsync(int employeeId, CancellationToken ct)
     {
-        const string letters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var chars = Enumerable.Range(0, 12).Select(_ => letters[RandomNumberGenerator.GetInt32(letters.Length)]).ToList();
-        chars.AddRange(['K', '7', '-', 'm']);
-        return new string(chars.OrderBy(_ => RandomNumberGenerator.GetInt32(1000)).ToArray());
+        var account = await users.Users.SingleOrDefaultAsync(a => a.EmployeeId == employeeId, ct);
+        if (account is null) return Error.NotFound("Account");
+        var revoked = await SignInSessions.RevokeTokensAsync(db, account.Id, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return new RevokedTokens(revoked);
     }
 }
