@@ -3,6 +3,7 @@ using Daftar.Accounts;
 using Daftar.Data;
 using Daftar.Web.Features.Account;
 using Daftar.Web.Features.Api;
+using Daftar.Web.Features.Assets;
 using Daftar.Web.Features.Demo;
 using Daftar.Web.Features.Files;
 using Daftar.Web.Features.Letters;
@@ -241,6 +242,7 @@ public static class DaftarApp
             .AddLetters(config)
             .AddMeetings(config)
             .AddWorkFromHome(config)
+            .AddAssets(config)
             .AddDemo(config);
     }
 
@@ -323,6 +325,7 @@ public static class DaftarApp
         api.MapMeetingsApi();
         api.MapSigningApi();
         api.MapWorkFromHomeApi();
+        api.MapAssetsApi();
         // Anything else under /api is a 404 in ProblemDetails (the status code pages above), not a page. No catch-all route:
         // it would win over an endpoint that refuses the request's content type, turning a 415 into a 404.
     }

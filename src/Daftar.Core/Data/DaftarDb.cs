@@ -1,4 +1,5 @@
 using Daftar.Accounts;
+using Daftar.Assets;
 using Daftar.Audit;
 using Daftar.Files;
 using Daftar.Meetings;
@@ -71,6 +72,12 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();
     public DbSet<DailyAttendance> DailyAttendance => Set<DailyAttendance>();
     public DbSet<WorkReport> WorkReports => Set<WorkReport>();
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<AssetEvent> AssetEvents => Set<AssetEvent>();
+    public DbSet<AssetKeeper> AssetKeepers => Set<AssetKeeper>();
+    public DbSet<EquipmentRequest> EquipmentRequests => Set<EquipmentRequest>();
+    public DbSet<HomeConnection> HomeConnections => Set<HomeConnection>();
+    public DbSet<ConnectionCheck> ConnectionChecks => Set<ConnectionCheck>();
 
     // Every save that changes files records what it changes in the posts' inbox counts, in the same transaction.
     // Changes are detected once, here: the inbox counts, EF's save and each interceptor (the audit trail, the sign-in cache)

@@ -60,6 +60,13 @@ public class AuditDeclarationTests
         ["RosterEntry"] = ("roster", "RosterId"),
         ["DailyAttendance"] = (null, null),
         ["WorkReport"] = (null, null),
+        // Issue #34: the Assets area, the same way.
+        ["Asset"] = ("asset", "Id"),
+        ["AssetEvent"] = ("asset", "AssetId"),
+        ["AssetKeeper"] = (null, null),
+        ["EquipmentRequest"] = ("equipment-request", "Id"),
+        ["HomeConnection"] = (null, null),
+        ["ConnectionCheck"] = (null, null),
     };
 
     [Fact]

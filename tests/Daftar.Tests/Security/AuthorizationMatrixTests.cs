@@ -142,6 +142,25 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         _ => MeetingManager(a),
     };
 
+    /// <summary>
+    /// A laptop issued to the clerk: the clerk, the posts above the clerk's (ASO, SO) and administrators. Equipment follows the
+    /// acting post: the programmer acts from his own post here, not the SO's that he holds as additional charge.
+    /// </summary>
+    private static Outcome EquipmentViewer(Actor a) => a switch
+    {
+        Actor.Anonymous => Outcome.SignIn,
+        Actor.Unrelated or Actor.AdditionalCharge => Outcome.Hidden,
+        _ => Outcome.Ok,
+    };
+
+    /// <summary>The office's store: only its keepers (none named here) and administrators; to others the asset does not exist.</summary>
+    private static Outcome StoreKeeper(Actor a) => a switch
+    {
+        Actor.Anonymous => Outcome.SignIn,
+        Actor.Administrator => Outcome.Reached,
+        _ => Outcome.Hidden,
+    };
+
     /// <summary>The catalogue: section officers and above of the department, and administrators; <paramref name="stranger"/> for the Collector (another department).</summary>
     private static Func<Actor, Outcome> CatalogueKeeper(Outcome stranger) => a => a switch
     {
@@ -175,6 +194,9 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
     {
         /// <summary>Work from home: the IT department's office, a DoIT task, a draft roster of that office, the clerk's exemption request.</summary>
         public (int Office, int Task, int Roster, int Exemption, int Report, int Section) Wfh { get; init; }
+
+        /// <summary>Equipment: a laptop of the IT department's office issued to the clerk, the clerk's request (with the ASO), the office, the clerk.</summary>
+        public (int Asset, int Request, int Office, int Clerk) Assets { get; init; }
     }
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
@@ -385,6 +407,35 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
         new("GET", "/api/work-from-home/reports/weekly", Employee, _ => Get("/api/work-from-home/reports/weekly")),   // each caller's own section
         new("GET", "/api/work-from-home/readiness", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator or Actor.Unrelated => Outcome.Ok, _ => Outcome.Hidden },
             _ => Get("/api/work-from-home/readiness")),
+        new("GET", "/api/assets", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator or Actor.Unrelated => Outcome.Ok, _ => Outcome.Hidden },
+            _ => Get("/api/assets")),   // the Collector heads his own office; nobody else keeps a store or heads an office
+        new("POST", "/api/assets", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator => Outcome.Reached, _ => Outcome.Refused },
+            _ => Post("/api/assets", new { kind = "Laptop" })),
+        new("GET", "/api/assets/mine", Employee, _ => Get("/api/assets/mine")),
+        new("GET", "/api/assets/{id:int}", EquipmentViewer, c => Get($"/api/assets/{c.Assets.Asset}")),
+        new("POST", "/api/assets/{id:int}/issue", StoreKeeper, c => Post($"/api/assets/{c.Assets.Asset}/issue", new { employeeCode = "" })),
+        new("POST", "/api/assets/{id:int}/acknowledge", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.PreviousHolder => Outcome.Reached, _ => Outcome.Hidden },
+            c => Post($"/api/assets/{c.Assets.Asset}/acknowledge", new { })),
+        new("POST", "/api/assets/{id:int}/return", StoreKeeper, c => Post($"/api/assets/{c.Assets.Asset}/return", new { condition = "" })),
+        new("POST", "/api/assets/{id:int}/status", StoreKeeper, c => Post($"/api/assets/{c.Assets.Asset}/status", new { status = "InStore" })),
+        new("GET", "/api/assets/held-by/{employeeId:int}", EquipmentViewer, c => Get($"/api/assets/held-by/{c.Assets.Clerk}")),
+        new("PUT", "/api/assets/offices/{id:int}/keepers", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator => Outcome.Reached, _ => Outcome.Refused },
+            c => Put($"/api/assets/offices/{c.Assets.Office}/keepers", new { postIds = new[] { 0 } })),
+        new("POST", "/api/equipment-requests", EmployeeReached, _ => Post("/api/equipment-requests", new { kind = "Laptop", reason = "" })),
+        new("GET", "/api/equipment-requests", Employee, _ => Get("/api/equipment-requests")),
+        new("POST", "/api/equipment-requests/{id:int}/decision", a => a switch
+            {
+                Actor.Anonymous => Outcome.SignIn,
+                Actor.PreviousHolder => Outcome.Refused,   // the clerk's own request
+                Actor.Unrelated => Outcome.Hidden,
+                _ => EquipmentViewer(a) == Outcome.Ok ? Outcome.Reached : EquipmentViewer(a),   // the ASO, the SO above, the administrator
+            }, c => Post($"/api/equipment-requests/{c.Assets.Request}/decision", new { decision = "Refuse", remarks = "" })),
+        new("GET", "/api/connection", Employee, _ => Get("/api/connection")),
+        new("PUT", "/api/connection", EmployeeReached, _ => Put("/api/connection", new { type = "None", planMbps = 5 })),
+        new("POST", "/api/connection/checks", EmployeeReached, _ => Post("/api/connection/checks", new { downloadMbps = -1, uploadMbps = 1, latencyMs = 10, jitterMs = 1, samples = 10 })),
+        new("GET", "/api/connection/below", Employee, _ => Get("/api/connection/below")),
+        new("GET", "/api/connection/probe", Employee, _ => Get("/api/connection/probe?bytes=1000")),
+        new("POST", "/api/connection/probe", Employee, _ => new HttpRequestMessage(HttpMethod.Post, "/api/connection/probe") { Content = new ByteArrayContent(new byte[1000]) }),
     ];
 
     [Fact]
@@ -543,13 +594,33 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             foreach (var c in new[] { w._shared, w._sharedConfidential })
                 Assert.True((await clerk.PostAsJsonAsync($"/api/notes/{c.ClerkNote}/sign", new { pin = Pin })).IsSuccessStatusCode);
             w._wfh = await w.WorkFromHomeAsync();
-            w._shared = w._shared with { Wfh = w._wfh };
-            w._sharedConfidential = w._sharedConfidential with { Wfh = w._wfh };
+            w._assets = await w.AssetsAsync(w._wfh.Item1);
+            w._shared = w._shared with { Wfh = w._wfh, Assets = w._assets };
+            w._sharedConfidential = w._sharedConfidential with { Wfh = w._wfh, Assets = w._assets };
             Assert.True((await clerk.DeleteAsync("/api/signing/session")).IsSuccessStatusCode);
             return w;
         }
 
         private (int, int, int, int, int, int) _wfh;
+        private (int, int, int, int) _assets;
+
+        /// <summary>The administrator registers a laptop of the office and issues it to the clerk; the clerk asks for a data card.</summary>
+        private async Task<(int, int, int, int)> AssetsAsync(int office)
+        {
+            var admin = _clients[Actor.Administrator];
+            var unique = Guid.NewGuid().ToString("N")[..8];   // the world is made once per test of this class
+            var registered = await admin.PostAsJsonAsync("/api/assets", new { kind = "Laptop", make = "Dell", model = "Latitude 3440", serialNumber = $"MATRIX-SN-{unique}", tag = $"MATRIX-{unique}", officeId = office });
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+            var asset = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/assets/{asset}/issue", new { employeeCode = Demo.Clerk })).StatusCode);
+            // One open request per kind: a second world of this class finds the first one's.
+            var request = await _clients[Actor.PreviousHolder].PostAsJsonAsync("/api/equipment-requests", new { kind = "DataCard", reason = "Works from home 4 days a week; no connection at home." });
+            var clerk = await _app.EmployeeIdAsync(Demo.Clerk);
+            var requestId = request.StatusCode == HttpStatusCode.Created
+                ? (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32()
+                : await _app.WithDbAsync(db => db.EquipmentRequests.Where(r => r.EmployeeId == clerk && r.Status == Daftar.Assets.RequestStatus.WithOfficer).Select(r => r.Id).SingleAsync());
+            return (asset, requestId, office, clerk);
+        }
 
         /// <summary>A draft roster of the IT department's office for next week (made by the administrator) and an exemption the clerk asked for.</summary>
         private async Task<(int, int, int, int, int, int)> WorkFromHomeAsync()

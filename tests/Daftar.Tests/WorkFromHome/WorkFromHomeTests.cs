@@ -200,7 +200,8 @@ public class WorkFromHomeTests(DaftarFactory app) : IClassFixture<DaftarFactory>
     {
         var collector = await app.ApiClientAsync(Demo.Collector);
         var view = await ReadAsync<ReadinessView>(await collector.GetAsync("/api/work-from-home/readiness"));
-        Assert.Equal(["signing", "two_factor", "efile_active"], view.Columns.Select(c => c.Key));
+        // WorkFromHome's own columns, then those Assets adds without WorkFromHome knowing of it.
+        Assert.Equal(["signing", "two_factor", "efile_active", "device", "connection"], view.Columns.Select(c => c.Key));
         Assert.Contains(view.Rows, r => r.PostCode == "ADM-JPR");
         var clerk = await app.ApiClientAsync(Demo.Clerk);
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync("/api/work-from-home/readiness")).StatusCode);

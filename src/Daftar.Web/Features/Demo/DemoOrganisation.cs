@@ -278,6 +278,7 @@ public sealed class DemoOrganisation(DaftarDb db, IPasswordHasher<Daftar.Account
         await db.SaveChangesAsync(ct);
         await new DemoFiles(db).SeedAsync(now, ct);
         await new DemoWorkFromHome(db).SeedAsync(now, ct);
+        await new DemoAssets(db).SeedAsync(now, ct);
 
         return new Outcome(true, employees.Count, accounts);
     }

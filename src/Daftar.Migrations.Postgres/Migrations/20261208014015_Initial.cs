@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Daftar.Migrations.Sqlite.Migrations
+namespace Daftar.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,11 +16,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,21 +31,21 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AssessmentRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    WorkingDaysPerWeek = table.Column<int>(type: "INTEGER", nullable: false),
-                    PresenceDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    FieldDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublicDealingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    PhysicalRecordsDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClassifiedDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    EquipmentDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfficeNetworkDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    PaperDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ByPostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    WorkingDaysPerWeek = table.Column<int>(type: "integer", nullable: false),
+                    PresenceDays = table.Column<int>(type: "integer", nullable: false),
+                    FieldDays = table.Column<int>(type: "integer", nullable: false),
+                    PublicDealingDays = table.Column<int>(type: "integer", nullable: false),
+                    PhysicalRecordsDays = table.Column<int>(type: "integer", nullable: false),
+                    ClassifiedDays = table.Column<int>(type: "integer", nullable: false),
+                    EquipmentDays = table.Column<int>(type: "integer", nullable: false),
+                    OfficeNetworkDays = table.Column<int>(type: "integer", nullable: false),
+                    PaperDays = table.Column<int>(type: "integer", nullable: false),
+                    ByPostId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,19 +56,19 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ActorEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ActingPostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ObjectType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: true),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SealedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    ActingPostId = table.Column<int>(type: "integer", nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ObjectType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ObjectId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -78,12 +79,12 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameHi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileHead = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameHi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileHead = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,12 +95,12 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Designations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameHi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameHi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,15 +111,15 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Employees",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameHi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 700, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameHi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SearchKey = table.Column<string>(type: "character varying(700)", maxLength: 700, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,15 +130,15 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "InboxCountChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    New = table.Column<int>(type: "INTEGER", nullable: false),
-                    Opened = table.Column<int>(type: "INTEGER", nullable: false),
-                    Parked = table.Column<int>(type: "INTEGER", nullable: false),
-                    Closed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Created = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    New = table.Column<int>(type: "integer", nullable: false),
+                    Opened = table.Column<int>(type: "integer", nullable: false),
+                    Parked = table.Column<int>(type: "integer", nullable: false),
+                    Closed = table.Column<int>(type: "integer", nullable: false),
+                    Sent = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,13 +149,13 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "InboxCounts",
                 columns: table => new
                 {
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    New = table.Column<int>(type: "INTEGER", nullable: false),
-                    Opened = table.Column<int>(type: "INTEGER", nullable: false),
-                    Parked = table.Column<int>(type: "INTEGER", nullable: false),
-                    Closed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Created = table.Column<int>(type: "INTEGER", nullable: false)
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    New = table.Column<int>(type: "integer", nullable: false),
+                    Opened = table.Column<int>(type: "integer", nullable: false),
+                    Parked = table.Column<int>(type: "integer", nullable: false),
+                    Closed = table.Column<int>(type: "integer", nullable: false),
+                    Sent = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,8 +166,8 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "NumberSequences",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Next = table.Column<long>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Next = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,11 +178,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -198,23 +199,23 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Authorities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Certificate = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ProtectedKey = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    SerialHex = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    NotBefore = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    NotAfter = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CrlNumber = table.Column<long>(type: "INTEGER", nullable: false),
-                    Crl = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    CrlThisUpdate = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CrlNextUpdate = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    Certificate = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ProtectedKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SerialHex = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    NotBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotAfter = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    CrlNumber = table.Column<long>(type: "bigint", nullable: false),
+                    Crl = table.Column<byte[]>(type: "bytea", nullable: true),
+                    CrlThisUpdate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CrlNextUpdate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -231,12 +232,12 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "FileHeads",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameHi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameHi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,16 +254,16 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Offices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameHi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Depth = table.Column<int>(type: "INTEGER", nullable: false),
-                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 700, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameHi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Depth = table.Column<int>(type: "integer", nullable: false),
+                    SearchKey = table.Column<string>(type: "character varying(700)", maxLength: 700, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -285,16 +286,16 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "WorkTasks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    NameHi = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Sections = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Facts = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NameHi = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Sections = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Facts = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -311,29 +312,29 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PreferredCulture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: true),
-                    FailedSignIns = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastFailedSignInAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    PreferredCulture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    LastTotpStep = table.Column<long>(type: "bigint", nullable: true),
+                    FailedSignIns = table.Column<int>(type: "integer", nullable: false),
+                    LastFailedSignInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -347,17 +348,43 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConnectionChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    DownloadMbps = table.Column<double>(type: "double precision", nullable: false),
+                    UploadMbps = table.Column<double>(type: "double precision", nullable: false),
+                    LatencyMs = table.Column<double>(type: "double precision", nullable: false),
+                    JitterMs = table.Column<double>(type: "double precision", nullable: false),
+                    Samples = table.Column<int>(type: "integer", nullable: false),
+                    Quality = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectionChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConnectionChecks_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DailyAttendance",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Place = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    MarkedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    MarkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -371,19 +398,42 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "HomeConnections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PlanMbps = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeConnections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HomeConnections_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Remark = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RemarkedByPostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RemarkedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Remark = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RemarkedByPostId = table.Column<int>(type: "integer", nullable: true),
+                    RemarkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -400,26 +450,26 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "SigningCredentials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssuerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Certificate = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ProtectedKey = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    SerialHex = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NotBefore = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    NotAfter = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    FailedPinAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    IssuerId = table.Column<int>(type: "integer", nullable: true),
+                    Certificate = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ProtectedKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IssuerName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SerialHex = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Algorithm = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NotBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotAfter = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FailedPinAttempts = table.Column<int>(type: "integer", nullable: false),
+                    LockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -439,15 +489,55 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Assets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Make = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SerialNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Tag = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    PurchaseOrder = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PurchasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Cost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    WarrantyEnds = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    HolderEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assets_Employees_HolderEmployeeId",
+                        column: x => x.HolderEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Assets_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Holidays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameHi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameHi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OfficeId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -464,18 +554,18 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "OfficeOrders",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrderNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OrderDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CapPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EffectiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ScanHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ScanContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    OrderNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrderDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CapPercent = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    ScanHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ScanContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ByPostId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -492,12 +582,12 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Sections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameHi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameHi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -514,11 +604,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "TaskPerformers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DesignationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfficeType = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    DesignationId = table.Column<int>(type: "integer", nullable: false),
+                    OfficeType = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -541,17 +631,17 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Hint = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    SecondFactor = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Hint = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SecondFactor = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -568,11 +658,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -589,10 +679,10 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -609,8 +699,8 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoleId = table.Column<int>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    RoleId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -633,10 +723,10 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -653,11 +743,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "CalendarFeeds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -674,11 +764,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "SignInSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    LastSeenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AccountId = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -692,21 +782,47 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssetEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssetId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    ByEmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SignedContent = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Signature = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssetEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssetEvents_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Rosters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OrderId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Cap = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    OrderId = table.Column<int>(type: "integer", nullable: true),
+                    Cap = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ByPostId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -729,16 +845,16 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Posts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    DesignationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReportsToId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 900, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    DesignationId = table.Column<int>(type: "integer", nullable: false),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: true),
+                    ReportsToId = table.Column<int>(type: "integer", nullable: true),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SearchKey = table.Column<string>(type: "character varying(900)", maxLength: 900, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -773,10 +889,10 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "SectionPresence",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MinimumInOffice = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    MinimumInOffice = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -793,14 +909,14 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "RosterEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RosterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rule = table.Column<int>(type: "INTEGER", nullable: false),
-                    Edited = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RosterId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    Rule = table.Column<int>(type: "integer", nullable: false),
+                    Edited = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -820,13 +936,90 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssetKeepers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssetKeepers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssetKeepers_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssetKeepers_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EquipmentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    OfficerPostId = table.Column<int>(type: "integer", nullable: true),
+                    OfficerRemarks = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OfficerDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StoreRemarks = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    StoreDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AssetId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EquipmentRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EquipmentRequests_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EquipmentRequests_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EquipmentRequests_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EquipmentRequests_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EssentialPosts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -849,20 +1042,20 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Exemptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OptsIn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    DecidedByPostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    OptsIn = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedByPostId = table.Column<int>(type: "integer", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -885,37 +1078,37 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Files",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ComputerNumber = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Grading = table.Column<int>(type: "INTEGER", nullable: false),
-                    Retention = table.Column<int>(type: "INTEGER", nullable: false),
-                    RetentionYears = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    HolderPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldSince = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ArrivalKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ArrivedFromPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ArrivedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    ArrivedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ArrivalPriority = table.Column<int>(type: "INTEGER", nullable: false),
-                    ArrivalDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ArrivalRemarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ArrivalOpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LastNoteNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    MovementCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SignNotesAtLevel = table.Column<int>(type: "INTEGER", nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ComputerNumber = table.Column<long>(type: "bigint", nullable: false),
+                    FileNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Grading = table.Column<int>(type: "integer", nullable: false),
+                    Retention = table.Column<int>(type: "integer", nullable: false),
+                    RetentionYears = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    HolderPostId = table.Column<int>(type: "integer", nullable: false),
+                    HeldSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    ArrivalKind = table.Column<int>(type: "integer", nullable: false),
+                    ArrivedFromPostId = table.Column<int>(type: "integer", nullable: false),
+                    ArrivedById = table.Column<int>(type: "integer", nullable: false),
+                    ArrivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ArrivalPriority = table.Column<int>(type: "integer", nullable: false),
+                    ArrivalDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ArrivalRemarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ArrivalOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastNoteNumber = table.Column<int>(type: "integer", nullable: false),
+                    MovementCount = table.Column<int>(type: "integer", nullable: false),
+                    SignNotesAtLevel = table.Column<int>(type: "integer", nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -950,28 +1143,28 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Uid = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ChairPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganiserPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Recurrence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Days = table.Column<int>(type: "INTEGER", nullable: false),
-                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Video = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExternalUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    MaxSpeakers = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsCancelled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Uid = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ChairPostId = table.Column<int>(type: "integer", nullable: false),
+                    OrganiserPostId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<int>(type: "integer", nullable: false),
+                    FirstDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Recurrence = table.Column<int>(type: "integer", nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: true),
+                    Video = table.Column<int>(type: "integer", nullable: false),
+                    ExternalUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    MaxSpeakers = table.Column<int>(type: "integer", nullable: false),
+                    IsCancelled = table.Column<bool>(type: "boolean", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1000,13 +1193,13 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "PostAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1029,11 +1222,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "PostTasks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Performs = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Performs = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1056,18 +1249,18 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Drafts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ApprovedVersionNumber = table.Column<int>(type: "INTEGER", nullable: true),
-                    ApprovedByPostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ApprovedById = table.Column<int>(type: "INTEGER", nullable: true),
-                    ApprovedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ApprovedVersionNumber = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedByPostId = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedById = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1090,11 +1283,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "FileLinks",
                 columns: table => new
                 {
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LinkedFileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    LinkedFileId = table.Column<int>(type: "integer", nullable: false),
+                    ByPostId = table.Column<int>(type: "integer", nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1123,8 +1316,8 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "FileParticipants",
                 columns: table => new
                 {
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false)
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1147,12 +1340,12 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "FileShares",
                 columns: table => new
                 {
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ById = table.Column<int>(type: "INTEGER", nullable: false),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    ByPostId = table.Column<int>(type: "integer", nullable: false),
+                    ById = table.Column<int>(type: "integer", nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1187,19 +1380,19 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Movements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ById = table.Column<int>(type: "INTEGER", nullable: false),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    PulledBackAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    FromPostId = table.Column<int>(type: "integer", nullable: false),
+                    ToPostId = table.Column<int>(type: "integer", nullable: false),
+                    ById = table.Column<int>(type: "integer", nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PulledBackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1234,19 +1427,19 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Notes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: true),
-                    AuthorPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
-                    Html = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
-                    IsConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: true),
+                    AuthorPostId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    Html = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    IsConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1275,28 +1468,28 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Receipts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DiaryNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DiarisedByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HolderPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sender = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    LetterNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LetterDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Grading = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsElectronic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DiaryNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    DiarisedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    HolderPostId = table.Column<int>(type: "integer", nullable: false),
+                    Sender = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    LetterNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LetterDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Grading = table.Column<int>(type: "integer", nullable: false),
+                    IsElectronic = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1337,15 +1530,15 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AgendaItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    OwnerPostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DocumentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    DocumentName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    OwnerPostId = table.Column<int>(type: "integer", nullable: true),
+                    FileId = table.Column<int>(type: "integer", nullable: true),
+                    DocumentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DocumentName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1374,22 +1567,22 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "MeetingOccurrences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    OriginalDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OriginalStartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsMoved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    JanusServer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RoomId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RoomOpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RoomClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReminderSent = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    OriginalDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    OriginalStartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsMoved = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    JanusServer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RoomId = table.Column<long>(type: "bigint", nullable: true),
+                    RoomOpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RoomClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderSent = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1406,13 +1599,13 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "ParticipantRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfficeType = table.Column<int>(type: "INTEGER", nullable: true),
-                    UnderOfficeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DesignationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    OfficeType = table.Column<int>(type: "integer", nullable: true),
+                    UnderOfficeId = table.Column<int>(type: "integer", nullable: true),
+                    DesignationId = table.Column<int>(type: "integer", nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1447,17 +1640,17 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "DraftVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DraftId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
-                    Addressee = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    AuthorPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DraftId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    Addressee = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Reference = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AuthorPostId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1486,20 +1679,20 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "IssuedLetters",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DraftId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LetterNumber = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    IssuedByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssuedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    PdfHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PdfSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    Signatures = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DraftId = table.Column<int>(type: "integer", nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    LetterNumber = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    VerificationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IssuedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    IssuedById = table.Column<int>(type: "integer", nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PdfHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PdfSize = table.Column<long>(type: "bigint", nullable: false),
+                    Signatures = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1534,16 +1727,16 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "NoteSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NoteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CredentialId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Cms = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NoteId = table.Column<int>(type: "integer", nullable: false),
+                    CredentialId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    ContentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Cms = table.Column<byte[]>(type: "bytea", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1578,22 +1771,22 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Correspondence",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstPage = table.Column<int>(type: "INTEGER", nullable: false),
-                    PageCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceiptId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
-                    AddedByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    IsPuc = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsFr = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BlobHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Size = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    FirstPage = table.Column<int>(type: "integer", nullable: false),
+                    PageCount = table.Column<int>(type: "integer", nullable: false),
+                    ReceiptId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    AddedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsPuc = table.Column<bool>(type: "boolean", nullable: false),
+                    IsFr = table.Column<bool>(type: "boolean", nullable: false),
+                    BlobHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Size = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1622,15 +1815,15 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "ReceiptDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReceiptId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    BlobHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Pages = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReceiptId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    BlobHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Pages = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1647,14 +1840,14 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "ReceiptMovements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReceiptId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ById = table.Column<int>(type: "INTEGER", nullable: false),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReceiptId = table.Column<int>(type: "integer", nullable: false),
+                    FromPostId = table.Column<int>(type: "integer", nullable: false),
+                    ToPostId = table.Column<int>(type: "integer", nullable: false),
+                    ById = table.Column<int>(type: "integer", nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1689,20 +1882,20 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "ActionItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OccurrenceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    AssigneePostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LastRemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    OccurrenceId = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AssigneePostId = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastRemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1743,17 +1936,17 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "MeetingMinutes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OccurrenceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DraftedByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    PdfHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PdfSize = table.Column<long>(type: "INTEGER", nullable: true),
-                    Signatures = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurrenceId = table.Column<int>(type: "integer", nullable: false),
+                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DraftedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PdfHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PdfSize = table.Column<long>(type: "bigint", nullable: true),
+                    Signatures = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1776,16 +1969,16 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Invitees",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    RuleId = table.Column<int>(type: "INTEGER", nullable: true),
-                    GuestName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    GuestEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    GuestLinkHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Removed = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: true),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    RuleId = table.Column<int>(type: "integer", nullable: true),
+                    GuestName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    GuestEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    GuestLinkHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Removed = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1814,25 +2007,25 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Dispatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LetterId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PostalMode = table.Column<int>(type: "INTEGER", nullable: true),
-                    Postage = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
-                    ArticleNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    CarriedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ToPostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReceiptId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DispatchedByPostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DispatchedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    DispatchedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    DispatchedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LetterId = table.Column<int>(type: "integer", nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Address = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PostalMode = table.Column<int>(type: "integer", nullable: true),
+                    Postage = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    ArticleNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    CarriedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ToPostId = table.Column<int>(type: "integer", nullable: true),
+                    ReceiptId = table.Column<int>(type: "integer", nullable: true),
+                    Remarks = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DispatchedByPostId = table.Column<int>(type: "integer", nullable: false),
+                    DispatchedById = table.Column<int>(type: "integer", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DispatchedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1879,14 +2072,14 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "ActionUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ActionItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionItemId = table.Column<int>(type: "integer", nullable: false),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1915,19 +2108,19 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "JoinGrants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OccurrenceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InviteeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PostId = table.Column<int>(type: "INTEGER", nullable: true),
-                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    JanusId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Display = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    MayPublish = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HandRaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Removed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    MutedByChair = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurrenceId = table.Column<int>(type: "integer", nullable: false),
+                    InviteeId = table.Column<int>(type: "integer", nullable: true),
+                    PostId = table.Column<int>(type: "integer", nullable: true),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: true),
+                    JanusId = table.Column<long>(type: "bigint", nullable: false),
+                    Display = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    MayPublish = table.Column<bool>(type: "boolean", nullable: false),
+                    HandRaisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Removed = table.Column<bool>(type: "boolean", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MutedByChair = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1962,14 +2155,14 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "Attendance",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OccurrenceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    GrantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JanusId = table.Column<long>(type: "INTEGER", nullable: false),
-                    JoinedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastSeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LeftAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurrenceId = table.Column<int>(type: "integer", nullable: false),
+                    GrantId = table.Column<int>(type: "integer", nullable: false),
+                    JanusId = table.Column<long>(type: "bigint", nullable: false),
+                    JoinedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeftAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2109,6 +2302,44 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssetEvents_AssetId",
+                table: "AssetEvents",
+                column: "AssetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssetKeepers_OfficeId_PostId",
+                table: "AssetKeepers",
+                columns: new[] { "OfficeId", "PostId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssetKeepers_PostId",
+                table: "AssetKeepers",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_HolderEmployeeId",
+                table: "Assets",
+                column: "HolderEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_OfficeId_Status_Kind",
+                table: "Assets",
+                columns: new[] { "OfficeId", "Status", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_SerialNumber",
+                table: "Assets",
+                column: "SerialNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_Tag",
+                table: "Assets",
+                column: "Tag",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attendance_GrantId",
                 table: "Attendance",
                 column: "GrantId");
@@ -2156,6 +2387,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 table: "CalendarFeeds",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectionChecks_EmployeeId_Id",
+                table: "ConnectionChecks",
+                columns: new[] { "EmployeeId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Correspondence_AddedByPostId",
@@ -2262,6 +2498,31 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 table: "Employees",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentRequests_AssetId",
+                table: "EquipmentRequests",
+                column: "AssetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentRequests_EmployeeId_Id",
+                table: "EquipmentRequests",
+                columns: new[] { "EmployeeId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentRequests_OfficeId_Status",
+                table: "EquipmentRequests",
+                columns: new[] { "OfficeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentRequests_OfficerPostId_Status",
+                table: "EquipmentRequests",
+                columns: new[] { "OfficerPostId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquipmentRequests_PostId",
+                table: "EquipmentRequests",
+                column: "PostId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EssentialPosts_OrderId_PostId",
@@ -2372,6 +2633,12 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "IX_Holidays_OfficeId",
                 table: "Holidays",
                 column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeConnections_EmployeeId",
+                table: "HomeConnections",
+                column: "EmployeeId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxCountChanges_PostId",
@@ -2845,6 +3112,12 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 name: "AssessmentRules");
 
             migrationBuilder.DropTable(
+                name: "AssetEvents");
+
+            migrationBuilder.DropTable(
+                name: "AssetKeepers");
+
+            migrationBuilder.DropTable(
                 name: "Attendance");
 
             migrationBuilder.DropTable(
@@ -2852,6 +3125,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
+                name: "ConnectionChecks");
 
             migrationBuilder.DropTable(
                 name: "Correspondence");
@@ -2864,6 +3140,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DraftVersions");
+
+            migrationBuilder.DropTable(
+                name: "EquipmentRequests");
 
             migrationBuilder.DropTable(
                 name: "EssentialPosts");
@@ -2885,6 +3164,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Holidays");
+
+            migrationBuilder.DropTable(
+                name: "HomeConnections");
 
             migrationBuilder.DropTable(
                 name: "InboxCountChanges");
@@ -2942,6 +3224,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "IssuedLetters");
+
+            migrationBuilder.DropTable(
+                name: "Assets");
 
             migrationBuilder.DropTable(
                 name: "Notes");
