@@ -93,7 +93,8 @@ public class AssetsTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.Equal(RequestStatus.WithStore, atStore.Status);
         Assert.True(atStore.CanIssue);
         var clerkId = await app.EmployeeIdAsync(Demo.Clerk);
-        var hasDevice = await app.WithDbAsync(db => db.Assets.AnyAsync(a => a.HolderEmployeeId == clerkId && a.Status == AssetStatus.Issued && a.Kind == AssetKind.Laptop));
+        var hasDevice = await app.WithDbAsync(db => db.Assets.AnyAsync(a => a.HolderEmployeeId == clerkId && a.Status == AssetStatus.Issued
+            && (a.Kind == AssetKind.Laptop || a.Kind == AssetKind.Desktop || a.Kind == AssetKind.Tablet)));
         Assert.Equal(!hasDevice, atStore.Missing.Contains("Has a device"));
         Assert.NotNull(atStore.Verdict);
 
@@ -261,5 +262,70 @@ public class AssetsTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         var answer = JsonDocument.Parse(await (await clerk.SendAsync(result)).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Good", answer.GetProperty("quality").GetString());
         Assert.Equal("Good: video meetings and file work will work.", answer.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public async Task SomeoneWhoStillHoldsTheOfficesLaptop_IsNotRelievedFromItOrTheService_UntilItIsReturned()
+    {
+        var keeper = await KeeperAsync();
+        var laptop = await RegisterAsync(keeper, "SN-RELIEVE-1");
+        const string ds = "RJ100010";   // Deputy Secretary, DoIT&C: the office of the laptop
+        Assert.Equal(HttpStatusCode.NoContent, (await keeper.PostAsJsonAsync($"/api/assets/{laptop}/issue", new IssueAssetCommand(ds), Json)).StatusCode);
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var employee = await app.EmployeeIdAsync(ds);
+        var posting = await app.WithDbAsync(db => db.PostAssignments.Where(a => a.EmployeeId == employee && a.To == null).Select(a => a.Id).FirstAsync());
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5)).AddDays(-1);
+
+        var refused = await ProblemAsync(await admin.PostAsJsonAsync($"/api/assignments/{posting}/end", new Daftar.Web.Features.People.EndAssignmentCommand(yesterday)), HttpStatusCode.Conflict, "still_holds");
+        Assert.Contains("T-SN-RELIEVE-1", refused.GetProperty("detail").GetString());
+        var person = await app.WithDbAsync(db => db.Employees.Where(e => e.Id == employee).Select(e => new { e.NameEn, e.NameHi, e.Email, e.Mobile }).SingleAsync());
+        await ProblemAsync(await admin.PutAsJsonAsync($"/api/employees/{employee}",
+            new Daftar.Web.Features.People.SaveEmployeeCommand(null, person.NameEn, person.NameHi, person.Email, person.Mobile, IsActive: false, EndPostings: true)), HttpStatusCode.Conflict, "still_holds");
+        Assert.Null(await app.WithDbAsync(db => db.PostAssignments.Where(a => a.Id == posting).Select(a => a.To).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Employees.Where(e => e.Id == employee).Select(e => e.IsActive).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await keeper.PostAsJsonAsync($"/api/assets/{laptop}/return", new ReturnAssetCommand("Good"), Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/assignments/{posting}/end", new Daftar.Web.Features.People.EndAssignmentCommand(yesterday))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARegister_IsImportedAllOrNothing_WithEveryErrorsRowAndColumn_OrItsValidRowsOnly()
+    {
+        var keeper = await KeeperAsync();
+        await RegisterAsync(keeper, "SN-IMP-TAKEN");
+        const string csv = """
+            office,kind,make,model,serial_number,tag,purchase_order,purchased_on,cost,warranty_ends
+            SECT-DOIT,Laptop,HP,ProBook 440,SN-IMP-1,IMP-1,PO/1,2025-04-01,"61,500.00",2028-03-31
+            SECT-DOIT,Desktop,HP,ProDesk 400,SN-IMP-TAKEN,IMP-2,PO/1,2025-04-01,47800,
+            SECT-DOIT,Scanner,Canon,LiDE 300,SN-IMP-3,IMP-3,,,,
+            SECT-DOIT,DataCard,JioFi,JMR1140,SN-IMP-1,IMP-4,,01/04/2025,-5,
+            DIST-JPR,Laptop,Dell,Latitude,SN-IMP-5,IMP-5,,,,
+            SECT-DOIT,SigningToken,ePass,2003,SN-IMP-6,IMP-6,,,650,
+            """;
+        HttpContent Upload(string mode) => new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "register.csv" },
+            { new StringContent(mode), "mode" },
+        };
+        var before = await app.WithDbAsync(db => db.Assets.CountAsync());
+        var refused = await keeper.PostAsync("/api/assets/import", Upload("all-or-nothing"));
+        Assert.Equal((HttpStatusCode)422, refused.StatusCode);
+        var errors = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Contains((3, "serial_number"), errors);   // already registered
+        Assert.Contains((4, "kind"), errors);            // no such kind
+        Assert.Contains((5, "serial_number"), errors);   // repeats row 2
+        Assert.Contains((5, "purchased_on"), errors);
+        Assert.Contains((6, "office"), errors);          // not a store the keeper keeps
+        Assert.DoesNotContain(errors, e => e.Item1 is 2 or 7);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Assets.CountAsync()));
+
+        var valid = await keeper.PostAsync("/api/assets/import", Upload("valid-rows"));
+        var answer = (await valid.Content.ReadFromJsonAsync<AssetImportAnswer>(Json))!;
+        Assert.True(answer.Applied);
+        Assert.Equal(2, answer.Created);
+        Assert.Equal(61_500m, await app.WithDbAsync(db => db.Assets.Where(a => a.Tag == "IMP-1").Select(a => a.Cost).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Assets.AnyAsync(a => a.Tag == "IMP-6" && a.Kind == AssetKind.SigningToken)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(Demo.Clerk)).PostAsync("/api/assets/import", Upload("valid-rows"))).StatusCode);
     }
 }

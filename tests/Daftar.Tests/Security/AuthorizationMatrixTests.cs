@@ -411,6 +411,11 @@ public class AuthorizationMatrixTests(DaftarFactory app, ITestOutputHelper outpu
             _ => Get("/api/assets")),   // the Collector heads his own office; nobody else keeps a store or heads an office
         new("POST", "/api/assets", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator => Outcome.Reached, _ => Outcome.Refused },
             _ => Post("/api/assets", new { kind = "Laptop" })),
+        new("POST", "/api/assets/import", a => a switch { Actor.Anonymous => Outcome.SignIn, Actor.Administrator => Outcome.Reached, _ => Outcome.Refused },
+            _ => new HttpRequestMessage(HttpMethod.Post, "/api/assets/import")
+            {
+                Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("office,kind\nNOWHERE,Laptop\n")), "file", "register.csv" } },
+            }),
         new("GET", "/api/assets/mine", Employee, _ => Get("/api/assets/mine")),
         new("GET", "/api/assets/{id:int}", EquipmentViewer, c => Get($"/api/assets/{c.Assets.Asset}")),
         new("POST", "/api/assets/{id:int}/issue", StoreKeeper, c => Post($"/api/assets/{c.Assets.Asset}/issue", new { employeeCode = "" })),

@@ -15,6 +15,7 @@ public static class AssetsModule
         services.AddScoped<AssetsAccess>();
         services.AddScoped<AssetQueries>();
         services.AddScoped<RegisterAsset>();
+        services.AddScoped<ImportAssets>();
         services.AddScoped<ChangeAssetStatus>();
         services.AddScoped<IssueAsset>();
         services.AddScoped<AcknowledgeAsset>();
@@ -26,6 +27,8 @@ public static class AssetsModule
         services.AddScoped<DescribeConnection>();
         services.AddScoped<RecordConnectionCheck>();
         services.AddScoped<ConnectionQueries>();
+        // Ending a posting or leaving the service asks what the person still holds (People owns the question).
+        services.AddScoped<People.IRelievingCheck, AssetRelieving>();
         // The readiness view's columns for equipment and connectivity, without editing WorkFromHome (DESIGN 2.7).
         services.AddScoped<WorkFromHome.IReadinessFact, DeviceReadiness>();
         services.AddScoped<WorkFromHome.IReadinessFact, ConnectionReadiness>();
@@ -43,6 +46,21 @@ public static class AssetsModule
                 (await h.HandleAsync(cmd, ct)).ToHttp(l, id => Results.Created($"/api/assets/{id}", new IdAnswer(id))))
             .Produces<IdAnswer>(StatusCodes.Status201Created)
             .WithSummary("Registers an asset of an office you keep (default: your first); serial numbers and tags are unique (409 duplicate_serial / duplicate_tag).");
+        g.MapPost("/import", async ([Microsoft.AspNetCore.Mvc.FromForm] IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? mode, ImportAssets h, L l, CancellationToken ct) =>
+            {
+                if (file is null || file.Length == 0) return Result<AssetImportAnswer>.Fail(AssetsErrors.NoFile).ToHttp(l, Results.Ok);
+                var importMode = string.Equals(mode, "valid-rows", StringComparison.OrdinalIgnoreCase) ? People.Import.ImportMode.ValidRows : People.Import.ImportMode.AllOrNothing;
+                await using var stream = file.OpenReadStream();
+                var result = await h.HandleAsync(stream, file.FileName, importMode, ct);
+                if (!result.Succeeded || result.Value!.Applied) return result.ToHttp(l, Results.Ok);
+                var fields = System.Text.Json.JsonSerializer.SerializeToElement(result.Value, System.Text.Json.JsonSerializerOptions.Web);
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: l["Nothing was imported: the file has errors. Each error names its row and column."],
+                    extensions: fields.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value));
+            })
+            .DisableAntiforgery()
+            .Produces<AssetImportAnswer>()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary($"Imports an asset register from CSV or Excel (multipart field 'file'; mode 'all-or-nothing' (default) or 'valid-rows'), for offices you keep. Columns: {string.Join(", ", ImportAssets.Columns)}.");
         g.MapGet("/mine", async (AssetQueries h, L l, CancellationToken ct) => (await h.MineAsync(ct)).ToHttp(l, Results.Ok))
             .Produces<IReadOnlyList<AssetRow>>()
             .WithSummary("The equipment issued to you.");

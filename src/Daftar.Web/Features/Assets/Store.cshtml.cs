@@ -25,6 +25,9 @@ public sealed class StoreModel(AssetQueries queries, IStringLocalizer<SharedReso
     [BindProperty] public decimal? Cost { get; set; }
     [BindProperty] public DateOnly? WarrantyEnds { get; set; }
     [BindProperty] public string? KeeperPosts { get; set; }
+    [BindProperty] public IFormFile? Register { get; set; }
+    [BindProperty] public bool ValidRowsOnly { get; set; }
+    public AssetImportAnswer? Imported { get; private set; }
     public StockView? Stock { get; private set; }
     public DateOnly Today => clock.Today();
 
@@ -40,6 +43,20 @@ public sealed class StoreModel(AssetQueries queries, IStringLocalizer<SharedReso
         }
         TempData["Message"] = l["The asset is registered in the store."].Value;
         return RedirectToPage("/Assets/Asset", new { id = result.Value });
+    }
+
+    public async Task<IActionResult> OnPostImportAsync([FromServices] ImportAssets handler, CancellationToken ct)
+    {
+        if (Register is null || Register.Length == 0)
+        {
+            ModelState.AddErrors([AssetsErrors.NoFile], l);
+            return await LoadAsync(ct);
+        }
+        await using var stream = Register.OpenReadStream();
+        var result = await handler.HandleAsync(stream, Register.FileName, ValidRowsOnly ? People.Import.ImportMode.ValidRows : People.Import.ImportMode.AllOrNothing, ct);
+        if (!result.Succeeded) ModelState.AddErrors(result.Errors, l);
+        else Imported = result.Value;
+        return await LoadAsync(ct);
     }
 
     public async Task<IActionResult> OnPostKeepersAsync([FromServices] NameKeepers handler, [FromServices] Daftar.Data.DaftarDb db, CancellationToken ct)

@@ -30,7 +30,11 @@ public sealed class AssignPost(DaftarDb db, TimeProvider clock)
 }
 
 /// <summary>Ends a posting on a given day (a transfer or the end of additional charge).</summary>
-public sealed class EndAssignment(DaftarDb db, TimeProvider clock)
+/// <summary>
+/// Ends a posting on its last day. An office cannot relieve someone who still holds what it must get back (equipment of
+/// the office, say) unless they stay in the office on another posting.
+/// </summary>
+public sealed class EndAssignment(DaftarDb db, TimeProvider clock, IEnumerable<IRelievingCheck> checks)
 {
     public async Task<Result<int>> HandleAsync(int assignmentId, DateOnly? lastDay, CancellationToken ct)
     {
@@ -39,6 +43,11 @@ public sealed class EndAssignment(DaftarDb db, TimeProvider clock)
         var day = lastDay ?? clock.Today();
         if (day < assignment.From)
             return PeopleErrors.AssignmentEndsBeforeStart;
+        var officeId = await db.Posts.Where(p => p.Id == assignment.PostId).Select(p => p.OfficeId).SingleAsync(ct);
+        var staysInOffice = await db.PostAssignments.AnyAsync(a => a.Id != assignment.Id && a.EmployeeId == assignment.EmployeeId
+            && a.Post.OfficeId == officeId && (a.To == null || a.To > day), ct);
+        if (!staysInOffice && await IRelievingCheck.AllAsync(checks, assignment.EmployeeId, officeId, ct) is { Count: > 0 } held)
+            return PeopleErrors.StillHolds(held);
         assignment.End(day);
         await db.SaveChangesAsync(ct);
         return assignment.Id;

@@ -15,5 +15,8 @@ public static class PeopleErrors
     public static Error DuplicateOfficeCode(object code) => new("duplicate_code", "An office with code {0} already exists.", ErrorKind.Conflict, "code", code);
     public static Error DuplicateSectionCode(object code) => new("duplicate_code", "A section with code {0} already exists.", ErrorKind.Conflict, "code", code);
     public static readonly Error SectionNotInOffice = new("section_not_in_office", "The section belongs to another office.", ErrorKind.Invalid, "sectionId");
+    /// <summary>Relieving someone who still holds what the office must get back.</summary>
+    public static Error StillHolds(IReadOnlyList<string> held) =>
+        new("still_holds", "The employee still holds {0}. Get it back, or write it off, before relieving them.", ErrorKind.Conflict, null, string.Join(", ", held));
     public static Error DuplicatePostCode(object code) => new("duplicate_code", "A post with code {0} already exists.", ErrorKind.Conflict, "code", code);
 }

@@ -11,7 +11,7 @@ namespace Daftar.Web.Features.People;
 public sealed record SaveEmployeeCommand(string? Code, string? NameEn, string? NameHi, string? Email, string? Mobile, bool IsActive = true, bool? EndPostings = null);
 
 /// <summary>Creates an employee, or updates the one with the given id; the employee code cannot change.</summary>
-public sealed class SaveEmployee(DaftarDb db, TimeProvider clock)
+public sealed class SaveEmployee(DaftarDb db, TimeProvider clock, IEnumerable<IRelievingCheck> checks)
 {
     public const string PostingsRemain = "postings_remain";
 
@@ -41,6 +41,8 @@ public sealed class SaveEmployee(DaftarDb db, TimeProvider clock)
         }
         var leaving = employee.IsActive && !cmd.IsActive && id is not null;
         employee.SetActive(cmd.IsActive);
+        if (leaving && await IRelievingCheck.AllAsync(checks, employee.Id, null, ct) is { Count: > 0 } stillHeld)
+            return PeopleErrors.StillHolds(stillHeld);
         if (leaving)
         {
             var today = clock.Today();
