@@ -66,6 +66,8 @@ public class Asset
     public DateTimeOffset? AcknowledgedAt { get; private set; }
     /// <summary>When the last physical verification saw it (or found it missing), and who.</summary>
     public DateTimeOffset? VerifiedAt { get; private set; }
+    public int? VerifiedInRoundId { get; private set; }
+    public bool? SeenInRound { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<AssetEvent> Events => events;
 
@@ -134,12 +136,16 @@ public class Asset
         return null;
     }
 
-    /// <summary>A physical verification round saw the asset (or did not).</summary>
-    public void Verify(bool seen, int? byEmployeeId, DateTimeOffset at)
+    /// <summary>A physical verification round saw the asset (or did not); a disposed asset is no longer verified.</summary>
+    public AssetError? Verify(int roundId, bool seen, int? byEmployeeId, DateTimeOffset at)
     {
+        if (Status == AssetStatus.Disposed) return AssetError.Final;
         VerifiedAt = at;
+        VerifiedInRoundId = roundId;
+        SeenInRound = seen;
         Version++;
         events.Add(new AssetEvent(AssetEventKind.Verified, HolderEmployeeId, byEmployeeId, at, seen ? "seen" : "missing"));
+        return null;
     }
 }
 
@@ -187,4 +193,30 @@ public class AssetKeeper
     public int OfficeId { get; private set; }
     public int PostId { get; private set; }
     public DateTimeOffset Since { get; private set; }
+}
+
+/// <summary>
+/// A physical verification of an office's store (issue #34 item 6): from its start, an officer marks each asset seen or
+/// missing; what is not marked before it closes shows as unverified. One open round per office.
+/// </summary>
+[Daftar.Audit.Audited("verification-round", nameof(Id))]
+public class VerificationRound
+{
+    private VerificationRound() { }
+
+    public VerificationRound(int officeId, int? byEmployeeId, DateTimeOffset at)
+    {
+        OfficeId = officeId;
+        StartedById = byEmployeeId;
+        StartedAt = at;
+    }
+
+    public int Id { get; private set; }
+    public int OfficeId { get; private set; }
+    public int? StartedById { get; private set; }
+    public DateTimeOffset StartedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public bool IsOpen => ClosedAt is null;
+
+    public void Close(DateTimeOffset at) => ClosedAt ??= at;
 }

@@ -21,6 +21,7 @@ internal sealed class AssetConfiguration : IEntityTypeConfiguration<Asset>
         // The office's stock page counts by status and kind; "what does this person hold" reads by holder.
         b.HasIndex(x => new { x.OfficeId, x.Status, x.Kind });
         b.HasIndex(x => x.HolderEmployeeId);
+        b.HasIndex(x => new { x.OfficeId, x.VerifiedInRoundId });
         b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Employee>().WithMany().HasForeignKey(x => x.HolderEmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.Cascade);
@@ -82,5 +83,15 @@ internal sealed class ConnectionCheckConfiguration : IEntityTypeConfiguration<Co
     {
         b.HasOne<Employee>().WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.EmployeeId, x.Id });
+    }
+}
+
+internal sealed class VerificationRoundConfiguration : IEntityTypeConfiguration<VerificationRound>
+{
+    public void Configure(EntityTypeBuilder<VerificationRound> b)
+    {
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.OfficeId, x.Id });
+        b.Ignore(x => x.IsOpen);
     }
 }

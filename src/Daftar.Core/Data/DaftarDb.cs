@@ -75,6 +75,7 @@ public class DaftarDb(DbContextOptions<DaftarDb> options) : IdentityDbContext<Ac
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<AssetEvent> AssetEvents => Set<AssetEvent>();
     public DbSet<AssetKeeper> AssetKeepers => Set<AssetKeeper>();
+    public DbSet<VerificationRound> VerificationRounds => Set<VerificationRound>();
     public DbSet<EquipmentRequest> EquipmentRequests => Set<EquipmentRequest>();
     public DbSet<HomeConnection> HomeConnections => Set<HomeConnection>();
     public DbSet<ConnectionCheck> ConnectionChecks => Set<ConnectionCheck>();

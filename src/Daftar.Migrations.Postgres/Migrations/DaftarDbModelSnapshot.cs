@@ -235,6 +235,9 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("PurchasedOn")
                         .HasColumnType("date");
 
+                    b.Property<bool?>("SeenInRound")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -250,6 +253,9 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("VerifiedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("VerifiedInRoundId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -267,6 +273,8 @@ namespace Daftar.Migrations.Postgres.Migrations
 
                     b.HasIndex("Tag")
                         .IsUnique();
+
+                    b.HasIndex("OfficeId", "VerifiedInRoundId");
 
                     b.HasIndex("OfficeId", "Status", "Kind");
 
@@ -479,6 +487,33 @@ namespace Daftar.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("HomeConnections");
+                });
+
+            modelBuilder.Entity("Daftar.Assets.VerificationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("StartedById")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Id");
+
+                    b.ToTable("VerificationRounds");
                 });
 
             modelBuilder.Entity("Daftar.Audit.AuditEvent", b =>
@@ -3291,6 +3326,15 @@ namespace Daftar.Migrations.Postgres.Migrations
                     b.HasOne("Daftar.People.Employee", null)
                         .WithMany()
                         .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daftar.Assets.VerificationRound", b =>
+                {
+                    b.HasOne("Daftar.People.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -224,6 +224,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PurchasedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("SeenInRound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -239,6 +242,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
                     b.Property<DateTimeOffset?>("VerifiedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("VerifiedInRoundId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -256,6 +262,8 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Tag")
                         .IsUnique();
+
+                    b.HasIndex("OfficeId", "VerifiedInRoundId");
 
                     b.HasIndex("OfficeId", "Status", "Kind");
 
@@ -458,6 +466,31 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("HomeConnections");
+                });
+
+            modelBuilder.Entity("Daftar.Assets.VerificationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StartedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Id");
+
+                    b.ToTable("VerificationRounds");
                 });
 
             modelBuilder.Entity("Daftar.Audit.AuditEvent", b =>
@@ -3168,6 +3201,15 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     b.HasOne("Daftar.People.Employee", null)
                         .WithMany()
                         .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daftar.Assets.VerificationRound", b =>
+                {
+                    b.HasOne("Daftar.People.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

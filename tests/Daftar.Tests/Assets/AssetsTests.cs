@@ -328,4 +328,35 @@ public class AssetsTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.True(await app.WithDbAsync(db => db.Assets.AnyAsync(a => a.Tag == "IMP-6" && a.Kind == AssetKind.SigningToken)));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(Demo.Clerk)).PostAsync("/api/assets/import", Upload("valid-rows"))).StatusCode);
     }
+
+    [Fact]
+    public async Task AVerificationRound_MarksAssetsSeenOrMissing_AndTheRestShowsUnverified()
+    {
+        var keeper = await KeeperAsync();
+        var office = await OfficeAsync();
+        var seen = await RegisterAsync(keeper, "SN-VER-1");
+        var missing = await RegisterAsync(keeper, "SN-VER-2");
+        await RegisterAsync(keeper, "SN-VER-3");
+        await ProblemAsync(await keeper.PostAsJsonAsync($"/api/assets/{seen}/verify", new VerifyAssetCommand(true), Json), HttpStatusCode.Conflict, "no_round");
+        Assert.Equal(HttpStatusCode.Created, (await keeper.PostAsync($"/api/assets/offices/{office}/verification", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await keeper.PostAsJsonAsync($"/api/assets/{seen}/verify", new VerifyAssetCommand(true), Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await keeper.PostAsJsonAsync($"/api/assets/{missing}/verify", new VerifyAssetCommand(false), Json)).StatusCode);
+        var round = (await keeper.GetFromJsonAsync<VerificationView>($"/api/assets/offices/{office}/verification", Json))!;
+        var total = await app.WithDbAsync(db => db.Assets.CountAsync(a => a.OfficeId == office && a.Status != AssetStatus.Disposed));
+        Assert.Equal((1, 1, total - 2), (round.Seen, round.Missing, round.Unverified));
+        Assert.Equal(["T-SN-VER-2"], round.MissingAssets.Select(a => a.Tag));
+        Assert.Contains(round.UnverifiedAssets, a => a.Tag == "T-SN-VER-3");
+        Assert.DoesNotContain(round.UnverifiedAssets, a => a.Tag is "T-SN-VER-1" or "T-SN-VER-2");
+
+        // A new round starts everything unverified again; a closed round takes no more marks.
+        Assert.Equal(HttpStatusCode.NoContent, (await keeper.PostAsync($"/api/assets/offices/{office}/verification/close", null)).StatusCode);
+        await ProblemAsync(await keeper.PostAsJsonAsync($"/api/assets/{seen}/verify", new VerifyAssetCommand(true), Json), HttpStatusCode.Conflict, "no_round");
+        Assert.Equal(HttpStatusCode.Created, (await keeper.PostAsync($"/api/assets/offices/{office}/verification", null)).StatusCode);
+        Assert.Equal(total, (await keeper.GetFromJsonAsync<VerificationView>($"/api/assets/offices/{office}/verification", Json))!.Unverified);
+
+        // The page lists the unverified with a button each; the clerk does not reach the round.
+        var page = await DaftarFactory.PageAsync(await app.SignInAsync(Keeper), "/Assets/Store");
+        Assert.NotNull(page.QuerySelector("#unverified-assets li[data-tag='T-SN-VER-1'] button[value=true]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiClientAsync(Demo.Clerk)).GetAsync($"/api/assets/offices/{office}/verification")).StatusCode);
+    }
 }

@@ -67,6 +67,7 @@ public class AuditDeclarationTests
         ["EquipmentRequest"] = ("equipment-request", "Id"),
         ["HomeConnection"] = (null, null),
         ["ConnectionCheck"] = (null, null),
+        ["VerificationRound"] = ("verification-round", "Id"),
     };
 
     [Fact]

@@ -118,6 +118,9 @@ public sealed class AssetQueries(DaftarDb db, AssetsAccess access, Signing.Crede
         return await Rows(held.OrderBy(a => a.Tag)).ToListAsync(ct);
     }
 
+    /// <summary>The rows of a query of assets, as every list of this area shows them.</summary>
+    public async Task<IReadOnlyList<AssetRow>> RowsAsync(IQueryable<Asset> assets, CancellationToken ct) => await Rows(assets).ToListAsync(ct);
+
     private IQueryable<AssetRow> Rows(IQueryable<Asset> assets) => assets.Select(a => new AssetRow(a.Id, a.Kind, a.Make, a.Model, a.SerialNumber, a.Tag, a.Status,
         a.HolderEmployeeId,
         db.Employees.Where(e => e.Id == a.HolderEmployeeId).Select(e => e.Code).FirstOrDefault(),

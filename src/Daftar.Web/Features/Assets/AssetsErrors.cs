@@ -27,6 +27,7 @@ public static class AssetsErrors
     public static readonly Error KeeperNotInOffice = new("keeper_not_in_office", "Store keepers must be active posts of this office.", ErrorKind.Invalid, "postIds");
     public static readonly Error PlanSpeed = new("plan_speed", "Give the plan's speed in Mbit/s, from 0 to 10,000.", ErrorKind.Invalid, "planMbps");
     public static readonly Error NoFile = new("no_file", "Attach a .csv or .xlsx file.", ErrorKind.Invalid, "file");
+    public static readonly Error NoRound = new("no_round", "No verification round is open for this office; start one first.", ErrorKind.Conflict);
     public static readonly Error NotEmployee = new("not_employee", "Only an employee's own account holds equipment and connections.", ErrorKind.Forbidden);
 
     /// <summary>A rule of the area's entities, as the API and pages answer it.</summary>

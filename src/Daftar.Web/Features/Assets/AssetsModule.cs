@@ -21,6 +21,10 @@ public static class AssetsModule
         services.AddScoped<AcknowledgeAsset>();
         services.AddScoped<ReturnAsset>();
         services.AddScoped<NameKeepers>();
+        services.AddScoped<StartVerification>();
+        services.AddScoped<CloseVerification>();
+        services.AddScoped<VerifyAsset>();
+        services.AddScoped<VerificationQueries>();
         services.AddScoped<RequestEquipment>();
         services.AddScoped<DecideRequest>();
         services.AddScoped<RequestQueries>();
@@ -86,6 +90,21 @@ public static class AssetsModule
         g.MapGet("/held-by/{employeeId:int}", async (int employeeId, AssetQueries h, L l, CancellationToken ct) => (await h.HeldByAsync(employeeId, ct)).ToHttp(l, Results.Ok))
             .Produces<IReadOnlyList<AssetRow>>()
             .WithSummary("What an employee still holds (before relieving them).");
+        g.MapGet("/offices/{id:int}/verification", async (int id, VerificationQueries h, L l, CancellationToken ct) => (await h.LatestAsync(id, ct)).ToHttp(l, Results.Ok))
+            .Produces<VerificationView>()
+            .WithSummary("The office's latest physical verification round: seen, missing, not yet verified (null when there has been none).");
+        g.MapPost("/offices/{id:int}/verification", async (int id, StartVerification h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, ct)).ToHttp(l, round => Results.Created($"/api/assets/offices/{id}/verification", new IdAnswer(round))))
+            .Produces<IdAnswer>(StatusCodes.Status201Created)
+            .WithSummary("Starts a physical verification round of the office's store (closing an open one).");
+        g.MapPost("/offices/{id:int}/verification/close", async (int id, CloseVerification h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Closes the open verification round; what was not marked stays unverified (409 no_round if none is open).");
+        g.MapPost("/{id:int}/verify", async (int id, VerifyAssetCommand cmd, VerifyAsset h, L l, CancellationToken ct) =>
+                (await h.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Marks an asset seen (true) or missing (false) in its office's open verification round (409 no_round if none is open).");
         g.MapPut("/offices/{id:int}/keepers", async (int id, KeepersCommand cmd, NameKeepers h, L l, CancellationToken ct) =>
                 (await h.HandleAsync(id, cmd, ct)).ToHttp(l, _ => Results.NoContent()))
             .Produces(StatusCodes.Status204NoContent)

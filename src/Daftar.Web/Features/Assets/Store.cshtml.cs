@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Daftar.Web.Features.Assets;
 
 /// <summary>An office's store: counts by kind and status, warnings, the assets (filtered), registering one, naming the keepers.</summary>
-public sealed class StoreModel(AssetQueries queries, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class StoreModel(AssetQueries queries, VerificationQueries verification, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Office { get; set; }
     [BindProperty(SupportsGet = true)] public AssetKind? Kind { get; set; }
@@ -29,6 +29,7 @@ public sealed class StoreModel(AssetQueries queries, IStringLocalizer<SharedReso
     [BindProperty] public bool ValidRowsOnly { get; set; }
     public AssetImportAnswer? Imported { get; private set; }
     public StockView? Stock { get; private set; }
+    public VerificationView? Verification { get; private set; }
     public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -59,6 +60,27 @@ public sealed class StoreModel(AssetQueries queries, IStringLocalizer<SharedReso
         return await LoadAsync(ct);
     }
 
+    public async Task<IActionResult> OnPostStartRoundAsync([FromServices] StartVerification handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Office ?? 0, ct), l["A verification round has started: mark each asset seen or missing."], ct);
+
+    public async Task<IActionResult> OnPostCloseRoundAsync([FromServices] CloseVerification handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(Office ?? 0, ct), l["The verification round is closed."], ct);
+
+    public async Task<IActionResult> OnPostVerifyAsync(int asset, bool seen, [FromServices] VerifyAsset handler, CancellationToken ct) =>
+        await AfterAsync(await handler.HandleAsync(asset, new VerifyAssetCommand(seen), ct), seen ? l["Marked seen."] : l["Marked missing."], ct);
+
+    private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
+    {
+        if (result.Succeeded)
+        {
+            TempData["Message"] = message;
+            return RedirectToPage(new { Office });
+        }
+        if (result.Errors[0].Kind == ErrorKind.NotFound) return NotFound();
+        ModelState.AddErrors(result.Errors, l);
+        return await LoadAsync(ct);
+    }
+
     public async Task<IActionResult> OnPostKeepersAsync([FromServices] NameKeepers handler, [FromServices] Daftar.Data.DaftarDb db, CancellationToken ct)
     {
         var codes = (KeeperPosts ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList();
@@ -85,6 +107,7 @@ public sealed class StoreModel(AssetQueries queries, IStringLocalizer<SharedReso
         if (!stock.Succeeded) return NotFound();
         Stock = stock.Value;
         Office ??= Stock!.OfficeId;
+        if (Stock!.CanKeep) Verification = (await verification.LatestAsync(Stock.OfficeId, ct)).Value;
         KeeperPosts ??= string.Join(", ", Stock!.Keepers.Select(k => k.PostCode));
         return Page();
     }

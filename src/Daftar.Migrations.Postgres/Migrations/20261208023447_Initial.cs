@@ -509,6 +509,8 @@ namespace Daftar.Migrations.Postgres.Migrations
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerifiedInRoundId = table.Column<int>(type: "integer", nullable: true),
+                    SeenInRound = table.Column<bool>(type: "boolean", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -598,6 +600,28 @@ namespace Daftar.Migrations.Postgres.Migrations
                         principalTable: "Offices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VerificationRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    StartedById = table.Column<int>(type: "integer", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerificationRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VerificationRounds_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2328,6 +2352,11 @@ namespace Daftar.Migrations.Postgres.Migrations
                 columns: new[] { "OfficeId", "Status", "Kind" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assets_OfficeId_VerifiedInRoundId",
+                table: "Assets",
+                columns: new[] { "OfficeId", "VerifiedInRoundId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assets_SerialNumber",
                 table: "Assets",
                 column: "SerialNumber",
@@ -3059,6 +3088,11 @@ namespace Daftar.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VerificationRounds_OfficeId_Id",
+                table: "VerificationRounds",
+                columns: new[] { "OfficeId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkReports_EmployeeId_Date",
                 table: "WorkReports",
                 columns: new[] { "EmployeeId", "Date" },
@@ -3209,6 +3243,9 @@ namespace Daftar.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "TaskPerformers");
+
+            migrationBuilder.DropTable(
+                name: "VerificationRounds");
 
             migrationBuilder.DropTable(
                 name: "WorkReports");

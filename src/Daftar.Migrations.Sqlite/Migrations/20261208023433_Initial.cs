@@ -508,6 +508,8 @@ namespace Daftar.Migrations.Sqlite.Migrations
                     IssuedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     AcknowledgedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     VerifiedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    VerifiedInRoundId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SeenInRound = table.Column<bool>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -597,6 +599,28 @@ namespace Daftar.Migrations.Sqlite.Migrations
                         principalTable: "Offices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VerificationRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerificationRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VerificationRounds_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2327,6 +2351,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 columns: new[] { "OfficeId", "Status", "Kind" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assets_OfficeId_VerifiedInRoundId",
+                table: "Assets",
+                columns: new[] { "OfficeId", "VerifiedInRoundId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assets_SerialNumber",
                 table: "Assets",
                 column: "SerialNumber",
@@ -3058,6 +3087,11 @@ namespace Daftar.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VerificationRounds_OfficeId_Id",
+                table: "VerificationRounds",
+                columns: new[] { "OfficeId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkReports_EmployeeId_Date",
                 table: "WorkReports",
                 columns: new[] { "EmployeeId", "Date" },
@@ -3208,6 +3242,9 @@ namespace Daftar.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TaskPerformers");
+
+            migrationBuilder.DropTable(
+                name: "VerificationRounds");
 
             migrationBuilder.DropTable(
                 name: "WorkReports");
