@@ -32,6 +32,15 @@ public static class ApiResults
     public static IResult NotFound(IStringLocalizer localizer, string what) =>
         Results.Problem(detail: localizer.Describe(Error.NotFound(what)), statusCode: StatusCodes.Status404NotFound,
             extensions: new Dictionary<string, object?> { ["code"] = "not_found" });
+
+    /// <summary>An import over the API: 200 with the report when applied; 422 ProblemDetails carrying the report (each error's row and column) when not.</summary>
+    public static IResult ImportAnswer<T>(this Result<T> result, Func<T, bool> applied, IStringLocalizer l)
+    {
+        if (!result.Succeeded || applied(result.Value!)) return result.ToHttp(l, Results.Ok);
+        var fields = System.Text.Json.JsonSerializer.SerializeToElement(result.Value, System.Text.Json.JsonSerializerOptions.Web);
+        return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: l["Nothing was imported: the file has errors. Each error names its row and column."],
+            extensions: fields.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value));
+    }
 }
 
 /// <summary>What a create answers: the new record's id.</summary>

@@ -359,4 +359,22 @@ public class AssetsTests(DaftarFactory app) : IClassFixture<DaftarFactory>
         Assert.NotNull(page.QuerySelector("#unverified-assets li[data-tag='T-SN-VER-1'] button[value=true]"));
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiClientAsync(Demo.Clerk)).GetAsync($"/api/assets/offices/{office}/verification")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheDemo_HasALivingInventory_KeepersRequestsAndChecks()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var demo = await db.Assets.Where(a => a.SerialNumber.StartsWith("DEMO")).ToListAsync();
+            Assert.InRange(demo.Count, 130, 200);   // "about 150 assets across its offices"
+            Assert.True(demo.Select(a => a.OfficeId).Distinct().Count() >= 20);
+            Assert.True(demo.Count(a => a.Status == AssetStatus.Issued) >= 20);
+            Assert.Contains(demo, a => a.Status == AssetStatus.Issued && a.AcknowledgedAt is null);
+            Assert.Contains(demo, a => a.Status == AssetStatus.UnderRepair);
+            Assert.True(await db.AssetKeepers.Select(k => k.OfficeId).Distinct().CountAsync() >= 20);
+            var stages = await db.EquipmentRequests.Select(r => r.Status).Distinct().ToListAsync();
+            Assert.Superset(new HashSet<RequestStatus> { RequestStatus.WithOfficer, RequestStatus.WithStore, RequestStatus.WaitingList }, stages.ToHashSet());
+            Assert.Equal(3, await db.ConnectionChecks.Select(c => c.Quality).Distinct().CountAsync());
+        });
+    }
 }

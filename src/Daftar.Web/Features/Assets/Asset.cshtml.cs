@@ -30,17 +30,8 @@ public sealed class AssetModel(AssetQueries queries, IStringLocalizer<SharedReso
     public async Task<IActionResult> OnPostStatusAsync([FromServices] ChangeAssetStatus handler, CancellationToken ct) =>
         await AfterAsync(await handler.HandleAsync(Id, new ChangeAssetStatusCommand(NewStatus, Note), ct), l["The asset's status is changed."], ct);
 
-    private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
-    {
-        if (result.Succeeded)
-        {
-            TempData["Message"] = message;
-            return RedirectToPage(new { Id });
-        }
-        if (result.Errors[0].Kind == ErrorKind.NotFound) return NotFound();
-        ModelState.AddErrors(result.Errors, l);
-        return await LoadAsync(ct);
-    }
+    private Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct) =>
+        this.AfterOperationAsync(result, message, l, () => RedirectToPage(new { Id }), () => LoadAsync(ct));
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {

@@ -55,11 +55,7 @@ public static class AssetsModule
                 if (file is null || file.Length == 0) return Result<AssetImportAnswer>.Fail(AssetsErrors.NoFile).ToHttp(l, Results.Ok);
                 var importMode = string.Equals(mode, "valid-rows", StringComparison.OrdinalIgnoreCase) ? People.Import.ImportMode.ValidRows : People.Import.ImportMode.AllOrNothing;
                 await using var stream = file.OpenReadStream();
-                var result = await h.HandleAsync(stream, file.FileName, importMode, ct);
-                if (!result.Succeeded || result.Value!.Applied) return result.ToHttp(l, Results.Ok);
-                var fields = System.Text.Json.JsonSerializer.SerializeToElement(result.Value, System.Text.Json.JsonSerializerOptions.Web);
-                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: l["Nothing was imported: the file has errors. Each error names its row and column."],
-                    extensions: fields.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value));
+                return (await h.HandleAsync(stream, file.FileName, importMode, ct)).ImportAnswer(a => a.Applied, l);
             })
             .DisableAntiforgery()
             .Produces<AssetImportAnswer>()

@@ -36,17 +36,8 @@ public sealed class IndexModel(AssetQueries assets, RequestQueries requests, Con
     public async Task<IActionResult> OnPostConnectionAsync([FromServices] DescribeConnection handler, CancellationToken ct) =>
         await AfterAsync(await handler.HandleAsync(new HomeConnectionCommand(Type, Provider, PlanMbps), ct), l["Your connection is saved."], ct);
 
-    private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
-    {
-        if (result.Succeeded)
-        {
-            TempData["Message"] = message;
-            return RedirectToPage();
-        }
-        if (result.Errors[0].Kind == ErrorKind.NotFound) return NotFound();
-        ModelState.AddErrors(result.Errors, l);
-        return await LoadAsync(ct);
-    }
+    private Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct) =>
+        this.AfterOperationAsync(result, message, l, () => RedirectToPage(), () => LoadAsync(ct));
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {

@@ -40,17 +40,8 @@ public sealed class RequestsModel(RequestQueries queries, DaftarDb db, IStringLo
         return await AfterAsync(await handler.HandleAsync(assetId.Value, new IssueAssetCommand(null, id), ct), l["The asset is issued; its holder is asked to acknowledge receipt."], ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
-    {
-        if (result.Succeeded)
-        {
-            TempData["Message"] = message;
-            return RedirectToPage();
-        }
-        if (result.Errors[0].Kind == ErrorKind.NotFound) return NotFound();
-        ModelState.AddErrors(result.Errors, l);
-        return await LoadAsync(ct);
-    }
+    private Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct) =>
+        this.AfterOperationAsync(result, message, l, () => RedirectToPage(), () => LoadAsync(ct));
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {

@@ -69,17 +69,8 @@ public sealed class StoreModel(AssetQueries queries, VerificationQueries verific
     public async Task<IActionResult> OnPostVerifyAsync(int asset, bool seen, [FromServices] VerifyAsset handler, CancellationToken ct) =>
         await AfterAsync(await handler.HandleAsync(asset, new VerifyAssetCommand(seen), ct), seen ? l["Marked seen."] : l["Marked missing."], ct);
 
-    private async Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct)
-    {
-        if (result.Succeeded)
-        {
-            TempData["Message"] = message;
-            return RedirectToPage(new { Office });
-        }
-        if (result.Errors[0].Kind == ErrorKind.NotFound) return NotFound();
-        ModelState.AddErrors(result.Errors, l);
-        return await LoadAsync(ct);
-    }
+    private Task<IActionResult> AfterAsync(Result<int> result, string message, CancellationToken ct) =>
+        this.AfterOperationAsync(result, message, l, () => RedirectToPage(new { Office }), () => LoadAsync(ct));
 
     public async Task<IActionResult> OnPostKeepersAsync([FromServices] NameKeepers handler, [FromServices] Daftar.Data.DaftarDb db, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ public sealed class DemoAssets(DaftarDb db)
     // Test accounts stay as the tests expect them: nothing is issued to them or asked by them here.
     // (Relieving someone who holds equipment is refused, and the tests relieve some of the demo's people.)
     private static readonly HashSet<string> Untouched =
-        ["RJ100010", "RJ100011", "RJ100012", "RJ100013", "RJ100014", "RJ100015", "RJ100026", "RJ100027", "RJ100033", "RJ100037", "RJ100040", "RJ100041", "RJ100042"];
+        ["RJ100010", "RJ100011", "RJ100012", "RJ100013", "RJ100014", "RJ100015", "RJ100026", "RJ100027", "RJ100033", "RJ100037", "RJ100040", "RJ100041", "RJ100042", "RJ100050"];
 
     public async Task SeedAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -51,8 +51,8 @@ public sealed class DemoAssets(DaftarDb db)
         {
             var staff = posts.Where(p => p.OfficeId == office.Id).ToList();
             if (staff.Count == 0) continue;
-            // Two or three pieces an office, more where there are more people.
-            var count = Math.Clamp(staff.Count + 1, 2, 8);
+            // About two pieces a post (a computer and a printer, a data card or a token), at least four an office: ~150 in all.
+            var count = Math.Clamp(staff.Count * 2 + 2, 4, 12);
             for (var i = 0; i < count; i++, n++)
             {
                 var (kind, make, model, cost) = Catalogue[n % Catalogue.Length];
@@ -65,15 +65,16 @@ public sealed class DemoAssets(DaftarDb db)
         }
         await db.SaveChangesAsync(ct);
 
-        // Issue about half of the laptops, desktops, tablets and data cards to the people of their office; most acknowledged.
-        var issued = 0;
+        // Issue two in three of the laptops, desktops, tablets and data cards to the people of their office; most acknowledged.
+        var k = 0;
         foreach (var (asset, officeId) in assets.Where(a => a.Asset.Kind is AssetKind.Laptop or AssetKind.Desktop or AssetKind.Tablet or AssetKind.DataCard))
         {
-            var person = holders.Where(h => posts.Any(p => p.Id == h.PostId && p.OfficeId == officeId) && !Untouched.Contains(h.Code))
-                .Select(h => h.EmployeeId).Distinct().Skip(issued % 3).FirstOrDefault();
-            if (person == 0 || issued++ % 2 == 1) continue;
+            var people = holders.Where(h => posts.Any(p => p.Id == h.PostId && p.OfficeId == officeId) && !Untouched.Contains(h.Code))
+                .Select(h => h.EmployeeId).Distinct().ToList();
+            if (people.Count == 0 || k++ % 3 == 2) continue;   // every third stays in the store
+            var person = people[k % people.Count];
             asset.IssueTo(person, null, null, now.AddDays(-20));
-            if (issued % 5 != 0) asset.Acknowledge(person, null, null, now.AddDays(-19));
+            if (k % 4 != 0) asset.Acknowledge(person, null, null, now.AddDays(-19));
         }
         foreach (var (asset, _) in assets.Where(a => a.Asset.Kind == AssetKind.PrinterScanner).Take(2))
             asset.ChangeStatus(AssetStatus.UnderRepair, "Paper feed jams", null, now.AddDays(-5));

@@ -63,13 +63,7 @@ public static class WorkFromHomeModule
         if (file is null || file.Length == 0) return Result<TaskImportAnswer>.Fail(WorkFromHomeErrors.NoFile).ToHttp(l, Results.Ok);
         var importMode = string.Equals(mode, "valid-rows", StringComparison.OrdinalIgnoreCase) ? People.Import.ImportMode.ValidRows : People.Import.ImportMode.AllOrNothing;
         await using var stream = file.OpenReadStream();
-        var result = await import(stream, file.FileName, importMode);
-        if (!result.Succeeded) return result.ToHttp(l, Results.Ok);
-        var answer = result.Value!;
-        if (answer.Applied) return Results.Ok(answer);
-        var fields = System.Text.Json.JsonSerializer.SerializeToElement(answer, System.Text.Json.JsonSerializerOptions.Web);
-        return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: l["Nothing was imported: the file has errors. Each error names its row and column."],
-            extensions: fields.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value));
+        return (await import(stream, file.FileName, importMode)).ImportAnswer(a => a.Applied, l);
     }
 
     public static void MapWorkFromHomeApi(this RouteGroupBuilder api)
